@@ -1,0 +1,99 @@
+"""Settings: the one home of every threshold and path the product uses.
+
+Each setting has a default (from DESIGN.md) and may be overridden by an environment variable
+named ``PARTICIPATION_<NAME>`` (e.g. ``PARTICIPATION_OVERLOAD_RATIO=1.2``). The methods page shows the
+values in force; nothing else in the code base hard-codes these numbers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from datetime import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "PARTICIPATION_"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Thresholds used by the indicator catalogue and the pages (defaults from DESIGN.md)."""
+
+    overload_ratio: float = 1.10
+    """An agent-week is overloaded when hours exceed this multiple of its capacity (1.10 = 110 %)."""
+    overload_min_weeks: int = 4
+    """Consecutive overloaded ISO weeks that make a sustained overload."""
+    workday_start: time = time(8, 0)
+    """Start of ordinary working hours; work before it counts as outside hours."""
+    workday_end: time = time(19, 0)
+    """End of ordinary working hours; work after it counts as outside hours."""
+    max_daily_hours: float = 10.0
+    """Décret 2000-815 art. 3: daily working time may not exceed 10 hours."""
+    max_weekly_hours: float = 48.0
+    """Décret 2000-815 art. 3: weekly working time may not exceed 48 hours in any one week."""
+    max_avg_weekly_hours: float = 44.0
+    """Décret 2000-815 art. 3: mean weekly hours over 12 consecutive weeks may not exceed 44."""
+    avg_window_weeks: int = 12
+    """Length of the rolling window for the 44-hour mean."""
+    min_daily_rest_hours: float = 11.0
+    """Décret 2000-815 art. 3: minimum daily rest between two working days."""
+    min_group_size: int = 5
+    """Privacy: no group smaller than this is shown to officials or evaluators."""
+    target_utilisation: float = 0.85
+    """Arbitration: share of capacity a team should plan to use (0.85 = 85 %)."""
+    load_bands: tuple[float, float, float] = (0.85, 1.00, 1.10)
+    """Limits of the load bands: under 85 %, 85–100 %, 100–110 %, over 110 %."""
+
+    @property
+    def workday_start_hours(self) -> float:
+        return self.workday_start.hour + self.workday_start.minute / 60
+
+    @property
+    def workday_end_hours(self) -> float:
+        return self.workday_end.hour + self.workday_end.minute / 60
+
+
+def _parse(raw: str, default: object) -> object:
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "oui"}
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, float):
+        return float(raw.replace(",", "."))
+    if isinstance(default, time):
+        return time.fromisoformat(raw)
+    if isinstance(default, tuple):
+        return tuple(float(part) for part in raw.split(";"))
+    return raw
+
+
+def load_thresholds(environ: dict[str, str] | None = None) -> Thresholds:
+    """Thresholds with any ``PARTICIPATION_<NAME>`` environment override applied."""
+    env = os.environ if environ is None else environ
+    defaults = Thresholds()
+    overrides: dict[str, object] = {}
+    for field in fields(Thresholds):
+        raw = env.get(ENV_PREFIX + field.name.upper())
+        if raw is not None and raw.strip():
+            overrides[field.name] = _parse(raw, getattr(defaults, field.name))
+    return Thresholds(**overrides)  # type: ignore[arg-type]
+
+
+def default_db_path(environ: dict[str, str] | None = None) -> Path:
+    """The DuckDB store: ``$PARTICIPATION_DB`` if set, else ``data/participation.duckdb``."""
+    env = os.environ if environ is None else environ
+    raw = env.get(ENV_PREFIX + "DB")
+    return Path(raw).expanduser() if raw else PROJECT_ROOT / "data" / "participation.duckdb"
+
+
+def secret_dir(environ: dict[str, str] | None = None) -> Path:
+    """Where keys live (pseudonymisation key): ``$PARTICIPATION_SECRET_DIR``, else
+    ``~/.config/participation``. Never inside the database file or the repository."""
+    env = os.environ if environ is None else environ
+    raw = env.get(ENV_PREFIX + "SECRET_DIR")
+    return Path(raw).expanduser() if raw else Path.home() / ".config" / "participation"
+
+
+DEMO_SEED = 2026
+"""Seed of the demo town built on first start."""

@@ -1,0 +1,215 @@
+"""The one place that talks to DuckDB.
+
+Rules kept here so that no page or analytics function has to remember them:
+
+* one connection per process and file (opened by :func:`open_store`, cached by the app with
+  ``st.cache_resource``); every query runs on its own ``cursor()``, so threads never share one;
+* values are always bound (``?`` or ``$name``), never formatted into SQL text;
+* results are fetched fully (a DataFrame or a list of tuples), never streamed out of this module;
+* no extension is ever installed or loaded from the network (``autoinstall_known_extensions`` off).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analytics.schema import TABLES
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+Params = Sequence[Any] | Mapping[str, Any] | None
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used, with a message meant for a person."""
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file at ``path`` (created if missing) and apply pending migrations.
+
+    ``":memory:"`` gives a private in-memory store (tests). Raises :class:`StoreError` with a readable
+    message when the file is locked by another process or is not a DuckDB database.
+    """
+    target = str(path)
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+    try:
+        con = duckdb.connect(target, read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        raise StoreError(
+            f"Cannot open the store {target}: {exc}. Another program may be writing to it "
+            "(only one process may open the file for writing)."
+        ) from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{target} is not a usable DuckDB store: {exc}") from exc
+    if not read_only:
+        migrate(con)
+    return con
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The versioned migrations shipped with the code: (version, name, sql), in order."""
+    found = []
+    for file in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        match = _MIGRATION_NAME.match(file.name)
+        if match:
+            found.append((int(match.group(1)), file.stem, file.read_text(encoding="utf-8")))
+    return found
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations the store has not seen yet, each in its own transaction.
+
+    Returns the versions applied (empty when the store is up to date).
+    """
+    cur = con.cursor()
+    cur.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in cur.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, sql in migrations():
+        if version in done:
+            continue
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.execute(sql)
+            cur.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
+            )
+            cur.execute("COMMIT")
+        except duckdb.Error:
+            cur.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+@cache
+def read_sql(name: str) -> str:
+    """The text of ``analytics/sql/<name>.sql`` (``name`` may contain a sub-folder)."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> pd.DataFrame:
+    """Run one bound query on its own cursor and return the whole result as a DataFrame."""
+    cur = con.cursor()
+    try:
+        return cur.execute(sql, params).df()
+    finally:
+        cur.close()
+
+
+def query_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Params = None
+) -> list[tuple[Any, ...]]:
+    """Run one bound query on its own cursor and return all rows."""
+    cur = con.cursor()
+    try:
+        return cur.execute(sql, params).fetchall()
+    finally:
+        cur.close()
+
+
+def query_value(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> Any:
+    """The first column of the first row of a bound query (None when there is no row)."""
+    rows = query_rows(con, sql, params)
+    return rows[0][0] if rows else None
+
+
+def execute(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> None:
+    """Run one bound statement that returns nothing useful (DDL, INSERT, UPDATE)."""
+    cur = con.cursor()
+    try:
+        cur.execute(sql, params)
+    finally:
+        cur.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor inside one transaction: committed on success, rolled back on any exception."""
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield cur
+    except BaseException:
+        cur.execute("ROLLBACK")
+        cur.close()
+        raise
+    cur.execute("COMMIT")
+    cur.close()
+
+
+def insert_frame(
+    cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, ignore_duplicates: bool = True
+) -> int:
+    """Insert a DataFrame into a canonical table by column name; return the rows actually added.
+
+    Columns missing from ``frame`` are left NULL; rows whose key is already present are skipped
+    when ``ignore_duplicates`` (so re-importing the same data adds nothing).
+    """
+    if table not in TABLES:
+        raise ValueError(f"unknown canonical table {table!r}")
+    columns = [c for c in TABLES[table] if c in frame.columns]
+    if frame.empty:
+        return 0
+    before = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    cur.register("_incoming", frame[columns])
+    try:
+        column_list = ", ".join(f'"{c}"' for c in columns)
+        conflict = " ON CONFLICT DO NOTHING" if ignore_duplicates else ""
+        cur.execute(
+            f'INSERT INTO "{table}" ({column_list}) SELECT {column_list} FROM _incoming{conflict}'
+        )
+    finally:
+        cur.unregister("_incoming")
+    after = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    return int(after - before)
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """A short token that changes whenever the store's content changes (cache key for loaders)."""
+    rows = query_rows(con, "SELECT value FROM store_meta WHERE key = 'data_version'")
+    return rows[0][0] if rows else "0"
+
+
+def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
+    """Record that the content changed (call inside the transaction that changed it)."""
+    cur.execute(
+        "INSERT INTO store_meta VALUES ('data_version', '1') ON CONFLICT (key) DO UPDATE "
+        "SET value = CAST(CAST(store_meta.value AS BIGINT) + 1 AS VARCHAR)"
+    )
+
+
+def set_meta(cur: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    """Set one store_meta fact."""
+    cur.execute(
+        "INSERT INTO store_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """One store_meta fact, or None."""
+    return query_value(con, "SELECT value FROM store_meta WHERE key = ?", [key])
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count of each canonical table."""
+    return {
+        table: int(query_value(con, f'SELECT count(*) FROM "{table}"')) for table in TABLES
+    }
