@@ -1,0 +1,62 @@
+"""Plotly figures shared by the pages: pure functions from small frames to figures.
+
+Every figure has a title that says what it shows and units on its axes, in the session's language,
+with French number and date formats when the language is French.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics.i18n import Translator
+
+# A palette readable by colour-blind people (Okabe–Ito).
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "red": "#D55E00",
+    "purple": "#CC79A7",
+    "sky": "#56B4E9",
+    "yellow": "#F0E442",
+    "grey": "#999999",
+}
+
+
+def base_layout(fig: go.Figure, t: Translator, title: str, x_title: str, y_title: str) -> go.Figure:
+    """Apply the common layout: title, axis titles with units, locale separators, legend on top."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        separators=", " if t.lang == "fr" else ".,",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        hovermode="x unified",
+        template="plotly_white",
+    )
+    return fig
+
+
+def weekly_load_figure(weeks: pd.DataFrame, t: Translator) -> go.Figure:
+    """Hours worked per week (ordinary and participation) against the team's capacity."""
+    fig = go.Figure()
+    ordinary = weeks["hours"] - weeks["participation_hours"]
+    fig.add_bar(
+        x=weeks["week_start"], y=ordinary, name=t("fig.weekly_load.ordinary"),
+        marker_color=PALETTE["sky"], hovertemplate="%{y:,.0f} h",
+    )
+    fig.add_bar(
+        x=weeks["week_start"], y=weeks["participation_hours"], name=t("fig.weekly_load.participation"),
+        marker_color=PALETTE["orange"], hovertemplate="%{y:,.0f} h",
+    )
+    fig.add_scatter(
+        x=weeks["week_start"], y=weeks["capacity_hours"], name=t("fig.weekly_load.capacity"),
+        mode="lines", line={"color": PALETTE["red"], "width": 2, "shape": "hv"},
+        hovertemplate="%{y:,.0f} h",
+    )
+    fig.update_layout(barmode="stack")
+    return base_layout(
+        fig, t, t("fig.weekly_load.title"), t("fig.axis.week"), t("fig.axis.hours_per_week")
+    )

@@ -1,0 +1,119 @@
+"""Translations and French/English formatting, without any global state.
+
+A :class:`Translator` is made per user session (``Translator("fr")``); nothing here changes a
+process-wide locale. Message catalogues live in ``analytics/locales/<area>.py``, each defining
+``MESSAGES: dict[str, tuple[str, str]]`` (key → (French, English)); all are merged at first use.
+Numbers and dates are formatted by babel with the ``fr_FR`` or ``en_GB`` conventions
+(``1 234,5`` and ``26 nov. 2026`` in French).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Final
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal, format_percent
+
+import analytics.locales as _locales
+
+LANGUAGES: Final[tuple[str, ...]] = ("fr", "en")
+BABEL_LOCALES: Final[dict[str, str]] = {"fr": "fr_FR", "en": "en_GB"}
+MISSING: Final[str] = "–"
+"""What a number that is undefined (None, NaN) is shown as."""
+
+
+@cache
+def catalogue() -> Mapping[str, tuple[str, str]]:
+    """All messages of every ``analytics.locales`` module, merged (a key defined twice is an error)."""
+    merged: dict[str, tuple[str, str]] = {}
+    for module_info in sorted(pkgutil.iter_modules(_locales.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{_locales.__name__}.{module_info.name}")
+        for key, texts in getattr(module, "MESSAGES", {}).items():
+            if key in merged:
+                raise ValueError(f"message key {key!r} defined twice (in {module_info.name})")
+            merged[key] = texts
+    return merged
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Text and number formatting for one language ('fr' by default)."""
+
+    lang: str = "fr"
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {self.lang!r}; expected one of {LANGUAGES}")
+
+    @property
+    def locale(self) -> str:
+        return BABEL_LOCALES[self.lang]
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The message ``key`` in this language, with ``{name}`` placeholders filled.
+
+        An unknown key is returned as is, so that a missing translation is visible, not fatal.
+        """
+        texts = catalogue().get(key)
+        if texts is None:
+            return key
+        text = texts[LANGUAGES.index(self.lang)]
+        return text.format(**values) if values else text
+
+    def label(self, vocabulary: str, code: str | None) -> str:
+        """The display label of a coded value, e.g. ``label('level', 'coproduction')``."""
+        if code is None:
+            code = "none"
+        key = f"vocab.{vocabulary}.{code}"
+        text = self(key)
+        return code if text == key else text
+
+    def number(self, value: float | int | None, digits: int = 0) -> str:
+        """``1 234,5`` in French, ``1,234.5`` in English; ``–`` when undefined."""
+        if _is_missing(value):
+            return MISSING
+        pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def percent(self, value: float | None, digits: int = 0) -> str:
+        """A ratio as a percentage: 0.853 → ``85 %`` in French, ``85%`` in English."""
+        if _is_missing(value):
+            return MISSING
+        pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + " %"
+        if self.lang == "en":
+            pattern = pattern.replace(" %", "%")
+        return format_percent(value, format=pattern, locale=self.locale)
+
+    def hours(self, value: float | None, digits: int = 0) -> str:
+        """A number of hours: ``1 234 h``."""
+        if _is_missing(value):
+            return MISSING
+        return f"{self.number(value, digits)}\u00a0h"
+
+    def date(self, value: date | datetime | None, fmt: str = "medium") -> str:
+        """A date: ``26 nov. 2026`` (medium) or ``26/11/2026`` (short) in French."""
+        if value is None:
+            return MISSING
+        return _babel_date(value, format=fmt, locale=self.locale)
+
+    def indicator(self, kind: str, value: float | int | None) -> str:
+        """An indicator value formatted according to its kind (ratio, count, hours, days)."""
+        if kind == "ratio":
+            return self.percent(value, 1)
+        if kind == "hours":
+            return self.hours(value)
+        if kind == "days":
+            return MISSING if _is_missing(value) else f"{self.number(value, 1)}\u00a0j" if (
+                self.lang == "fr"
+            ) else f"{self.number(value, 1)} d"
+        return self.number(value)

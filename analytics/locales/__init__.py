@@ -1,0 +1,1 @@
+"""Message catalogues: one module per area, each with ``MESSAGES = {key: (French, English)}``."""

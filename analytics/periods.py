@@ -1,0 +1,40 @@
+"""Period presets of the sidebar, relative to a reference day (the latest day with data)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Final
+
+PRESETS: Final[tuple[str, ...]] = (
+    "last_3_months", "last_12_months", "this_year", "last_year", "custom",
+)
+
+
+def _months_back(day: date, months: int) -> date:
+    """The day ``months`` months before ``day`` (clamped to the month's end), plus one day."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate_day) + timedelta(days=1)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def preset_period(preset: str, reference: date) -> tuple[date, date]:
+    """The inclusive period [start, end] of a preset.
+
+    ``last_3_months`` ending on ``reference`` is (reference − 3 months + 1 day, reference);
+    ``this_year`` is 1 January of the reference's year to the reference; ``last_year`` the whole
+    previous calendar year. ``custom`` returns the last 3 months as the starting point.
+    """
+    if preset == "last_12_months":
+        return _months_back(reference, 12), reference
+    if preset == "this_year":
+        return date(reference.year, 1, 1), reference
+    if preset == "last_year":
+        return date(reference.year - 1, 1, 1), date(reference.year - 1, 12, 31)
+    if preset in ("last_3_months", "custom"):
+        return _months_back(reference, 3), reference
+    raise ValueError(f"unknown period preset {preset!r}; expected one of {PRESETS}")

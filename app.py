@@ -1,0 +1,35 @@
+"""Router and frame of the dashboard: page config, the store, the shared sidebar, navigation.
+
+Run with ``streamlit run app.py`` (see README). Each screen is one file in ``pages/``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.store.db import StoreError
+from dashboard import components, loaders, sidebar
+from dashboard.session import translator
+from dashboard.store import connection, db_path, ensure_data, version
+
+st.set_page_config(page_title="Charge et participation", page_icon="📊", layout="wide")
+t = translator()
+
+try:
+    con = connection(db_path())
+except StoreError as exc:
+    st.error(t("error.store", reason=str(exc)))
+    st.stop()
+
+if ensure_data(con, t("banner.building_demo")):
+    st.session_state["demo_just_built"] = True
+current_version = version(con)
+sidebar.render(db_path(), current_version)
+t = translator()  # the sidebar may have switched the language
+components.demo_banner(loaders.freshness(db_path(), current_version), t)
+
+pages = [
+    st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+    st.Page("pages/methods.py", title=t("nav.methods"), icon=":material/menu_book:"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,64 @@
+"""Small widgets shared by the pages: banners, indicator tiles, downloads."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+from analytics.indicators import CATALOGUE
+
+from analytics.i18n import Translator
+from analytics.overview import Freshness
+
+KINDS = {indicator.key: indicator.kind for indicator in CATALOGUE}
+
+
+def demo_banner(fresh: Freshness, t: Translator) -> None:
+    """Say visibly that the data is the generated demo town (and if it was just built)."""
+    if fresh.origin != "demo":
+        return
+    if st.session_state.pop("demo_just_built", False):
+        st.success(t("banner.demo_built", seed=fresh.demo_seed), icon=":material/auto_awesome:")
+    as_of = t.date(pd.Timestamp(fresh.demo_as_of).date()) if fresh.demo_as_of else "–"
+    st.info(t("banner.demo", seed=fresh.demo_seed, as_of=as_of), icon=":material/science:")
+
+
+def indicator_tiles(
+    values: dict[str, float | int | None], keys: Sequence[str], t: Translator
+) -> None:
+    """One metric tile per indicator key, labelled in the session's language, with its key as help."""
+    columns = st.columns(len(keys))
+    for column, key in zip(columns, keys, strict=True):
+        column.metric(t(f"ind.{key}"), t.indicator(KINDS[key], values.get(key)), help=key)
+
+
+def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy where no text cell can start a formula (=, +, -, @, tab, CR) in a spreadsheet."""
+    def neutralise(value: object) -> object:
+        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + value
+        return value
+
+    return frame.map(neutralise)
+
+
+def download_buttons(frame: pd.DataFrame, name: str, t: Translator) -> None:
+    """CSV (UTF-8 with BOM, ';' and decimal comma in French) and Excel downloads of a table."""
+    safe = safe_for_spreadsheet(frame)
+    left, right = st.columns(2)
+    sep, decimal = (";", ",") if t.lang == "fr" else (",", ".")
+    csv = safe.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+    left.download_button(
+        t("download.csv"), csv, file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
+        icon=":material/download:",
+    )
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        safe.to_excel(writer, index=False, sheet_name=name[:31])
+    right.download_button(
+        t("download.xlsx"), buffer.getvalue(), file_name=f"{name}.xlsx", key=f"xlsx_{name}",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:",
+    )

@@ -1,0 +1,46 @@
+"""Cached loaders: keyed by small arguments (store path, data version, period, filters).
+
+Each loader fetches its connection from the cached resource and calls one analytics function; the
+``version`` argument makes every cache entry obsolete as soon as an import changes the store.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from analytics.indicators import compute_indicators
+
+from analytics import overview
+from dashboard.store import connection
+
+TTL_SECONDS = 600
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def indicators(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None
+) -> dict[str, float | int | None]:
+    """The whole indicator catalogue for the period and filters."""
+    return compute_indicators(connection(path), start, end, service=service, level=level)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def freshness(path: str, version: str) -> overview.Freshness:
+    """Freshness facts of the store."""
+    return overview.freshness(connection(path))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def services(path: str, version: str) -> pd.DataFrame:
+    """Services for the sidebar filter."""
+    return overview.services(connection(path))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def weekly_load(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None
+) -> pd.DataFrame:
+    """Hours and capacity per week for the overview chart."""
+    return overview.weekly_load(connection(path), start, end, service, level)

@@ -1,0 +1,54 @@
+"""The shared sidebar: language, period, service and level. Runs before every page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from analytics.i18n import LANGUAGES, Translator
+from analytics.periods import PRESETS, preset_period
+from analytics.schema import LEVELS, NO_LEVEL
+from dashboard import loaders
+from dashboard.session import FILTERS_KEY, LANG_KEY, Filters, language
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+def render(path: str, version: str) -> Filters:
+    """Draw the sidebar and store the chosen :class:`Filters` in the session."""
+    language()  # initialise from ?lang= before the widget reads the session value
+    with st.sidebar:
+        st.selectbox(
+            "Langue / Language", LANGUAGES, key=LANG_KEY, format_func=LANGUAGE_NAMES.__getitem__
+        )
+        t = Translator(st.session_state[LANG_KEY])
+        st.header(t("sidebar.filters"))
+        reference = loaders.freshness(path, version).last_work_date or date.today()
+        preset = st.selectbox(
+            t("sidebar.period"), PRESETS, key="period_preset",
+            format_func=lambda key: t(f"sidebar.period.{key}"),
+        )
+        start, end = preset_period(preset, reference)
+        if preset == "custom":
+            chosen = st.date_input(
+                t("sidebar.dates"), value=(start, end), format="DD/MM/YYYY", key="period_dates"
+            )
+            if isinstance(chosen, tuple) and len(chosen) == 2:
+                start, end = chosen
+            else:
+                st.warning(t("error.period"))
+        st.caption(t("sidebar.period_caption", start=t.date(start), end=t.date(end)))
+        services = loaders.services(path, version)
+        names = dict(zip(services["service_id"], services["service_name"], strict=True))
+        service = st.selectbox(
+            t("sidebar.service"), [None, *names], key="filter_service",
+            format_func=lambda sid: t("sidebar.all") if sid is None else names.get(sid, sid),
+        )
+        level = st.selectbox(
+            t("sidebar.level"), [None, *LEVELS, NO_LEVEL], key="filter_level",
+            format_func=lambda code: t("sidebar.all") if code is None else t.label("level", code),
+        )
+    chosen_filters = Filters(start=start, end=end, service=service, level=level)
+    st.session_state[FILTERS_KEY] = chosen_filters
+    return chosen_filters

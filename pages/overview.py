@@ -1,0 +1,57 @@
+"""Overview: the few numbers each user looks at first, data freshness, links to the pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.figures import weekly_load_figure
+from dashboard import components, loaders
+from dashboard.session import filters, translator
+from dashboard.store import connection, db_path, version
+
+t = translator()
+path = db_path()
+v = version(connection(path))
+f = filters()
+
+st.title(t("overview.title"))
+st.caption(t("overview.intro"))
+fresh = loaders.freshness(path, v)
+values = loaders.indicators(path, v, f.start, f.end, f.service, f.level)
+
+st.subheader(t("overview.dgs"))
+components.indicator_tiles(
+    values,
+    ["capacity.load_ratio", "hours.participation_share", "hours.outside_share",
+     "agents.sustained_overload", "legal.days_over_10h"],
+    t,
+)
+st.caption(t("overview.risk_note"))
+weeks = loaders.weekly_load(path, v, f.start, f.end, f.service, f.level)
+if weeks["hours"].sum() > 0:
+    st.plotly_chart(weekly_load_figure(weeks, t), width="stretch")
+else:
+    st.info(t("overview.no_data"))
+
+st.subheader(t("overview.officials"))
+components.indicator_tiles(
+    values,
+    ["hours.participation", "requests.received", "requests.open_at_end",
+     "requests.median_days_to_close"],
+    t,
+)
+
+st.subheader(t("overview.evaluators"))
+components.indicator_tiles(
+    values,
+    ["engagement.participants", "engagement.newcomer_share", "engagement.top10_share",
+     "engagement.retention", "representativeness.r_score_quartier"],
+    t,
+)
+
+st.subheader(t("overview.freshness"))
+left, middle, right, last = st.columns(4)
+left.metric(t("overview.last_work_date"), t.date(fresh.last_work_date))
+middle.metric(t("overview.last_event_date"), t.date(fresh.last_event_date))
+right.metric(t("overview.last_request_date"), t.date(fresh.last_request_date))
+last.metric(t("overview.imports"), t.number(fresh.imports), help=fresh.last_import_file)

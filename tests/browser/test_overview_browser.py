@@ -1,0 +1,41 @@
+"""Real-browser test: the app builds the demo town on first start and shows the overview numbers."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+
+def test_first_start_builds_demo_and_shows_overview(browser: object, fresh_server: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    page.goto(fresh_server)
+    wait_until_idle(page)
+    body = page.inner_text("body")
+    assert "Vue d'ensemble" in body
+    assert "Données de démonstration" in body
+    tiles = page.locator("[data-testid='stMetric']")
+    load = tiles.filter(has_text="Charge / capacité").locator("[data-testid='stMetricValue']")
+    assert re.fullmatch(r"\d+,\d\s?%", load.inner_text().replace("\u202f", " ").replace("\u00a0", " "))
+    participants = tiles.filter(has_text="Participants distincts")
+    assert re.search(r"\d", participants.locator("[data-testid='stMetricValue']").inner_text())
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    target = os.environ.get("SCREENSHOT_DIR")
+    if target:
+        page.screenshot(path=str(Path(target) / "overview.png"), full_page=False)
+    page.close()
+
+
+def test_language_switch_to_english(browser: object, fresh_server: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(fresh_server + "/?lang=en")
+    wait_until_idle(page)
+    assert "Overview" in page.inner_text("body")
+    assert page.locator("[data-testid='stMetric']").filter(has_text="Load / capacity").count() == 1
+    page.close()

@@ -1,0 +1,63 @@
+"""AppTest smoke tests: each page runs on the demo town without an exception and shows its numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 120  # a cold machine needs time for the first run (imports, demo store already built)
+
+
+@pytest.fixture
+def app(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    """The value shown by the metric tile with this label."""
+    matches = [m.value for m in at.metric if m.label == label]
+    assert matches, f"no metric labelled {label!r}; have {[m.label for m in at.metric]}"
+    return matches[0]
+
+
+def test_overview_shows_headline_numbers_in_french(app: AppTest) -> None:
+    assert app.title[0].value == "Vue d'ensemble"
+    assert "%" in metric(app, "Charge / capacité")
+    assert metric(app, "Participants distincts") not in ("", "–")
+    assert any("démonstration" in info.value for info in app.info)
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_overview_in_english(app: AppTest) -> None:
+    app.sidebar.selectbox(key="lang").set_value("en").run()
+    assert not app.exception
+    assert app.title[0].value == "Overview"
+    assert "%" in metric(app, "Load / capacity")
+
+
+def test_service_filter_changes_the_numbers(app: AppTest) -> None:
+    everyone = metric(app, "Heures de participation")
+    options = app.sidebar.selectbox(key="filter_service").options
+    app.sidebar.selectbox(key="filter_service").select_index(1).run()
+    assert not app.exception
+    assert len(options) > 2
+    assert metric(app, "Heures de participation") != everyone
+
+
+def test_methods_lists_every_indicator(app: AppTest) -> None:
+    from analytics.indicators import CATALOGUE
+
+    app.switch_page("pages/methods.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Méthodes : indicateurs et seuils"
+    table = app.dataframe[0].value
+    assert list(table["Clé"]) == [indicator.key for indicator in CATALOGUE]
+    thresholds = app.dataframe[1].value
+    assert "PARTICIPATION_OVERLOAD_RATIO" in set(thresholds["Réglage"])
