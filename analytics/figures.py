@@ -24,8 +24,14 @@ PALETTE = {
 }
 
 
-def base_layout(fig: go.Figure, t: Translator, title: str, x_title: str, y_title: str) -> go.Figure:
-    """Apply the common layout: title, axis titles with units, locale separators, legend on top."""
+def base_layout(
+    fig: go.Figure, t: Translator, title: str, x_title: str, y_title: str, *, date_axis: bool = False
+) -> go.Figure:
+    """Apply the common layout: title, axis titles with units, locale separators, legend on top.
+
+    ``date_axis`` formats the x axis as dates the French way (``06/09/26``), since plotly's own month
+    names are English.
+    """
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         xaxis_title=x_title,
@@ -36,6 +42,8 @@ def base_layout(fig: go.Figure, t: Translator, title: str, x_title: str, y_title
         hovermode="x unified",
         template="plotly_white",
     )
+    if date_axis:
+        fig.update_xaxes(tickformat="%d/%m/%y", hoverformat="%d/%m/%Y")
     return fig
 
 
@@ -58,5 +66,6 @@ def weekly_load_figure(weeks: pd.DataFrame, t: Translator) -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     return base_layout(
-        fig, t, t("fig.weekly_load.title"), t("fig.axis.week"), t("fig.axis.hours_per_week")
+        fig, t, t("fig.weekly_load.title"), t("fig.axis.week"), t("fig.axis.hours_per_week"),
+        date_axis=True,
     )

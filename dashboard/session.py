@@ -37,5 +37,12 @@ class Filters:
 
 
 def filters() -> Filters:
-    """The filters set by the sidebar for this run (the sidebar runs before any page)."""
+    """The filters set by the sidebar for this run (the sidebar runs before any page).
+
+    On the very first run of a freshly started server, Streamlit may run a deep-linked page file
+    alone, before ``app.py`` has registered the navigation; the frame then has not run, so we go
+    through ``app.py`` first (the user lands on the overview instead of seeing an error).
+    """
+    if FILTERS_KEY not in st.session_state:
+        st.switch_page("app.py")
     return st.session_state[FILTERS_KEY]

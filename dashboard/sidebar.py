@@ -12,6 +12,8 @@ from analytics.schema import LEVELS, NO_LEVEL
 from dashboard import loaders
 from dashboard.session import FILTERS_KEY, LANG_KEY, Filters, language
 
+ALL = ""
+"""The option meaning 'no filter' (an empty code, never a real service or level)."""
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
@@ -42,13 +44,13 @@ def render(path: str, version: str) -> Filters:
         services = loaders.services(path, version)
         names = dict(zip(services["service_id"], services["service_name"], strict=True))
         service = st.selectbox(
-            t("sidebar.service"), [None, *names], key="filter_service",
-            format_func=lambda sid: t("sidebar.all") if sid is None else names.get(sid, sid),
+            t("sidebar.service"), [ALL, *names], key="filter_service",
+            format_func=lambda sid: t("sidebar.all") if sid == ALL else names.get(sid, sid),
         )
         level = st.selectbox(
-            t("sidebar.level"), [None, *LEVELS, NO_LEVEL], key="filter_level",
-            format_func=lambda code: t("sidebar.all") if code is None else t.label("level", code),
+            t("sidebar.level"), [ALL, *LEVELS, NO_LEVEL], key="filter_level",
+            format_func=lambda code: t("sidebar.all") if code == ALL else t.label("level", code),
         )
-    chosen_filters = Filters(start=start, end=end, service=service, level=level)
+    chosen_filters = Filters(start=start, end=end, service=service or None, level=level or None)
     st.session_state[FILTERS_KEY] = chosen_filters
     return chosen_filters
