@@ -1,0 +1,349 @@
+"""The indicator catalogue of DESIGN.md: stable keys, plain-words definitions, and their computation.
+
+:data:`CATALOGUE` lists every indicator in DESIGN.md's order (the methods page shows it; the command
+line prints :func:`compute_indicators` as JSON). :func:`compute_indicators` returns one flat
+``{key: number}`` dict for a period ``[start, end]`` (both dates included), computed in DuckDB by the
+SQL files of ``analytics/sql/indicators/`` (one per family) over the derived tables of
+:mod:`analytics.store.derived`. A value is ``None`` where it is undefined (a share of nothing, a
+median of no request, no population...). Counts are ``int``; hours, ratios and days are ``float``.
+
+Filters (also in :data:`FILTERS_NOTE_FR` / :data:`FILTERS_NOTE_EN` for the methods page):
+
+* ``service`` keeps the **agents** of that service for ``hours.*``, ``capacity.*``, ``legal.*`` and
+  ``agents.*`` (an agent's hours count for their own service, whichever project they worked on); the
+  **events of projects** of that service for ``engagement.*`` and ``representativeness.*`` (events
+  without project are then left out); the **requests** assigned to that service for ``requests.*``.
+* ``level`` (information, consultation, coproduction, or ``none`` = ordinary work: no project, or a
+  project without level) keeps the time entries of projects at that level for ``hours.*`` and for the
+  numerator of ``capacity.load_ratio`` (capacity itself stays all of the agents' capacity); the events
+  of projects at that level for ``engagement.*`` and ``representativeness.*``; the requests born from
+  projects at that level for ``requests.*``. ``legal.*`` and ``agents.sustained_overload`` always count
+  all of an agent's hours: a legal limit is about total working time.
+* ``engagement.newcomer_share``'s "first attended event ever" and ``engagement.retention``'s
+  preceding period use the same filtered scope as the period itself.
+
+Capacity is read from ``agent_day_capacity``, which covers the span of ``calendar_days`` (the store's
+dates padded by a whole year each side): days outside that span carry no capacity.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final, Literal
+
+import duckdb
+
+from analytics.schema import LEVELS, NO_LEVEL
+from analytics.settings import Thresholds, load_thresholds
+from analytics.store.db import query_df, read_sql
+from analytics.store.derived import named_params
+
+IndicatorKind = Literal["ratio", "count", "hours", "days"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One entry of the catalogue.
+
+    ``kind`` says how to read the number: ``ratio`` (a share or coefficient, 0.25 = 25 %), ``count``
+    (a whole number of things), ``hours`` (a duration in hours) or ``days`` (a duration in days).
+    ``uses`` names the :class:`~analytics.settings.Thresholds` fields the value depends on.
+    """
+
+    key: str
+    kind: IndicatorKind
+    definition_fr: str
+    definition_en: str
+    uses: tuple[str, ...] = ()
+
+
+CATALOGUE: Final[tuple[Indicator, ...]] = (
+    Indicator(
+        "hours.total", "hours",
+        "Total des heures déclarées dans les feuilles de temps, pour les journées de la période.",
+        "All hours recorded in timesheets for working dates in the period.",
+    ),
+    Indicator(
+        "hours.participation", "hours",
+        "Les mêmes heures, limitées au travail sur des projets participatifs (niveau information, "
+        "consultation ou coproduction).",
+        "The same hours, limited to work on participatory projects (level information, consultation "
+        "or coproduction).",
+    ),
+    Indicator(
+        "hours.participation_share", "ratio",
+        "Part des heures consacrée à la participation : heures de participation ÷ heures totales "
+        "(0,25 = un quart du temps).",
+        "Share of hours spent on participation: participation hours ÷ total hours (0.25 = a quarter "
+        "of the time).",
+    ),
+    Indicator(
+        "capacity.hours", "hours",
+        "Heures que les agents peuvent travailler sur la période d'après leur contrat : chaque jour "
+        "ouvré (lundi–vendredi, hors jours fériés et hors absences) compte le cinquième des heures "
+        "hebdomadaires du contrat en vigueur ce jour-là.",
+        "Hours the agents can work in the period according to their contracts: each working day "
+        "(Monday–Friday, not a public holiday, not during an absence) counts one fifth of the weekly "
+        "hours of the contract in force that day.",
+    ),
+    Indicator(
+        "capacity.load_ratio", "ratio",
+        "Charge : heures totales ÷ capacité (1,0 = exactement la capacité ; 1,2 = 20 % au-delà).",
+        "Load: total hours ÷ capacity (1.0 = exactly at capacity; 1.2 = 20 % above it).",
+    ),
+    Indicator(
+        "hours.outside_share", "ratio",
+        "Part des heures travaillées hors des heures ordinaires (8 h–19 h par défaut) : une saisie "
+        "datée d'un samedi, d'un dimanche ou d'un jour férié compte entièrement ; sinon, ses heures "
+        "comptent en proportion de la partie de son horaire (début → fin, au-delà de minuit s'il le "
+        "faut) située hors de la plage du jour. Une saisie sans horaires compte comme travaillée "
+        "dans la plage.",
+        "Share of hours worked outside ordinary hours (8:00–19:00 by default): an entry dated on a "
+        "Saturday, a Sunday or a public holiday counts wholly; otherwise its hours count in "
+        "proportion of the part of its clock time (start → end, past midnight if need be) lying "
+        "outside that day's window. An entry without times counts as inside.",
+        ("workday_start", "workday_end"),
+    ),
+    Indicator(
+        "legal.days_over_10h", "count",
+        "Nombre de journées (agent, jour) de plus de 10 heures de travail (durée quotidienne maximale).",
+        "Number of (agent, day) with more than 10 hours of work (the daily maximum).",
+        ("max_daily_hours",),
+    ),
+    Indicator(
+        "legal.weeks_over_48h", "count",
+        "Nombre de semaines (agent, semaine ISO commençant dans la période) de plus de 48 heures, "
+        "comptées du lundi au dimanche.",
+        "Number of (agent, ISO week starting in the period) with more than 48 hours, counted Monday "
+        "to Sunday.",
+        ("max_weekly_hours",),
+    ),
+    Indicator(
+        "legal.avg12_over_44h", "count",
+        "Nombre de semaines (agent, semaine ISO commençant dans la période) où la moyenne des heures "
+        "hebdomadaires sur les 12 semaines finissant par celle-ci dépasse 44 heures (une semaine "
+        "sans saisie compte pour 0).",
+        "Number of (agent, ISO week starting in the period) where the mean weekly hours over the 12 "
+        "weeks ending with that week exceed 44 hours (a week without entries counts as 0).",
+        ("max_avg_weekly_hours", "avg_window_weeks"),
+    ),
+    Indicator(
+        "legal.rest_under_11h", "count",
+        "Nombre de jours (agent, jour de la période) où le travail commence moins de 11 heures après "
+        "la fin du travail daté de la veille (une fin après minuit compte comme telle) ; les jours "
+        "sans horaires sont ignorés.",
+        "Number of (agent, day in the period) where work starts less than 11 hours after the end of "
+        "the work dated the day before (an end after midnight counts as such); days without times "
+        "are skipped.",
+        ("min_daily_rest_hours",),
+    ),
+    Indicator(
+        "agents.sustained_overload", "count",
+        "Nombre d'agents ayant au moins 4 semaines ISO consécutives (commençant dans la période) où "
+        "leurs heures dépassent 110 % de leur capacité de la semaine (capacité non nulle). C'est un "
+        "signal de risque, pas un diagnostic.",
+        "Number of agents with at least 4 consecutive ISO weeks (starting in the period) whose hours "
+        "exceed 110 % of that week's capacity (capacity above zero). A risk signal, not a diagnosis.",
+        ("overload_ratio", "overload_min_weeks"),
+    ),
+    Indicator(
+        "engagement.participants", "count",
+        "Nombre de personnes distinctes venues (présence confirmée) à au moins un rendez-vous daté "
+        "de la période.",
+        "Number of distinct people who attended (confirmed presence) at least one event dated in the "
+        "period.",
+    ),
+    Indicator(
+        "engagement.newcomer_share", "ratio",
+        "Part de ces participants venus pour la première fois de leur vie pendant la période.",
+        "Share of those participants whose first attended event ever falls in the period.",
+    ),
+    Indicator(
+        "engagement.top10_share", "ratio",
+        "Part des présences dues aux 10 % de participants les plus assidus (arrondi au supérieur) : "
+        "leurs présences ÷ toutes les présences de la période.",
+        "Share of attendances made by the most active 10 % of participants (rounded up): their "
+        "attendances ÷ all attendances in the period.",
+    ),
+    Indicator(
+        "engagement.gini", "ratio",
+        "Indice de Gini du nombre de présences par participant : 0 = chacun vient autant, proche de "
+        "1 = quelques personnes font presque toutes les présences.",
+        "Gini index of attendances per participant: 0 = everyone comes equally often, close to 1 = a "
+        "few people make almost all the attendances.",
+    ),
+    Indicator(
+        "engagement.retention", "ratio",
+        "Parmi les participants de la période précédente (même nombre de jours, finissant la veille "
+        "du début), part de ceux revenus pendant la période.",
+        "Of the participants of the preceding period (same number of days, ending the day before the "
+        "start), the share who came again in the period.",
+    ),
+    Indicator(
+        "engagement.lapsed", "count",
+        "Nombre de participants de la période précédente qui ne sont pas revenus pendant la période.",
+        "Number of participants of the preceding period who did not come in the period.",
+    ),
+    Indicator(
+        "requests.received", "count",
+        "Nombre de sollicitations reçues pendant la période.",
+        "Number of requests received in the period.",
+    ),
+    Indicator(
+        "requests.open_at_end", "count",
+        "Nombre de sollicitations reçues au plus tard le dernier jour et pas encore closes ce jour-là.",
+        "Number of requests received on or before the last day and not closed by that day.",
+    ),
+    Indicator(
+        "requests.median_days_to_close", "days",
+        "Délai médian de clôture, en jours (de la réception à la clôture), des sollicitations closes "
+        "pendant la période : la moitié a été close plus vite.",
+        "Median time to close, in days (from receipt to closing), of the requests closed in the "
+        "period: half were closed faster.",
+    ),
+    Indicator(
+        "representativeness.r_score_quartier", "ratio",
+        "Représentativité par quartier : taux de participation du quartier le moins représenté ÷ "
+        "celui du quartier le plus représenté (participants qui y habitent ÷ population). 1 = tous "
+        "les quartiers également présents ; 0 = au moins un quartier absent.",
+        "Representativeness by quartier: participation rate of the least represented quartier ÷ that "
+        "of the most represented one (participants living there ÷ population). 1 = every quartier "
+        "equally present; 0 = at least one quartier absent.",
+    ),
+)
+"""Every indicator of DESIGN.md, in its order."""
+
+INDICATOR_KEYS: Final[tuple[str, ...]] = tuple(indicator.key for indicator in CATALOGUE)
+"""The catalogue's keys, in order: exactly the keys of :func:`compute_indicators`' result."""
+
+INDICATOR_FAMILIES: Final[tuple[str, ...]] = (
+    "hours", "legal", "overload", "engagement", "requests", "representativeness",
+)
+"""The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once."""
+
+LEVEL_FILTERS: Final[tuple[str, ...]] = (*LEVELS, NO_LEVEL)
+"""Accepted values of the ``level`` filter."""
+
+QUARTIER_DIMENSION: Final[str] = "quartier"
+"""population.dimension of the rows used by representativeness.r_score_quartier."""
+
+FILTERS_NOTE_FR: Final[str] = (
+    "Filtre « service » : les heures, la capacité, les limites légales et la surcharge durable "
+    "portent sur les agents de ce service (toutes leurs heures, quel que soit le projet) ; "
+    "l'engagement et la représentativité portent sur les rendez-vous des projets de ce service ; "
+    "les sollicitations sur celles attribuées à ce service. "
+    "Filtre « niveau » (information, consultation, coproduction, ou aucun = travail ordinaire) : "
+    "les heures ne comptent que le travail sur les projets de ce niveau, y compris au numérateur "
+    "de la charge (la capacité reste celle de tous les agents) ; l'engagement et la "
+    "représentativité ne comptent que les rendez-vous des projets de ce niveau ; les sollicitations "
+    "celles issues de projets de ce niveau. Les limites légales et la surcharge durable comptent "
+    "toujours toutes les heures d'un agent : une limite légale porte sur le temps de travail total. "
+    "La « première venue » des nouveaux participants et la période précédente de la fidélisation "
+    "sont cherchées dans le même périmètre filtré."
+)
+"""How the service and level filters narrow each family (French, for the methods page)."""
+
+FILTERS_NOTE_EN: Final[str] = (
+    "Service filter: hours, capacity, legal limits and sustained overload cover that service's "
+    "agents (all their hours, whatever the project); engagement and representativeness cover the "
+    "events of that service's projects; requests cover those assigned to that service. "
+    "Level filter (information, consultation, coproduction, or none = ordinary work): hours count "
+    "only work on projects at that level, including the numerator of the load ratio (capacity "
+    "stays that of all the agents); engagement and representativeness count only events of "
+    "projects at that level; requests only those born from projects at that level. Legal limits "
+    "and sustained overload always count all of an agent's hours: a legal limit is about total "
+    "working time. Newcomers' \"first event ever\" and retention's preceding period are looked for "
+    "in the same filtered scope."
+)
+"""How the service and level filters narrow each family (English)."""
+
+_KINDS: Final[dict[str, IndicatorKind]] = {indicator.key: indicator.kind for indicator in CATALOGUE}
+
+
+def indicator(key: str) -> Indicator:
+    """The catalogue entry of ``key`` (KeyError when unknown)."""
+    for entry in CATALOGUE:
+        if entry.key == key:
+            return entry
+    raise KeyError(key)
+
+
+def indicator_params(
+    start: date,
+    end: date,
+    *,
+    service: str | None,
+    level: str | None,
+    thresholds: Thresholds,
+) -> dict[str, Any]:
+    """Every value the indicator SQL files may bind (each file receives the ones it names)."""
+    return {
+        "start": start,
+        "end": end,
+        "service": service,
+        "level": level,
+        "no_level": NO_LEVEL,
+        "participation_levels": list(LEVELS),
+        "quartier_dimension": QUARTIER_DIMENSION,
+        "workday_start_hours": thresholds.workday_start_hours,
+        "workday_end_hours": thresholds.workday_end_hours,
+        "max_daily_hours": float(thresholds.max_daily_hours),
+        "max_weekly_hours": float(thresholds.max_weekly_hours),
+        "max_avg_weekly_hours": float(thresholds.max_avg_weekly_hours),
+        "avg_window_weeks": int(thresholds.avg_window_weeks),
+        "min_daily_rest_hours": float(thresholds.min_daily_rest_hours),
+        "overload_ratio": float(thresholds.overload_ratio),
+        "overload_min_weeks": int(thresholds.overload_min_weeks),
+    }
+
+
+def _plain(value: Any, kind: IndicatorKind) -> float | int | None:
+    """A DuckDB/pandas scalar as a plain Python number (None for NULL/NaN)."""
+    if value is None:
+        return None
+    number = float(value)
+    if math.isnan(number):
+        return None
+    return round(number) if kind == "count" else number
+
+
+def compute_indicators(
+    con: duckdb.DuckDBPyConnection,
+    start: date,
+    end: date,
+    *,
+    service: str | None = None,
+    level: str | None = None,
+    thresholds: Thresholds | None = None,
+) -> dict[str, float | int | None]:
+    """Every catalogue indicator for the period ``[start, end]`` (both dates included).
+
+    Returns ``{key: value}`` with exactly :data:`INDICATOR_KEYS`, in catalogue order: counts as
+    ``int`` (0 when nothing qualifies), hours and days as ``float``, ratios as ``float`` (e.g.
+    ``capacity.load_ratio`` 1.0 = exactly at capacity, ``hours.participation_share`` 0.25 = a
+    quarter of the hours), ``None`` where undefined (division by zero, no data). ``service`` and
+    ``level`` narrow each family as described in the module docstring; ``thresholds`` defaults to
+    :func:`~analytics.settings.load_thresholds`. Reads the derived tables, which must be fresh
+    (:func:`analytics.store.derived.refresh_derived`).
+    """
+    if end < start:
+        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+    if level is not None and level not in LEVEL_FILTERS:
+        raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVEL_FILTERS)}")
+    values = indicator_params(
+        start, end, service=service, level=level, thresholds=thresholds or load_thresholds()
+    )
+    found: dict[str, float | int | None] = {}
+    for family in INDICATOR_FAMILIES:
+        sql = read_sql(f"indicators/{family}")
+        frame = query_df(con, sql, named_params(sql, values))
+        for key in frame.columns:
+            if key not in _KINDS or key in found:
+                raise RuntimeError(f"indicators/{family}.sql returns an unexpected column {key!r}")
+            found[key] = _plain(frame.iloc[0][key], _KINDS[key])
+    missing = [key for key in INDICATOR_KEYS if key not in found]
+    if missing:
+        raise RuntimeError(f"the indicator SQL files do not compute {missing}")
+    return {key: found[key] for key in INDICATOR_KEYS}

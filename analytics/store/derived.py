@@ -1,0 +1,131 @@
+"""Derived tables: the fast, materialised layer between the canonical tables and the pages.
+
+:func:`refresh_derived` (re)builds them with ``CREATE OR REPLACE TABLE`` from the SQL files of
+``analytics/sql/derived/``. It is called inside the transaction of every import and demo load, after
+the canonical tables changed; it works on an empty store and is idempotent (running it twice gives the
+same tables). Each SQL file's header comment documents its table (grain and columns):
+
+=====================  ===========================================================================
+table                  grain
+=====================  ===========================================================================
+calendar_days          one row per calendar day (weekend, French public holiday, working day)
+entry_facts            one row per time entry (service, level, timestamps, outside_hours)
+agent_day              one row per (agent, work_date, level): hours, outside_hours, first start,
+                       last end
+agent_workday          one row per (agent, work_date), all levels: hours, first start, last end,
+                       the previous day's last end and the rest in between (rest_hours)
+agent_day_capacity     one row per (agent, working day) with capacity: capacity_hours =
+                       weekly_hours / 5
+agent_week             one row per (agent, ISO week): hours, participation_hours, outside_hours,
+                       capacity_hours, load_ratio
+participant_activity   one row per attended attendance, with the event's date, kind, project level,
+                       initiative and service and the participant's quartier
+=====================  ===========================================================================
+
+Only ``entry_facts.outside_hours`` (and the sums of it) depend on a setting: the workday window of
+:func:`analytics.settings.load_thresholds` in force at refresh time, recorded in ``store_meta`` under
+``derived_workday_window``. The indicator catalogue recomputes the outside share from the clock
+columns for whatever thresholds it is given, so it never depends on that snapshot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Final
+
+import duckdb
+
+from analytics.calendar import calendar_frame
+from analytics.schema import LEVELS, NO_LEVEL
+from analytics.settings import Thresholds, load_thresholds
+from analytics.store.db import read_sql, set_meta
+
+DERIVED_TABLES: Final[tuple[str, ...]] = (
+    "calendar_days",
+    "entry_facts",
+    "agent_day",
+    "agent_workday",
+    "agent_day_capacity",
+    "agent_week",
+    "participant_activity",
+)
+"""The derived tables, in build order (each reads only canonical tables and the ones before it)."""
+
+ATTENDED: Final[str] = "attended"
+"""attendances.status of a participant who came (the other value, no_show, is never counted)."""
+
+CALENDAR_PADDING_YEARS: Final[int] = 1
+"""Whole years added before the first and after the last date of the store."""
+
+_CALENDAR_INPUT: Final[str] = "calendar_frame_input"
+_PARAMETER: Final[re.Pattern[str]] = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_LINE_COMMENT: Final[re.Pattern[str]] = re.compile(r"--[^\n]*")
+
+
+def named_params(sql: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The subset of ``values`` whose ``$name`` appears in ``sql`` (outside ``--`` comments).
+
+    DuckDB refuses named parameters a statement does not use, so each SQL file is given exactly the
+    ones it names. Raises KeyError when the statement names a parameter missing from ``values``.
+    """
+    names = set(_PARAMETER.findall(_LINE_COMMENT.sub("", sql)))
+    missing = names - set(values)
+    if missing:
+        raise KeyError(f"SQL parameters without a value: {sorted(missing)}")
+    return {name: values[name] for name in names}
+
+
+def calendar_span(cur: duckdb.DuckDBPyConnection, today: date | None = None) -> tuple[date, date]:
+    """First and last day of ``calendar_days``: the store's dates padded by a whole year each side.
+
+    The dates are those of ``sql/derived/store_date_span.sql`` (time entries, absences, events,
+    requests, projects, milestones, contract starts). On an empty store: 1 January of last year to
+    31 December of next year (relative to ``today``, default the current date).
+    """
+    first, last = cur.execute(read_sql("derived/store_date_span")).fetchall()[0]
+    if first is None or last is None:
+        year = (today or date.today()).year
+        return date(year - CALENDAR_PADDING_YEARS, 1, 1), date(year + CALENDAR_PADDING_YEARS, 12, 31)
+    return (
+        date(first.year - CALENDAR_PADDING_YEARS, 1, 1),
+        date(last.year + CALENDAR_PADDING_YEARS, 12, 31),
+    )
+
+
+def derived_params(thresholds: Thresholds) -> dict[str, Any]:
+    """The values bound into the derived SQL files (workday window in hours, level codes)."""
+    return {
+        "workday_start_hours": thresholds.workday_start_hours,
+        "workday_end_hours": thresholds.workday_end_hours,
+        "no_level": NO_LEVEL,
+        "participation_levels": list(LEVELS),
+        "attended_status": ATTENDED,
+    }
+
+
+def refresh_derived(
+    cur: duckdb.DuckDBPyConnection, *, thresholds: Thresholds | None = None
+) -> None:
+    """Rebuild every derived table from the canonical tables, on ``cur`` (inside its transaction).
+
+    ``thresholds`` defaults to :func:`load_thresholds` (only the workday window is used, for
+    ``entry_facts.outside_hours``). Idempotent; works on an empty store (tables are created empty).
+    """
+    limits = thresholds or load_thresholds()
+    first, last = calendar_span(cur)
+    cur.register(_CALENDAR_INPUT, calendar_frame(first, last))
+    try:
+        cur.execute(read_sql("derived/calendar_days"))
+    finally:
+        cur.unregister(_CALENDAR_INPUT)
+    values = derived_params(limits)
+    for table in DERIVED_TABLES[1:]:
+        sql = read_sql(f"derived/{table}")
+        cur.execute(sql, named_params(sql, values))
+    set_meta(
+        cur,
+        "derived_workday_window",
+        f"{limits.workday_start:%H:%M}-{limits.workday_end:%H:%M}",
+    )

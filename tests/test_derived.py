@@ -1,0 +1,288 @@
+"""The derived tables built by analytics.store.derived.refresh_derived, on the tiny town."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import duckdb
+import pandas as pd
+import pytest
+
+from analytics.settings import Thresholds
+from analytics.store.db import get_meta, query_df, query_rows, query_value, transaction
+from analytics.store.derived import DERIVED_TABLES, refresh_derived
+
+
+def entry(con: duckdb.DuckDBPyConnection, entry_id: str) -> dict[str, object]:
+    frame = query_df(con, "SELECT * FROM entry_facts WHERE entry_id = ?", [entry_id])
+    assert len(frame) == 1
+    return {
+        key: (None if value is pd.NaT or (isinstance(value, float) and pd.isna(value)) else value)
+        for key, value in frame.iloc[0].to_dict().items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "outside_hours", "is_nonworking_day"),
+    [
+        # 17:00–21:00, 3.5 h paid: 2 of the 4 clock hours are after 19:00
+        pytest.param("T-A1-03", 3.5 * 2 / 4, False, id="17-21-evening"),
+        pytest.param("T-A1-04", 5 * 1 / 5, False, id="07-12-early"),
+        pytest.param("T-A1-11", 10 * 1 / 10, False, id="07-17"),
+        pytest.param("T-A1-10", 8 * 1 / 8, False, id="12-20"),
+        # 22:00–01:00: the clock span 22..25 h has no part inside 08..19 of 6 May
+        pytest.param("T-A1-06", 3.0, False, id="22-01-past-midnight"),
+        pytest.param("T-A1-05", 2.0, True, id="saturday-wholly-outside"),
+        pytest.param("T-A1-08", 2.0, True, id="public-holiday-wholly-outside"),
+        pytest.param("T-A4-48", 9.75, True, id="david-1-may"),
+        pytest.param("T-A1-09", 0.0, False, id="no-times-inside"),
+        pytest.param("T-A1-13", 0.0, False, id="start-without-end-inside"),
+        pytest.param("T-A3-04", 0.0, False, id="zero-span"),
+        pytest.param("T-A1-07", 0.0, False, id="08-12-inside"),
+    ],
+)
+def test_outside_hours(
+    tiny_store: duckdb.DuckDBPyConnection,
+    entry_id: str,
+    outside_hours: float,
+    is_nonworking_day: bool,
+) -> None:
+    row = entry(tiny_store, entry_id)
+    assert row["outside_hours"] == pytest.approx(outside_hours, rel=1e-12, abs=1e-12)
+    assert bool(row["is_nonworking_day"]) is is_nonworking_day
+
+
+def test_david_entry_numbering_matches_the_fixture(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    # T-A4-48 is David's 48th weekday since Mon 26 Feb: 9 weeks × 5 = 45, then 29, 30 Apr, 1 May
+    assert entry(tiny_store, "T-A4-48")["work_date"].date() == date(2024, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "start_ts", "end_ts", "end_clock_hours"),
+    [
+        pytest.param("T-A1-06", datetime(2024, 5, 6, 22), datetime(2024, 5, 7, 1), 25.0,
+                     id="past-midnight"),
+        pytest.param("T-A1-03", datetime(2024, 5, 2, 17), datetime(2024, 5, 2, 21), 21.0,
+                     id="same-day"),
+        pytest.param("T-A1-09", None, None, None, id="no-times"),
+        pytest.param("T-A1-13", None, None, None, id="no-end"),
+        pytest.param("T-A3-04", datetime(2024, 6, 3, 10), datetime(2024, 6, 3, 10), 10.0,
+                     id="zero-span"),
+    ],
+)
+def test_timestamps(
+    tiny_store: duckdb.DuckDBPyConnection,
+    entry_id: str,
+    start_ts: datetime | None,
+    end_ts: datetime | None,
+    end_clock_hours: float | None,
+) -> None:
+    row = entry(tiny_store, entry_id)
+    assert row["start_ts"] == start_ts
+    assert row["end_ts"] == end_ts
+    assert row["end_clock_hours"] == end_clock_hours
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "service_id", "level"),
+    [
+        pytest.param("T-A1-06", "svc_jeu", "coproduction", id="agent-service-not-project"),
+        pytest.param("T-A1-02", "svc_jeu", "none", id="no-project"),
+        pytest.param("T-A3-01", "svc_tech", "none", id="project-without-level"),
+        pytest.param("T-A2-05", "svc_jeu", "consultation", id="consultation"),
+    ],
+)
+def test_entry_service_and_level(
+    tiny_store: duckdb.DuckDBPyConnection, entry_id: str, service_id: str, level: str
+) -> None:
+    row = entry(tiny_store, entry_id)
+    assert (row["service_id"], row["level"]) == (service_id, level)
+
+
+@pytest.mark.parametrize(
+    ("agent_id", "day", "capacity_hours"),
+    [
+        pytest.param("A1", date(2024, 5, 2), 35 / 5, id="full-time"),
+        pytest.param("A2", date(2024, 5, 2), 28 / 5, id="part-time-80pc-5.6h"),
+        pytest.param("A2", date(2024, 5, 13), None, id="absence-first-day"),
+        pytest.param("A2", date(2024, 5, 17), None, id="absence-last-day"),
+        pytest.param("A2", date(2024, 5, 21), 28 / 5, id="after-absence"),
+        pytest.param("A1", date(2024, 5, 1), None, id="public-holiday"),
+        pytest.param("A1", date(2024, 5, 9), None, id="ascension"),
+        pytest.param("A1", date(2024, 5, 20), None, id="whit-monday"),
+        pytest.param("A1", date(2024, 5, 4), None, id="saturday"),
+        pytest.param("A3", date(2024, 5, 10), 35 / 5, id="before-contract-change"),
+        pytest.param("A3", date(2024, 5, 13), 39 / 5, id="overlap-latest-valid-from-wins"),
+        pytest.param("A5", date(2024, 5, 14), None, id="before-valid-from"),
+        pytest.param("A5", date(2024, 5, 15), 35 / 5, id="valid-from-inclusive"),
+        pytest.param("A5", date(2024, 5, 22), 35 / 5, id="valid-to-inclusive"),
+        pytest.param("A5", date(2024, 5, 23), None, id="after-valid-to"),
+    ],
+)
+def test_agent_day_capacity(
+    tiny_store: duckdb.DuckDBPyConnection, agent_id: str, day: date, capacity_hours: float | None
+) -> None:
+    rows = query_rows(
+        tiny_store,
+        "SELECT capacity_hours FROM agent_day_capacity WHERE agent_id = ? AND day = ?",
+        [agent_id, day],
+    )
+    if capacity_hours is None:
+        assert rows == []
+    else:
+        assert rows == [(pytest.approx(capacity_hours, rel=1e-12),)]
+
+
+@pytest.mark.parametrize(
+    ("agent_id", "week_start", "hours", "participation_hours", "capacity_hours", "load_ratio"),
+    [
+        # Bruno on leave all of week 20 but logging 3 h on P_INFO
+        pytest.param("A2", date(2024, 5, 13), 3.0, 3.0, 0.0, None, id="bruno-leave"),
+        pytest.param("A2", date(2024, 4, 29), 32.0, 16.0, 4 * 5.6, 32 / (4 * 5.6), id="bruno-w18"),
+        pytest.param("A4", date(2024, 5, 13), 4 * 9.25, 0.0, 35.0, 37 / 35, id="david-w20"),
+        # Emma: capacity, no hours
+        pytest.param("A5", date(2024, 5, 20), 0.0, 0.0, 2 * 7.0, 0.0, id="emma-w21"),
+        # Alice week 18: 3 + 4 + 3.5 + 5 + 2 (Saturday counts in its ISO week)
+        pytest.param("A1", date(2024, 4, 29), 17.5, 3 + 3.5 + 2, 4 * 7.0, 17.5 / 28,
+                     id="alice-w18"),
+    ],
+)
+def test_agent_week(
+    tiny_store: duckdb.DuckDBPyConnection,
+    agent_id: str,
+    week_start: date,
+    hours: float,
+    participation_hours: float,
+    capacity_hours: float,
+    load_ratio: float | None,
+) -> None:
+    rows = query_rows(
+        tiny_store,
+        "SELECT hours, participation_hours, capacity_hours, load_ratio FROM agent_week "
+        "WHERE agent_id = ? AND week_start = ?",
+        [agent_id, week_start],
+    )
+    expected_ratio = None if load_ratio is None else pytest.approx(load_ratio, rel=1e-12)
+    assert rows == [
+        (
+            pytest.approx(hours),
+            pytest.approx(participation_hours),
+            pytest.approx(capacity_hours),
+            expected_ratio,
+        )
+    ]
+
+
+def test_agent_day(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    rows = query_rows(
+        tiny_store,
+        "SELECT level, entries, hours, outside_hours, first_start_ts, last_end_ts FROM agent_day "
+        "WHERE agent_id = 'A1' AND work_date = DATE '2024-05-02' ORDER BY level",
+    )
+    assert rows == [
+        ("consultation", 2, 3 + 3.5, pytest.approx(3.5 * 2 / 4), datetime(2024, 5, 2, 9),
+         datetime(2024, 5, 2, 21)),
+        ("none", 1, 4.0, 0.0, datetime(2024, 5, 2, 13), datetime(2024, 5, 2, 17)),
+    ]
+    last_end = query_value(
+        tiny_store,
+        "SELECT last_end_ts FROM agent_day WHERE agent_id = 'A1' AND work_date = DATE '2024-05-06'",
+    )
+    assert last_end == datetime(2024, 5, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("work_date", "hours", "previous_end_ts", "rest_hours"),
+    [
+        # 2 May ends 21:00, 3 May starts 07:00
+        pytest.param(date(2024, 5, 3), 5.0, datetime(2024, 5, 2, 21), 10.0, id="10h-rest"),
+        # 6 May's 22:00–01:00 ends on 7 May; 7 May starts 08:00
+        pytest.param(date(2024, 5, 7), 4.0, datetime(2024, 5, 7, 1), 7.0, id="after-midnight"),
+        pytest.param(date(2024, 5, 14), 10.0, datetime(2024, 5, 13, 20), 11.0, id="exactly-11h"),
+        pytest.param(date(2024, 5, 6), 3.0, None, None, id="nothing-the-day-before"),
+        # 10 May has no times; 9 May has no entry
+        pytest.param(date(2024, 5, 10), 7.0, None, None, id="no-times"),
+        # 22 May's only entry has a start but no end: a day without times
+        pytest.param(date(2024, 5, 22), 3.0, datetime(2024, 5, 21, 17), None, id="no-end"),
+        pytest.param(date(2024, 5, 2), 3 + 4 + 3.5, None, None, id="levels-summed"),
+    ],
+)
+def test_agent_workday(
+    tiny_store: duckdb.DuckDBPyConnection,
+    work_date: date,
+    hours: float,
+    previous_end_ts: datetime | None,
+    rest_hours: float | None,
+) -> None:
+    rows = query_rows(
+        tiny_store,
+        "SELECT hours, previous_end_ts, rest_hours FROM agent_workday "
+        "WHERE agent_id = 'A1' AND work_date = ?",
+        [work_date],
+    )
+    assert rows == [(pytest.approx(hours), previous_end_ts, rest_hours)]
+
+
+def test_participant_activity(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    # 29 attendance rows, 2 no-shows
+    assert query_value(tiny_store, "SELECT count(*) FROM participant_activity") == 29 - 2
+    assert query_rows(
+        tiny_store,
+        "SELECT level, service_id, initiative, participant_quartier FROM participant_activity "
+        "WHERE event_id = 'E7' AND participant_id = 'p_r08'",
+    ) == [("none", None, None, "Q_SUD")]
+    assert query_rows(
+        tiny_store,
+        "SELECT level, service_id, initiative, event_kind, volunteer_hours FROM participant_activity "
+        "WHERE event_id = 'E6' AND participant_id = 'p_r03'",
+    ) == [("coproduction", "svc_tech", "residents", "site_work", 2.5)]
+
+
+def test_calendar_days_span(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    # first date: contracts from 2023-01-01; last: P_INFO ends 2024-12-31 → padded whole years
+    assert query_rows(tiny_store, "SELECT min(day), max(day), count(*) FROM calendar_days") == [
+        (date(2022, 1, 1), date(2025, 12, 31), 365 + 365 + 366 + 365)
+    ]
+
+
+def test_far_contract_end_does_not_stretch_the_calendar(
+    fresh_tiny_store: duckdb.DuckDBPyConnection,
+) -> None:
+    with transaction(fresh_tiny_store) as cur:
+        cur.execute("INSERT INTO contracts VALUES ('A1', DATE '2024-06-01', DATE '2099-12-31', 35)")
+        refresh_derived(cur, thresholds=Thresholds())
+    assert query_value(fresh_tiny_store, "SELECT max(day) FROM calendar_days") == date(2025, 12, 31)
+
+
+def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {table: query_df(con, f"SELECT * FROM {table}") for table in DERIVED_TABLES}
+
+
+def test_refresh_is_idempotent(fresh_tiny_store: duckdb.DuckDBPyConnection) -> None:
+    before = snapshot(fresh_tiny_store)
+    with transaction(fresh_tiny_store) as cur:
+        refresh_derived(cur, thresholds=Thresholds())
+    after = snapshot(fresh_tiny_store)
+    for table in DERIVED_TABLES:
+        pd.testing.assert_frame_equal(before[table], after[table], obj=table)
+    assert len(after["entry_facts"]) == 96
+
+
+def test_refresh_follows_the_workday_window(fresh_tiny_store: duckdb.DuckDBPyConnection) -> None:
+    with transaction(fresh_tiny_store) as cur:
+        refresh_derived(cur, thresholds=Thresholds(workday_end=time(18, 0)))
+    # 17:00–21:00 now has 3 of its 4 clock hours outside
+    assert entry(fresh_tiny_store, "T-A1-03")["outside_hours"] == pytest.approx(3.5 * 3 / 4)
+    assert get_meta(fresh_tiny_store, "derived_workday_window") == "08:00-18:00"
+
+
+def test_refresh_on_an_empty_store(empty_store: duckdb.DuckDBPyConnection) -> None:
+    for table in DERIVED_TABLES[1:]:
+        assert query_value(empty_store, f"SELECT count(*) FROM {table}") == 0, table
+    year = date.today().year
+    assert query_rows(empty_store, "SELECT min(day), max(day) FROM calendar_days") == [
+        (date(year - 1, 1, 1), date(year + 1, 12, 31))
+    ]
+    with transaction(empty_store) as cur:  # and again: still fine
+        refresh_derived(cur, thresholds=Thresholds())
+    assert query_value(empty_store, "SELECT count(*) FROM entry_facts") == 0
