@@ -1,0 +1,17 @@
+"""The Engagement page's computations (evaluators): is participation reaching new people, is it
+always the same ones, is volunteers' engagement eroding, is the public representative of the town?
+
+Modules, one per section of the page (each pure: SQL over the derived table ``participant_activity``
+and the canonical tables, plus small numpy/scipy functions; nothing here imports Streamlit):
+
+* :mod:`.scope` — the period and filters every computation takes, and the time windows;
+* :mod:`.privacy` — small-group suppression (no group under ``Thresholds.min_group_size``);
+* :mod:`.rotation` — distinct participants per quarter/year, newcomers vs returning, frequency classes;
+* :mod:`.concentration` — top-10 % share, Gini, Lorenz curve;
+* :mod:`.cohorts` — retention by year of first participation, Kaplan–Meier engagement survival;
+* :mod:`.fatigue` — lapsed participants, volunteers' risk signals, attendance-per-event trends;
+* :mod:`.representativeness` — participants against the population table;
+* :mod:`.milestones` — the timeline of milestones (cailloux blancs) beside participation;
+* :mod:`.page` — everything the page shows, computed at once (what the loader caches);
+* :mod:`.figures` — pure plotly figures; :mod:`.report` — the downloadable HTML report.
+"""

@@ -1,0 +1,141 @@
+"""Representativeness: does the public look like the town? Participants active in the period against
+the population table (census), by quartier and by age band.
+
+For each category *g* of the population table (population > 0):
+
+* participation rate r_g = participants living in g / population of g;
+* participant share p_g = participants in g / participants in any category of the table, population
+  share q_g = population of g / population of the table, gap_g = p_g − q_g (in points: +0.05 = five
+  points more present among participants than in the town);
+* *representation score* R = min r_g / max r_g (1 = every group takes part at the same rate, 0 = some
+  group is absent); for quartiers this is the catalogue's ``representativeness.r_score_quartier``;
+* *dissimilarity index* D = ½ Σ |p_g − q_g|: the share of participants who would have to come from
+  another group for the public to mirror the town (0 = identical make-up);
+* a chi-square goodness-of-fit test of the participants' make-up against the population's, only when
+  every expected count (participants × q_g) is at least :data:`CHI2_MIN_EXPECTED` (otherwise the test
+  is not valid and not shown).
+
+Participants whose quartier / age band is unknown or absent from the population table are counted
+apart (``unmatched``), never in the rates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import duckdb
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analytics.engagement.privacy import hidden_rows
+from analytics.engagement.scope import Scope, run_query
+
+CHI2_MIN_EXPECTED: Final[float] = 5.0
+"""The chi-square test is shown only when every expected count is at least 5 (Cochran's rule)."""
+DIMENSIONS: Final[tuple[str, ...]] = ("quartier", "age_band")
+
+
+def representation_counts(
+    con: duckdb.DuckDBPyConnection, scope: Scope, dimension: str
+) -> pd.DataFrame:
+    """Population and active participants per category (sql/engagement/representation.sql).
+
+    Columns: category, population, participants, in_population (False for participants' categories
+    missing from the population table, including unknown = NULL).
+    """
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}; expected one of {DIMENSIONS}")
+    return run_query(con, "representation", scope.params(dimension=dimension))
+
+
+def representation_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """Rates, shares and gaps of the categories of the population table (raw, not suppressed).
+
+    Columns: category, population, participants, rate, participant_share, population_share, gap.
+    """
+    known = counts.loc[counts["in_population"]].copy()
+    population = known["population"].astype(float)
+    participants = known["participants"].astype(float)
+    total_people = participants.sum()
+    known["rate"] = participants / population
+    known["participant_share"] = participants / total_people if total_people > 0 else np.nan
+    known["population_share"] = population / population.sum()
+    known["gap"] = known["participant_share"] - known["population_share"]
+    columns = ["category", "population", "participants", "rate", "participant_share",
+               "population_share", "gap"]
+    return known[columns].reset_index(drop=True)
+
+
+def unmatched(counts: pd.DataFrame) -> int:
+    """Participants whose category is unknown or absent from the population table."""
+    return int(counts.loc[~counts["in_population"], "participants"].sum())
+
+
+def r_score(table: pd.DataFrame) -> float | None:
+    """Lowest participation rate / highest (None without categories or without participants)."""
+    if table.empty or not table["rate"].max() > 0:
+        return None
+    return float(table["rate"].min() / table["rate"].max())
+
+
+def dissimilarity(table: pd.DataFrame) -> float | None:
+    """Dissimilarity index ½ Σ |p_g − q_g| (None without participants)."""
+    if table.empty or not table["participants"].sum() > 0:
+        return None
+    return float(0.5 * (table["participant_share"] - table["population_share"]).abs().sum())
+
+
+@dataclass(frozen=True)
+class ChiSquare:
+    """A goodness-of-fit test, or the reason it is not shown (``reason`` is a message key).
+
+    ``min_expected`` is the smallest expected count (participants × population share).
+    """
+
+    shown: bool
+    statistic: float | None
+    dof: int | None
+    p_value: float | None
+    min_expected: float | None
+    reason: str | None
+
+
+def chi_square(table: pd.DataFrame, min_expected: float = CHI2_MIN_EXPECTED) -> ChiSquare:
+    """Chi-square test of the participants' make-up against the population's make-up.
+
+    Not shown (``shown=False``) when there are fewer than two categories (reason
+    ``eng.chi2.too_few_groups``), no participants (``eng.chi2.no_participants``), or some expected
+    count is under ``min_expected`` (``eng.chi2.small_expected``).
+    """
+    if len(table) < 2:
+        return ChiSquare(False, None, None, None, None, "eng.chi2.too_few_groups")
+    observed = table["participants"].to_numpy(dtype=float)
+    n = observed.sum()
+    if n <= 0:
+        return ChiSquare(False, None, None, None, None, "eng.chi2.no_participants")
+    expected = n * table["population_share"].to_numpy(dtype=float)
+    smallest = float(expected.min())
+    if smallest < min_expected:
+        return ChiSquare(False, None, None, None, smallest, "eng.chi2.small_expected")
+    result = stats.chisquare(observed, expected)
+    return ChiSquare(
+        True, float(result.statistic), len(table) - 1, float(result.pvalue), smallest, None
+    )
+
+
+def masked_table(
+    table: pd.DataFrame, min_group_size: int, unmatched_count: int = 0
+) -> tuple[pd.DataFrame, int | None]:
+    """The table as shown and exported, and the unmatched count as shown (None when hidden).
+
+    Groups of 1 to ``min_group_size − 1`` participants lose their count, rate, share and gap; as the
+    groups and the unmatched participants add up to the period's participants (shown elsewhere), one
+    more group is hidden when only one would be (:func:`privacy.hidden_rows`).
+    """
+    hide = hidden_rows([*table["participants"], unmatched_count], min_group_size)
+    masked = table.copy()
+    for column in ("participants", "rate", "participant_share", "gap"):
+        masked[column] = masked[column].astype(float).mask(hide[:-1])
+    return masked, None if hide[-1] else unmatched_count

@@ -1,0 +1,84 @@
+"""Rotation: does participation reach new people? Distinct participants per quarter and per year,
+newcomers against returning participants, and how often people come within a year.
+
+* a *newcomer* of a bucket (month, quarter, year) is a participant whose first attended event in the
+  scope falls in that bucket; the others active in the bucket are *returning*;
+* per year, a participant is *one-time* (1 attended event that year), *occasional*
+  (:data:`OCCASIONAL_MIN` to :data:`FREQUENT_MIN` − 1) or *frequent* (:data:`FREQUENT_MIN` or more).
+
+The 90-9-1 pattern of online communities (90 % onlookers, 9 % occasional contributors, 1 % heavy
+contributors) is drawn as a *reference line only*: it is a rule of thumb, not a target.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import duckdb
+import pandas as pd
+
+from analytics.engagement.privacy import mask_partition
+from analytics.engagement.scope import Scope, run_query, run_query_row
+
+OCCASIONAL_MIN: Final[int] = 2
+"""Attended events in a year from which a participant is *occasional* (not one-time)."""
+FREQUENT_MIN: Final[int] = 5
+"""Attended events in a year from which a participant is *frequent*."""
+FREQUENCY_CLASSES: Final[tuple[str, ...]] = ("one_time", "occasional", "frequent")
+REFERENCE_90_9_1: Final[dict[str, float]] = {"one_time": 0.90, "occasional": 0.09, "frequent": 0.01}
+"""The 90-9-1 rule of thumb, mapped onto the three classes (reference line only)."""
+GRAINS: Final[tuple[str, ...]] = ("month", "quarter", "year")
+
+
+def buckets(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
+    """Distinct participants per month, quarter and year up to the period's end (all history).
+
+    Columns: grain, bucket_start, participants, newcomers, returning (raw counts, not suppressed).
+    """
+    return run_query(con, "buckets", scope.params())
+
+
+def period_newcomers(con: duckdb.DuckDBPyConnection, scope: Scope) -> tuple[int, int]:
+    """(participants active in the period, newcomers among them: first attended event in the scope
+    ever falls in the period) — the counts behind ``engagement.newcomer_share``."""
+    participants, newcomers = run_query_row(con, "newcomers", scope.params())
+    return int(participants), int(newcomers)
+
+
+def rotation_table(all_buckets: pd.DataFrame, grain: str, min_group_size: int) -> pd.DataFrame:
+    """Participants of one grain with the newcomers' share, small groups suppressed.
+
+    Columns: bucket_start, participants, newcomers, returning, newcomer_share (newcomers /
+    participants). A count of 1 to ``min_group_size − 1`` people is missing, and so is the share
+    computed from it.
+    """
+    if grain not in GRAINS:
+        raise ValueError(f"unknown grain {grain!r}; expected one of {GRAINS}")
+    rows = all_buckets.loc[all_buckets["grain"] == grain].drop(columns="grain")
+    table = rows.assign(
+        newcomer_share=rows["newcomers"] / rows["participants"].where(rows["participants"] > 0)
+    ).reset_index(drop=True)
+    return mask_partition(
+        table, min_group_size, "participants", ["newcomers", "returning"],
+        {"participants": ["newcomer_share"], "newcomers": ["newcomer_share"]},
+    )
+
+
+def frequency_classes(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
+    """Participants per year (up to the period's end) by frequency class (raw counts).
+
+    Columns: year, participants, one_time, occasional, frequent.
+    """
+    values = scope.params(occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN)
+    return run_query(con, "frequency_classes", values)
+
+
+def frequency_shares(classes: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
+    """The frequency classes with each class's share of the year's participants, small groups
+    suppressed. Adds columns ``<class>_share`` for one_time, occasional and frequent."""
+    shares = classes.copy()
+    total = shares["participants"].where(shares["participants"] > 0)
+    for name in FREQUENCY_CLASSES:
+        shares[f"{name}_share"] = shares[name] / total
+    derived = {name: [f"{name}_share"] for name in FREQUENCY_CLASSES}
+    return mask_partition(shares, min_group_size, "participants", FREQUENCY_CLASSES, derived)

@@ -1,0 +1,103 @@
+"""The period and filters of every engagement computation, and the time windows derived from them.
+
+"Active" (DESIGN.md) means at least one attendance with status ``attended`` at an event dated in the
+window. The service and level filters keep the events of projects of that service / level (the
+same selection as the indicator catalogue: ``participant_activity.service_id`` and ``.level``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final
+
+import duckdb
+import pandas as pd
+
+from analytics.store.db import query_df, query_rows, read_sql
+from analytics.store.derived import named_params
+
+DAYS_PER_MONTH: Final[float] = 365.25 / 12
+"""Mean length of a month in days, used to express engagement durations in months."""
+LAPSE_MONTHS: Final[int] = 12
+"""A participant has *lapsed* (dropped out) after this many months without any attended event:
+lapsed participants were active in the 12 months before the last 12 months and not in the last 12;
+the survival curve counts a drop-out when the last event is more than 12 months before the end."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """An inclusive period [start, end] and optional service / level filters."""
+
+    start: date
+    end: date
+    service: str | None = None
+    level: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+
+    def params(self, **extra: Any) -> dict[str, Any]:
+        """Bound SQL parameters: ``$start``, ``$end``, ``$service``, ``$level`` plus ``extra``."""
+        return {
+            "start": self.start, "end": self.end, "service": self.service, "level": self.level,
+            **extra,
+        }
+
+
+def months_before(day: date, months: int) -> date:
+    """The first day of the ``months``-month window ending on ``day`` (inclusive).
+
+    ``months_before(date(2026, 11, 30), 12)`` is 1 Dec 2025: the window [1 Dec 2025, 30 Nov 2026]
+    is exactly twelve months long. Month ends are clamped (31 March − 1 month → 28/29 Feb + 1 day).
+    """
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate) + timedelta(days=1)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class Window:
+    """An inclusive date window [start, end]."""
+
+    start: date
+    end: date
+
+
+def trailing_windows(end: date, months: int) -> tuple[Window, Window]:
+    """The last ``months`` months ending on ``end`` and the ``months`` months just before them.
+
+    Used for lapsed participants: active in the earlier window, not in the later one.
+    """
+    recent_start = months_before(end, months)
+    earlier_end = recent_start - timedelta(days=1)
+    return Window(months_before(earlier_end, months), earlier_end), Window(recent_start, end)
+
+
+def preceding_window(start: date, end: date) -> Window:
+    """The window of the same number of days as [start, end], ending the day before ``start``."""
+    length = (end - start).days + 1
+    return Window(start - timedelta(days=length), start - timedelta(days=1))
+
+
+def run_query(
+    con: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any]
+) -> pd.DataFrame:
+    """Run ``analytics/sql/engagement/<name>.sql`` with the values it names (all bound)."""
+    sql = read_sql(f"engagement/{name}")
+    return query_df(con, sql, named_params(sql, values))
+
+
+def run_query_row(
+    con: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any]
+) -> tuple[Any, ...]:
+    """The single row of a one-row engagement query."""
+    sql = read_sql(f"engagement/{name}")
+    return query_rows(con, sql, named_params(sql, values))[0]

@@ -1,0 +1,253 @@
+"""The Engagement page's sections — the same on screen and in the downloadable report.
+
+:func:`sections` turns :class:`~analytics.engagement.page.EngagementData` into an ordered list of
+:class:`Section` (a title, the definitions in plain words, metric tiles, notes, figures and tables).
+The page draws each section in a tab; :mod:`analytics.engagement.report` writes them as HTML. Pure:
+no Streamlit, no database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import plotly.graph_objects as go
+
+from analytics.engagement import figures, tables
+from analytics.engagement.cohorts import median_survival
+from analytics.engagement.page import EngagementData, Headline, Representation
+from analytics.engagement.tables import Table
+from analytics.i18n import Translator
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric tile: label, formatted value and a help text (definition or indicator key)."""
+
+    label: str
+    value: str
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the page and of the report."""
+
+    key: str
+    title: str
+    text: str
+    metrics: list[Metric] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    figures: list[go.Figure | dict[str, Any]] = field(default_factory=list)
+    """Plotly figures (or their JSON dicts, as the page's cache keeps them)."""
+    tables: list[Table] = field(default_factory=list)
+
+
+def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
+    """The period's headline tiles (catalogue keys as help where the number is a catalogue one)."""
+    return [
+        Metric(t("ind.engagement.participants"), t.number(h.participants), "engagement.participants"),
+        Metric(t("ind.engagement.newcomer_share"), t.percent(h.newcomer_share, 1),
+               "engagement.newcomer_share"),
+        Metric(t("ind.engagement.top10_share"), t.percent(h.top10_share, 1),
+               "engagement.top10_share"),
+        _gini_metric(h, t),
+        Metric(t("ind.engagement.retention"), t.percent(h.retention, 1), "engagement.retention"),
+        Metric(t("eng.tile.lapsed_12m"), t.number(h.lapsed_12m), t("eng.def.lapsed_short")),
+        Metric(t("ind.representativeness.r_score_quartier"), t.number(h.r_score_quartier, 2),
+               "representativeness.r_score_quartier"),
+    ]
+
+
+def _gini_metric(h: Headline, t: Translator) -> Metric:
+    """The Gini index with the number of participants n beside it (in the label)."""
+    label = t("eng.tile.gini") if h.gini is None else t("eng.tile.gini_n", n=t.number(h.participants))
+    return Metric(label, t.number(h.gini, 2), "engagement.gini")
+
+
+def _rotation(d: EngagementData, t: Translator) -> Section:
+    return Section(
+        "rotation", t("eng.tab.rotation"), t("eng.def.rotation"),
+        metrics=[
+            Metric(t("eng.tile.newcomers"), t.number(d.headline.newcomers)),
+            Metric(t("ind.engagement.newcomer_share"), t.percent(d.headline.newcomer_share, 1),
+                   "engagement.newcomer_share"),
+        ],
+        notes=[t("eng.def.frequency"), t("eng.note.partial_year", end=t.date(d.scope.end))],
+        figures=[
+            figures.rotation_figure(d.rotation_quarter, "quarter", t),
+            figures.rotation_figure(d.rotation_year, "year", t),
+            figures.frequency_figure(d.frequency, t),
+        ],
+        tables=[tables.rotation(d, "quarter", t), tables.rotation(d, "year", t),
+                tables.frequency(d, t)],
+    )
+
+
+def _concentration(d: EngagementData, t: Translator) -> Section:
+    h = d.headline
+    return Section(
+        "concentration", t("eng.tab.concentration"), t("eng.def.concentration"),
+        metrics=[
+            Metric(t("ind.engagement.top10_share"), t.percent(h.top10_share, 1),
+                   "engagement.top10_share"),
+            _gini_metric(h, t),
+            Metric(t("eng.tile.attendances"), t.number(h.attendances)),
+        ],
+        figures=[
+            figures.lorenz_figure(d.lorenz, h.gini, t),
+            figures.concentration_trend_figure(d.concentration, t),
+            figures.concentration_groups_figure(d.concentration, "level", t),
+            figures.concentration_groups_figure(d.concentration, "event_kind", t),
+        ],
+        tables=[tables.concentration(d, t)],
+    )
+
+
+def _cohorts(d: EngagementData, t: Translator) -> Section:
+    overall = d.survival_level.loc[d.survival_level["group_key"] == "all"]
+    median = median_survival(overall) if not overall.empty else None
+    return Section(
+        "cohorts", t("eng.tab.cohorts"), t("eng.def.retention"),
+        metrics=[
+            Metric(t("ind.engagement.retention"), t.percent(d.headline.retention, 1),
+                   "engagement.retention"),
+            Metric(t("eng.tile.median_survival"),
+                   t("eng.months", n=t.number(median)) if median is not None else t.number(None),
+                   t("eng.def.median_survival")),
+        ],
+        notes=[t("eng.def.survival")],
+        figures=[
+            figures.retention_figure(d.retention_table, t),
+            figures.survival_figure(d.survival_level, "level", t),
+            figures.survival_figure(d.survival_initiative, "initiative", t),
+        ],
+        tables=[tables.retention(d, t), tables.survival(d, "level", t),
+                tables.survival(d, "initiative", t)],
+    )
+
+
+def _signal_metrics(d: EngagementData, t: Translator) -> list[Metric]:
+    s, counts = d.fatigue_settings, d.signal_counts
+    thresholds = {
+        "commitments": t("eng.threshold.commitments", n=s.concurrent_commitments_min,
+                         months=s.commitment_window_months),
+        "hours": t("eng.threshold.hours", hours=t.number(s.hours_per_month_min),
+                   months=s.commitment_window_months),
+        "run": t("eng.threshold.run", months=s.run_months_min),
+        "no_shows": t("eng.threshold.no_shows", points=t.number(s.no_show_rise_min * 100),
+                      months=s.no_show_window_months, n=s.no_show_min_registrations),
+    }
+    return [
+        Metric(t("eng.tile.volunteers"), t.number(counts["volunteers"]),
+               t("eng.def.volunteers", months=s.volunteer_window_months)),
+        *[Metric(t(f"eng.signal.{name}"), t.number(counts[name]), thresholds[name])
+          for name in thresholds],
+    ]
+
+
+def _trend_notes(d: EngagementData, t: Translator) -> list[str]:
+    notes = []
+    trends = d.attendance_trends
+    for row in trends.loc[trends["dimension"] == "event_kind"].itertuples(index=False):
+        notes.append(t(
+            "eng.note.trend", group=figures.group_label(t, "event_kind", row.group_key),
+            slope=t.number(row.slope, 2), low=t.number(row.low, 2), high=t.number(row.high, 2),
+            direction=t(f"eng.direction.{row.direction}"), n=t.number(row.events),
+        ))
+    return notes
+
+
+def _fatigue(d: EngagementData, t: Translator) -> Section:
+    earlier, recent = d.lapsed_windows
+    h = d.headline
+    return Section(
+        "fatigue", t("eng.tab.fatigue"), t("eng.def.lapsed"),
+        metrics=[
+            Metric(t("eng.tile.lapsed_12m"), t.number(h.lapsed_12m),
+                   t("eng.lapsed_windows", earlier_start=t.date(earlier.start),
+                     earlier_end=t.date(earlier.end), recent_start=t.date(recent.start),
+                     recent_end=t.date(recent.end))),
+            Metric(t("eng.tile.lapsed_12m_share"), t.percent(h.lapsed_12m_share, 1)),
+            *_signal_metrics(d, t),
+        ],
+        notes=[t("eng.risk_note"), t("eng.def.attendance"), *_trend_notes(d, t)],
+        figures=[
+            figures.transitions_figure(d.year_transitions, t),
+            figures.attendance_figure(d.attendance_yearly, d.attendance_trends, "event_kind", t),
+            figures.attendance_figure(d.attendance_yearly, d.attendance_trends, "initiative", t),
+        ],
+        tables=[tables.transitions(d, t), tables.volunteers(d, t), tables.attendance_trends(d, t)],
+    )
+
+
+def _chi_square_note(rep: Representation, t: Translator) -> str:
+    label = t(f"eng.axis.{rep.dimension}")
+    chi = rep.chi_square
+    if chi.shown:
+        return t("eng.chi2.result", dimension=label, statistic=t.number(chi.statistic, 1),
+                 dof=chi.dof, p=t.number(chi.p_value, 3))
+    return t("eng.chi2.not_shown", dimension=label,
+             reason=t(chi.reason or "eng.chi2.no_participants",
+                      expected=t.number(chi.min_expected, 1)))
+
+
+def _representativeness(d: EngagementData, t: Translator) -> Section:
+    reps = d.representation
+    metrics = []
+    for dimension, rep in reps.items():
+        label = t(f"eng.axis.{dimension}")
+        metrics.append(Metric(t("eng.tile.r_score", dimension=label), t.number(rep.r_score, 2),
+                              "representativeness.r_score_quartier" if dimension == "quartier"
+                              else t("eng.def.r_score")))
+        metrics.append(Metric(t("eng.tile.dissimilarity", dimension=label),
+                              t.percent(rep.dissimilarity, 1), t("eng.def.dissimilarity")))
+    notes = [_chi_square_note(rep, t) for rep in reps.values()]
+    notes.append(t("eng.def.privacy", k=d.min_group_size))
+    for dim, rep in reps.items():
+        if rep.unmatched is None:
+            notes.append(t("eng.note.unmatched_hidden", dimension=t(f"eng.axis.{dim}")))
+        elif rep.unmatched:
+            notes.append(t("eng.note.unmatched", n=t.number(rep.unmatched),
+                           dimension=t(f"eng.axis.{dim}")))
+    return Section(
+        "representativeness", t("eng.tab.representativeness"), t("eng.def.representation"),
+        metrics=metrics, notes=notes,
+        figures=[figures.representation_figure(rep.table, dim, t) for dim, rep in reps.items()],
+        tables=[tables.representation(d, dim, t) for dim in reps],
+    )
+
+
+def _milestones(d: EngagementData, t: Translator) -> Section:
+    w = d.timeline_window
+    return Section(
+        "milestones", t("eng.tab.milestones"),
+        t("eng.def.milestones", start=t.date(w.start), end=t.date(w.end)),
+        metrics=[Metric(t("eng.tile.milestones"), t.number(len(d.milestones)))],
+        figures=[figures.milestones_figure(d.monthly_participants, d.milestones, t)],
+        tables=[tables.milestones(d, t)],
+    )
+
+
+BUILDERS: Final[dict[str, Callable[[EngagementData, Translator], Section]]] = {
+    "rotation": _rotation,
+    "concentration": _concentration,
+    "cohorts": _cohorts,
+    "fatigue": _fatigue,
+    "representativeness": _representativeness,
+    "milestones": _milestones,
+}
+"""Section builders in page order: rotation, concentration, cohorts, erosion and fatigue,
+representativeness, milestones."""
+SECTION_KEYS: Final[tuple[str, ...]] = tuple(BUILDERS)
+
+
+def section(key: str, data: EngagementData, t: Translator) -> Section:
+    """One section (building figures costs tens of milliseconds each: build only what is shown)."""
+    return BUILDERS[key](data, t)
+
+
+def sections(data: EngagementData, t: Translator) -> list[Section]:
+    """Every section, in page order (the report)."""
+    return [builder(data, t) for builder in BUILDERS.values()]

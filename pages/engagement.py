@@ -1,0 +1,81 @@
+"""Engagement (evaluators): is participation reaching new people or always the same ones, is
+volunteers' engagement eroding, is the public representative of the town? Plus the report."""
+
+from __future__ import annotations
+
+import duckdb
+import streamlit as st
+
+from analytics.engagement.report import report_file_name
+from analytics.engagement.sections import SECTION_KEYS, Metric, headline_metrics
+from analytics.engagement.tables import format_table
+from analytics.store.db import StoreError
+from dashboard import components, loaders
+from dashboard import engagement_loaders as eng
+from dashboard.session import filters, translator
+from dashboard.store import connection, db_path, version
+
+TILES_PER_ROW = 4
+
+
+def tiles(metrics: list[Metric]) -> None:
+    """Metric tiles, at most four to a row (labels stay readable)."""
+    for first in range(0, len(metrics), TILES_PER_ROW):
+        row = metrics[first:first + TILES_PER_ROW]
+        for column, metric in zip(st.columns(TILES_PER_ROW), row, strict=False):
+            column.metric(metric.label, metric.value, help=metric.help)
+
+
+t = translator()
+path = db_path()
+v = version(connection(path))
+f = filters()
+scope_args = (path, v, f.start, f.end, f.service, f.level)
+
+st.title(t("eng.title"))
+try:
+    data = eng.engagement(*scope_args)
+except (duckdb.Error, StoreError) as exc:
+    st.error(t("eng.error", reason=str(exc)))
+    st.stop()
+st.caption(t("eng.intro", start=t.date(f.start), end=t.date(f.end), k=data.min_group_size))
+
+st.subheader(t("eng.key_figures"))
+if data.headline.hidden:
+    st.info(t("eng.hidden_period", k=data.min_group_size))
+tiles(headline_metrics(data.headline, t))
+
+tab_titles = [t(f"eng.tab.{key}") for key in SECTION_KEYS] + [t("eng.tab.report")]
+tabs = st.tabs(tab_titles, key="engagement_tab", on_change="rerun")
+for key, tab in zip(SECTION_KEYS, tabs, strict=False):
+    if not tab.open:
+        continue
+    with tab:
+        shown = eng.section(*scope_args, t.lang, key)
+        st.markdown(shown.text)
+        tiles(shown.metrics)
+        for note in shown.notes:
+            st.caption(note)
+        for figure in shown.figures:
+            st.plotly_chart(figure, width="stretch")
+        for table in shown.tables:
+            st.markdown(f"**{table.title}**")
+            if table.frame.empty:
+                st.caption(t("eng.empty_table"))
+                continue
+            st.dataframe(format_table(table, t), hide_index=True, width="stretch")
+            components.download_buttons(table.frame, table.name, t)
+
+with tabs[-1]:
+    st.markdown(t("eng.report.intro", start=t.date(f.start), end=t.date(f.end)))
+    services = loaders.services(path, v)
+    names = dict(zip(services["service_id"], services["service_name"], strict=True))
+    service_label = names.get(f.service, f.service) if f.service else t("sidebar.all")
+    level_label = t.label("level", f.level) if f.level else t("sidebar.all")
+    origin = t("eng.report.demo_note") if loaders.freshness(path, v).origin == "demo" else None
+    st.download_button(
+        t("eng.report.download"),
+        data=lambda: eng.report_html(*scope_args, t.lang, service_label, level_label, origin),
+        file_name=report_file_name(data), mime="text/html", on_click="ignore",
+        icon=":material/description:", key="engagement_report",
+    )

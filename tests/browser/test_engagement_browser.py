@@ -1,0 +1,73 @@
+"""Real-browser tests of the Engagement page: its numbers and charts, and the downloaded report
+opened offline from the file (file:// URL) with every chart drawn."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+REPORT_CHARTS = 16
+
+
+def open_engagement(page: object, server: str) -> None:
+    """Open the Engagement page (the very first visit builds the demo town on the home page)."""
+    page.goto(server)
+    wait_until_idle(page)
+    page.goto(server + "/engagement")
+    wait_until_idle(page)
+
+
+def test_engagement_page_shows_numbers_and_charts(browser: object, fresh_server: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    open_engagement(page, fresh_server)
+    assert "Engagement des habitants" in page.inner_text("h1")
+    tiles = page.locator("[data-testid='stMetric']")
+    participants = tiles.filter(has_text="Participants distincts").first
+    assert re.search(r"\d", participants.locator("[data-testid='stMetricValue']").inner_text())
+    top10 = tiles.filter(has_text="Part des 10 % les plus actifs").first
+    assert "%" in top10.locator("[data-testid='stMetricValue']").inner_text()
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    assert page.locator(".js-plotly-plot").count() == 3  # the rotation tab
+    target = os.environ.get("SCREENSHOT_DIR")
+    if target:
+        page.screenshot(path=str(Path(target) / "engagement.png"), full_page=False)
+    page.close()
+
+
+def test_report_downloads_and_opens_offline_with_every_chart(
+    browser: object, fresh_server: str, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1200}, accept_downloads=True)
+    open_engagement(page, fresh_server)
+    page.get_by_role("tab", name="Rapport").click()
+    page.wait_for_timeout(500)  # the tab switch reruns the page
+    wait_until_idle(page)
+    button = page.get_by_role("button", name="Télécharger le rapport (HTML)")
+    button.wait_for(timeout=60_000)
+    with page.expect_download(timeout=120_000) as download_info:
+        button.click()
+    download = download_info.value
+    assert re.fullmatch(r"rapport_engagement_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.html",
+                        download.suggested_filename)
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    page.close()
+
+    offline = browser.new_context(offline=True, viewport={"width": 1200, "height": 900})
+    report = offline.new_page()
+    report.goto(saved.as_uri())
+    report.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot').length >= {REPORT_CHARTS}",
+        timeout=60_000,
+    )
+    assert report.locator(".js-plotly-plot").count() == REPORT_CHARTS
+    assert report.locator("h1").inner_text() == "Rapport d'évaluation de l'engagement des habitants"
+    assert report.locator("table").count() >= 10
+    offline.close()

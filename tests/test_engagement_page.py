@@ -1,0 +1,107 @@
+"""The page's numbers (compute_engagement) agree with the indicator catalogue, and milestones."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from analytics.engagement.milestones import milestones as milestones_in
+from analytics.engagement.milestones import monthly_participants, timeline_window
+from analytics.engagement.page import compute_engagement
+from analytics.engagement.rotation import buckets
+from analytics.engagement.scope import Scope, Window
+from analytics.indicators import compute_indicators
+from analytics.settings import Thresholds
+from tests.test_engagement_store import PERIOD, tiny_fixture  # noqa: F401
+
+EVERYONE = Thresholds(min_group_size=1)
+# Periods of the shared tiny town (tests/fixtures/tiny, fixture tiny_store): May 2024 (ISO weeks
+# 18–21) and April 2024, with its service and level filters.
+SHARED_CASES = [
+    (date(2024, 4, 29), date(2024, 5, 26), None, None),
+    (date(2024, 4, 1), date(2024, 4, 28), None, None),
+    (date(2024, 4, 29), date(2024, 5, 26), "svc_jeu", None),
+    (date(2024, 4, 29), date(2024, 5, 26), None, "consultation"),
+    (date(2024, 4, 29), date(2024, 5, 26), None, "coproduction"),
+]
+KEYS = {
+    "participants": "engagement.participants",
+    "newcomer_share": "engagement.newcomer_share",
+    "top10_share": "engagement.top10_share",
+    "gini": "engagement.gini",
+    "retention": "engagement.retention",
+    "r_score_quartier": "representativeness.r_score_quartier",
+}
+
+
+def _assert_agrees(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
+    headline = compute_engagement(con, scope, EVERYONE).headline
+    catalogue = compute_indicators(con, scope.start, scope.end, service=scope.service,
+                                   level=scope.level)
+    for field, key in KEYS.items():
+        ours, theirs = getattr(headline, field), catalogue[key]
+        assert (ours is None) == (theirs is None), key
+        if theirs is not None:
+            assert ours == pytest.approx(theirs), key
+
+
+@pytest.mark.parametrize(("start", "end", "service", "level"), SHARED_CASES)
+def test_headline_agrees_with_the_catalogue_on_the_shared_tiny_town(
+    tiny_store: duckdb.DuckDBPyConnection, start: date, end: date, service: str | None,
+    level: str | None,
+) -> None:
+    _assert_agrees(tiny_store, Scope(start, end, service, level))
+
+
+def test_headline_of_the_engagement_tiny_town_by_hand(tiny: duckdb.DuckDBPyConnection) -> None:
+    headline = compute_engagement(tiny, PERIOD, EVERYONE).headline
+    assert headline.participants == 8 and headline.attendances == 12
+    assert headline.newcomer_share == pytest.approx(5 / 8)
+    assert headline.retention == pytest.approx(3 / 7)
+    assert headline.r_score_quartier == pytest.approx(0.4)
+    _assert_agrees(tiny, PERIOD)
+
+
+def test_the_headline_hides_what_would_reveal_a_small_group(
+    tiny: duckdb.DuckDBPyConnection,
+) -> None:
+    headline = compute_engagement(tiny, PERIOD, Thresholds(min_group_size=5)).headline
+    assert headline.participants == 8
+    assert headline.retention is None  # 3 of 7 came back: 3 people
+    assert headline.lapsed_12m is None  # 4 lapsed
+    tiny_period = Scope(date(2025, 2, 1), date(2025, 2, 28))  # E3 only: A B H
+    assert compute_engagement(tiny, tiny_period, Thresholds(min_group_size=5)).headline.hidden
+
+
+def test_milestones_beside_monthly_participants(tiny: duckdb.DuckDBPyConnection) -> None:
+    window = timeline_window(PERIOD)
+    assert window == Window(date(2024, 1, 1), date(2025, 12, 31))  # widened to 24 months
+    found = milestones_in(tiny, PERIOD, window)
+    assert found["title"].tolist() == ["Premières plantations", "Vote du budget"]
+    assert found["level"].tolist() == ["coproduction", "information"]
+    only_s2 = milestones_in(tiny, Scope(PERIOD.start, PERIOD.end, service="S2"), window)
+    assert only_s2["title"].tolist() == ["Vote du budget"]
+    monthly = monthly_participants(buckets(tiny, PERIOD), window).set_index("month_start")
+    assert len(monthly) == 24
+    assert monthly.loc["2024-03-01", "participants"] == 6  # E1
+    assert monthly.loc["2025-10-01", "participants"] == 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_empty_store_gives_an_empty_page_not_an_error(
+    empty_store: duckdb.DuckDBPyConnection, lang: str
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.engagement.tables import format_table
+    from analytics.i18n import Translator
+
+    data = compute_engagement(empty_store, PERIOD, Thresholds())
+    assert data.headline.hidden and data.headline.participants == 0
+    t = Translator(lang)
+    built = sections(data, t)
+    assert sum(len(s.figures) for s in built) == 16
+    for section in built:
+        for table in section.tables:
+            assert format_table(table, t).empty

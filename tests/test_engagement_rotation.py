@@ -1,0 +1,93 @@
+"""Rotation: distinct participants per quarter and year, newcomers and returning, frequency classes."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import duckdb
+import pandas as pd
+import pytest
+
+from analytics.engagement.rotation import (
+    buckets,
+    frequency_classes,
+    frequency_shares,
+    period_newcomers,
+    rotation_table,
+)
+from analytics.engagement.scope import Scope
+from analytics.indicators import compute_indicators
+from tests.test_engagement_store import PERIOD, store_with, tiny_fixture  # noqa: F401
+
+
+@pytest.mark.parametrize(
+    ("grain", "bucket", "participants", "newcomers", "returning"),
+    [
+        ("year", date(2024, 1, 1), 7, 7, 0),  # A–G, all new
+        ("year", date(2025, 1, 1), 8, 5, 3),  # H I J K L new; A B C back
+        ("quarter", date(2024, 1, 1), 6, 6, 0),  # E1: A–F
+        ("quarter", date(2024, 4, 1), 3, 1, 2),  # E2: A B G → G new
+        ("quarter", date(2025, 1, 1), 3, 1, 2),  # E3: A B H → H new
+        ("quarter", date(2025, 4, 1), 3, 0, 3),  # E4: A B H
+        ("quarter", date(2025, 7, 1), 6, 4, 2),  # E5: A C I J K L → I J K L new
+        ("month", date(2025, 9, 1), 6, 4, 2),
+    ],
+)
+def test_participants_per_bucket_by_hand(
+    tiny: duckdb.DuckDBPyConnection, grain: str, bucket: date, participants: int, newcomers: int,
+    returning: int,
+) -> None:
+    table = rotation_table(buckets(tiny, PERIOD), grain, min_group_size=1)
+    row = table.loc[pd.to_datetime(table["bucket_start"]) == pd.Timestamp(bucket)].iloc[0]
+    assert (row["participants"], row["newcomers"], row["returning"]) == (
+        participants, newcomers, returning
+    )
+    assert row["newcomer_share"] == pytest.approx(newcomers / participants)
+
+
+def test_the_fourth_quarter_of_2025_has_no_bucket_without_per_person_attendance(
+    tiny: duckdb.DuckDBPyConnection,
+) -> None:
+    # E6 only has a head count (40): nobody can be counted as a distinct participant
+    table = rotation_table(buckets(tiny, PERIOD), "quarter", min_group_size=1)
+    assert pd.Timestamp(2025, 10, 1) not in set(pd.to_datetime(table["bucket_start"]))
+
+
+def test_small_newcomer_groups_are_hidden_with_their_complement(
+    tiny: duckdb.DuckDBPyConnection,
+) -> None:
+    table = rotation_table(buckets(tiny, PERIOD), "year", min_group_size=5)
+    row_2025 = table.loc[pd.to_datetime(table["bucket_start"]) == pd.Timestamp(2025, 1, 1)].iloc[0]
+    assert row_2025["participants"] == 8
+    # 3 returning is a small group; newcomers (8 − 3) must go too, and the share
+    assert all(math.isnan(row_2025[c]) for c in ("newcomers", "returning", "newcomer_share"))
+
+
+def test_period_newcomers_agree_with_the_catalogue(tiny: duckdb.DuckDBPyConnection) -> None:
+    participants, newcomers = period_newcomers(tiny, PERIOD)
+    assert (participants, newcomers) == (8, 5)
+    catalogue = compute_indicators(tiny, PERIOD.start, PERIOD.end)
+    assert newcomers / participants == pytest.approx(catalogue["engagement.newcomer_share"])
+
+
+def test_frequency_classes_by_hand(tiny: duckdb.DuckDBPyConnection) -> None:
+    classes = frequency_classes(tiny, PERIOD).set_index("year")
+    # 2024: A 2, B 2, C D E F G once; 2025: A 3, B 2, H 2, C I J K L once
+    assert classes.loc[2024, ["one_time", "occasional", "frequent"]].tolist() == [5, 2, 0]
+    assert classes.loc[2025, ["one_time", "occasional", "frequent"]].tolist() == [5, 3, 0]
+
+
+def test_five_events_in_a_year_make_a_frequent_participant() -> None:
+    days = pd.to_datetime([f"2025-0{m}-10" for m in range(1, 6)]).date
+    events = pd.DataFrame({"event_id": [f"E{i}" for i in range(5)], "event_date": days})
+    # P comes to all five, Q to four, R to one
+    rows = [("P", i) for i in range(5)] + [("Q", i) for i in range(4)] + [("R", 0)]
+    attendances = pd.DataFrame(
+        [{"event_id": f"E{i}", "participant_id": who, "status": "attended"} for who, i in rows]
+    )
+    con = store_with({"events": events, "attendances": attendances})
+    classes = frequency_classes(con, Scope(date(2025, 1, 1), date(2025, 12, 31)))
+    assert classes[["one_time", "occasional", "frequent"]].iloc[0].tolist() == [1, 1, 1]
+    shares = frequency_shares(classes, min_group_size=1)
+    assert shares["frequent_share"].iloc[0] == pytest.approx(1 / 3)
