@@ -49,7 +49,7 @@ def estimates(path: str, version: str, perimeter: str, team: str) -> dict[str, E
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def tentative(path: str, version: str, spec: ProjectSpec, enabled: bool) -> Tentative:
-    """A tentative project with its learned P50/P80 monthly effort."""
+    """A tentative project with its learned P50/P80 staff hours."""
     found = context(path, version)
     assert found is not None
     return context_mod.tentative(found, spec, enabled)

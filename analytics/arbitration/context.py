@@ -1,0 +1,230 @@
+"""Everything the arbitration page and the ``simulate`` command compute from, read at once.
+
+:func:`load_context` runs the page's queries (a few aggregated reads of the derived tables); the
+other functions are pure and cheap, so that the simulator can answer each click without touching
+the store again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics.arbitration import effort as effort_mod
+from analytics.arbitration import portfolio as portfolio_mod
+from analytics.arbitration import simulate as simulate_mod
+from analytics.arbitration import teams as teams_mod
+from analytics.arbitration.baseline import (
+    MAX_PROJECT_MONTHS,
+    START_SEARCH_MONTHS,
+    Baseline,
+    add_months,
+    committed_windows,
+    load_baseline,
+    month_start,
+    team_days,
+)
+from analytics.settings import Thresholds
+from analytics.store.db import query_value, read_sql
+
+
+@dataclass(frozen=True)
+class Context:
+    """The store's facts for arbitration, as of the reference day ``as_of``.
+
+    ``mapping``: each service's team (:func:`.teams.team_map`); ``teams``: the visible teams;
+    ``effort``: finished projects with their hours; ``phase_hours``: their hours by phase and
+    activity; ``baseline``: what every service carries in the coming months; ``candidates``:
+    proposed projects.
+    """
+
+    as_of: date
+    min_group_size: int
+    mapping: pd.DataFrame
+    teams: pd.DataFrame
+    effort: pd.DataFrame
+    phase_hours: pd.DataFrame
+    baseline: Baseline
+    candidates: pd.DataFrame
+
+    @property
+    def first_start(self) -> date:
+        """The earliest start the simulator accepts: the day after the reference day."""
+        return self.baseline.first_day
+
+    @property
+    def default_start(self) -> date:
+        """The default start of a new project: the first day of the next month."""
+        return add_months(month_start(self.as_of), 1)
+
+    @property
+    def latest_start(self) -> date:
+        """The latest start the simulator accepts or searches: START_SEARCH_MONTHS ahead."""
+        return add_months(self.as_of, START_SEARCH_MONTHS)
+
+    def services_of(self, team: str) -> list[str]:
+        """The service ids of a visible team (raises KeyError for an unknown or hidden team)."""
+        row = self.teams.loc[self.teams["team_id"] == team]
+        if row.empty:
+            raise KeyError(team)
+        return list(row.iloc[0]["services"])
+
+
+def default_team(context: Context) -> str | None:
+    """The team the simulator opens on: the visible team that carried the most finished
+    participatory projects (the one whose history says most), else the first one."""
+    teams = list(context.teams["team_id"])
+    counts = context.effort["team"].value_counts()
+    return next((team for team in counts.index if team in teams), teams[0] if teams else None)
+
+
+def reference_day(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The last day with recorded time (None without any time entry)."""
+    return query_value(con, read_sql("arbitration/reference_day"))
+
+
+def load_context(
+    con: duckdb.DuckDBPyConnection, thresholds: Thresholds, as_of: date | None = None
+) -> Context | None:
+    """Read everything the page needs; None when the store has no time entry (nothing to learn)."""
+    day = as_of or reference_day(con)
+    if day is None:
+        return None
+    mapping = teams_mod.team_map(teams_mod.service_headcount(con, day), thresholds.min_group_size)
+    projects = effort_mod.finished_projects(con)
+    phases = effort_mod.finished_phase_hours(con)
+    return Context(
+        as_of=day,
+        min_group_size=thresholds.min_group_size,
+        mapping=mapping,
+        teams=teams_mod.visible_teams(mapping),
+        effort=effort_mod.project_effort(projects, phases, teams_mod.team_of(mapping)),
+        phase_hours=phases,
+        baseline=load_baseline(con, day),
+        candidates=portfolio_mod.load_candidates(con),
+    )
+
+
+def level_rates(
+    context: Context, perimeter: str | None, team: str | None
+) -> tuple[dict[str, effort_mod.Estimate], dict[str, dict[str, float]]]:
+    """The estimate of each level for a project on ``perimeter`` carried by ``team``, and the
+    staff hours per project for each quantile and level (``rates['p50']['consultation']``)."""
+    estimates = effort_mod.level_estimates(context.effort, perimeter, team)
+    rates = {
+        q: {level: estimate.total(q) for level, estimate in estimates.items()}
+        for q in simulate_mod.QUANTILES
+    }
+    return estimates, rates
+
+
+def monthly_rates(context: Context, team: str) -> dict[str, float]:
+    """Typical (P50) staff hours per month of each level for ``team``: what a committed project
+    without planned hours is costed at (see :func:`.baseline.committed_windows`)."""
+    estimates = effort_mod.level_estimates(context.effort, None, team)
+    return {level: estimate.monthly_p50 for level, estimate in estimates.items()}
+
+
+def days_of_team(context: Context, team: str) -> pd.DataFrame:
+    """The team's working days with capacity, ordinary and committed hours (see baseline)."""
+    return team_days(context.baseline, context.services_of(team), monthly_rates(context, team))
+
+
+def committed_of_team(context: Context, team: str) -> pd.DataFrame:
+    """The team's planned and active participatory projects, with the window and hours left that
+    the baseline spreads (see :func:`.baseline.committed_windows`), latest end last."""
+    services = context.services_of(team)
+    projects = context.baseline.committed[context.baseline.committed["service_id"].isin(services)]
+    windows = committed_windows(projects, context.baseline.first_day, monthly_rates(context, team))
+    return windows.sort_values(["to_day", "project_id"]).reset_index(drop=True)
+
+
+def ordinary_share_of_team(context: Context, team: str) -> float | None:
+    """The team's ordinary hours / capacity over the last RECENT_WEEKS weeks (None without
+    capacity)."""
+    ordinary = context.baseline.ordinary
+    rows = ordinary[ordinary["service_id"].isin(context.services_of(team))]
+    capacity = float(rows["capacity_hours"].sum())
+    return float(rows["ordinary_hours"].sum()) / capacity if capacity > 0 else None
+
+
+def check_spec(context: Context, spec: simulate_mod.ProjectSpec) -> None:
+    """Raise ValueError with a readable message when ``spec`` is outside what can be simulated."""
+    if spec.team not in set(context.teams["team_id"]):
+        raise ValueError(f"unknown team {spec.team!r}")
+    if not context.first_start <= spec.start <= context.latest_start:
+        raise ValueError(
+            f"the start must be between {context.first_start} and {context.latest_start}"
+        )
+    if spec.months > MAX_PROJECT_MONTHS:
+        raise ValueError(f"a project lasts at most {MAX_PROJECT_MONTHS} months")
+
+
+def run_simulation(
+    context: Context,
+    spec: simulate_mod.ProjectSpec,
+    target: float,
+    tentatives: Sequence[simulate_mod.Tentative] = (),
+    capacity_change_weekly_hours: float = 0.0,
+) -> simulate_mod.Simulation:
+    """Simulate ``spec`` on its team (with the tentative projects switched on, and an optional
+    change of the team's capacity from the project's start). Raises ValueError on a bad spec."""
+    check_spec(context, spec)
+    _, rates = level_rates(context, spec.perimeter, spec.team)
+    if spec.level not in rates["p50"]:
+        raise ValueError("no finished project to learn the effort from")
+    days = days_of_team(context, spec.team)
+    if capacity_change_weekly_hours:
+        days = simulate_mod.with_capacity_change(days, capacity_change_weekly_hours, spec.start)
+    return simulate_mod.simulate(days, spec, rates, target, context.latest_start, tentatives)
+
+
+def tentative(context: Context, spec: simulate_mod.ProjectSpec, enabled: bool = True
+              ) -> simulate_mod.Tentative:
+    """A tentative project with its P50/P80 staff hours learned from comparable projects."""
+    _, rates = level_rates(context, spec.perimeter, spec.team)
+    return simulate_mod.Tentative(
+        spec, rates["p50"].get(spec.level, 0.0), rates["p80"].get(spec.level, 0.0), enabled
+    )
+
+
+def run_portfolio(
+    context: Context,
+    target: float,
+    quantile: str = "p50",
+    forced_in: Collection[str] = (),
+    forced_out: Collection[str] = (),
+) -> portfolio_mod.Portfolio:
+    """The best set of proposed projects and levels over the next PORTFOLIO_MONTHS months."""
+    horizon = portfolio_mod.horizon_months(context.first_start)
+    candidates = context.candidates.copy()
+    team_of = teams_mod.team_of(context.mapping)
+    candidates["team"] = pd.Series(
+        [team_of.get(sid) for sid in candidates["service_id"]], index=candidates.index,
+        dtype="object",
+    )
+    estimates: dict[tuple[str, str], effort_mod.Estimate] = {}
+    for row in candidates.itertuples(index=False):
+        for level, found in effort_mod.level_estimates(
+            context.effort, row.perimeter, row.team
+        ).items():
+            estimates[(row.project_id, level)] = found
+    proposed = dict(zip(candidates["project_id"], candidates["level"], strict=True))
+    default_months = {
+        pid: found.months_p50 for (pid, level), found in estimates.items()
+        if level == proposed[pid]
+    }
+    windows = portfolio_mod.candidate_windows(candidates, horizon[0], default_months)
+    hours = {key: found.total(quantile) for key, found in estimates.items()}
+    days = {team: days_of_team(context, team) for team in sorted(set(windows["team"].dropna()))}
+    return portfolio_mod.choose(windows, days, hours, target, horizon, forced_in, forced_out)
+
+
+def estimate_table(context: Context, perimeter: str | None, team: str | None
+                   ) -> Mapping[str, effort_mod.Estimate]:
+    """The estimate of each level (for the page's estimate cards)."""
+    return level_rates(context, perimeter, team)[0]

@@ -1,0 +1,339 @@
+"""Which proposed projects to take on, and at which level, within each team's capacity.
+
+Each candidate (status ``proposed``) may be taken at its proposed level or any lighter one, or left
+out. Taking project *p* at level *l* adds its estimated effort (the staff hours of comparable
+finished projects at that level, spread over its working days) to its team's load. For every
+team and every month of the horizon, the chosen projects' hours must stay within what the team has
+left: ``target_utilisation`` × capacity − ordinary work − committed projects (never below 0: a month
+already over target admits nothing new).
+
+The choice is an exact 0/1 integer programme solved by ``scipy.optimize.milp`` in two stages:
+first maximise the total priority of the projects taken; then, among the choices with that total,
+maximise the levels kept (each project as close to its proposed level as capacity allows). A
+project forced in must be taken (at some level), one forced out is not; projects without a positive
+priority are only taken when forced in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Final
+
+import duckdb
+import numpy as np
+import pandas as pd
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from analytics.arbitration.baseline import DAYS_PER_MONTH, add_months, month_start
+from analytics.arbitration.simulate import base_load, project_load
+from analytics.schema import LEVELS
+from analytics.store.db import query_df, read_sql
+from analytics.store.derived import named_params
+
+CANDIDATE_STATUS: Final[str] = "proposed"
+"""projects.status of a candidate project."""
+PORTFOLIO_MONTHS: Final[int] = 12
+"""The choice is made over this many months, starting with the month after the reference day."""
+OPTIMAL: Final[str] = "optimal"
+INFEASIBLE: Final[str] = "infeasible"
+# Why a project is left out (or taken lighter), in the order they are checked.
+FORCED_OUT: Final[str] = "forced_out"
+NO_PRIORITY: Final[str] = "no_priority"
+NO_TEAM: Final[str] = "no_team"
+TOO_LARGE: Final[str] = "too_large"
+CROWDED_OUT: Final[str] = "crowded_out"
+LIGHTER: Final[str] = "lighter_level"
+_RELATIVE_TOLERANCE: Final[float] = 1e-7
+
+
+def load_candidates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Proposed participatory projects (see ``candidate_projects.sql``)."""
+    sql = read_sql("arbitration/candidate_projects")
+    values = {"candidate_status": CANDIDATE_STATUS, "levels": list(LEVELS)}
+    return query_df(con, sql, named_params(sql, values))
+
+
+def horizon_months(first_day: date, months: int = PORTFOLIO_MONTHS) -> list[date]:
+    """The first days of the ``months`` months of the choice: from the first month starting after
+    ``first_day - 1`` (the month of ``first_day`` if it is the 1st, else the next one)."""
+    first = first_day if first_day.day == 1 else add_months(month_start(first_day), 1)
+    return [add_months(first, k) for k in range(months)]
+
+
+def candidate_windows(
+    candidates: pd.DataFrame, first_month: date, default_months: Mapping[str, float]
+) -> pd.DataFrame:
+    """Candidates with the window used to cost them: ``start`` (start_date, or ``first_month`` when
+    missing or earlier) and ``months`` (whole months from start_date to end_date, at least 1; when the
+    end date is missing, ``default_months[project_id]`` — the comparable projects' median life —
+    rounded, at least 1)."""
+    frame = candidates.copy()
+    first = pd.Timestamp(first_month)
+    start = pd.to_datetime(frame["start_date"])
+    end = pd.to_datetime(frame["end_date"])
+    span = ((end - start).dt.days + 1) / DAYS_PER_MONTH
+    fallback = frame["project_id"].map(dict(default_months)).astype(float)
+    months = span.where(end.notna() & start.notna() & (end >= start), fallback)
+    frame["months"] = months.fillna(1.0).round().clip(lower=1).astype(int)
+    frame["start"] = start.where(start >= first, first).fillna(first).dt.date
+    return frame
+
+
+@dataclass(frozen=True)
+class Option:
+    """Taking project ``project_id`` of ``team`` at ``level``: its ``priority``, the ``rank`` of the
+    level (0 = information) and its ``load`` in hours per month of the horizon."""
+
+    project_id: str
+    team: str
+    level: str
+    priority: float
+    load: np.ndarray = field(repr=False)
+
+    @property
+    def rank(self) -> int:
+        return LEVELS.index(self.level)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The solver's answer: ``status`` (OPTIMAL or INFEASIBLE), ``chosen`` project → level,
+    ``total_priority`` of the projects taken and ``level_score`` (sum of their level ranks)."""
+
+    status: str
+    chosen: Mapping[str, str]
+    total_priority: float
+    level_score: int
+
+
+def month_loads(
+    days: pd.DataFrame, start: date, months: int, hours: float, horizon: Sequence[date]
+) -> np.ndarray:
+    """Hours a project adds in each month of ``horizon`` (first days of months), from the team's
+    working days ``days`` (same spreading as the simulator)."""
+    per_day = project_load(days, start, months, hours)
+    return _by_month(days, per_day, horizon)
+
+
+def available_hours(days: pd.DataFrame, target: float, horizon: Sequence[date]) -> np.ndarray:
+    """Hours a team has left in each month of ``horizon``: target × capacity − ordinary −
+    committed (may be negative when the month is already over target)."""
+    room = target * days["capacity_hours"].to_numpy(dtype=float) - base_load(days)
+    return _by_month(days, room, horizon)
+
+
+def _by_month(days: pd.DataFrame, per_day: np.ndarray, horizon: Sequence[date]) -> np.ndarray:
+    months = days["month_start"].to_numpy(dtype="datetime64[D]")
+    keys = np.array([np.datetime64(m) for m in horizon], dtype="datetime64[D]")
+    index = np.searchsorted(keys, months)
+    inside = (index < len(keys)) & (keys[np.minimum(index, len(keys) - 1)] == months)
+    return np.bincount(index[inside], weights=per_day[inside], minlength=len(keys))
+
+
+def solve_portfolio(
+    options: Sequence[Option],
+    available: Mapping[str, np.ndarray],
+    forced_in: Collection[str] = (),
+    forced_out: Collection[str] = (),
+) -> Selection:
+    """Choose at most one option per project maximising total priority, then levels (see module).
+
+    ``available[team]`` is the team's hours left per month (same length as each option's load).
+    """
+    if not options:
+        return Selection(OPTIMAL, {}, 0.0, 0)
+    projects = sorted({o.project_id for o in options})
+    n = len(options)
+    upper = np.array([
+        0.0 if o.project_id in forced_out or (o.priority <= 0 and o.project_id not in forced_in)
+        else 1.0
+        for o in options
+    ])
+    rows, lows, highs = [], [], []
+    for project in projects:
+        rows.append([1.0 if o.project_id == project else 0.0 for o in options])
+        lows.append(1.0 if project in forced_in else 0.0)
+        highs.append(1.0)
+    for team in sorted({o.team for o in options}):
+        loads = np.array([o.load if o.team == team else np.zeros_like(o.load) for o in options])
+        room = np.maximum(np.asarray(available[team], dtype=float), 0.0)
+        for month in range(loads.shape[1]):
+            if loads[:, month].any():
+                rows.append(loads[:, month])
+                lows.append(-np.inf)
+                highs.append(room[month])
+    matrix = np.array(rows)
+    priority = np.array([o.priority for o in options])
+    rank = np.array([o.rank for o in options], dtype=float)
+    bounds = Bounds(np.zeros(n), upper)
+    integrality = np.ones(n)
+    first = milp(-priority, constraints=LinearConstraint(matrix, lows, highs),
+                 integrality=integrality, bounds=bounds)
+    if first.status != 0 or first.x is None:
+        return Selection(INFEASIBLE, {}, 0.0, 0)
+    best = float(priority @ np.round(first.x))
+    slack = _RELATIVE_TOLERANCE * max(1.0, abs(best))
+    second = milp(
+        -rank,
+        constraints=[LinearConstraint(matrix, lows, highs),
+                     LinearConstraint(priority[None, :], [best - slack], [np.inf])],
+        integrality=integrality, bounds=bounds,
+    )
+    x = np.round(second.x if second.status == 0 and second.x is not None else first.x)
+    chosen = {options[i].project_id: options[i].level for i in range(n) if x[i] > 0.5}
+    return Selection(OPTIMAL, chosen, float(priority @ x), int(rank @ x))
+
+
+def left_out_reasons(
+    options: Sequence[Option],
+    available: Mapping[str, np.ndarray],
+    selection: Selection,
+    proposed: Mapping[str, str],
+    forced_out: Collection[str] = (),
+) -> pd.DataFrame:
+    """Why each project is not taken at its proposed level: project_id, reason, month_index (the
+    month where it falls short, None when not about capacity), short_hours (hours missing then).
+
+    Reasons, in order: FORCED_OUT; NO_PRIORITY (priority ≤ 0); TOO_LARGE (even its lightest level
+    does not fit what the team has left before any other candidate); CROWDED_OUT (it would fit
+    alone, but the projects taken leave too little); LIGHTER (taken, at a lighter level than
+    proposed: the proposed one would not fit beside the others).
+    """
+    by_project: dict[str, list[Option]] = {}
+    for option in options:
+        by_project.setdefault(option.project_id, []).append(option)
+    used: dict[str, np.ndarray] = {
+        team: np.zeros_like(np.asarray(room, dtype=float)) for team, room in available.items()
+    }
+    for option in options:
+        if selection.chosen.get(option.project_id) == option.level:
+            used[option.team] = used[option.team] + option.load
+    rows = []
+    for project, project_options in sorted(by_project.items()):
+        lightest = min(project_options, key=lambda o: o.rank)
+        room = np.maximum(np.asarray(available[lightest.team], dtype=float), 0.0)
+        taken = selection.chosen.get(project)
+        if taken == proposed.get(project):
+            continue
+        if taken is not None:
+            heavier = next((o for o in project_options if o.level == proposed.get(project)), None)
+            if heavier is None:
+                continue
+            residual = room - used[lightest.team] + _load_of(project_options, taken)
+            rows.append(_shortfall(project, LIGHTER, heavier.load, residual))
+        elif project in forced_out:
+            rows.append({"project_id": project, "reason": FORCED_OUT})
+        elif lightest.priority <= 0:
+            rows.append({"project_id": project, "reason": NO_PRIORITY})
+        elif (lightest.load > room + _slack(room)).any():
+            rows.append(_shortfall(project, TOO_LARGE, lightest.load, room))
+        else:
+            rows.append(_shortfall(project, CROWDED_OUT, lightest.load, room - used[lightest.team]))
+    columns = ["project_id", "reason", "month_index", "short_hours"]
+    return pd.DataFrame(rows, columns=columns).astype({"month_index": "Int64"})
+
+
+def _load_of(options: Sequence[Option], level: str) -> np.ndarray:
+    return next(o.load for o in options if o.level == level)
+
+
+def _slack(room: np.ndarray) -> np.ndarray:
+    return _RELATIVE_TOLERANCE * np.maximum(1.0, np.abs(room))
+
+
+def _shortfall(project: str, reason: str, load: np.ndarray, room: np.ndarray) -> dict[str, object]:
+    gap = load - room
+    month = int(np.argmax(gap))
+    return {"project_id": project, "reason": reason, "month_index": month,
+            "short_hours": float(max(gap[month], 0.0))}
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """The page's view of the choice: one row per candidate (``table``), the solver's
+    ``selection``, the ``horizon`` months and each team's hours left and used per month
+    (``usage``: team, month_start, available_hours, chosen_hours)."""
+
+    selection: Selection
+    table: pd.DataFrame
+    usage: pd.DataFrame
+    horizon: list[date]
+
+
+def build_options(
+    windows: pd.DataFrame,
+    team_days: Mapping[str, pd.DataFrame],
+    hours: Mapping[tuple[str, str], float],
+    horizon: Sequence[date],
+) -> list[Option]:
+    """One option per candidate and level up to its proposed one, for candidates whose team is in
+    ``team_days``; ``hours[(project_id, level)]`` is that level's staff hours (options without
+    it are skipped)."""
+    options = []
+    for row in windows.itertuples(index=False):
+        if row.team not in team_days:
+            continue
+        priority = 0.0 if pd.isna(row.priority) else float(row.priority)
+        for level in LEVELS[: LEVELS.index(row.level) + 1]:
+            effort = hours.get((row.project_id, level))
+            if effort is None:
+                continue
+            load = month_loads(team_days[row.team], row.start, int(row.months), effort, horizon)
+            options.append(Option(row.project_id, row.team, level, priority, load))
+    return options
+
+
+def choose(
+    windows: pd.DataFrame,
+    team_days: Mapping[str, pd.DataFrame],
+    hours: Mapping[tuple[str, str], float],
+    target: float,
+    horizon: Sequence[date],
+    forced_in: Collection[str] = (),
+    forced_out: Collection[str] = (),
+) -> Portfolio:
+    """Solve the choice for the candidates of ``windows`` (from :func:`candidate_windows`, with a
+    ``team`` column) and explain it. Candidates without a visible team are left out (NO_TEAM)."""
+    options = build_options(windows, team_days, hours, horizon)
+    teams = sorted({o.team for o in options})
+    available = {team: available_hours(team_days[team], target, horizon) for team in teams}
+    selection = solve_portfolio(options, available, forced_in, forced_out)
+    proposed = dict(zip(windows["project_id"], windows["level"], strict=True))
+    reasons = left_out_reasons(options, available, selection, proposed, forced_out)
+    table = windows.copy()
+    table["chosen_level"] = table["project_id"].map(dict(selection.chosen)).astype("object")
+    table = table.merge(reasons, on="project_id", how="left")
+    with_option = {o.project_id for o in options}
+    no_team = ~table["project_id"].isin(with_option) & table["reason"].isna()
+    table.loc[no_team, "reason"] = NO_TEAM
+    table["month_start"] = table["month_index"].map(
+        lambda i: None if pd.isna(i) else horizon[int(i)]
+    )
+    usage = _usage(options, available, selection, horizon)
+    return Portfolio(selection=selection, table=table, usage=usage, horizon=list(horizon))
+
+
+def _usage(
+    options: Sequence[Option], available: Mapping[str, np.ndarray], selection: Selection,
+    horizon: Sequence[date],
+) -> pd.DataFrame:
+    frames = []
+    for team, room in available.items():
+        chosen = sum(
+            (o.load for o in options
+             if o.team == team and selection.chosen.get(o.project_id) == o.level),
+            start=np.zeros(len(horizon)),
+        )
+        frames.append(pd.DataFrame({
+            "team": team, "month_start": list(horizon), "available_hours": room,
+            "chosen_hours": chosen,
+        }))
+    columns = ["team", "month_start", "available_hours", "chosen_hours"]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+
+def horizon_end(horizon: Sequence[date]) -> date:
+    """The last day of the horizon."""
+    return add_months(horizon[-1], 1) - timedelta(days=1)

@@ -1,0 +1,74 @@
+-- Requests (sollicitations) per month of [$start, $end], overall and by channel, quartier and team.
+--   received           = requests received that month (within the period),
+--   born_from_projects = of those, requests linked to a project (requests.project_id),
+--   open_at_month_end  = requests received on or before the month's end (or $end for the last,
+--                        partial month) and not closed on or before it (the backlog).
+-- A request's team is its service's team ($map_services → $map_teams; NULL when the service is
+-- unknown or hidden). $team (NULL = all) keeps one team's requests.
+-- Output (long): dimension ('all', 'channel', 'quartier', 'team'), category (NULL for 'all' or a
+-- missing value), month_start, received, born_from_projects, open_at_month_end. Months without any
+-- request are absent.
+WITH
+requests_in AS (
+    SELECT request_id, received_on, closed_on, channel, quartier, service_id, project_id
+    FROM requests
+),
+
+team_map AS (
+    SELECT unnest(CAST($map_services AS VARCHAR[])) AS service_id,
+           unnest(CAST($map_teams AS VARCHAR[]))    AS team_id
+),
+
+scoped AS (
+    SELECT r.*, m.team_id
+    FROM requests_in AS r
+    LEFT JOIN team_map AS m ON m.service_id = r.service_id
+    WHERE CAST($team AS VARCHAR) IS NULL OR m.team_id = $team
+),
+
+month_ends AS (
+    SELECT CAST(range AS DATE)                                         AS month_start,
+           least(last_day(CAST(range AS DATE)), CAST($end AS DATE))     AS month_end
+    FROM range(date_trunc('month', CAST($start AS DATE)),
+               CAST($end AS DATE) + INTERVAL 1 DAY, INTERVAL 1 MONTH)
+),
+
+received AS (
+    SELECT CAST(date_trunc('month', received_on) AS DATE) AS month_start, channel, quartier,
+           team_id, count(*) AS received, count(project_id) AS born_from_projects
+    FROM scoped
+    WHERE received_on BETWEEN $start AND $end
+    GROUP BY ALL
+),
+
+backlog AS (
+    SELECT e.month_start, s.channel, s.quartier, s.team_id, count(*) AS open_at_month_end
+    FROM month_ends AS e
+    JOIN scoped AS s
+      ON s.received_on <= e.month_end AND (s.closed_on IS NULL OR s.closed_on > e.month_end)
+    GROUP BY ALL
+),
+
+cells AS (
+    SELECT month_start, channel, quartier, team_id, received, born_from_projects,
+           0 AS open_at_month_end
+    FROM received
+    UNION ALL
+    SELECT month_start, channel, quartier, team_id, 0, 0, open_at_month_end
+    FROM backlog
+)
+
+SELECT
+    CASE WHEN grouping(channel) = 0 THEN 'channel'
+         WHEN grouping(quartier) = 0 THEN 'quartier'
+         WHEN grouping(team_id) = 0 THEN 'team'
+         ELSE 'all' END                               AS dimension,
+    coalesce(channel, quartier, team_id)              AS category,
+    month_start,
+    CAST(sum(received) AS BIGINT)                     AS received,
+    CAST(sum(born_from_projects) AS BIGINT)           AS born_from_projects,
+    CAST(sum(open_at_month_end) AS BIGINT)            AS open_at_month_end
+FROM cells
+GROUP BY GROUPING SETS ((month_start, channel), (month_start, quartier), (month_start, team_id),
+                        (month_start))
+ORDER BY dimension, category, month_start

@@ -1,0 +1,274 @@
+"""Arbitration (elected officials): what participation costs by level, a what-if simulator for a new
+project, the choice of proposed projects within the teams' capacity, and the demand participation
+generates. Officials see services (teams), never agents."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from analytics.arbitration import figures, present
+from analytics.arbitration.baseline import MAX_PROJECT_MONTHS, RECENT_WEEKS
+from analytics.arbitration.context import default_team, ordinary_share_of_team
+from analytics.arbitration.demand import DIMENSIONS as DEMAND_DIMENSIONS
+from analytics.arbitration.demand import close_time_by, echo_by_level, headline, monthly_by, monthly_totals
+from analytics.arbitration.effort import DIMENSIONS as EFFORT_DIMENSIONS
+from analytics.arbitration.effort import activity_shares, effort_by, life_profile
+from analytics.arbitration.portfolio import INFEASIBLE, PORTFOLIO_MONTHS
+from analytics.arbitration.simulate import (
+    DEFAULT_LEVEL,
+    DEFAULT_PROJECT_MONTHS,
+    DOES_NOT_FIT,
+    FITS,
+    QUANTILES,
+    ProjectSpec,
+)
+from analytics.arbitration.teams import hidden_services, merged_services, team_of
+from analytics.schema import LEVELS, PERIMETERS
+from analytics.settings import load_thresholds
+from dashboard import arbitration_loaders as loaders
+from dashboard import components
+from dashboard.session import filters, translator
+from dashboard.store import connection, db_path, version
+
+t = translator()
+path = db_path()
+v = version(connection(path))
+f = filters()
+th = load_thresholds()
+TENTATIVES = "arb_tentatives"
+
+
+@contextmanager
+def section() -> Iterator[None]:
+    """A readable message instead of a traceback when one part of the page fails."""
+    try:
+        yield
+    except Exception as exc:  # each part fails on its own, logged for administrators
+        logging.getLogger(__name__).exception("arbitration page section failed")
+        st.error(t("arb.error", reason=type(exc).__name__), icon=":material/error:")
+
+
+def table(frame: pd.DataFrame, name: str) -> None:
+    """A table (numbers and dates the session's way) with its CSV and Excel downloads."""
+    st.dataframe(present.styled(frame, t), hide_index=True, width="stretch")
+    components.download_buttons(frame, name, t)
+
+
+st.title(t("arb.title"))
+ctx = loaders.context(path, v)
+if ctx is None:
+    st.info(t("arb.no_data"))
+    st.stop()
+st.caption(t("arb.intro", as_of=t.date(ctx.as_of)))
+names = present.team_names(ctx.teams, t)
+st.caption(t("arb.privacy", n=ctx.min_group_size))
+if merged_services(ctx.mapping):
+    st.caption(t("arb.privacy.merged", n=ctx.min_group_size,
+                 services=", ".join(merged_services(ctx.mapping))))
+if hidden_services(ctx.mapping):
+    st.caption(t("arb.privacy.hidden", n=ctx.min_group_size,
+                 services=", ".join(hidden_services(ctx.mapping))))
+effort_tab, simulator_tab, portfolio_tab, demand_tab = st.tabs(
+    [t(f"arb.tab.{name}") for name in ("effort", "simulator", "portfolio", "demand")]
+)
+
+with effort_tab, section():
+    st.subheader(t("arb.effort.header"))
+    if ctx.effort.empty:
+        st.info(t("arb.effort.none"))
+    else:
+        st.caption(t("arb.effort.caption", projects=t.number(len(ctx.effort))))
+        levels = effort_by(ctx.effort, "level").set_index("level")
+        for column, level in zip(st.columns(len(levels)), levels.index, strict=True):
+            row = levels.loc[level]
+            column.metric(t("arb.effort.metric", level=t.label("level", level)),
+                          t.hours(row["hours_p50"]), help=t("arb.effort.metric_help"))
+            column.caption(t("arb.effort.metric_caption", p80=t.hours(row["hours_p80"]),
+                             monthly=t.hours(row["monthly_hours_p50"]),
+                             months=t.number(row["months_p50"], 1),
+                             projects=t.number(row["projects"])))
+        st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch")
+        dimension = st.selectbox(t("arb.effort.by"), EFFORT_DIMENSIONS, key="arb_effort_dim",
+                                 format_func=lambda d: t(f"arb.dimension.{d}"))
+        by = effort_by(ctx.effort, dimension)
+        st.plotly_chart(figures.effort_by_figure(by, dimension, t, names), width="stretch")
+        st.caption(t("arb.effort.table_caption"))
+        table(present.effort_table(by, dimension, t, names), f"effort_by_{dimension}")
+        st.subheader(t("arb.effort.life_header"))
+        profile = life_profile(ctx.phase_hours, ctx.effort)
+        life_level = st.selectbox(t("arb.effort.life_level"), LEVELS, index=len(LEVELS) - 1,
+                                  key="arb_life_level", format_func=lambda c: t.label("level", c))
+        st.plotly_chart(figures.life_profile_figure(profile, life_level, t), width="stretch")
+        table(present.activity_table(activity_shares(profile), t), "effort_by_activity")
+
+
+def add_tentative() -> None:
+    """Stack the project described in the form as a tentative one (switched on)."""
+    stack = st.session_state.setdefault(TENTATIVES, [])
+    number = max((item["n"] for item in stack), default=0) + 1
+    stack.append({"n": number, "team": st.session_state["arb_team"],
+                  "level": st.session_state["arb_level"],
+                  "perimeter": st.session_state["arb_perimeter"],
+                  "start": st.session_state["arb_start"], "months": st.session_state["arb_months"]})
+
+
+def remove_tentative(number: int) -> None:
+    st.session_state[TENTATIVES] = [i for i in st.session_state[TENTATIVES] if i["n"] != number]
+
+
+def show_simulator() -> None:
+    """The what-if simulator: the form, the verdicts and projection, the tentative stack, and what
+    the team already carries."""
+    st.subheader(t("arb.sim.header"))
+    st.caption(t("arb.sim.caption", target=t.percent(th.target_utilisation)))
+    teams = list(ctx.teams["team_id"])
+    if not teams:
+        st.info(t("arb.sim.no_team", n=ctx.min_group_size))
+        return
+    left, middle, right = st.columns(3)
+    team = left.selectbox(t("arb.sim.team"), teams, index=teams.index(default_team(ctx)),
+                          key="arb_team", format_func=names.get)
+    level = middle.selectbox(t("arb.sim.level"), LEVELS, index=LEVELS.index(DEFAULT_LEVEL),
+                             key="arb_level",
+                             format_func=lambda c: t.label("level", c))
+    perimeter = right.selectbox(t("arb.sim.perimeter"), PERIMETERS, key="arb_perimeter",
+                                format_func=lambda c: t.label("perimeter", c))
+    left, middle, right = st.columns(3)
+    start = left.date_input(t("arb.sim.start"), value=ctx.default_start, min_value=ctx.first_start,
+                            max_value=ctx.latest_start, format="DD/MM/YYYY", key="arb_start")
+    months = int(middle.number_input(t("arb.sim.months"), min_value=1,
+                                     max_value=MAX_PROJECT_MONTHS, value=DEFAULT_PROJECT_MONTHS,
+                                     key="arb_months"))
+    change = float(right.number_input(t("arb.sim.capacity_change"), value=0.0, step=1.0,
+                                      format="%.0f", key="arb_capacity",
+                                      help=t("arb.sim.capacity_change_help")))
+    estimates = loaders.estimates(path, v, perimeter, team)
+    result = st.container()
+    st.subheader(t("arb.sim.tentative_header"))
+    st.caption(t("arb.sim.tentative_caption"))
+    st.button(t("arb.sim.add"), key="arb_add", on_click=add_tentative, icon=":material/add:")
+    stacked = []
+    for item in st.session_state.get(TENTATIVES, []):
+        check, remove = st.columns([5, 1])
+        label = t("arb.sim.tentative_item", name=t("arb.sim.tentative_name", n=item["n"]),
+                  team=names.get(item["team"], item["team"]), level=t.label("level", item["level"]),
+                  perimeter=t.label("perimeter", item["perimeter"]), start=t.date(item["start"]),
+                  months=item["months"])
+        enabled = check.checkbox(label, value=True, key=f"arb_on_{item['n']}")
+        remove.button(t("arb.sim.remove"), key=f"arb_rm_{item['n']}", on_click=remove_tentative,
+                      args=(item["n"],))
+        spec_of_item = ProjectSpec(item["level"], item["perimeter"], item["team"], item["start"],
+                                   item["months"], t("arb.sim.tentative_name", n=item["n"]))
+        stacked.append(loaders.tentative(path, v, spec_of_item, enabled))
+    if not stacked:
+        st.caption(t("arb.sim.tentative_none"))
+    with result:
+        estimate = estimates.get(level)
+        if estimate is None:
+            st.info(t("arb.sim.no_estimate"))
+        else:
+            st.markdown(present.estimate_text(estimate, months, t, names))
+            if estimate.fell_back:
+                st.caption(t("arb.sim.fallback", n=ctx.min_group_size,
+                             requested=present.group_text(estimate.requested, t, names)))
+            st.caption(t("arb.sim.typical_life", months=t.number(estimate.months_p50, 1)))
+            spec = ProjectSpec(level, perimeter, team, start, months)
+            sim = loaders.simulation(path, v, spec, tuple(stacked), th.target_utilisation, change)
+            for quantile in QUANTILES:
+                verdict = sim.verdicts[quantile]
+                box = {FITS: st.success, DOES_NOT_FIT: st.error}.get(verdict.kind, st.warning)
+                box(f"**{t(f'arb.sim.verdict_label.{quantile}')}** — "
+                    f"{present.verdict_text(verdict, t, ctx.latest_start)}")
+                st.caption(present.facts_text(verdict, t))
+            st.plotly_chart(figures.projection_figure(sim.weeks, names[team],
+                                                      th.target_utilisation, t), width="stretch")
+            st.caption(t("arb.sim.table_caption"))
+            table(present.projection_table(sim.weeks, t), "simulation_weeks")
+    st.subheader(t("arb.sim.committed_header"))
+    committed = loaders.committed(path, v, team)
+    st.caption(t("arb.sim.committed_caption", weeks=RECENT_WEEKS,
+                 share=t.percent(ordinary_share_of_team(ctx, team))))
+    if committed.empty:
+        st.caption(t("arb.sim.committed_none"))
+    else:
+        table(present.committed_table(committed, t), "committed_projects")
+
+
+with simulator_tab, section():
+    show_simulator()
+
+with portfolio_tab, section():
+    st.subheader(t("arb.pf.header"))
+    st.caption(t("arb.pf.caption", months=PORTFOLIO_MONTHS))
+    candidates = ctx.candidates
+    if candidates.empty:
+        st.info(t("arb.pf.none"))
+    else:
+        titles = {pid: f"{name} ({pid})" for pid, name in
+                  zip(candidates["project_id"], candidates["project_name"], strict=True)}
+        quantile = st.radio(t("arb.pf.estimate"), QUANTILES, horizontal=True, key="arb_pf_q",
+                            format_func=lambda q: t(f"arb.pf.estimate.{q}"))
+        left, right = st.columns(2)
+        forced_in = left.multiselect(t("arb.pf.force_in"), list(titles), key="arb_force_in",
+                                     format_func=titles.get, placeholder=t("arb.pf.choose"))
+        forced_out = right.multiselect(t("arb.pf.force_out"),
+                                       [p for p in titles if p not in forced_in],
+                                       key="arb_force_out", format_func=titles.get,
+                                       placeholder=t("arb.pf.choose"))
+        chosen = loaders.portfolio(path, v, th.target_utilisation, quantile,
+                                   tuple(sorted(forced_in)), tuple(sorted(forced_out)))
+        if chosen.selection.status == INFEASIBLE:
+            st.error(t("arb.pf.infeasible"))
+        else:
+            left, right = st.columns(2)
+            left.metric(t("arb.pf.taken"), t("arb.pf.of", value=len(chosen.selection.chosen),
+                                             total=len(candidates)))
+            right.metric(t("arb.pf.priority"), t("arb.pf.of",
+                         value=t.number(chosen.selection.total_priority),
+                         total=t.number(candidates["priority"].fillna(0).sum())),
+                         help=t("arb.pf.priority_help"))
+            table(present.portfolio_table(chosen.table, t, names, forced_in), "portfolio")
+            st.plotly_chart(figures.portfolio_figure(chosen.usage, names, PORTFOLIO_MONTHS, t),
+                            width="stretch")
+
+with demand_tab, section():
+    st.subheader(t("arb.demand.header"))
+    team_filter = team_of(ctx.mapping).get(f.service) if f.service else None
+    scope = t("arb.demand.team_filter", team=names[team_filter]) if team_filter else ""
+    st.caption(t("arb.demand.caption", start=t.date(f.start), end=t.date(f.end), team=scope))
+    if f.service and team_filter is None:
+        st.caption(t("arb.demand.hidden_service", n=ctx.min_group_size))
+    if f.level:
+        st.caption(t("arb.demand.level_filter", level=t.label("level", f.level)))
+    demand = loaders.demand(path, v, f.start, f.end, team_filter, f.level)
+    totals = monthly_totals(demand)
+    numbers = headline(demand)
+    if numbers.received == 0:
+        st.info(t("arb.demand.none"))
+    tiles = st.columns(5)
+    tiles[0].metric(t("arb.demand.received"), t.number(numbers.received))
+    tiles[1].metric(t("arb.demand.born_share"), t.percent(numbers.born_share))
+    tiles[2].metric(t("arb.demand.open_at_end"), t.number(numbers.open_at_end))
+    tiles[3].metric(t("arb.demand.days_p50"), present.days_text(numbers.days_p50, t))
+    tiles[4].metric(t("arb.demand.days_p80"), present.days_text(numbers.days_p80, t))
+    st.plotly_chart(figures.requests_figure(totals, t), width="stretch")
+    st.plotly_chart(figures.backlog_figure(totals, t), width="stretch")
+    table(present.monthly_table(totals, t), "requests_per_month")
+    dimension = st.selectbox(t("arb.demand.by"), DEMAND_DIMENSIONS, key="arb_demand_dim",
+                             format_func=lambda d: t(f"arb.dimension.{d}"))
+    st.plotly_chart(figures.requests_by_figure(monthly_by(demand, dimension), dimension, t, names),
+                    width="stretch")
+    st.caption(t("arb.demand.close_caption"))
+    table(present.close_time_table(close_time_by(demand, dimension), dimension, t, names),
+          f"time_to_close_by_{dimension}")
+    st.subheader(t("arb.demand.echo_header"))
+    st.caption(t("arb.demand.echo_caption", end=t.date(f.end)))
+    by_level = echo_by_level(demand.echo)
+    st.plotly_chart(figures.echo_figure(by_level, t), width="stretch")
+    table(present.echo_level_table(by_level, t), "echo_by_level")
+    table(present.echo_project_table(demand.echo, t, names), "echo_by_project")

@@ -1,0 +1,85 @@
+"""Real-browser tests of the arbitration page: effort per level and the simulator, including a
+tentative project stacked, then switched off."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import wait_until_idle
+
+pytestmark = pytest.mark.browser
+VERDICT = re.compile(r"Estimation typique \(P50\) — (Tient\.|Ne tient pas)")
+
+
+def plain(text: str) -> str:
+    """Non-breaking spaces as ordinary ones, for readable asserts."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def wait_for_text(page: object, text: str, present: bool = True) -> None:
+    script = "(t) => document.body.innerText.includes(t)" if present else (
+        "(t) => !document.body.innerText.includes(t)")
+    page.wait_for_function(script, arg=text, timeout=60_000)
+    wait_until_idle(page)
+
+
+def open_arbitration(page: object, server: str) -> None:
+    """Open the page. On the server's very first visit the app builds the demo town and lands on
+    the overview, so the page is opened again once the demo exists."""
+    for _ in range(2):
+        page.goto(server + "/arbitration")
+        wait_until_idle(page)
+        if page.url.rstrip("/").endswith("/arbitration"):
+            break
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Arbitrage')", timeout=60_000
+    )
+
+
+def test_effort_per_level_and_a_verdict(browser: object, fresh_server: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    open_arbitration(page, fresh_server)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    body = plain(page.inner_text("body"))
+    assert "Arbitrage : peut-on se permettre ce projet" in body
+    for level in ("Information", "Consultation", "Coproduction"):
+        assert re.search(level + r" : typique \(P50\)\s*[\d ]+ h", body), level
+    target = os.environ.get("SCREENSHOT_DIR")
+    if target:
+        page.screenshot(path=str(Path(target) / "arbitration.png"), full_page=False)
+    page.get_by_role("tab", name="Simulateur").click()
+    wait_for_text(page, "Estimation pessimiste (P80)")
+    assert VERDICT.search(plain(page.inner_text("body")))
+    page.close()
+
+
+def test_simulator_stacks_a_tentative_project_and_switches_it_off(
+    browser: object, fresh_server: str
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 2400})
+    open_arbitration(page, fresh_server)
+    page.get_by_role("tab", name="Simulateur").click()
+    wait_for_text(page, "Aucun projet provisoire pour l'instant.")
+    # a large reinforcement: the project fits
+    capacity = page.get_by_role("spinbutton", name="Renfort ou départ (heures par semaine)")
+    capacity.fill("2000")
+    capacity.press("Enter")
+    wait_for_text(page, "Estimation typique (P50) — Tient.")
+    page.get_by_role("button", name="Ajouter comme projet provisoire").click()
+    wait_for_text(page, "Projet provisoire 1 —")
+    box = page.locator("[data-testid='stCheckbox']").filter(has_text="Projet provisoire 1")
+    assert box.locator("input").is_checked()
+    box.locator("label").click()
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stCheckbox'] input\").checked",
+        timeout=60_000,
+    )
+    wait_until_idle(page)
+    assert "Projet provisoire 1 —" in page.inner_text("body")
+    page.get_by_role("button", name="Retirer").click()
+    wait_for_text(page, "Aucun projet provisoire pour l'instant.")
+    page.close()

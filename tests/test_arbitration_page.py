@@ -1,0 +1,112 @@
+"""AppTest: the arbitration page on the demo town — effort, simulator (with a tentative project
+switched on and off), the choice of projects and the demand, in French, then in English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.arbitration.portfolio import load_candidates
+from analytics.demo import STORY_SERVICE_ID
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/arbitration.py"
+TENTATIVE_COLUMN = "Projets provisoires, P50 (h)"
+STORY_SERVICE_NAME = "Vie des quartiers et démocratie participative"
+
+
+@pytest.fixture
+def page(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    matches = [m.value for m in at.metric if m.label == label]
+    assert matches, f"no metric {label!r}; have {[m.label for m in at.metric]}"
+    return matches[0]
+
+
+def verdicts(at: AppTest) -> list[str]:
+    boxes = [*at.success, *at.warning, *at.error]
+    return [box.value for box in boxes if "(P50)" in box.value or "(P80)" in box.value]
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
+    for frame in at.dataframe:
+        value = frame.value
+        data = value.data if hasattr(value, "data") else value
+        if column in data.columns:
+            return data
+    raise AssertionError(f"no table with a column {column!r}")
+
+
+def test_effort_per_level_and_simulator_verdicts(page: AppTest) -> None:
+    assert page.title[0].value.startswith("Arbitrage")
+    for level in ("Information", "Consultation", "Coproduction"):
+        assert metric(page, f"{level} : typique (P50)").endswith("h")
+    assert len(verdicts(page)) == 2   # typical and pessimistic
+    # a large reinforcement of the team makes the project fit
+    page.number_input(key="arb_capacity").set_value(2000.0).run()
+    assert not page.exception
+    assert all("Tient." in text for text in verdicts(page))
+
+
+def test_tentative_project_can_be_stacked_and_switched_off(page: AppTest) -> None:
+    assert table_with(page, TENTATIVE_COLUMN)[TENTATIVE_COLUMN].sum() == 0
+    page.button(key="arb_add").click().run()
+    assert not page.exception
+    assert page.checkbox(key="arb_on_1").value is True
+    assert table_with(page, TENTATIVE_COLUMN)[TENTATIVE_COLUMN].sum() > 0
+    page.checkbox(key="arb_on_1").uncheck().run()
+    assert table_with(page, TENTATIVE_COLUMN)[TENTATIVE_COLUMN].sum() == 0
+    page.button(key="arb_rm_1").click().run()
+    assert not any(box.key == "arb_on_1" for box in page.checkbox)
+
+
+def test_forcing_every_project_out_leaves_none_taken(
+    page: AppTest, demo_con: duckdb.DuckDBPyConnection
+) -> None:
+    candidates = list(load_candidates(demo_con)["project_id"])
+    assert metric(page, "Projets retenus").endswith(f"sur {len(candidates)}")
+    page.multiselect(key="arb_force_out").set_value(candidates).run()
+    assert not page.exception
+    assert metric(page, "Projets retenus") == f"0 sur {len(candidates)}"
+
+
+def test_service_filter_narrows_the_demand(page: AppTest) -> None:
+    received_by_all = int(metric(page, "Sollicitations reçues").replace("\u202f", ""))
+    page.sidebar.selectbox(key="filter_service").select(STORY_SERVICE_ID).run()
+    assert not page.exception
+    assert any(STORY_SERVICE_NAME in caption.value for caption in page.caption)
+    assert 0 < int(metric(page, "Sollicitations reçues")) < received_by_all
+
+
+def test_page_in_english(page: AppTest) -> None:
+    page.sidebar.selectbox(key="lang").set_value("en").run()
+    assert not page.exception
+    assert page.title[0].value.startswith("Arbitration")
+    assert metric(page, "Co-production: typical (P50)").endswith("h")
+
+
+def test_no_agent_name_or_id_on_the_page(page: AppTest, demo_con: duckdb.DuckDBPyConnection) -> None:
+    """Officials see services, never agents: no agent's id or full name in any table or text."""
+    agents = demo_con.execute("SELECT agent_id, agent_name FROM agents").fetchall()
+    shown = []
+    for frame in page.dataframe:
+        data = frame.value.data if hasattr(frame.value, "data") else frame.value
+        shown.append(data.to_csv())
+    for elements in (page.markdown, page.caption, page.success, page.warning, page.error):
+        shown += [element.value for element in elements]
+    shown += [f"{m.label} {m.value}" for m in page.metric]
+    text = "\n".join(shown)
+    leaked = [value for row in agents for value in row if value and value in text]
+    assert not leaked

@@ -1,0 +1,166 @@
+"""The what-if simulator: the verdict moves with the start date, the level and the team's capacity.
+
+A hand-made team over the working days of 2027 (French public holidays excluded): capacity 10 h per
+working day, ordinary work 5 h per day. In January and February committed projects add 3.5 h a
+day, so the team sits exactly at the 85 % target (8.5 h of 10 h): nothing more fits. From March they
+are over, leaving 3.5 h a day (about 75 h a month).
+
+Effort per project (spread over its three months, about 63 working days): information 30 h
+(0.5 h a day), consultation 120 h (about 1.9 h a day), coproduction 300 h (about 4.8 h a day: more
+than the 3.5 h left).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.arbitration.baseline import working_days
+from analytics.arbitration.simulate import (
+    DOES_NOT_FIT,
+    FITS,
+    FITS_AT_LEVEL,
+    FITS_FROM,
+    ProjectSpec,
+    Tentative,
+    assess,
+    base_load,
+    candidate_starts,
+    project_load,
+    simulate,
+    tentative_load,
+    weekly_projection,
+    with_capacity_change,
+)
+
+TARGET = 0.85
+RATES = {"information": 30.0, "consultation": 120.0, "coproduction": 300.0}
+LATEST_START = date(2027, 6, 1)
+
+
+def team() -> pd.DataFrame:
+    days = working_days(date(2027, 1, 1), date(2027, 12, 31))
+    days["capacity_hours"] = 10.0
+    days["ordinary_hours"] = 5.0
+    days["committed_hours"] = np.where(days["day"] < pd.Timestamp(2027, 3, 1), 3.5, 0.0)
+    return days
+
+
+def verdict_of(spec: ProjectSpec, days: pd.DataFrame | None = None, latest: date = LATEST_START,
+               extra: np.ndarray | None = None) -> tuple[str, str | None, date | None]:
+    days = team() if days is None else days
+    base = base_load(days) + (0.0 if extra is None else extra)
+    found = assess(days, base, spec, RATES, TARGET, latest)
+    return found.kind, found.level, found.earliest_start
+
+
+def spec(level: str, start: date, months: int = 3) -> ProjectSpec:
+    return ProjectSpec(level=level, perimeter="quartier", team="T", start=start, months=months)
+
+
+@pytest.mark.parametrize(
+    ("level", "start", "expected"),
+    [
+        # from March 3.5 h a day are left: consultation (1.9 h) fits ...
+        ("consultation", date(2027, 3, 1), (FITS, "consultation", date(2027, 3, 1))),
+        # ... and a start in January, when the team is already at its target, does not: it fits
+        # from March (no level fits in January, not even information)
+        ("consultation", date(2027, 1, 4), (FITS_FROM, None, date(2027, 3, 1))),
+        # same start in March, heavier level: coproduction (4.8 h) does not fit, consultation does
+        ("coproduction", date(2027, 3, 1), (FITS_AT_LEVEL, "consultation", None)),
+        # information in March fits (a heavier level is never proposed instead)
+        ("information", date(2027, 3, 1), (FITS, "information", date(2027, 3, 1))),
+    ],
+)
+def test_verdict_follows_start_date_and_level(
+    level: str, start: date, expected: tuple[str, str | None, date | None]
+) -> None:
+    assert verdict_of(spec(level, start)) == expected
+
+
+def test_no_start_within_the_search_does_not_fit() -> None:
+    # searching only up to February: January and February are full
+    assert verdict_of(spec("consultation", date(2027, 1, 4)), latest=date(2027, 2, 1)) == (
+        DOES_NOT_FIT, None, None
+    )
+
+
+@pytest.mark.parametrize(
+    ("weekly_change", "level", "expected_kind"),
+    [
+        (0.0, "coproduction", FITS_AT_LEVEL),   # 4.8 h needed, 3.5 h left
+        # 10 more hours a week = 2 h a day: 85 % of 12 h − 5 h = 5.2 h left ≥ 4.8 h
+        (10.0, "coproduction", FITS),
+        (0.0, "information", FITS),
+        # 20 fewer hours a week = 4 h a day: 85 % of 6 h − 5 h = 0.1 h left < 0.5 h, every month
+        (-20.0, "information", DOES_NOT_FIT),
+    ],
+)
+def test_verdict_follows_team_capacity(weekly_change: float, level: str, expected_kind: str) -> None:
+    days = with_capacity_change(team(), weekly_change, date(2027, 3, 1))
+    kind, _, _ = verdict_of(spec(level, date(2027, 3, 1)), days=days)
+    assert kind == expected_kind
+
+
+def test_switching_a_tentative_project_on_and_off_changes_the_verdict() -> None:
+    days = team()
+    other = Tentative(spec("consultation", date(2027, 3, 1)), hours_p50=120.0, hours_p80=120.0)
+    # with the other consultation on (1.9 h a day), a second one needs 3.8 h > 3.5 h left
+    on = tentative_load(days, [other], "T", "p50")
+    assert verdict_of(spec("consultation", date(2027, 3, 1)), extra=on)[0] == FITS_AT_LEVEL
+    off = tentative_load(days, [other.toggled()], "T", "p50")
+    assert verdict_of(spec("consultation", date(2027, 3, 1)), extra=off)[0] == FITS
+    # a tentative project of another team is never counted
+    other_team = ProjectSpec("coproduction", "quartier", "U", date(2027, 3, 1), 3)
+    assert tentative_load(days, [Tentative(other_team, 100.0, 100.0)], "T", "p50").sum() == 0.0
+
+
+def test_project_load_spreads_the_effort_over_working_days() -> None:
+    days = team()
+    load = project_load(days, date(2027, 3, 1), 3, 120.0)
+    assert load.sum() == pytest.approx(120.0)
+    inside = load > 0
+    assert days.loc[inside, "day"].min() == pd.Timestamp(2027, 3, 1)
+    assert days.loc[inside, "day"].max() == pd.Timestamp(2027, 5, 31)
+    assert np.ptp(load[inside]) == pytest.approx(0.0)   # the same hours on every working day
+
+
+def test_weekly_projection_adds_the_project_on_top_of_the_team() -> None:
+    days = team()
+    project = {"p50": project_load(days, date(2027, 3, 1), 1, 40.0),
+               "p80": project_load(days, date(2027, 3, 1), 1, 60.0)}
+    zero = {"p50": np.zeros(len(days)), "p80": np.zeros(len(days))}
+    weeks = weekly_projection(days, zero, project, TARGET, date(2027, 12, 31)).set_index(
+        "week_start")
+    week = weeks.loc[pd.Timestamp(2027, 3, 8)]   # a full week of March: 5 working days
+    assert week["capacity_hours"] == pytest.approx(50.0)
+    assert week["target_hours"] == pytest.approx(42.5)
+    assert week["without_p50_hours"] == pytest.approx(25.0)  # ordinary only: committed ended
+    # 40 h over the 22 working days of March 2027 (Easter Monday 29 March is off), 5 of them here
+    assert week["with_p50_hours"] == pytest.approx(25.0 + 40.0 * 5 / 22)
+    assert week["with_p80_hours"] == pytest.approx(25.0 + 60.0 * 5 / 22)
+    assert weeks["project_p50_hours"].sum() == pytest.approx(40.0)
+
+
+def test_simulate_gives_both_estimates() -> None:
+    rates = {"p50": RATES, "p80": {**RATES, "consultation": 270.0}}
+    result = simulate(team(), spec("consultation", date(2027, 3, 1)), rates, TARGET, LATEST_START)
+    assert result.verdicts["p50"].kind == FITS
+    # pessimistic consultation (270 h over three months, 4.3 h a day) exceeds the 3.5 h left
+    assert result.verdicts["p80"].kind == FITS_AT_LEVEL
+    assert result.verdicts["p80"].level == "information"
+    assert result.hours == {"p50": 120.0, "p80": 270.0}
+
+
+def test_candidate_starts_are_the_start_then_first_days_of_months() -> None:
+    assert candidate_starts(date(2027, 1, 15), date(2027, 3, 1)) == [
+        date(2027, 1, 15), date(2027, 2, 1), date(2027, 3, 1)
+    ]
+
+
+def test_a_project_needs_at_least_one_month() -> None:
+    with pytest.raises(ValueError, match="at least one month"):
+        spec("information", date(2027, 3, 1), months=0)
