@@ -48,11 +48,13 @@ def work(
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def hidden(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(hidden hours per agent, project and event kind; evenings per agent and month)."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(hidden hours per agent, project and event kind; hours per agent; evenings per agent and
+    month)."""
     con, thresholds = connection(path), load_thresholds()
     return (
-        hidden_module.hidden_entries(con, start, end, service, level, thresholds),
+        hidden_module.outside_entries(con, start, end, service, level, thresholds),
+        work_module.participation_by_agent(con, start, end, service, level),
         hidden_module.evenings(con, start, end, service, level, thresholds),
     )
 

@@ -1,0 +1,395 @@
+"""Figures of the team capacity page: pure functions from the capacity frames to plotly figures.
+
+Each figure has a title saying what it shows and units on its axes (see :func:`analytics.figures.
+base_layout`); hover texts give the numbers, with the session's decimal separator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics.capacity.load import BANDS, MISSING_BAND
+from analytics.capacity.work import UNSPECIFIED_ACTIVITY
+from analytics.figures import PALETTE, base_layout
+from analytics.i18n import Translator
+from analytics.schema import ACTIVITIES, LEVELS, NO_LEVEL
+
+BAND_COLOURS: Final[dict[str, str]] = {
+    MISSING_BAND: "#E5E5E5",
+    "under": PALETTE["sky"],
+    "near": PALETTE["green"],
+    "full": PALETTE["orange"],
+    "over": PALETTE["red"],
+}
+"""Colour of each load band (Okabe–Ito, readable by colour-blind people); light grey = no timesheet."""
+BAND_ORDER: Final[tuple[str, ...]] = (MISSING_BAND, *BANDS)
+ROW_HEIGHT_PX: Final[int] = 18
+"""Height of one heatmap row, so that agent names stay readable."""
+MIN_HEIGHT_PX: Final[int] = 320
+TOP_HIDDEN_AGENTS: Final[int] = 20
+"""How many agents the hidden-work chart shows (the table lists them all)."""
+LEVEL_COLOURS: Final[dict[str, str]] = {
+    NO_LEVEL: PALETTE["grey"], "information": PALETTE["sky"], "consultation": PALETTE["blue"],
+    "coproduction": PALETTE["orange"],
+}
+ACTIVITY_COLOURS: Final[dict[str, str]] = {
+    "ordinary": PALETTE["grey"], "preparation": PALETTE["sky"], "meeting": PALETTE["orange"],
+    "follow_up": PALETTE["blue"], "site_work": PALETTE["green"], "unspecified": PALETTE["yellow"],
+}
+
+
+def activity_label(code: str, t: Translator) -> str:
+    """Label of an activity code, including entries recorded without one."""
+    if code == UNSPECIFIED_ACTIVITY:
+        return t("capacity.activity.unspecified")
+    return t.label("activity", code)
+
+
+def band_labels(limits: tuple[float, float, float], t: Translator) -> dict[str, str]:
+    """Label of each load band code, from the limits in force (``under`` → « moins de 85 % »)."""
+    low, middle, high = (t.percent(limit) for limit in limits)
+    return {
+        MISSING_BAND: t("capacity.band.missing"),
+        "under": t("capacity.band.under", low=low),
+        "near": t("capacity.band.near", low=low, middle=middle),
+        "full": t("capacity.band.full", middle=middle, high=high),
+        "over": t("capacity.band.over", high=high),
+    }
+
+
+def colon(t: Translator) -> str:
+    """The label separator: « : » with a space before it in French, ": " in English."""
+    return "\u00a0: " if t.lang == "fr" else ": "
+
+
+def percent_text(ratio: pd.Series, t: Translator) -> pd.Series:
+    """Ratios as whole percentages (« 114 % »), « – » when undefined; vectorised for big grids."""
+    rounded = (ratio * 100).round()
+    text = rounded.astype("Int64").astype("string") + ("\u00a0%" if t.lang == "fr" else "%")
+    return text.fillna("–").astype(object)
+
+
+def unique_labels(names: pd.Series, ids: pd.Series) -> pd.Series:
+    """Row labels for people (aligned on ``ids``, which may repeat): the name, with the id added
+    where two different people share a name."""
+    names = names.fillna(ids).astype(str)
+    people = pd.DataFrame({"id": ids.astype(str), "name": names}).drop_duplicates("id")
+    shared = set(people.loc[people["name"].duplicated(keep=False), "name"])
+    return names.where(~names.isin(shared), names + " (" + ids.astype(str) + ")")
+
+
+WEEK_MS: Final[int] = 7 * 24 * 3600 * 1000
+MAX_WEEK_TICKS: Final[int] = 10
+
+
+def date_axis(fig: go.Figure, grain: str = "week", mondays: Sequence[object] = ()) -> go.Figure:
+    """Dates on the x axis written the French way whatever the language (« 07/09/2026 »), never with
+    plotly's English month names; ``grain`` 'month' writes « 09/2026 ». Given the ``mondays`` of
+    weekly data, ticks fall on them (at most :data:`MAX_WEEK_TICKS`), not on plotly's Sundays."""
+    fig.update_xaxes(tickformat="%m/%Y" if grain == "month" else "%d/%m/%Y")
+    if len(mondays):
+        step = max(1, -(-len(mondays) // MAX_WEEK_TICKS))
+        fig.update_xaxes(tick0=pd.Timestamp(min(mondays)), dtick=step * WEEK_MS)
+    return fig
+
+
+TOP_MARGIN_WITH_LEGEND_PX: Final[int] = 120
+"""Top margin of charts whose legend may wrap on two lines under the title."""
+
+
+def _height(rows: int) -> int:
+    return max(MIN_HEIGHT_PX, 140 + ROW_HEIGHT_PX * rows)
+
+
+def band_heatmap(
+    frame: pd.DataFrame, row_label: pd.Series, hours_col: str, capacity_col: str,
+    title: str, y_title: str, limits: tuple[float, float, float], t: Translator,
+) -> go.Figure:
+    """A rows × weeks heatmap coloured by load band, hours / capacity / load on hover.
+
+    ``frame`` has week_start, band, load_ratio and the two hour columns; ``row_label`` (aligned on
+    ``frame``) names its rows, kept in their order of first appearance.
+    """
+    codes = {band: i for i, band in enumerate(BAND_ORDER)}
+    labels = band_labels(limits, t)
+    data = pd.DataFrame({
+        "row": row_label.to_numpy(),
+        "week": pd.to_datetime(frame["week_start"]).to_numpy(),
+        "code": frame["band"].map(codes).to_numpy(dtype=float),
+        "hours": frame[hours_col].to_numpy(dtype=float),
+        "capacity": frame[capacity_col].to_numpy(dtype=float),
+        "load": percent_text(frame["load_ratio"].reset_index(drop=True), t).to_numpy(),
+        "band": frame["band"].map(labels).to_numpy(),
+    })
+    rows = list(dict.fromkeys(data["row"]))
+    weeks = sorted(data["week"].unique())
+
+    def grid(column: str) -> np.ndarray:
+        table = data.pivot(index="row", columns="week", values=column)
+        return table.reindex(index=rows, columns=weeks).to_numpy()
+
+    sep = colon(t)
+    custom = np.dstack([grid("hours"), grid("capacity"), grid("load"), grid("band")])
+    steps = len(BAND_ORDER)
+    scale = []
+    for i, band in enumerate(BAND_ORDER):
+        scale += [[i / steps, BAND_COLOURS[band]], [(i + 1) / steps, BAND_COLOURS[band]]]
+    fig = go.Figure(
+        go.Heatmap(
+            x=weeks, y=rows, z=grid("code"), customdata=custom, zmin=-0.5, zmax=steps - 0.5,
+            colorscale=scale, xgap=1, ygap=1, hoverongaps=False,
+            colorbar={"tickvals": list(range(steps)),
+                      "ticktext": [labels[b] for b in BAND_ORDER],
+                      "title": {"text": t("capacity.fig.load_band")},
+                      "lenmode": "pixels", "len": 220, "y": 1, "yanchor": "top"},
+            hovertemplate=(
+                "%{y}<br>" + t("capacity.fig.week_of") + " %{x|%d/%m/%Y}<br>"
+                + t("capacity.fig.hours") + sep + "%{customdata[0]:,.1f} h<br>"
+                + t("capacity.fig.capacity") + sep + "%{customdata[1]:,.1f} h<br>"
+                + t("capacity.fig.load") + sep + "%{customdata[2]}<br>%{customdata[3]}<extra></extra>"
+            ),
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig = base_layout(fig, t, title, t("fig.axis.week"), y_title)
+    fig.update_layout(height=_height(len(rows)), hovermode="closest")
+    return date_axis(fig, mondays=weeks)
+
+
+def agent_load_heatmap(
+    agent_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
+) -> go.Figure:
+    """Agent × week heatmap of load (hours / capacity) in the four bands; grey = no timesheet."""
+    labels = unique_labels(agent_weeks["agent_name"], agent_weeks["agent_id"])
+    return band_heatmap(
+        agent_weeks, labels, "hours", "capacity_hours", t("capacity.fig.agent_heatmap.title"),
+        t("capacity.fig.axis.agent"), limits, t,
+    )
+
+
+def service_load_heatmap(
+    service_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
+) -> go.Figure:
+    """Service × week heatmap of load (hours / capacity of the agents who recorded time)."""
+    labels = service_weeks["service_name"].fillna(service_weeks["service_id"]).astype(str)
+    return band_heatmap(
+        service_weeks, labels, "hours", "recorded_capacity_hours",
+        t("capacity.fig.service_heatmap.title"), t("capacity.fig.axis.service"), limits, t,
+    )
+
+
+def hours_over_time_figure(frame: pd.DataFrame, by: str, grain: str, t: Translator) -> go.Figure:
+    """Stacked bars of hours per week or month, by 'activity' or by 'level'."""
+    codes = [*ACTIVITIES, UNSPECIFIED_ACTIVITY] if by == "activity" else [NO_LEVEL, *LEVELS]
+    colours = ACTIVITY_COLOURS if by == "activity" else LEVEL_COLOURS
+    fig = go.Figure()
+    for code in codes:
+        part = frame[frame[by] == code]
+        if part.empty:
+            continue
+        name = activity_label(code, t) if by == "activity" else t.label("level", code)
+        fig.add_bar(
+            x=pd.to_datetime(part["period_start"]), y=part["hours"], name=name,
+            marker_color=colours.get(code, PALETTE["purple"]),
+            hovertemplate=name + colon(t) + "%{y:,.0f} h<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    x_title = t("fig.axis.week") if grain == "week" else t("capacity.fig.axis.month")
+    title = t(f"capacity.fig.hours_by_{by}.title")
+    y_title = t("capacity.fig.axis.hours_per_" + grain)
+    fig = base_layout(fig, t, title, x_title, y_title)
+    fig.update_layout(margin={"t": TOP_MARGIN_WITH_LEGEND_PX})
+    mondays = sorted(frame["period_start"].unique()) if grain == "week" else []
+    return date_axis(fig, grain, mondays)
+
+
+def participation_share_figure(services: pd.DataFrame, t: Translator) -> go.Figure:
+    """Horizontal bars: each service's share of recorded time spent on participatory projects."""
+    data = services.sort_values("participation_share", ascending=True, na_position="first")
+    fig = go.Figure(
+        go.Bar(
+            x=data["participation_share"], y=data["service_name"].fillna(data["service_id"]),
+            orientation="h", marker_color=PALETTE["orange"],
+            customdata=np.column_stack([data["participation_hours"], data["all_hours"]]),
+            hovertemplate=(
+                "%{y}<br>%{x:.1%}<br>" + t("capacity.fig.participation_hours")
+                + colon(t) + "%{customdata[0]:,.0f} h / %{customdata[1]:,.0f} h<extra></extra>"
+            ),
+        )
+    )
+    fig.update_xaxes(tickformat=".0%")
+    fig = base_layout(
+        fig, t, t("capacity.fig.participation_share.title"), t("capacity.fig.axis.share"),
+        t("capacity.fig.axis.service"),
+    )
+    fig.update_layout(height=_height(len(data)), hovermode="closest")
+    return fig
+
+
+def top_projects_figure(projects: pd.DataFrame, t: Translator) -> go.Figure:
+    """Horizontal bars of staff hours per project, participants reached and hours per participant
+    on hover."""
+    data = projects.iloc[::-1]
+    names = data["project_name"].fillna(data["project_id"]).astype(str)
+    fig = go.Figure(
+        go.Bar(
+            x=data["hours"], y=names, orientation="h",
+            marker_color=[LEVEL_COLOURS.get(level, PALETTE["purple"]) for level in data["level"]],
+            customdata=np.column_stack([
+                data["participants_reached"].astype(float), data["hours_per_participant"],
+                data["level"].map(lambda code: t.label("level", code)),
+            ]),
+            hovertemplate=(
+                "%{y} (%{customdata[2]})<br>%{x:,.0f} h<br>"
+                + t("capacity.fig.participants_reached") + colon(t) + "%{customdata[0]:,.0f}<br>"
+                + t("capacity.fig.hours_per_participant") + colon(t) + "%{customdata[1]:,.1f} h"
+                + "<extra></extra>"
+            ),
+        )
+    )
+    fig = base_layout(
+        fig, t, t("capacity.fig.top_projects.title"), t("capacity.fig.axis.staff_hours"),
+        t("capacity.fig.axis.project"),
+    )
+    fig.update_layout(height=_height(len(data)), hovermode="closest")
+    return fig
+
+
+def hidden_figure(frame: pd.DataFrame, labels: pd.Series, title: str, y_title: str,
+                  t: Translator) -> go.Figure:
+    """Stacked horizontal bars of hidden hours: early/late on working days, weekends, holidays."""
+    order = frame.index[::-1]
+    fig = go.Figure()
+    for column, colour in (("weekday_outside_hours", PALETTE["blue"]),
+                           ("weekend_hours", PALETTE["orange"]),
+                           ("holiday_hours", PALETTE["purple"])):
+        name = t(f"capacity.hidden.{column}")
+        fig.add_bar(
+            x=frame.loc[order, column], y=labels.loc[order], orientation="h", name=name,
+            marker_color=colour, hovertemplate=name + colon(t) + "%{x:,.1f} h<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(type="category")
+    fig = base_layout(fig, t, title, t("capacity.fig.axis.hidden_hours"), y_title)
+    fig.update_layout(height=_height(len(frame)), hovermode="y unified",
+                      margin={"t": TOP_MARGIN_WITH_LEGEND_PX})
+    return fig
+
+
+def hidden_services_figure(by_service: pd.DataFrame, t: Translator) -> go.Figure:
+    """Hidden hours per service (from :func:`analytics.capacity.hidden.hidden_by_service`)."""
+    labels = by_service["service_name"].fillna(by_service["service_id"]).astype(str)
+    return hidden_figure(by_service, labels, t("capacity.fig.hidden_services.title"),
+                         t("capacity.fig.axis.service"), t)
+
+
+def hidden_agents_figure(by_agent: pd.DataFrame, t: Translator,
+                         limit: int = TOP_HIDDEN_AGENTS) -> go.Figure:
+    """Hidden hours of the ``limit`` agents with most (from ``hidden_by_agent``, sorted)."""
+    top = by_agent.head(limit)
+    return hidden_figure(top, unique_labels(top["agent_name"], top["agent_id"]),
+                         t("capacity.fig.hidden_agents.title"), t("capacity.fig.axis.agent"), t)
+
+
+def hidden_projects_figure(by_project: pd.DataFrame, t: Translator) -> go.Figure:
+    """Hidden hours of the projects that cause most (from ``hidden_by_project``)."""
+    labels = by_project["project_name"].fillna(by_project["project_id"]).astype(str)
+    return hidden_figure(by_project, labels, t("capacity.fig.hidden_projects.title"),
+                         t("capacity.fig.axis.project"), t)
+
+
+def evenings_heatmap(frame: pd.DataFrame, t: Translator) -> go.Figure:
+    """Agent × month heatmap of the number of evenings worked (work ending after the window)."""
+    labels = unique_labels(frame["agent_name"], frame["agent_id"])
+    data = frame.assign(label=labels.to_numpy())
+    table = data.pivot_table(index="label", columns="month", values="evenings", aggfunc="sum",
+                             fill_value=0)
+    order = data.groupby("label")["evenings"].sum().sort_values(ascending=False, kind="stable")
+    table = table.reindex(index=order.index)
+    fig = go.Figure(
+        go.Heatmap(
+            x=pd.to_datetime(table.columns), y=table.index, z=table.to_numpy(),
+            colorscale=[[0, "#FFFFFF"], [1, PALETTE["blue"]]], xgap=1, ygap=1,
+            colorbar={"title": {"text": t("capacity.fig.evenings")}},
+            hovertemplate="%{y}<br>%{x|%m/%Y}<br>%{z} " + t("capacity.fig.evenings_unit")
+            + "<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig = base_layout(
+        fig, t, t("capacity.fig.evenings.title"), t("capacity.fig.axis.month"),
+        t("capacity.fig.axis.agent"),
+    )
+    fig.update_layout(height=_height(len(table)), hovermode="closest")
+    return date_axis(fig, "month")
+
+
+def overload_timeline(runs: pd.DataFrame, t: Translator) -> go.Figure:
+    """One bar per run of sustained overload, from its first to its last week, per agent."""
+    labels = unique_labels(runs["agent_name"], runs["agent_id"])
+    start = pd.to_datetime(runs["run_start"])
+    length_ms = runs["weeks"].astype(float) * 7 * 24 * 3600 * 1000
+    fig = go.Figure(
+        go.Bar(
+            base=start, x=length_ms, y=labels, orientation="h", marker_color=PALETTE["red"],
+            customdata=np.column_stack([runs["weeks"], runs["load_ratio"] * 100]),
+            hovertemplate=(
+                "%{y}<br>" + t("capacity.fig.weeks") + colon(t) + "%{customdata[0]}<br>"
+                + t("capacity.fig.mean_load") + colon(t) + "%{customdata[1]:.0f} %<extra></extra>"
+            ),
+        )
+    )
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig = base_layout(
+        fig, t, t("capacity.fig.overload.title"), t("fig.axis.week"), t("capacity.fig.axis.agent")
+    )
+    fig.update_layout(height=_height(labels.nunique()), hovermode="closest", showlegend=False)
+    mondays = pd.date_range(start.min(), pd.to_datetime(runs["run_end"]).max(), freq="7D")
+    return date_axis(fig, mondays=list(mondays))
+
+
+def forecast_figure(weeks: pd.DataFrame, title: str, t: Translator) -> go.Figure:
+    """Projected hours per coming week (ordinary load + projects) against capacity; the weeks over
+    capacity are marked."""
+    x = pd.to_datetime(weeks["week_start"])
+    fig = go.Figure()
+    fig.add_bar(
+        x=x, y=weeks["baseline_hours"], name=t("capacity.forecast.baseline"),
+        marker_color=PALETTE["sky"], hovertemplate="%{y:,.0f} h",
+    )
+    fig.add_bar(
+        x=x, y=weeks["project_hours"], name=t("capacity.forecast.projects"),
+        marker_color=PALETTE["orange"], hovertemplate="%{y:,.0f} h",
+    )
+    fig.add_scatter(
+        x=x, y=weeks["capacity_hours"], name=t("fig.weekly_load.capacity"), mode="lines",
+        line={"color": PALETTE["red"], "width": 2, "shape": "hvh"}, hovertemplate="%{y:,.0f} h",
+    )
+    over = weeks["over_capacity"].to_numpy(dtype=bool)
+    if over.any():
+        fig.add_scatter(
+            x=x[over], y=weeks.loc[over, "projected_hours"], name=t("capacity.forecast.over"),
+            mode="markers", marker={"symbol": "triangle-down", "size": 14, "color": PALETTE["red"]},
+            hovertemplate="%{y:,.0f} h",
+        )
+    fig.update_layout(barmode="stack")
+    fig = base_layout(fig, t, title, t("fig.axis.week"), t("fig.axis.hours_per_week"))
+    fig.update_layout(margin={"t": TOP_MARGIN_WITH_LEGEND_PX})
+    return date_axis(fig, mondays=list(x))
+
+
+def forecast_heatmap(
+    team_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
+) -> go.Figure:
+    """Team × coming week heatmap of projected load (projected hours / capacity) in the bands."""
+    labels = team_weeks["service_name"].fillna(team_weeks["service_id"]).astype(str)
+    return band_heatmap(
+        team_weeks, labels, "projected_hours", "capacity_hours",
+        t("capacity.fig.forecast_heatmap.title"), t("capacity.fig.axis.service"), limits, t,
+    )

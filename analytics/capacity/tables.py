@@ -1,0 +1,290 @@
+"""Tables of the team capacity page: the frames of the other modules, with the columns a person
+reads (translated names, labels instead of codes, dates without time, ratios in %), ready to show and
+to download. Pure functions: no Streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Final
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from analytics.capacity.figures import activity_label, band_labels
+from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
+from analytics.capacity.legal import explain
+from analytics.capacity.load import load_over_period
+from analytics.i18n import MISSING, Translator
+from analytics.schema import EVENT_KINDS, LEVELS, NO_LEVEL, PROJECT_STATUSES
+from analytics.settings import Thresholds
+
+Column = tuple[str, str, str]
+"""(source column, message key of its header, kind): kinds are text, hours, ratio, count, date,
+level, status, band, event_kind, activity, clock, bool."""
+
+PERCENT_SUFFIX: Final[str] = " (%)"
+
+
+def _labels(vocabulary: str, codes: Sequence[str], t: Translator) -> dict[str, str]:
+    return {code: t.label(vocabulary, code) for code in codes}
+
+
+def present(
+    frame: pd.DataFrame, columns: Sequence[Column], t: Translator,
+    thresholds: Thresholds | None = None,
+) -> pd.DataFrame:
+    """The listed columns of ``frame``, renamed to their headers and shaped by kind: hours rounded to
+    0.1, ratios as percentages (header suffixed « (%) »), dates as dates, codes as labels."""
+    out = {}
+    limits = (thresholds or Thresholds()).load_bands
+    kinds = {
+        "level": _labels("level", [*LEVELS, NO_LEVEL], t),
+        "status": _labels("status", PROJECT_STATUSES, t),
+        "band": band_labels(limits, t),
+        "event_kind": {**_labels("event_kind", EVENT_KINDS, t),
+                       NO_EVENT: t("capacity.kind.no_event"),
+                       NO_PROJECT: t("capacity.kind.no_project")},
+        "bool": {True: t("capacity.yes"), False: t("capacity.no")},
+    }
+    for source, key, kind in columns:
+        values = frame[source]
+        header = t(key)
+        if kind == "hours":
+            values = values.astype(float).round(1)
+        elif kind == "ratio":
+            values = (values.astype(float) * 100).round(1)
+            header += PERCENT_SUFFIX
+        elif kind == "count":
+            values = values.astype("Int64")
+        elif kind == "date":
+            values = pd.to_datetime(values).dt.date
+        elif kind == "clock":
+            values = pd.to_datetime(values).dt.strftime("%d/%m/%Y %H:%M")
+        elif kind == "activity":
+            values = values.map(lambda code: activity_label(code, t))
+        elif kind in kinds:
+            values = values.map(kinds[kind]).fillna(values)
+        out[header] = values.reset_index(drop=True)
+    return pd.DataFrame(out)
+
+
+def styled(frame: pd.DataFrame, t: Translator) -> Styler:
+    """A Styler showing numbers and dates the session's way (« 1 234,5 », « 30/03/2026 »)."""
+    decimal, thousands = (",", "\u202f") if t.lang == "fr" else (".", ",")
+
+    def show_date(value: object) -> str:
+        if isinstance(value, (date, datetime)):
+            return t.date(value, "short")
+        return MISSING if value is None or value != value else str(value)
+
+    dates = [c for c in frame.columns if frame[c].dtype == object
+             and isinstance(frame[c].dropna().head(1).tolist()[:1] or None, list)
+             and isinstance(frame[c].dropna().iloc[0], date)]
+    return frame.style.format(
+        precision=1, decimal=decimal, thousands=thousands, na_rep=MISSING
+    ).format(show_date, subset=dates)
+
+
+AGENT_WEEKS: Final[tuple[Column, ...]] = (
+    ("agent_name", "capacity.col.agent", "text"),
+    ("service_name", "capacity.col.service", "text"),
+    ("week_start", "capacity.col.week", "date"),
+    ("days_in_period", "capacity.col.days_in_period", "count"),
+    ("hours", "capacity.col.hours", "hours"),
+    ("capacity_hours", "capacity.col.capacity", "hours"),
+    ("load_ratio", "capacity.col.load", "ratio"),
+    ("band", "capacity.col.band", "band"),
+)
+SERVICE_WEEKS: Final[tuple[Column, ...]] = (
+    ("service_name", "capacity.col.service", "text"),
+    ("week_start", "capacity.col.week", "date"),
+    ("agents", "capacity.col.agents", "count"),
+    ("agents_missing", "capacity.col.agents_missing", "count"),
+    ("hours", "capacity.col.hours", "hours"),
+    ("capacity_hours", "capacity.col.capacity", "hours"),
+    ("recorded_capacity_hours", "capacity.col.recorded_capacity", "hours"),
+    ("load_ratio", "capacity.col.load", "ratio"),
+    ("band", "capacity.col.band", "band"),
+)
+ACTIVITY_LEVEL: Final[tuple[Column, ...]] = (
+    ("period_start", "capacity.col.period_start", "date"),
+    ("activity", "capacity.col.activity", "activity"),
+    ("level", "capacity.col.level", "level"),
+    ("hours", "capacity.col.hours", "hours"),
+)
+PARTICIPATION_SERVICES: Final[tuple[Column, ...]] = (
+    ("service_name", "capacity.col.service", "text"),
+    ("agents", "capacity.col.agents", "count"),
+    ("all_hours", "capacity.col.all_hours", "hours"),
+    ("participation_hours", "capacity.col.participation_hours", "hours"),
+    ("participation_share", "capacity.col.participation_share", "ratio"),
+)
+PARTICIPATION_AGENTS: Final[tuple[Column, ...]] = (
+    ("agent_name", "capacity.col.agent", "text"),
+    ("service_name", "capacity.col.service", "text"),
+    ("all_hours", "capacity.col.all_hours", "hours"),
+    ("participation_hours", "capacity.col.participation_hours", "hours"),
+    ("participation_share", "capacity.col.participation_share", "ratio"),
+)
+TOP_PROJECTS: Final[tuple[Column, ...]] = (
+    ("project_name", "capacity.col.project", "text"),
+    ("level", "capacity.col.level", "level"),
+    ("status", "capacity.col.status", "status"),
+    ("service_name", "capacity.col.lead_service", "text"),
+    ("hours", "capacity.col.hours", "hours"),
+    ("agents", "capacity.col.agents", "count"),
+    ("participants_reached", "capacity.col.participants_reached", "count"),
+    ("hours_per_participant", "capacity.col.hours_per_participant", "hours"),
+)
+_HIDDEN_HOURS: Final[tuple[Column, ...]] = (
+    ("hours", "capacity.col.hours", "hours"),
+    ("outside_hours", "capacity.col.outside_hours", "hours"),
+    ("weekday_outside_hours", "capacity.col.weekday_outside_hours", "hours"),
+    ("weekend_hours", "capacity.col.weekend_hours", "hours"),
+    ("holiday_hours", "capacity.col.holiday_hours", "hours"),
+    ("outside_share", "capacity.col.outside_share", "ratio"),
+)
+HIDDEN_SERVICES: Final[tuple[Column, ...]] = (
+    ("service_name", "capacity.col.service", "text"), *_HIDDEN_HOURS,
+)
+HIDDEN_AGENTS: Final[tuple[Column, ...]] = (
+    ("agent_name", "capacity.col.agent", "text"),
+    ("service_name", "capacity.col.service", "text"), *_HIDDEN_HOURS,
+)
+HIDDEN_PROJECTS: Final[tuple[Column, ...]] = (
+    ("project_name", "capacity.col.project", "text"), *_HIDDEN_HOURS[1:5],
+    ("main_event_kind", "capacity.col.main_event_kind", "event_kind"),
+)
+HIDDEN_KINDS: Final[tuple[Column, ...]] = (
+    ("event_kind", "capacity.col.event_kind", "event_kind"), *_HIDDEN_HOURS[1:5],
+)
+LEGAL: Final[dict[str, tuple[Column, ...]]] = {
+    "days_over_10h": (
+        ("agent_name", "capacity.col.agent", "text"),
+        ("service_name", "capacity.col.service", "text"),
+        ("work_date", "capacity.col.date", "date"),
+        ("hours", "capacity.col.hours", "hours"),
+        ("excess_hours", "capacity.col.excess", "hours"),
+        ("explanation", "capacity.col.explanation", "text"),
+    ),
+    "weeks_over_48h": (
+        ("agent_name", "capacity.col.agent", "text"),
+        ("service_name", "capacity.col.service", "text"),
+        ("week_start", "capacity.col.week", "date"),
+        ("hours", "capacity.col.hours", "hours"),
+        ("excess_hours", "capacity.col.excess", "hours"),
+        ("explanation", "capacity.col.explanation", "text"),
+    ),
+    "avg12_over_44h": (
+        ("agent_name", "capacity.col.agent", "text"),
+        ("service_name", "capacity.col.service", "text"),
+        ("week_start", "capacity.col.week", "date"),
+        ("window_start", "capacity.col.window_start", "date"),
+        ("average_hours", "capacity.col.average_hours", "hours"),
+        ("explanation", "capacity.col.explanation", "text"),
+    ),
+    "rest_under_11h": (
+        ("agent_name", "capacity.col.agent", "text"),
+        ("service_name", "capacity.col.service", "text"),
+        ("work_date", "capacity.col.date", "date"),
+        ("previous_end_ts", "capacity.col.previous_end", "clock"),
+        ("first_start_ts", "capacity.col.first_start", "clock"),
+        ("rest_hours", "capacity.col.rest_hours", "hours"),
+        ("explanation", "capacity.col.explanation", "text"),
+    ),
+}
+OVERLOAD: Final[tuple[Column, ...]] = (
+    ("agent_name", "capacity.col.agent", "text"),
+    ("service_name", "capacity.col.service", "text"),
+    ("run_start", "capacity.col.run_start", "date"),
+    ("run_end", "capacity.col.run_end", "date"),
+    ("weeks", "capacity.col.weeks", "count"),
+    ("run_hours", "capacity.col.run_hours", "hours"),
+    ("run_capacity_hours", "capacity.col.run_capacity", "hours"),
+    ("load_ratio", "capacity.col.load", "ratio"),
+    ("max_load_ratio", "capacity.col.max_load", "ratio"),
+    ("participation_share", "capacity.col.participation_share", "ratio"),
+    ("worked_on", "capacity.col.worked_on", "text"),
+)
+FORECAST_WEEKS: Final[tuple[Column, ...]] = (
+    ("service_name", "capacity.col.service", "text"),
+    ("week_start", "capacity.col.week", "date"),
+    ("capacity_hours", "capacity.col.capacity", "hours"),
+    ("baseline_hours", "capacity.col.baseline_hours", "hours"),
+    ("project_hours", "capacity.col.project_hours", "hours"),
+    ("projected_hours", "capacity.col.projected_hours", "hours"),
+    ("load_ratio", "capacity.col.projected_load", "ratio"),
+    ("over_capacity", "capacity.col.over_capacity", "bool"),
+)
+FORECAST_PROJECTS: Final[tuple[Column, ...]] = (
+    ("project_name", "capacity.col.project", "text"),
+    ("service_name", "capacity.col.lead_service", "text"),
+    ("level", "capacity.col.level", "level"),
+    ("status", "capacity.col.status", "status"),
+    ("start_date", "capacity.col.start_date", "date"),
+    ("end_date", "capacity.col.end_date", "date"),
+    ("planned_hours", "capacity.col.planned_hours", "hours"),
+    ("spent_hours", "capacity.col.spent_hours", "hours"),
+    ("remaining_hours", "capacity.col.remaining_hours", "hours"),
+    ("weeks_left", "capacity.col.weeks_left", "count"),
+    ("weekly_hours", "capacity.col.weekly_hours", "hours"),
+)
+
+
+def legal_table(rule: str, findings: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The findings of one legal rule with their plain-words explanation."""
+    return present(findings.assign(explanation=explain(rule, findings, t)), LEGAL[rule], t)
+
+
+def overload_table(runs: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The runs of sustained overload, with the main projects worked on as « Jardin (120 h) »."""
+    worked_on = runs["top_projects"].map(
+        lambda pairs: ", ".join(f"{name} ({t.hours(hours)})" for name, hours in pairs)
+        or t("capacity.overload.ordinary_only")
+    )
+    return present(runs.assign(worked_on=worked_on), OVERLOAD, t)
+
+
+def evenings_table(matrix: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The evenings matrix with translated headers and months as « 03/2026 »."""
+    renamed = {"agent_name": t("capacity.col.agent"), "service_name": t("capacity.col.service"),
+               "total": t("capacity.col.total")}
+    months = {c: f"{c:%m/%Y}" for c in matrix.columns if isinstance(c, (date, pd.Timestamp))}
+    return matrix.rename(columns={**renamed, **months})
+
+
+def over_capacity_text(teams: pd.DataFrame, t: Translator) -> str:
+    """The teams going over capacity in the coming weeks, in words (« CCAS : 12 semaines, jusqu'à
+    262 % ; … »), from :func:`analytics.capacity.forecast.teams_by_peak_load`; "" when none."""
+    over = teams[teams["weeks_over"] > 0]
+    return " ; ".join(
+        t("capacity.forecast.team_over", team=row.service_name, weeks=int(row.weeks_over),
+          peak=t.percent(row.peak_load_ratio))
+        + (t("capacity.forecast.team_away", weeks=int(row.weeks_without_capacity))
+           if row.weeks_without_capacity else "")
+        for row in over.itertuples()
+    )
+
+
+def hidden_summary(by_service: pd.DataFrame, t: Translator) -> str:
+    """One sentence with the hidden hours of the scope and their split (from the per-service
+    table of :func:`analytics.capacity.hidden.hidden_by_service`)."""
+    totals = by_service[["hours", "outside_hours", "weekday_outside_hours", "weekend_hours",
+                         "holiday_hours"]].sum()
+    share = totals["outside_hours"] / totals["hours"] if totals["hours"] > 0 else None
+    return t("capacity.hidden.summary", outside=t.hours(totals["outside_hours"]),
+             hours=t.hours(totals["hours"]), share=t.percent(share, 1),
+             weekday=t.hours(totals["weekday_outside_hours"]),
+             weekend=t.hours(totals["weekend_hours"]), holiday=t.hours(totals["holiday_hours"]))
+
+
+def most_loaded_text(agent_weeks: pd.DataFrame, t: Translator) -> str:
+    """« Service le plus chargé … Agent le plus chargé … » over the period (weeks without any
+    recorded time left out), from :func:`analytics.capacity.load.agent_weeks`."""
+    service = load_over_period(agent_weeks, ["service_id", "service_name"]).iloc[0]
+    agent = load_over_period(agent_weeks, ["agent_id", "agent_name"]).iloc[0]
+    return t("capacity.load.most_loaded", service=service["service_name"],
+             load=t.percent(service["load_ratio"]), agent=agent["agent_name"],
+             agent_load=t.percent(agent["load_ratio"]))

@@ -1,0 +1,54 @@
+-- Each team's capacity over the recent and the coming weeks, and its recent ordinary hours.
+-- Grain: one row per (service, ISO week) for weeks starting in [$history_start, $horizon_end] in which
+-- the service's agents (agents.service_id) have capacity or recorded hours.
+-- Columns: service_id, service_name, week_start, capacity_hours (agent_day_capacity: contract minus
+--          public holidays and known absences), ordinary_hours (hours recorded that week, level filter
+--          applied, except on the projects the forecast spreads — status in $statuses with planned
+--          hours; NULL when nothing was recorded or the week is not over).
+WITH
+agents_in AS (
+    SELECT a.agent_id, a.service_id, s.service_name
+    FROM agents AS a
+    LEFT JOIN services AS s ON s.service_id = a.service_id
+    WHERE a.service_id IS NOT NULL AND ($service IS NULL OR a.service_id = $service)
+),
+
+projected AS (
+    SELECT project_id
+    FROM projects
+    WHERE list_contains($statuses, status) AND planned_hours IS NOT NULL
+),
+
+ordinary AS (
+    SELECT a.service_id, f.week_start, sum(f.hours) AS ordinary_hours
+    FROM entry_facts AS f
+    JOIN agents_in AS a USING (agent_id)
+    WHERE f.week_start BETWEEN $history_start AND $history_end
+      AND ($level IS NULL OR f.level = $level)
+      AND (f.project_id IS NULL OR f.project_id NOT IN (SELECT project_id FROM projected))
+    GROUP BY ALL
+),
+
+capacity AS (
+    SELECT a.service_id, c.week_start, sum(c.capacity_hours) AS capacity_hours
+    FROM agent_day_capacity AS c
+    JOIN agents_in AS a USING (agent_id)
+    WHERE c.week_start BETWEEN $history_start AND $horizon_end
+    GROUP BY ALL
+),
+
+services_in AS (
+    SELECT DISTINCT service_id, service_name FROM agents_in
+)
+
+SELECT
+    s.service_id,
+    s.service_name,
+    coalesce(c.week_start, o.week_start)  AS week_start,
+    coalesce(c.capacity_hours, 0.0)       AS capacity_hours,
+    o.ordinary_hours
+FROM capacity AS c
+FULL OUTER JOIN ordinary AS o
+  ON o.service_id = c.service_id AND o.week_start = c.week_start
+JOIN services_in AS s ON s.service_id = coalesce(c.service_id, o.service_id)
+ORDER BY s.service_name, week_start

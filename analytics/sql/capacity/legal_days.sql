@@ -1,0 +1,27 @@
+-- Legal findings: days over the daily maximum (décret 2000-815, art. 3: 10 hours).
+-- Grain: one row per (agent, day in [$start, $end]) whose hours, all levels, exceed $max_daily_hours.
+-- Columns: agent_id, agent_name, service_id, service_name, work_date, hours, limit_hours,
+--          excess_hours (hours − limit). Its row count is the catalogue's legal.days_over_10h.
+WITH
+agents_in AS (
+    SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
+    FROM agents AS a
+    LEFT JOIN services AS s ON s.service_id = a.service_id
+),
+
+workdays AS (
+    SELECT agent_id, work_date, hours
+    FROM agent_workday
+    WHERE work_date BETWEEN $start AND $end
+      AND ($service IS NULL OR service_id = $service)
+      AND hours > $max_daily_hours
+)
+
+SELECT
+    d.agent_id, a.agent_name, a.service_id, a.service_name,
+    d.work_date, d.hours,
+    $max_daily_hours              AS limit_hours,
+    d.hours - $max_daily_hours    AS excess_hours
+FROM workdays AS d
+LEFT JOIN agents_in AS a USING (agent_id)
+ORDER BY d.work_date, a.agent_name, d.agent_id

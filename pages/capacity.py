@@ -1,0 +1,229 @@
+"""Team capacity (the director general's page): load per agent and service, where participation work
+lands, hidden work, legal limits, sustained overload and the coming weeks."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from analytics.capacity import figures, tables
+from analytics.capacity.forecast import (
+    BASELINE_WEEKS,
+    HORIZON_WEEKS,
+    teams_by_peak_load,
+    total_weeks,
+)
+from analytics.capacity.hidden import (
+    evenings_matrix,
+    hidden_by,
+    hidden_by_agent,
+    hidden_by_project,
+    hidden_by_service,
+)
+from analytics.capacity.legal import RULES
+from analytics.capacity.load import most_loaded_agents
+from analytics.capacity.work import hours_over_time, participation_by_service, time_grain
+from analytics.settings import load_thresholds
+from dashboard import capacity_loaders as loaders
+from dashboard import components
+from dashboard.loaders import indicators
+from dashboard.session import filters, require_frame, translator
+from dashboard.store import connection, db_path, version
+
+require_frame("pages/capacity.py")
+t = translator()
+path = db_path()
+v = version(connection(path))
+f = filters()
+th = load_thresholds()
+scope = (path, v, f.start, f.end, f.service, f.level)
+PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
+
+
+@contextmanager
+def section() -> Iterator[None]:
+    """Show a readable message instead of a traceback when one part of the page fails."""
+    try:
+        yield
+    except Exception as exc:  # any failure stays inside its part of the page, logged for admins
+        logging.getLogger(__name__).exception("capacity page section failed")
+        st.error(t("capacity.error", reason=type(exc).__name__), icon=":material/error:")
+
+
+def table(frame: pd.DataFrame, name: str, show: bool = True) -> None:
+    """A table on screen (numbers and dates the session's way) with its CSV and Excel downloads."""
+    if show:
+        st.dataframe(tables.styled(frame, t), hide_index=True, width="stretch")
+    components.download_buttons(frame, name, t)
+
+
+def load_part() -> None:
+    """Load per service and per agent, week by week, in the four bands."""
+    st.caption(t("capacity.load.intro"))
+    agent_weeks, service_weeks = loaders.load(*scope)
+    if agent_weeks["recorded_hours"].sum() == 0:
+        st.info(t("capacity.no_data"))
+    else:
+        st.markdown(tables.most_loaded_text(agent_weeks, t))
+        st.subheader(t("capacity.load.services"))
+        st.plotly_chart(figures.service_load_heatmap(service_weeks, th.load_bands, t),
+                        width="stretch")
+        st.caption(t("capacity.load.services_note"))
+        table(tables.present(service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services")
+        st.subheader(t("capacity.load.agents"))
+        shown = most_loaded_agents(agent_weeks)
+        if len(shown) < len(agent_weeks):
+            st.caption(t("capacity.load.top_agents", shown=shown["agent_id"].nunique(),
+                         total=agent_weeks["agent_id"].nunique()))
+        st.plotly_chart(figures.agent_load_heatmap(shown, th.load_bands, t), width="stretch")
+        st.caption(t("capacity.load.missing_weeks",
+                     count=t.number(int((agent_weeks["band"] == "missing").sum()))))
+        table(tables.present(agent_weeks, tables.AGENT_WEEKS, t, th), "charge_agents", show=False)
+
+
+def work_part() -> None:
+    """Hours by activity and level, participation share, the costliest projects."""
+    st.caption(t("capacity.work.intro"))
+    by_period, agents, projects = loaders.work(*scope)
+    grain = time_grain(f.start, f.end)
+    left, right = st.columns(2)
+    left.plotly_chart(figures.hours_over_time_figure(hours_over_time(by_period, "activity"),
+                                                     "activity", grain, t), width="stretch")
+    right.plotly_chart(figures.hours_over_time_figure(hours_over_time(by_period, "level"),
+                                                      "level", grain, t), width="stretch")
+    table(tables.present(by_period, tables.ACTIVITY_LEVEL, t), "heures_activite_niveau",
+          show=False)
+    services = participation_by_service(agents)
+    st.plotly_chart(figures.participation_share_figure(services, t), width="stretch")
+    st.caption(t("capacity.work.share_note"))
+    table(tables.present(services, tables.PARTICIPATION_SERVICES, t), "participation_services")
+    with st.expander(t("capacity.work.agents")):
+        table(tables.present(agents, tables.PARTICIPATION_AGENTS, t), "participation_agents")
+    st.subheader(t("capacity.work.projects"))
+    if projects.empty:
+        st.info(t("capacity.work.no_projects"))
+    else:
+        st.plotly_chart(figures.top_projects_figure(projects, t), width="stretch")
+        st.caption(t("capacity.work.projects_note"))
+        table(tables.present(projects, tables.TOP_PROJECTS, t), "projets_couteux")
+
+
+def hidden_part() -> None:
+    """Hours outside the workday window, at weekends and on holidays, and their causes."""
+    st.caption(t("capacity.hidden.intro", start=f"{th.workday_start:%H:%M}",
+                 end=f"{th.workday_end:%H:%M}"))
+    outside, agent_hours, evenings = loaders.hidden(*scope)
+    by_agent = hidden_by_agent(outside, agent_hours)
+    by_service = hidden_by_service(by_agent)
+    st.markdown(tables.hidden_summary(by_service, t))
+    st.subheader(t("capacity.hidden.by_service"))
+    st.plotly_chart(figures.hidden_services_figure(by_service, t), width="stretch")
+    table(tables.present(by_service, tables.HIDDEN_SERVICES, t), "travail_invisible_services")
+    st.subheader(t("capacity.hidden.by_agent"))
+    st.plotly_chart(figures.hidden_agents_figure(by_agent, t), width="stretch")
+    table(tables.present(by_agent, tables.HIDDEN_AGENTS, t), "travail_invisible_agents")
+    st.subheader(t("capacity.hidden.by_project"))
+    by_project = hidden_by_project(outside)
+    st.plotly_chart(figures.hidden_projects_figure(by_project, t), width="stretch")
+    table(tables.present(by_project, tables.HIDDEN_PROJECTS, t), "travail_invisible_projets")
+    st.subheader(t("capacity.hidden.by_kind"))
+    st.caption(t("capacity.hidden.kind_note"))
+    table(tables.present(hidden_by(outside, ["event_kind"]), tables.HIDDEN_KINDS, t),
+          "travail_invisible_rendez_vous")
+    st.subheader(t("capacity.hidden.evenings"))
+    st.caption(t("capacity.hidden.evenings_note", end=f"{th.workday_end:%H:%M}"))
+    if evenings.empty:
+        st.info(t("capacity.hidden.no_evenings"))
+    else:
+        st.plotly_chart(figures.evenings_heatmap(evenings, t), width="stretch")
+        table(tables.evenings_table(evenings_matrix(evenings), t), "soirees", show=False)
+
+
+def legal_part() -> None:
+    """Each finding against the legal working-time limits."""
+    st.markdown(t("capacity.legal.intro"))
+    findings = loaders.legal(path, v, f.start, f.end, f.service)
+    limits = {"days_over_10h": th.max_daily_hours, "weeks_over_48h": th.max_weekly_hours,
+              "avg12_over_44h": th.max_avg_weekly_hours, "rest_under_11h": th.min_daily_rest_hours}
+    for rule in RULES:
+        words = {"limit": t.hours(limits[rule]), "weeks": th.avg_window_weeks}
+        st.subheader(t(f"capacity.legal.{rule}.title", **words))
+        st.markdown(t(f"capacity.legal.{rule}.rule", **words) + " "
+                    + t("capacity.legal.count", count=len(findings[rule])))
+        if not findings[rule].empty:
+            table(tables.legal_table(rule, findings[rule], t), f"limites_{rule}")
+
+
+def overload_part() -> None:
+    """Agents over the overload threshold for several consecutive weeks."""
+    st.markdown(t("capacity.overload.intro", ratio=t.percent(th.overload_ratio),
+                  weeks=th.overload_min_weeks))
+    st.info(t("capacity.overload.risk"), icon=":material/health_and_safety:")
+    runs = loaders.overload(path, v, f.start, f.end, f.service)
+    if runs.empty:
+        st.success(t("capacity.overload.none"))
+    else:
+        st.markdown(t("capacity.overload.count", count=runs["agent_id"].nunique()))
+        st.plotly_chart(figures.overload_timeline(runs, t), width="stretch")
+        table(tables.overload_table(runs, t), "surcharge_prolongee")
+
+
+@st.fragment
+def forecast_chart(team_weeks: pd.DataFrame) -> None:
+    """The coming weeks of one team (or all), with its own selector (reruns only this part)."""
+    teams = teams_by_peak_load(team_weeks)
+    names = dict(zip(teams["service_id"], teams["service_name"], strict=True))
+    team = st.selectbox(t("capacity.forecast.team"), [None, *names], key="capacity_forecast_team",
+                        format_func=lambda sid: t("capacity.forecast.all_teams") if sid is None
+                        else names[sid], index=1 if len(names) == 1 else 0)
+    weeks = total_weeks(team_weeks if team is None else
+                        team_weeks[team_weeks["service_id"] == team])
+    title = t("capacity.forecast.chart_title", team=t("capacity.forecast.all_teams")
+              if team is None else names[team])
+    st.plotly_chart(figures.forecast_figure(weeks, title, t), width="stretch")
+
+
+def forecast_part() -> None:
+    """The coming weeks of each team against its capacity."""
+    st.caption(t("capacity.forecast.intro", weeks=HORIZON_WEEKS, baseline=BASELINE_WEEKS,
+                 as_of=t.date(f.end)))
+    team_weeks, planned = loaders.forecast(path, v, f.end, f.service, f.level)
+    over = tables.over_capacity_text(teams_by_peak_load(team_weeks), t)
+    if over:
+        st.warning(t("capacity.forecast.over_weeks", teams=over), icon=":material/warning:")
+    else:
+        st.success(t("capacity.forecast.no_over"))
+    st.plotly_chart(figures.forecast_heatmap(team_weeks, th.load_bands, t), width="stretch")
+    forecast_chart(team_weeks)
+    table(tables.present(team_weeks, tables.FORECAST_WEEKS, t), "semaines_a_venir")
+    st.subheader(t("capacity.forecast.projects_table"))
+    unscheduled = planned[~planned["scheduled"]]
+    if not unscheduled.empty:
+        st.caption(t("capacity.forecast.unscheduled", count=len(unscheduled),
+                     hours=t.hours(unscheduled["remaining_hours"].sum())))
+    table(tables.present(planned, tables.FORECAST_PROJECTS, t), "projets_a_venir")
+
+
+# --- The screen ---------------------------------------------------------------------------------
+st.title(t("capacity.title"))
+st.caption(t("capacity.intro"))
+with section():
+    components.indicator_tiles(
+        indicators(*scope),
+        ["capacity.load_ratio", "hours.participation_share", "hours.outside_share",
+         "agents.sustained_overload", "legal.days_over_10h"],
+        t,
+    )
+if f.level:
+    st.caption(t("capacity.level_note", level=t.label("level", f.level)))
+tabs = st.tabs([t(f"capacity.tab.{name}") for name in PARTS], key="capacity_tab",
+               on_change="rerun")
+for tab, draw in zip(tabs, (load_part, work_part, hidden_part, legal_part, overload_part,
+                            forecast_part), strict=True):
+    if tab.open is not False:  # only the open tab is computed (None: state not tracked)
+        with tab, section():
+            draw()

@@ -1,0 +1,70 @@
+"""Real-browser tests of the team capacity page: it shows the demo's story and follows the filters."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+STORY_SERVICE_NAME = "Vie des quartiers et démocratie participative"
+
+
+def plain(text: str) -> str:
+    """Non-breaking spaces as ordinary ones, for readable asserts."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def open_capacity(page: object, server: str, query: str = "") -> None:
+    """Open the capacity page; the first visit to a fresh server builds the demo town on the
+    overview, so go there first."""
+    page.goto(server + "/" + query)
+    wait_until_idle(page)
+    page.goto(server + "/capacity" + query)
+    wait_until_idle(page)
+
+
+def test_capacity_page_shows_the_story_and_follows_the_service_filter(
+    browser: object, fresh_server: str
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    open_capacity(page, fresh_server)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    body = plain(page.inner_text("body"))
+    assert "Capacité des équipes" in body
+    assert f"Service le plus chargé sur la période : {STORY_SERVICE_NAME}" in body
+    target = os.environ.get("SCREENSHOT_DIR")
+    if target:
+        page.screenshot(path=str(Path(target) / "capacity.png"), full_page=False)
+
+    service = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+        has_text="Service"
+    )
+    service.click()
+    page.get_by_role("option", name="Services techniques").click()
+    page.wait_for_function(
+        "() => document.body.innerText.includes("
+        "'Service le plus chargé sur la période : Services techniques')",
+        timeout=60_000,
+    )
+    wait_until_idle(page)
+    assert "Agent le plus chargé" in page.inner_text("body")
+    page.close()
+
+
+def test_overload_tab_frames_a_risk_signal_in_english(browser: object, fresh_server: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    open_capacity(page, fresh_server, "?lang=en")
+    page.get_by_role("tab", name="Sustained overload").click()
+    page.wait_for_function(
+        "() => document.body.innerText.includes('risk signal')", timeout=60_000
+    )
+    wait_until_idle(page)
+    body = plain(page.inner_text("body"))
+    assert "1 agent(s) in sustained overload." in body
+    assert "Periods of sustained overload, per agent (weeks)" in body
+    page.close()

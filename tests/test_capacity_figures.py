@@ -1,0 +1,108 @@
+"""Figures and tables of the capacity page: what a reader sees in them, on hand-made frames."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analytics.capacity.figures import (
+    agent_load_heatmap,
+    band_labels,
+    forecast_figure,
+    percent_text,
+    unique_labels,
+)
+from analytics.capacity.tables import over_capacity_text, present, styled
+from analytics.i18n import Translator
+
+FR, EN = Translator("fr"), Translator("en")
+LIMITS = (0.85, 1.00, 1.10)
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+WEEKS = pd.DataFrame({
+    "agent_id": ["a", "a", "b"],
+    "agent_name": ["Alice", "Alice", "Alice"],          # two different people called Alice
+    "week_start": pd.to_datetime([date(2026, 3, 30), date(2026, 4, 6), date(2026, 3, 30)]),
+    "hours": [40.0, 0.0, 30.0],
+    "capacity_hours": [35.0, 28.0, 35.0],
+    "load_ratio": [40 / 35, math.nan, 30 / 35],
+    "band": ["over", "missing", "near"],
+})
+
+
+def test_unique_labels_only_disambiguate_shared_names() -> None:
+    labels = unique_labels(pd.Series(["Alice", "Alice", "Bruno", "Alice"]),
+                           pd.Series(["a", "a", "b", "c"]))
+    assert labels.tolist() == ["Alice (a)", "Alice (a)", "Bruno", "Alice (c)"]
+
+
+@pytest.mark.parametrize(
+    ("translator", "expected"),
+    [(FR, ["114 %", "–", "86 %"]), (EN, ["114%", "–", "86%"])],
+)
+def test_percent_text(translator: Translator, expected: list[str]) -> None:
+    assert [plain(text) for text in percent_text(WEEKS["load_ratio"], translator)] == expected
+
+
+def test_band_labels_follow_the_limits_in_force() -> None:
+    labels = {code: plain(text) for code, text in band_labels((0.8, 1.0, 1.2), FR).items()}
+    assert labels == {"missing": "Aucune saisie", "under": "Moins de 80 %",
+                      "near": "De 80 % à 100 %", "full": "De 100 % à 120 %",
+                      "over": "Plus de 120 %"}
+
+
+def test_agent_heatmap_cells_and_hover() -> None:
+    fig = agent_load_heatmap(WEEKS, LIMITS, FR)
+    heatmap = fig.data[0]
+    assert list(heatmap.y) == ["Alice (a)", "Alice (b)"]
+    # codes: missing 0, under 1, near 2, full 3, over 4; b has no row in the second week → gap
+    assert heatmap.z[0][0] == 4 and heatmap.z[0][1] == 0
+    assert heatmap.z[1][0] == 2 and math.isnan(heatmap.z[1][1])
+    assert heatmap.customdata[0][0][0] == 40.0                    # hours on hover
+    assert plain(heatmap.customdata[0][0][2]) == "114 %"
+    assert fig.layout.title.text == "Charge de chaque agent par semaine (heures ÷ capacité, %)"
+    assert fig.layout.xaxis.title.text == "Semaine (lundi)"
+    assert fig.layout.xaxis.tickformat == "%d/%m/%Y"
+
+
+def test_forecast_figure_marks_the_weeks_over_capacity() -> None:
+    weeks = pd.DataFrame({
+        "week_start": pd.to_datetime([date(2026, 12, 7), date(2026, 12, 14)]),
+        "baseline_hours": [80.0, 64.0], "project_hours": [25.0, 5.0],
+        "projected_hours": [105.0, 69.0], "capacity_hours": [100.0, 80.0],
+        "over_capacity": [True, False],
+    })
+    fig = forecast_figure(weeks, "Équipe", EN)
+    marks = [trace for trace in fig.data if trace.name == "Over capacity"]
+    assert len(marks) == 1 and list(marks[0].y) == [105.0]
+    assert fig.layout.yaxis.title.text == "Hours per week (h)"
+
+
+def test_present_shapes_columns_for_reading() -> None:
+    table = present(WEEKS, [("agent_name", "capacity.col.agent", "text"),
+                            ("week_start", "capacity.col.week", "date"),
+                            ("load_ratio", "capacity.col.load", "ratio"),
+                            ("band", "capacity.col.band", "band")], FR)
+    assert list(table.columns) == ["Agent", "Semaine (lundi)", "Charge (heures ÷ capacité) (%)",
+                                   "Tranche de charge"]
+    assert table.iloc[0].tolist()[:3] == ["Alice", date(2026, 3, 30), 114.3]
+    assert plain(table.iloc[0, 3]) == "Plus de 110 %"
+    html = plain(styled(table, FR).to_html())
+    assert "30/03/2026" in html and "114,3" in html
+
+
+def test_over_capacity_text() -> None:
+    teams = pd.DataFrame({"service_name": ["CCAS", "Sports", "Culture"],
+                          "peak_load_ratio": [1.25, 0.96, 0.7], "weeks_over": [3, 1, 0],
+                          "weeks_without_capacity": [0, 1, 0]})
+    assert plain(over_capacity_text(teams, FR)) == (
+        "CCAS : 3 semaine(s), jusqu'à 125 % ; Sports : 1 semaine(s), jusqu'à 96 %, dont 1 sans "
+        "aucune capacité (toute l'équipe absente)"
+    )

@@ -1,0 +1,154 @@
+"""The coming weeks: projects spread over their remaining weeks on top of recent ordinary load."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from analytics.capacity.forecast import (
+    baseline_ratios,
+    first_forecast_week,
+    forecast,
+    forecast_weeks,
+    project_team_weeks,
+    schedule_projects,
+    spread_projects,
+)
+from analytics.settings import Thresholds
+from tests.test_capacity_store import agent, contract, entry, make_store
+
+DEC7 = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "first"),
+    [(date(2026, 12, 6), DEC7),                    # Sunday → the next Monday
+     (date(2026, 11, 30), date(2026, 11, 30)),     # Monday → the rest of this week comes
+     (date(2026, 12, 3), date(2026, 11, 30))],     # Thursday → Friday is in the same week
+)
+def test_first_forecast_week(as_of: date, first: date) -> None:
+    assert first_forecast_week(as_of) == first
+
+
+def test_forecast_weeks() -> None:
+    weeks = forecast_weeks(date(2026, 12, 6))
+    assert (len(weeks), weeks[0], weeks[-1]) == (12, DEC7, date(2027, 2, 22))
+
+
+PROJECTS = pd.DataFrame([
+    # A: 300 planned, 180 spent → 120 over 7 Dec … week of 31 Jan 2027 (Monday 25 Jan): 8 weeks.
+    {"project_id": "A", "service_id": "S1", "start_date": date(2026, 9, 1),
+     "end_date": date(2027, 1, 31), "planned_hours": 300.0, "remaining_hours": 120.0},
+    # B: 80 over 4 Jan … week of Friday 26 Feb 2027 (Monday 22 Feb): 8 weeks.
+    {"project_id": "B", "service_id": "S1", "start_date": date(2027, 1, 4),
+     "end_date": date(2027, 2, 26), "planned_hours": 80.0, "remaining_hours": 80.0},
+    # C ended before the coming weeks, D has no end: neither can be spread.
+    {"project_id": "C", "service_id": "S1", "start_date": date(2026, 1, 1),
+     "end_date": date(2026, 11, 30), "planned_hours": 50.0, "remaining_hours": 20.0},
+    {"project_id": "D", "service_id": "S2", "start_date": date(2026, 1, 1),
+     "end_date": None, "planned_hours": 50.0, "remaining_hours": 20.0},
+    # E has spent more than planned: nothing left to spread.
+    {"project_id": "E", "service_id": "S2", "start_date": None,
+     "end_date": date(2027, 1, 10), "planned_hours": 50.0, "remaining_hours": 0.0},
+])
+
+
+@pytest.mark.parametrize(
+    ("project", "scheduled", "from_week", "weeks_left", "weekly"),
+    [("A", True, DEC7, 8, 15.0), ("B", True, date(2027, 1, 4), 8, 10.0),
+     ("C", False, DEC7, None, None), ("D", False, DEC7, None, None),
+     ("E", True, DEC7, 5, 0.0)],                   # 7 Dec … 4 Jan: 5 weeks
+)
+def test_schedule_projects(project, scheduled, from_week, weeks_left, weekly) -> None:
+    row = schedule_projects(PROJECTS, DEC7).set_index("project_id").loc[project]
+    assert bool(row["scheduled"]) is scheduled
+    assert row["from_week"] == pd.Timestamp(from_week)
+    if weeks_left is None:
+        assert math.isnan(row["weeks_left"]) and math.isnan(row["weekly_hours"])
+    else:
+        assert (row["weeks_left"], row["weekly_hours"]) == (weeks_left, weekly)
+
+
+def test_spread_projects() -> None:
+    weeks = forecast_weeks(date(2026, 12, 6))
+    spread = spread_projects(schedule_projects(PROJECTS, DEC7), weeks)
+    per_week = spread.groupby("week_start")["hours"].sum()
+    assert per_week[pd.Timestamp(DEC7)] == 15.0                 # A only
+    assert per_week[pd.Timestamp(2027, 1, 4)] == 25.0           # A + B
+    assert per_week[pd.Timestamp(2027, 2, 1)] == 10.0           # A has ended
+    assert spread.groupby("project_id")["hours"].sum().to_dict() == {"A": 120.0, "B": 80.0}
+    assert set(spread["service_id"]) == {"S1"}
+
+
+def test_baseline_ratios() -> None:
+    history = pd.DataFrame({
+        "service_id": ["S1"] * 5,
+        "capacity_hours": [100.0, 100.0, 50.0, 100.0, 0.0],
+        "ordinary_hours": [80.0, 90.0, 30.0, None, 5.0],        # 0.8, 0.9, 0.6; no timesheet; no capacity
+    })
+    assert baseline_ratios(history).to_dict("records") == [
+        {"service_id": "S1", "baseline_ratio": 0.8}
+    ]
+
+
+def test_project_team_weeks() -> None:
+    weeks = [DEC7, DEC7 + timedelta(weeks=1)]
+    team_weeks = pd.DataFrame({
+        "service_id": ["S1"] * 4, "service_name": ["Team"] * 4,
+        "week_start": pd.to_datetime([date(2026, 11, 23), date(2026, 11, 30), *weeks]),
+        "capacity_hours": [100.0, 100.0, 100.0, 80.0],
+        "ordinary_hours": [80.0, 80.0, None, None],
+    })
+    spread = pd.DataFrame({"project_id": ["A", "A"], "service_id": ["S1", "S1"],
+                           "week_start": pd.to_datetime(weeks), "hours": [25.0, 5.0]})
+    result = project_team_weeks(team_weeks, spread, weeks, Thresholds())
+    assert result["baseline_hours"].tolist() == [80.0, 64.0]    # 0.8 × capacity
+    assert result["projected_hours"].tolist() == [105.0, 69.0]
+    assert result["load_ratio"].tolist() == pytest.approx([1.05, 69 / 80])
+    assert result["over_capacity"].tolist() == [True, False]
+    assert result["band"].tolist() == ["full", "near"]
+
+
+def test_forecast_on_a_store() -> None:
+    """Agent f (S1, 35 h) worked 28 h of ordinary work in each of the 8 weeks before 30 November
+    2026 (22.4 h in the week of Armistice Day, 28 h of capacity): ratio 0.8 each week. Project A
+    (S1, active, 100 h planned, 20 h spent in October, ends Sunday 20 December) has 80 h left over
+    the weeks of 30 Nov, 7 and 14 Dec: 26.67 h a week. Project Z is done: not spread."""
+    mondays = [date(2026, 10, 5) + timedelta(weeks=w) for w in range(8)]
+    entries = []
+    for monday in mondays:
+        days = [monday + timedelta(days=d) for d in range(5) if monday + timedelta(days=d) !=
+                date(2026, 11, 11)]
+        entries += [entry("f", day, 5.6) for day in days]
+    entries += [entry("f", date(2026, 10, 6), 20.0, project="A"),
+                entry("f", date(2026, 10, 7), 6.0, project="Z")]
+    con = make_store(
+        agents=[agent("f", "S1", "Fanny")], contracts=[contract("f", date(2020, 1, 1), 35)],
+        projects=[
+            {"project_id": "A", "project_name": "Place", "service_id": "S1", "level": "consultation",
+             "status": "active", "start_date": date(2026, 10, 1), "end_date": date(2026, 12, 20),
+             "planned_hours": 100.0},
+            {"project_id": "Z", "project_name": "Ancien", "service_id": "S1", "level": "consultation",
+             "status": "done", "start_date": date(2026, 1, 1), "end_date": date(2026, 10, 31),
+             "planned_hours": 10.0},
+        ],
+        time_entries=entries,
+    )
+    weeks, projects = forecast(con, date(2026, 11, 29))
+    assert projects[["project_id", "spent_hours", "remaining_hours", "weeks_left"]].to_dict(
+        "records") == [{"project_id": "A", "spent_hours": 20.0, "remaining_hours": 80.0,
+                        "weeks_left": 3}]
+    first, christmas = weeks.iloc[0], weeks.iloc[3]
+    # Z's 6 h (done project) count as ordinary work: (28 + 6) / 35 in the week of 5 October.
+    assert first["baseline_ratio"] == pytest.approx(0.8)        # the median of 8 weeks
+    assert first["capacity_hours"] == 35.0
+    assert first["projected_hours"] == pytest.approx(28 + 80 / 3)
+    assert bool(first["over_capacity"]) is True
+    assert christmas["week_start"] == pd.Timestamp(2026, 12, 21)
+    assert christmas["capacity_hours"] == 28.0                  # Friday 25 December
+    assert christmas["projected_hours"] == pytest.approx(0.8 * 28)
+    assert bool(christmas["over_capacity"]) is False
+    assert len(weeks) == 12

@@ -1,0 +1,135 @@
+"""Load per agent and service and week: bands, missing weeks, clipping to the period."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from analytics.capacity.load import agent_weeks, load_band, most_loaded_agents, service_weeks
+from analytics.settings import Thresholds
+from tests.test_capacity_store import agent, contract, entry, make_store
+
+W1 = date(2026, 3, 30)   # an ordinary week
+W2 = date(2026, 4, 6)    # Easter Monday off: 4 working days
+
+
+@pytest.mark.parametrize(
+    ("hours", "capacity", "recorded", "band"),
+    [
+        (84.0, 100.0, 84.0, "under"),     # 84 % < 85 %
+        (85.0, 100.0, 85.0, "near"),      # 85 % is the first limit
+        (100.0, 100.0, 100.0, "near"),    # exactly at capacity
+        (100.5, 100.0, 100.5, "full"),    # just over capacity
+        (110.0, 100.0, 110.0, "full"),    # 110 % is not yet overload ("exceed")
+        (110.5, 100.0, 110.5, "over"),
+        (0.0, 35.0, 0.0, "missing"),      # capacity but nothing recorded: no timesheet
+        (5.0, 0.0, 5.0, "over"),          # worked in a week without capacity (leave)
+        (0.0, 0.0, 5.0, "under"),         # level filter: other levels only, no capacity
+        (0.0, 35.0, 30.0, "under"),       # level filter: recorded, none at that level
+    ],
+)
+def test_load_band(hours: float, capacity: float, recorded: float, band: str) -> None:
+    result = load_band(pd.Series([hours]), pd.Series([capacity]), pd.Series([recorded]),
+                       (0.85, 1.00, 1.10))
+    assert result.tolist() == [band]
+
+
+def weekdays(monday: date, days: range) -> list[date]:
+    return [monday + timedelta(days=i) for i in days]
+
+
+@pytest.fixture(scope="module")
+def store():
+    """a: 40 h in W1 (2 h on a coproduction project), 28 h in W2; b: 30 h in W1, nothing in W2;
+    c (part time 17.5 h, joined Wed 1 April, service S2): 3.5 h in W1, nothing in W2."""
+    entries = [entry("a", d, 8.0) for d in weekdays(W1, range(5)) if d != W1 + timedelta(days=1)]
+    entries += [entry("a", W1 + timedelta(days=1), 6.0),
+                entry("a", W1 + timedelta(days=1), 2.0, project="P")]
+    entries += [entry("a", d, 7.0) for d in weekdays(W2, range(1, 5))]
+    entries += [entry("b", d, 6.0) for d in weekdays(W1, range(5))]
+    entries += [entry("c", date(2026, 4, 1), 3.5)]
+    return make_store(
+        agents=[agent("a", "S1", "Alice"), agent("b", "S1", "Bruno"), agent("c", "S2", "Chloé")],
+        contracts=[contract("a", date(2020, 1, 1), 35), contract("b", date(2020, 1, 1), 35),
+                   contract("c", date(2026, 4, 1), 17.5)],
+        projects=[{"project_id": "P", "project_name": "Jardin", "service_id": "S1",
+                   "level": "coproduction", "status": "active"}],
+        time_entries=entries,
+    )
+
+
+def cell(frame: pd.DataFrame, who: str, monday: date) -> pd.Series:
+    rows = frame[(frame["agent_id"] == who) & (frame["week_start"] == pd.Timestamp(monday))]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("who", "monday", "hours", "capacity", "ratio", "band"),
+    [
+        ("a", W1, 40.0, 35.0, 40 / 35, "over"),     # 114 %
+        ("a", W2, 28.0, 28.0, 1.0, "near"),         # Easter Monday: 4 × 7 h capacity
+        ("b", W1, 30.0, 35.0, 30 / 35, "near"),     # 85.7 %
+        ("b", W2, 0.0, 28.0, math.nan, "missing"),  # no timesheet: missing, not 0 %
+        ("c", W1, 3.5, 10.5, 3.5 / 10.5, "under"),  # joined Wednesday: 3 × 3.5 h
+        ("c", W2, 0.0, 14.0, math.nan, "missing"),
+    ],
+)
+def test_agent_weeks(store, who, monday, hours, capacity, ratio, band) -> None:
+    frame = agent_weeks(store, W1, W2 + timedelta(days=6), thresholds=Thresholds())
+    row = cell(frame, who, monday)
+    assert row["hours"] == pytest.approx(hours)
+    assert row["capacity_hours"] == pytest.approx(capacity)
+    assert (math.isnan(row["load_ratio"]) and math.isnan(ratio)) or row["load_ratio"] == (
+        pytest.approx(ratio)
+    )
+    assert row["band"] == band
+
+
+def test_agent_weeks_add_up_to_the_period_totals(store) -> None:
+    frame = agent_weeks(store, W1, W2 + timedelta(days=6))
+    assert len(frame) == 6
+    assert frame["hours"].sum() == pytest.approx(40 + 28 + 30 + 3.5)
+    assert frame["capacity_hours"].sum() == pytest.approx(35 + 28 + 35 + 28 + 10.5 + 14)
+
+
+def test_level_filter_narrows_hours_not_capacity_nor_missing_weeks(store) -> None:
+    frame = agent_weeks(store, W1, W2 + timedelta(days=6), level="coproduction")
+    a1 = cell(frame, "a", W1)
+    assert (a1["hours"], a1["capacity_hours"], a1["band"]) == (2.0, 35.0, "under")
+    assert cell(frame, "b", W1)["band"] == "under"      # recorded 30 h, none at that level
+    assert cell(frame, "b", W2)["band"] == "missing"    # still no timesheet at all
+
+
+def test_weeks_cut_by_the_period_count_only_their_days_inside(store) -> None:
+    frame = agent_weeks(store, date(2026, 4, 1), W2 + timedelta(days=6), service="S1")
+    row = cell(frame, "a", W1)                          # Wednesday to Sunday of W1
+    assert row["days_in_period"] == 5
+    assert (row["hours"], row["capacity_hours"]) == (24.0, 21.0)
+    assert set(frame["agent_id"]) == {"a", "b"}
+
+
+def test_service_weeks(store) -> None:
+    frame = service_weeks(agent_weeks(store, W1, W2 + timedelta(days=6)), Thresholds())
+    s1w2 = frame[(frame["service_id"] == "S1") & (frame["week_start"] == pd.Timestamp(W2))].iloc[0]
+    # b has no timesheet in W2: the load divides a's 28 h by a's capacity only (28 h) → 100 %.
+    assert s1w2["hours"] == 28.0
+    assert s1w2["capacity_hours"] == 56.0
+    assert s1w2["recorded_capacity_hours"] == 28.0
+    assert s1w2["agents_missing"] == 1
+    assert s1w2["load_ratio"] == pytest.approx(1.0)
+    s1w1 = frame[(frame["service_id"] == "S1") & (frame["week_start"] == pd.Timestamp(W1))].iloc[0]
+    assert s1w1["load_ratio"] == pytest.approx(70 / 70)
+    s2w2 = frame[(frame["service_id"] == "S2") & (frame["week_start"] == pd.Timestamp(W2))].iloc[0]
+    assert s2w2["band"] == "missing"
+    assert math.isnan(s2w2["load_ratio"])
+
+
+def test_most_loaded_agents_keeps_the_heaviest(store) -> None:
+    frame = agent_weeks(store, W1, W2 + timedelta(days=6))
+    # Over the two weeks (missing weeks left out): a 68/63, b 30/35, c 3.5/10.5.
+    assert set(most_loaded_agents(frame, limit=2)["agent_id"]) == {"a", "b"}
+    assert most_loaded_agents(frame, limit=3) is frame

@@ -1,0 +1,113 @@
+"""AppTest of the team capacity page on the demo town: it runs, shows its parts, follows the filters."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.demo import STORY_SERVICE_ID
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 120
+STORY_SERVICE_NAME = "Vie des quartiers et démocratie participative"
+
+
+@pytest.fixture
+def page(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("pages/capacity.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    matches = [m.value for m in at.metric if m.label == label]
+    assert matches, f"no metric labelled {label!r}; have {[m.label for m in at.metric]}"
+    return matches[0]
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Open one tab of the page (only the open tab is computed) and rerun."""
+    at.session_state["capacity_tab"] = label
+    return at.run()
+
+
+TABS = ["Charge", "Où va la participation", "Travail invisible", "Limites légales",
+        "Surcharge prolongée", "Semaines à venir"]
+
+
+def test_every_tab_shows_its_part_in_french(page: AppTest) -> None:
+    assert page.title[0].value == "Capacité des équipes"
+    assert [tab.label for tab in page.tabs] == TABS
+    assert "%" in metric(page, "Charge / capacité")
+    charts = {}
+    for label in TABS:
+        open_tab(page, label)
+        assert not page.exception, (label, page.exception)
+        assert not page.error, (label, [e.value for e in page.error])
+        charts[label] = len(page.get("plotly_chart"))
+        assert any(b.label == "Télécharger (CSV)" for b in page.get("download_button")), label
+    assert charts == {"Charge": 2, "Où va la participation": 4, "Travail invisible": 4,
+                      "Limites légales": 0, "Surcharge prolongée": 1, "Semaines à venir": 2}
+
+
+def test_page_names_the_story_team_and_agent(page: AppTest) -> None:
+    """Last 3 months of the demo: the participation team is the most loaded, and one of its agents
+    is in sustained overload, shown as a risk signal."""
+    assert f"Service le plus chargé sur la période : **{STORY_SERVICE_NAME}**" in texts(page)
+    assert metric(page, "Agents en surcharge prolongée") == "1"
+    open_tab(page, "Surcharge prolongée")
+    assert "1 agent(s) en surcharge prolongée." in texts(page)
+    assert any("signal de risque" in info.value for info in page.info)
+    runs = page.dataframe[0].value
+    assert runs.loc[0, "Service"] == STORY_SERVICE_NAME
+    assert runs.loc[0, "Semaines consécutives"] >= 8
+
+
+def test_service_filter_applies_to_the_page(page: AppTest) -> None:
+    everyone = metric(page, "Part de la participation")
+    page.sidebar.selectbox(key="filter_service").select("SVC-TECH").run()
+    assert not page.exception, page.exception
+    assert metric(page, "Part de la participation") != everyone
+    assert "Service le plus chargé sur la période : **Services techniques**" in texts(page)
+    open_tab(page, "Surcharge prolongée")
+    assert "Aucun agent en surcharge prolongée sur la période." in [s.value for s in page.success]
+    page.sidebar.selectbox(key="filter_service").select(STORY_SERVICE_ID).run()
+    assert "1 agent(s) en surcharge prolongée." in texts(page)
+
+
+def test_level_filter_and_english(page: AppTest) -> None:
+    page.sidebar.selectbox(key="filter_level").select("coproduction").run()
+    page.sidebar.selectbox(key="lang").set_value("en").run()
+    assert not page.exception, page.exception
+    assert page.title[0].value == "Team capacity"
+    assert any("Level filter" in caption.value for caption in page.caption)
+
+
+def test_forecast_team_selector_reruns_its_fragment(page: AppTest) -> None:
+    open_tab(page, "Semaines à venir")
+    selector = page.selectbox(key="capacity_forecast_team")
+    assert selector.options[0] == "Toutes les équipes"
+    selector.select_index(1).run()
+    assert not page.exception, page.exception
+    assert len(page.get("plotly_chart")) == 2
+
+
+def test_a_period_without_data_shows_messages_not_errors(page: AppTest) -> None:
+    page.sidebar.selectbox(key="period_preset").select("custom").run()
+    page.sidebar.date_input(key="period_dates").set_value((date(2031, 1, 1), date(2031, 3, 31)))
+    page.run()
+    assert "Aucun temps saisi pour cette période et ces filtres." in [i.value for i in page.info]
+    for label in TABS[1:]:
+        open_tab(page, label)
+        assert not page.exception, (label, page.exception)
+        assert not page.error, (label, [e.value for e in page.error])
