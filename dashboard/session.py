@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.i18n import LANGUAGES, Translator
 
 LANG_KEY = "lang"
 FILTERS_KEY = "filters"
+WANTED_PAGE_KEY = "_wanted_page"
 
 
 def language() -> str:
@@ -36,13 +38,23 @@ class Filters:
     level: str | None = None
 
 
-def filters() -> Filters:
-    """The filters set by the sidebar for this run (the sidebar runs before any page).
+def require_frame(page_file: str) -> None:
+    """Make sure ``app.py`` (the frame: store, sidebar, navigation) ran before this page in this run.
 
-    On the very first run of a freshly started server, Streamlit may run a deep-linked page file
-    alone, before ``app.py`` has registered the navigation; the frame then has not run, so we go
-    through ``app.py`` first (the user lands on the overview instead of seeing an error).
+    Until ``app.py`` has called ``st.navigation`` once in a server process, Streamlit treats the
+    ``pages/`` folder the legacy way and may run a deep-linked page file alone. The page then asks
+    for the frame, which comes back to the wanted page (see :func:`wanted_page`).
     """
-    if FILTERS_KEY not in st.session_state:
+    if PagesManager.uses_pages_directory:
+        st.session_state[WANTED_PAGE_KEY] = page_file
         st.switch_page("app.py")
+
+
+def wanted_page() -> str | None:
+    """The page a deep link asked for before the frame had run (consumed once)."""
+    return st.session_state.pop(WANTED_PAGE_KEY, None)
+
+
+def filters() -> Filters:
+    """The filters set by the sidebar for this run (the sidebar runs before any page)."""
     return st.session_state[FILTERS_KEY]

@@ -32,9 +32,10 @@ from analytics.schema import LEVELS, PERIMETERS
 from analytics.settings import load_thresholds
 from dashboard import arbitration_loaders as loaders
 from dashboard import components
-from dashboard.session import filters, translator
+from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
+require_frame("pages/arbitration.py")
 t = translator()
 path = db_path()
 v = version(connection(path))

@@ -12,7 +12,7 @@ from analytics.engagement.tables import format_table
 from analytics.store.db import StoreError
 from dashboard import components, loaders
 from dashboard import engagement_loaders as eng
-from dashboard.session import filters, translator
+from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
 TILES_PER_ROW = 4
@@ -26,6 +26,7 @@ def tiles(metrics: list[Metric]) -> None:
             column.metric(metric.label, metric.value, help=metric.help)
 
 
+require_frame("pages/engagement.py")
 t = translator()
 path = db_path()
 v = version(connection(path))

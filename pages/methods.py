@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from analytics.indicators import FILTERS_NOTE_EN, FILTERS_NOTE_FR
 
+from analytics.indicators import FILTERS_NOTE_EN, FILTERS_NOTE_FR
 from analytics.methods import catalogue_table, thresholds_table
 from analytics.settings import load_thresholds
-from dashboard.session import translator
+from dashboard.session import require_frame, translator
 
+require_frame("pages/methods.py")
 t = translator()
 thresholds = load_thresholds()
 

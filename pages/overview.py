@@ -6,9 +6,10 @@ import streamlit as st
 
 from analytics.figures import weekly_load_figure
 from dashboard import components, loaders
-from dashboard.session import filters, translator
+from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
+require_frame("pages/overview.py")
 t = translator()
 path = db_path()
 v = version(connection(path))
