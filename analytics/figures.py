@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analytics.i18n import Translator
 
@@ -22,6 +23,10 @@ PALETTE = {
     "yellow": "#F0E442",
     "grey": "#999999",
 }
+
+
+TEMPLATE = pio.templates["plotly_white"]
+"""Resolved once: naming the template on every figure costs tens of milliseconds each time."""
 
 
 def base_layout(
@@ -40,7 +45,7 @@ def base_layout(
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         margin={"l": 10, "r": 10, "t": 80, "b": 10},
         hovermode="x unified",
-        template="plotly_white",
+        template=TEMPLATE,
     )
     if date_axis:
         fig.update_xaxes(tickformat="%d/%m/%y", hoverformat="%d/%m/%Y")

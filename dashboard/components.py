@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
-from analytics.indicators import CATALOGUE
 
 from analytics.i18n import Translator
+from analytics.indicators import CATALOGUE
 from analytics.overview import Freshness
 
 KINDS = {indicator.key: indicator.kind for indicator in CATALOGUE}
@@ -44,21 +44,29 @@ def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.map(neutralise)
 
 
-def download_buttons(frame: pd.DataFrame, name: str, t: Translator) -> None:
-    """CSV (UTF-8 with BOM, ';' and decimal comma in French) and Excel downloads of a table."""
-    safe = safe_for_spreadsheet(frame)
-    left, right = st.columns(2)
-    sep, decimal = (";", ",") if t.lang == "fr" else (",", ".")
-    csv = safe.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
-    left.download_button(
-        t("download.csv"), csv, file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
-        icon=":material/download:",
-    )
+def csv_bytes(frame: pd.DataFrame, lang: str) -> bytes:
+    """A table as CSV for a spreadsheet: UTF-8 with BOM; ';' and decimal comma in French."""
+    sep, decimal = (";", ",") if lang == "fr" else (",", ".")
+    return safe_for_spreadsheet(frame).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    """A table as an Excel workbook (one sheet, formula-safe cells)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        safe.to_excel(writer, index=False, sheet_name=name[:31])
+        safe_for_spreadsheet(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def download_buttons(frame: pd.DataFrame, name: str, t: Translator) -> None:
+    """CSV and Excel downloads of a table, built only when clicked (not on every rerun)."""
+    left, right = st.columns(2)
+    left.download_button(
+        t("download.csv"), lambda: csv_bytes(frame, t.lang), file_name=f"{name}.csv",
+        mime="text/csv", key=f"csv_{name}", icon=":material/download:", on_click="ignore",
+    )
     right.download_button(
-        t("download.xlsx"), buffer.getvalue(), file_name=f"{name}.xlsx", key=f"xlsx_{name}",
+        t("download.xlsx"), lambda: xlsx_bytes(frame, name), file_name=f"{name}.xlsx",
+        key=f"xlsx_{name}", on_click="ignore", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/table_view:",
     )
