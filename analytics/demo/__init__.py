@@ -1,0 +1,20 @@
+"""The deterministic demo town (Loos-en-Gohelle-like by default; larger scales for benchmarks).
+
+``generate_town(scale, seed, as_of)`` returns one canonical DataFrame per table;
+``load_demo(con, ...)`` generates and inserts them into the store in one transaction. The same
+``(scale, seed, as_of)`` always gives the same town.
+"""
+
+from analytics.demo.catalogue import SCALES, STORY_QUARTIER, STORY_SERVICE_ID, ScaleSpec
+from analytics.demo.generator import DemoTown, build_town, generate_town, load_demo
+
+__all__ = [
+    "SCALES",
+    "STORY_QUARTIER",
+    "STORY_SERVICE_ID",
+    "DemoTown",
+    "ScaleSpec",
+    "build_town",
+    "generate_town",
+    "load_demo",
+]
