@@ -10,9 +10,9 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from analytics.indicators import compute_indicators
 
 from analytics import overview
+from analytics.indicators import compute_indicators
 from dashboard.store import connection
 
 TTL_SECONDS = 600

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 import streamlit as st
-from analytics.demo import load_demo
 
+from analytics.demo import load_demo
 from analytics.settings import DEMO_SEED, default_db_path
 from analytics.store.db import data_version, open_store, query_value
 
