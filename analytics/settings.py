@@ -95,5 +95,17 @@ def secret_dir(environ: dict[str, str] | None = None) -> Path:
     return Path(raw).expanduser() if raw else Path.home() / ".config" / "participation"
 
 
+DEFAULT_MAX_UPLOAD_MB = 100
+"""Largest file the data page accepts, in megabytes (Streamlit's own limit is set to the same value
+in ``.streamlit/config.toml``)."""
+
+
+def max_upload_mb(environ: dict[str, str] | None = None) -> int:
+    """Largest accepted upload in megabytes: ``$PARTICIPATION_MAX_UPLOAD_MB``, default 100."""
+    env = os.environ if environ is None else environ
+    raw = env.get(ENV_PREFIX + "MAX_UPLOAD_MB", "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_UPLOAD_MB
+
+
 DEMO_SEED = 2026
 """Seed of the demo town built on first start."""

@@ -1,0 +1,406 @@
+"""From bytes to a :class:`~analytics.ingest.model.Table`: encodings, separators, sheets, JSON.
+
+What real files throw at us, handled here once for every format:
+
+* encodings: UTF-8 with or without BOM, UTF-16 (BOM or not), Windows-1252 (Excel), Latin-1;
+* separators ``,`` ``;`` tab or ``|``, sniffed from the first lines outside quotes;
+* blank lines (skipped), ragged rows (short rows padded; extra cells that are not empty rejected),
+  totals rows at the bottom (skipped and noted);
+* XLSX / XLS / ODS through python-calamine (first sheet, first non-empty row as header);
+* JSON: a list of objects (nested objects flattened as ``a/b``).
+
+Line numbers are those of the file as a person sees it: the header is line 1; for sheets, the row
+number; for JSON, the position of the object (1-based, plus one for an implied header line).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from analytics.ingest.model import Refusal, Reject, Table
+
+SEPARATORS: Final[tuple[str, ...]] = (";", ",", "\t", "|")
+TOTAL_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(total|totaux|totals|sous-total|sum|summe|gesamt|somme|grand total)\b", re.IGNORECASE
+)
+FAST_THRESHOLD_BYTES: Final[int] = 4_000_000
+"""CSV files larger than this are read by DuckDB's reader (fast) instead of Python's csv module."""
+_NUMERICISH: Final[re.Pattern[str]] = re.compile(r"^[\d\s.,:+\-\u00a0hH%€$]+$")
+_ZIP_MAGIC: Final[bytes] = b"PK\x03\x04"
+_OLE_MAGIC: Final[bytes] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# --- encodings -----------------------------------------------------------------------------------
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the bytes look like BOM-less UTF-16 text, else None."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_zeros = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd_zeros > 0.3 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.3 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) of a text file; raises :class:`Refusal` for binary content.
+
+    BOMs decide first; then UTF-8 strict; then Windows-1252 (what Excel writes in France) when
+    the bytes are valid for it; else Latin-1.
+    """
+    boms = (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    )
+    candidates: list[str] = [name for bom, name in boms if data.startswith(bom)][:1]
+    utf16 = _looks_utf16(data)
+    if not candidates and utf16:
+        candidates = [utf16]
+    candidates += ["utf-8", "cp1252", "latin-1"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, UnicodeError):
+            continue
+        if "\x00" in text:
+            raise Refusal("the file holds binary data (NUL bytes), not text or a spreadsheet")
+        return text.lstrip("\ufeff"), encoding
+    raise Refusal("the file's text encoding could not be recognised")  # pragma: no cover
+
+
+# --- separators and CSV --------------------------------------------------------------------------
+
+
+def _count_outside_quotes(line: str, sep: str) -> int:
+    count, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            count += 1
+    return count
+
+
+def sniff_separator(text: str) -> str:
+    """The separator of a delimited text: the candidate found most consistently in the first lines.
+
+    The header line weighs most: a separator absent from it is never chosen.
+    """
+    lines = [line for line in text[:65536].splitlines()[:30] if line.strip()]
+    if not lines:
+        return ","
+    best, best_score = ",", -1.0
+    for sep in SEPARATORS:
+        header = _count_outside_quotes(lines[0], sep)
+        if header == 0:
+            continue
+        counts = [_count_outside_quotes(line, sep) for line in lines[1:]]
+        consistent = sum(1 for c in counts if c == header) / max(1, len(counts))
+        score = header * (0.5 + consistent)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _dedupe_headers(headers: list[str]) -> list[str]:
+    """Headers made unique ('Name', 'Name (2)') and never empty ('column 3')."""
+    seen: dict[str, int] = {}
+    result = []
+    for index, header in enumerate(headers):
+        name = header.strip().strip("\ufeff").strip() or f"column {index + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        result.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return result
+
+
+def _rows_with_lines(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the record starts, cells) for each record; blank records are skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"', strict=False)
+    previous_end = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise Refusal(f"the file is not readable as delimited text: {exc}") from None
+        start = previous_end + 1
+        previous_end = reader.line_num
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        yield start, row
+
+
+def _frame_from_rows(rows: list[list[str]], width: int) -> pd.DataFrame:
+    """Columns c0..c(width-1) of string cells."""
+    columns = {f"c{i}": [row[i] if i < len(row) else "" for row in rows] for i in range(width)}
+    return pd.DataFrame(columns, dtype="str") if rows else pd.DataFrame(
+        {f"c{i}": pd.Series([], dtype="str") for i in range(width)}
+    )
+
+
+def _finish(
+    headers: list[str], rows: list[list[str]], lines: list[int], kind: str, **extra: Any
+) -> Table:
+    """Pad/clip ragged rows, drop totals rows at the bottom, build the Table."""
+    width = len(headers)
+    rejects: list[Reject] = []
+    kept_rows: list[list[str]] = []
+    kept_lines: list[int] = []
+    separator = extra.get("separator") or ";"
+    for line, row in zip(lines, rows, strict=True):
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            rejects.append(Reject(
+                line, None,
+                f"{len(row)} cells where the header has {width} (an unquoted separator?)",
+                separator.join(row),
+            ))
+            continue
+        kept_rows.append(row[:width])
+        kept_lines.append(line)
+    notes: list[str] = []
+    while kept_rows and _is_totals_row(kept_rows[-1]):
+        notes.append(f"line {kept_lines[-1]}: totals row skipped")
+        kept_rows.pop()
+        kept_lines.pop()
+    table = Table(
+        headers=headers,
+        frame=_frame_from_rows(kept_rows, width),
+        lines=np.asarray(kept_lines, dtype=np.int64),
+        kind=kind,
+        rejects=rejects,
+        notes=notes,
+        **extra,
+    )
+    return table
+
+
+def _is_totals_row(row: list[str]) -> bool:
+    """A row that sums the others: starts with 'Total'/'Summe'..., or holds only a few numbers."""
+    cells = [cell.strip() for cell in row]
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return False
+    if TOTAL_WORDS.match(filled[0]):
+        return True
+    return len(filled) * 2 <= len(cells) and not cells[0] and all(
+        _NUMERICISH.match(cell) for cell in filled
+    )
+
+
+def read_delimited(text: str, sep: str | None = None, encoding: str | None = None) -> Table:
+    """A delimited text (CSV/TSV) read with Python's csv module, with exact line numbers."""
+    separator = sep or sniff_separator(text)
+    records = _rows_with_lines(text, separator)
+    first = next(records, None)
+    if first is None:
+        raise Refusal("the file is empty (no header line)")
+    headers = _dedupe_headers(first[1])
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    for line, row in records:
+        lines.append(line)
+        rows.append(row)
+    return _finish(headers, rows, lines, "csv", separator=separator, encoding=encoding)
+
+
+# --- the fast path for big CSV files (DuckDB's reader) ------------------------------------------
+
+
+def _nonblank_lines(data: bytes) -> np.ndarray:
+    """Line numbers (1-based) of the lines of a text that are not empty."""
+    array = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(array == 10)
+    starts = np.concatenate(([0], newlines + 1))
+    ends = np.concatenate((newlines, [len(array)]))
+    lengths = ends - starts
+    has_cr = np.zeros(len(starts), dtype=bool)
+    nonempty = lengths > 0
+    has_cr[nonempty] = array[np.maximum(ends[nonempty] - 1, 0)] == 13
+    blank = (lengths == 0) | ((lengths == 1) & has_cr)
+    return np.flatnonzero(~blank) + 1
+
+
+def read_delimited_fast(data: bytes, text: str, encoding: str) -> Table | None:
+    """Read a big delimited file with DuckDB (private in-memory connection); None to fall back.
+
+    Line numbers are exact because the fast path is kept only when every record lies on one
+    line (as many records as non-blank lines) and every row has the header's width; anything else
+    (quoted line breaks, ragged rows, odd quoting) falls back to :func:`read_delimited`.
+    """
+    import duckdb
+
+    if "\r" in text.replace("\r\n", "\n"):
+        return None
+    separator = sniff_separator(text)
+    first_line = text[: text.find("\n") + 1 or None]
+    header = next(csv.reader(io.StringIO(first_line), delimiter=separator), [])
+    if not header or ('"' in first_line and first_line.count('"') % 2):
+        return None
+    headers = _dedupe_headers(header)
+    names = [f"c{i}" for i in range(len(headers))]
+    payload = data if encoding in ("utf-8", "utf-8-sig") else text.encode("utf-8")
+    payload = payload.removeprefix(b"\xef\xbb\xbf")
+    with tempfile.NamedTemporaryFile(suffix=".csv") as handle:
+        handle.write(payload)
+        handle.flush()
+        con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": "false"})
+        try:
+            arrow = con.sql(
+                "SELECT * FROM read_csv(?, delim = ?, header = true, all_varchar = true, "
+                "quote = '\"', escape = '\"', strict_mode = true, null_padding = false, "
+                "auto_detect = false, columns = ?)",
+                params=[handle.name, separator, dict.fromkeys(names, "VARCHAR")],
+            ).to_arrow_table()
+        except duckdb.Error:
+            return None
+        finally:
+            con.close()
+    lines = _nonblank_lines(payload)[1:]
+    if len(lines) != arrow.num_rows:
+        return None
+    frame = arrow.to_pandas().fillna("").astype("str")
+    frame.columns = names
+    notes = []
+    while len(frame) and _is_totals_row([str(cell) for cell in frame.iloc[-1].tolist()]):
+        notes.append(f"line {lines[len(frame) - 1]}: totals row skipped")
+        frame = frame.iloc[:-1]
+    return Table(
+        headers=headers, frame=frame, lines=lines[: len(frame)].astype(np.int64), kind="csv",
+        encoding=encoding, separator=separator, notes=notes,
+    )
+
+
+# --- spreadsheets and JSON -----------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str:
+    """A spreadsheet cell as text: dates ISO, times HH:MM:SS, whole floats without '.0'."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, timedelta):
+        total = round(value.total_seconds())
+        return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, pd.Timestamp):
+        return _cell_text(value.to_pydatetime())
+    return str(value).strip()
+
+
+def read_workbook(data: bytes) -> Table:
+    """The first sheet of an XLSX/XLS/ODS workbook; the first non-empty row is the header."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not workbook.sheet_names:
+            raise Refusal("the workbook has no sheet")
+        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Refusal:
+        raise
+    except Exception as exc:  # calamine raises its own error types for corrupt files
+        raise Refusal(f"the spreadsheet could not be read: {exc}") from None
+    texts = [[_cell_text(cell) for cell in row] for row in rows]
+    numbered = [(index + 1, row) for index, row in enumerate(texts) if any(row)]
+    if not numbered:
+        raise Refusal("the spreadsheet's first sheet is empty")
+    _header_line, header = numbered[0]
+    width = max(i + 1 for i, cell in enumerate(header) if cell) if any(header) else len(header)
+    headers = _dedupe_headers(header[:width])
+    body = [(line, row) for line, row in numbered[1:]]
+    return _finish(
+        headers, [row for _, row in body], [line for line, _ in body], "sheet", separator=";"
+    )
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
+    """A JSON object flattened to ``a/b`` keys with text values (lists joined by ', ')."""
+    flat: dict[str, str] = {}
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            flat.update(_flatten(inner, f"{prefix}/{key}" if prefix else str(key)))
+        return flat
+    if isinstance(value, list):
+        flat[prefix] = ", ".join(_cell_text(item) if not isinstance(item, (dict, list)) else
+                                 json.dumps(item, ensure_ascii=False) for item in value)
+        return flat
+    flat[prefix] = _cell_text(value)
+    return flat
+
+
+def read_json(text: str) -> Table:
+    """A JSON list of objects (or an object holding one such list) as a table."""
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise Refusal(f"the JSON could not be read: {exc}") from None
+    if isinstance(document, dict):
+        lists = [value for value in document.values() if isinstance(value, list)]
+        document = lists[0] if len(lists) == 1 else [document]
+    if not isinstance(document, list) or not document:
+        raise Refusal("the JSON holds no list of records")
+    if not all(isinstance(item, dict) for item in document):
+        raise Refusal("the JSON list does not hold records (objects)")
+    flat = [_flatten(item) for item in document]
+    headers: list[str] = []
+    for record in flat:
+        headers.extend(key for key in record if key not in headers)
+    if not headers:
+        raise Refusal("the JSON records hold no field")
+    rows = [[record.get(key, "") for key in headers] for record in flat]
+    return _finish(
+        _dedupe_headers(headers), rows, list(range(2, len(rows) + 2)), "json", separator=";"
+    )
+
+
+# --- dispatch ------------------------------------------------------------------------------------
+
+
+def read_table(data: bytes, name: str = "") -> Table:
+    """Decode any supported file into a Table; raises :class:`Refusal` with a reason otherwise."""
+    if not data or not data.strip():
+        raise Refusal("the file is empty")
+    if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
+        return read_workbook(data)
+    text, encoding = decode_bytes(data)
+    stripped = text.lstrip()
+    if stripped[:1] in ("[", "{") or Path(name).suffix.lower() == ".json":
+        table = read_json(text)
+        table.encoding = encoding
+        return table
+    if len(data) > FAST_THRESHOLD_BYTES:
+        fast = read_delimited_fast(data, text, encoding)
+        if fast is not None:
+            return fast
+    return read_delimited(text, encoding=encoding)

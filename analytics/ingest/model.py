@@ -1,0 +1,102 @@
+"""The small value types that travel through the import pipeline.
+
+``Table`` is what decoding produces (headers, string cells, the physical line of each row);
+``Reject`` is one refused row; ``ImportResult`` is what every import returns (to the page, the CLI
+and the tests); ``Refusal`` is raised anywhere in the pipeline to refuse a whole file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+Progress = Callable[[float, str], None]
+"""A progress callback: (fraction done in [0, 1], name of the step)."""
+
+IMPORTED = "imported"
+REFUSED = "refused"
+ALREADY_IMPORTED = "already_imported"
+
+
+class Refusal(Exception):
+    """The whole file is refused; the message says why and what was expected."""
+
+
+@dataclass(frozen=True)
+class Reject:
+    """One rejected row: its line in the file (1-based, header = line 1), column, reason, raw text."""
+
+    line: int | None
+    column: str | None
+    reason: str
+    raw: str | None = None
+
+    def public(self) -> dict[str, Any]:
+        """The JSON shape of the command line: line, column, reason."""
+        return {"line": self.line, "column": self.column, "reason": self.reason}
+
+
+@dataclass
+class Table:
+    """A decoded file: header texts and one string column per header, row by row.
+
+    ``frame`` has columns ``c0 .. cN`` (positional, so duplicate headers are harmless) holding ``str``
+    ('' when empty); ``lines`` holds the physical line (or spreadsheet row) of each row.
+    """
+
+    headers: list[str]
+    frame: pd.DataFrame
+    lines: np.ndarray
+    kind: str = "csv"
+    encoding: str | None = None
+    separator: str | None = None
+    rejects: list[Reject] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        """Number of columns."""
+        return len(self.headers)
+
+    def column(self, index: int) -> pd.Series:
+        """The cells of column ``index`` (strings, '' when empty)."""
+        return self.frame[f"c{index}"]
+
+    def raw(self, row: int) -> str:
+        """The row's cells joined back with the file's separator (for the rejects table)."""
+        sep = self.separator or ";"
+        return sep.join(str(value) for value in self.frame.iloc[row].tolist())
+
+
+@dataclass
+class ImportResult:
+    """The outcome of importing one file."""
+
+    file: str
+    format: str | None
+    status: str
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+    rows_added: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    message: str = ""
+    created_agents: list[str] = field(default_factory=list)
+    created_projects: list[str] = field(default_factory=list)
+    target: str | None = None
+    import_id: int | None = None
+
+    @property
+    def refused(self) -> bool:
+        """True when nothing of the file was imported because the file itself was refused."""
+        return self.status == REFUSED
+
+    def as_json(self) -> dict[str, Any]:
+        """The object printed by ``import --json`` (rejects without their raw text)."""
+        data = asdict(self)
+        data["rejects"] = [reject.public() for reject in self.rejects]
+        return data

@@ -1,0 +1,413 @@
+"""Importing files: decode → detect → map → parse → validate → pseudonymise → one transaction.
+
+:func:`import_file` is what the Data page and the ``import`` command call. A file is imported whole
+or not at all: its accepted rows, its rejected rows (``import_rejects``) and its ``imports`` row are
+written in one transaction, followed by :func:`analytics.store.db.bump_data_version` and the refresh
+of the derived tables. A refused file (unreadable, unrecognised, ``strict`` with rejects, or any
+failure while writing) leaves the store exactly as it was. Re-importing the same bytes (same sha256)
+is reported as ``already_imported`` and changes nothing; an overlapping export adds only the rows
+the store does not hold yet (deterministic ids).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+import duckdb
+import pandas as pd
+
+from analytics.ingest.build import UPSERT_TABLES, Context, Staged, build, registered
+from analytics.ingest.decode import read_table
+from analytics.ingest.formats import GENERIC, Match, by_name, detect, expected_message, score
+from analytics.ingest.mapping import ColumnMapping, find_saved, load_mapping, match_for
+from analytics.ingest.mapping import propose_mapping as _propose
+from analytics.ingest.model import (
+    ALREADY_IMPORTED,
+    IMPORTED,
+    REFUSED,
+    ImportResult,
+    Progress,
+    Refusal,
+    Reject,
+    Table,
+)
+from analytics.privacy import load_or_create_secret
+from analytics.schema import LOAD_ORDER, TABLES
+from analytics.store.db import bump_data_version, transaction
+
+FILE_SUFFIXES: Final[frozenset[str]] = frozenset(
+    {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".json"}
+)
+"""Files taken from a folder given to :func:`import_files` (others, like a README, are skipped)."""
+NOT_DATA: Final[re.Pattern[str]] = re.compile(r"^(readme|licen[cs]e|copying|notice)", re.IGNORECASE)
+"""Text files of a folder that are documentation, not data (skipped when expanding a folder)."""
+KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "services": ("service_id",), "agents": ("agent_id",), "contracts": ("agent_id", "valid_from"),
+    "absences": ("agent_id", "start_date", "absence_kind"), "projects": ("project_id",),
+    "time_entries": ("entry_id",), "events": ("event_id",), "participants": ("participant_id",),
+    "attendances": ("event_id", "participant_id"), "requests": ("request_id",),
+    "population": ("dimension", "category"), "milestones": ("milestone_id",),
+}
+"""Primary key of each canonical table (migration 0001)."""
+WRITE_ORDER: Final[tuple[str, ...]] = LOAD_ORDER
+
+
+@dataclass
+class Prepared:
+    """A file read and recognised, not yet written."""
+
+    name: str
+    sha256: str
+    table: Table | None = None
+    match: Match | None = None
+    refusal: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int:
+        """Position in dependency order (services first ... refused files last)."""
+        if self.match is None:
+            return len(LOAD_ORDER)
+        return LOAD_ORDER.index(self.match.format.target)
+
+
+def _silent(fraction: float, step: str) -> None:
+    """A progress callback that does nothing."""
+
+
+def read_source(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]:
+    """(bytes, display name) of a path or of bytes given with their name."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), name or "upload"
+    path = Path(source)
+    try:
+        return path.read_bytes(), name or path.name
+    except OSError as exc:
+        raise Refusal(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def choose_match(
+    con: duckdb.DuckDBPyConnection, headers: list[str], fmt: str = "auto",
+    mapping: str | ColumnMapping | None = None,
+) -> Match:
+    """The format (or mapping) to read a file with; :class:`Refusal` with what was expected."""
+    if isinstance(mapping, ColumnMapping):
+        return match_for(mapping, headers)
+    if mapping:
+        return match_for(load_mapping(con, mapping), headers, name=mapping)
+    if fmt == GENERIC:
+        return match_for(_propose(headers), headers)
+    if fmt and fmt != "auto":
+        try:
+            chosen = by_name(fmt)
+        except KeyError:
+            raise Refusal(f"unknown format {fmt!r}") from None
+        match = score(chosen, headers, enforce_min=False)
+        if match is None:
+            raise Refusal(f"not a {fmt} file: expected {chosen.expected_headers()}; "
+                          f"found {', '.join(headers)}")
+        return match
+    saved = find_saved(con, headers)
+    if saved:
+        return match_for(load_mapping(con, saved), headers, name=saved)
+    match = detect(headers)
+    if match is None:
+        raise Refusal(expected_message(headers))
+    return match
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection, source: str | Path | bytes, name: str | None = None,
+    fmt: str = "auto", mapping: str | ColumnMapping | None = None,
+) -> Prepared:
+    """Read and recognise one file (nothing is written)."""
+    try:
+        data, display = read_source(source, name)
+    except Refusal as exc:
+        return Prepared(name or str(source), "", refusal=str(exc))
+    prepared = Prepared(display, hashlib.sha256(data).hexdigest())
+    try:
+        prepared.table = read_table(data, display)
+        prepared.notes = list(prepared.table.notes)
+        prepared.match = choose_match(con, prepared.table.headers, fmt, mapping)
+    except Refusal as exc:
+        prepared.refusal = str(exc)
+    except (ValueError, RecursionError, MemoryError, UnicodeError) as exc:
+        prepared.refusal = f"the file could not be read: {exc}"
+    except Exception as exc:  # a reader's own error types: reported, never raised
+        prepared.refusal = f"internal error while reading ({type(exc).__name__}: {exc})"
+    return prepared
+
+
+def _already_imported(con: duckdb.DuckDBPyConnection, sha256: str) -> str | None:
+    cur = con.cursor()
+    try:
+        rows = cur.execute(
+            "SELECT file_name, CAST(imported_at AS VARCHAR) FROM imports "
+            "WHERE sha256 = ? AND status = ? ORDER BY import_id LIMIT 1", [sha256, IMPORTED],
+        ).fetchall()
+    finally:
+        cur.close()
+    return f"{rows[0][0]} ({rows[0][1][:16]})" if rows else None
+
+
+def _column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = cur.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
+        [table],
+    ).fetchall()
+    return {name: kind for name, kind in rows}
+
+
+def _upsert(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Insert new rows; complete existing ones with the file's non-empty cells. Returns new rows."""
+    columns = [c for c in TABLES[table] if c in frame.columns]
+    key = KEYS[table]
+    frame = frame.drop_duplicates(subset=list(key), keep="last")
+    types = _column_types(cur, table)
+    before = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    updates = [c for c in columns if c not in key]
+    column_list = ", ".join(f'"{c}"' for c in columns)
+    select_list = ", ".join(f'CAST("{c}" AS {types[c]})' for c in columns)
+    action = ("DO UPDATE SET " + ", ".join(
+        f'"{c}" = coalesce(excluded."{c}", "{table}"."{c}")' for c in updates)
+    ) if updates else "DO NOTHING"
+    with registered(cur, "_incoming", frame[columns]):
+        cur.execute(
+            f'INSERT INTO "{table}" ({column_list}) SELECT {select_list} FROM _incoming '
+            f'ON CONFLICT ({", ".join(key)}) {action}'
+        )
+    return int(cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0] - before)
+
+
+def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Insert the rows whose key the table does not hold yet; return how many were added.
+
+    Same effect as :func:`analytics.store.db.insert_frame` (duplicates ignored), written as an
+    anti-join, which DuckDB runs several times faster than ``ON CONFLICT DO NOTHING`` on big files.
+    """
+    if frame.empty:
+        return 0
+    columns = [c for c in TABLES[table] if c in frame.columns]
+    key = list(KEYS[table])
+    rows = frame[columns].drop_duplicates(subset=key, keep="first")
+    types = _column_types(cur, table)
+    column_list = ", ".join(f'"{c}"' for c in columns)
+    typed = ", ".join(f'CAST("{c}" AS {types[c]}) AS "{c}"' for c in columns)
+    select_list = ", ".join(f'incoming."{c}"' for c in columns)
+    before = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    with registered(cur, "_incoming", rows):
+        cur.execute(
+            f'INSERT INTO "{table}" ({column_list}) SELECT {select_list} '
+            f"FROM (SELECT {typed} FROM _incoming) AS incoming "
+            f'ANTI JOIN "{table}" AS existing USING ({", ".join(key)})'
+        )
+    return int(cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0] - before)
+
+
+def write_staged(cur: duckdb.DuckDBPyConnection, staged: Staged) -> dict[str, int]:
+    """Write a batch's rows table by table in dependency order; rows added per table."""
+    added: dict[str, int] = {}
+    for table in WRITE_ORDER:
+        frame = staged.frames.get(table)
+        if frame is None or frame.empty:
+            continue
+        rows = frame.drop(columns=["_line"], errors="ignore")
+        if table in UPSERT_TABLES:
+            added[table] = _upsert(cur, table, rows)
+        else:
+            added[table] = insert_new(cur, table, rows)
+    return added
+
+
+def _bookkeeping(
+    cur: duckdb.DuckDBPyConnection, prepared: Prepared, result: ImportResult
+) -> int:
+    """The ``imports`` row and the ``import_rejects`` rows of one file; returns the import id."""
+    import_id = cur.execute(
+        "INSERT INTO imports (file_name, sha256, format, rows_read, rows_accepted, rows_rejected,"
+        " status, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id",
+        [prepared.name, prepared.sha256, result.format or "", result.rows_read,
+         result.rows_accepted, result.rows_rejected, result.status, result.message],
+    ).fetchall()[0][0]
+    if result.rejects:
+        frame = pd.DataFrame({
+            "import_id": import_id,
+            "line": [r.line for r in result.rejects],
+            "column_name": [r.column for r in result.rejects],
+            "reason": [r.reason for r in result.rejects],
+            "raw": [r.raw for r in result.rejects],
+        })
+        with registered(cur, "_rejects", frame):
+            cur.execute("INSERT INTO import_rejects SELECT import_id, line, column_name, reason, raw"
+                        " FROM _rejects")
+    return int(import_id)
+
+
+def _refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the derived tables when that module is available (it lands separately)."""
+    try:
+        from analytics.store.derived import refresh_derived
+    except ImportError:
+        return
+    refresh_derived(cur)
+
+
+def _summary(result: ImportResult, added: int, notes: list[str]) -> str:
+    """One readable sentence about an import."""
+    parts = [f"{result.rows_read} rows read: {result.rows_accepted} accepted "
+             f"({added} new), {result.rows_rejected} rejected"]
+    if result.created_agents:
+        parts.append(f"agents created: {', '.join(result.created_agents[:10])}"
+                     + (" …" if len(result.created_agents) > 10 else ""))
+    if result.created_projects:
+        parts.append(f"projects created: {', '.join(result.created_projects[:10])}"
+                     + (" …" if len(result.created_projects) > 10 else ""))
+    parts.extend(notes)
+    return "; ".join(parts)
+
+
+def _result_from(prepared: Prepared, staged: Staged, status: str) -> ImportResult:
+    rejects = sorted(staged.rejects, key=lambda r: (r.line is None, r.line or 0))
+    return ImportResult(
+        file=prepared.name, format=prepared.match.name if prepared.match else None,
+        status=status, rows_read=staged.rows_read, rows_accepted=staged.rows_accepted,
+        rows_rejected=len(rejects), rejects=rejects, created_agents=staged.created_agents,
+        created_projects=staged.created_projects,
+        target=prepared.match.format.target if prepared.match else None,
+    )
+
+
+def refused(prepared: Prepared, message: str, rejects: Sequence[Reject] = ()) -> ImportResult:
+    """The result of a refused file (nothing written)."""
+    match = prepared.match
+    return ImportResult(
+        file=prepared.name, format=match.name if match else None, status=REFUSED,
+        rows_read=0, rows_rejected=len(rejects), rejects=list(rejects),
+        message=f"{prepared.name}: refused — {message}",
+        target=match.format.target if match else None,
+    )
+
+
+def run_prepared(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, strict: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import a prepared file in one transaction (see the module docstring)."""
+    report = progress or _silent
+    if prepared.refusal or prepared.table is None or prepared.match is None:
+        return refused(prepared, prepared.refusal or "the file could not be read")
+    earlier = _already_imported(con, prepared.sha256)
+    if earlier:
+        return ImportResult(
+            file=prepared.name, format=prepared.match.name, status=ALREADY_IMPORTED,
+            message=f"{prepared.name}: already imported as {earlier}; nothing added",
+            target=prepared.match.format.target,
+        )
+    table, match = prepared.table, prepared.match
+    try:
+        with transaction(con) as cur:
+            report(0.3, "parse")
+            staged = build(table, match, Context(cur, prepared.name, load_or_create_secret))
+            staged.rejects = [*table.rejects, *staged.rejects]
+            staged.rows_read += len(table.rejects)
+            result = _result_from(prepared, staged, IMPORTED)
+            if strict and result.rejects:
+                raise _StrictRefusal(result)
+            report(0.6, "write")
+            added = write_staged(cur, staged)
+            result.rows_added = added.get(match.format.target, 0)
+            result.message = f"{prepared.name}: " + _summary(
+                result, result.rows_added, prepared.notes)
+            result.import_id = _bookkeeping(cur, prepared, result)
+            report(0.8, "derived")
+            bump_data_version(cur)
+            _refresh_derived(cur)
+        report(1.0, "done")
+        return result
+    except _StrictRefusal as exc:
+        first = exc.result.rejects[0]
+        exc.result.status = REFUSED
+        exc.result.message = (
+            f"{prepared.name}: refused — strict mode: {exc.result.rows_rejected} rejected row(s), "
+            f"first at line {first.line} ({first.column}: {first.reason}); nothing was imported")
+        exc.result.created_agents, exc.result.created_projects = [], []
+        return exc.result
+    except Refusal as exc:
+        return refused(prepared, str(exc))
+    except Exception as exc:  # any failure while writing: rolled back, reported, never raised
+        return refused(prepared, f"internal error while importing ({type(exc).__name__}: {exc}); "
+                       "nothing was changed")
+
+
+class _StrictRefusal(Exception):
+    """Raised inside the transaction to roll it back when ``strict`` meets a rejected row."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__(result.message)
+        self.result = result
+
+
+def import_file(
+    con: duckdb.DuckDBPyConnection, path_or_bytes: str | Path | bytes, name: str | None = None,
+    format: str = "auto", mapping: str | ColumnMapping | None = None,
+    strict: bool = False, progress: Progress | None = None,
+) -> ImportResult:
+    """Import one file (a path, or bytes with their ``name``) into the store; never raises for bad
+    input. ``format`` is 'auto' or a registry name; ``mapping`` a saved mapping's name or a
+    :class:`ColumnMapping`; ``strict`` refuses a file with any rejected row."""
+    report = progress or _silent
+    report(0.05, "read")
+    prepared = prepare(con, path_or_bytes, name, format, mapping)
+    return run_prepared(con, prepared, strict, report)
+
+
+def expand(sources: Sequence[str | Path]) -> list[Path]:
+    """Paths with each folder replaced by its data files (sorted; hidden files, README and LICENSE
+    files and other types skipped)."""
+    files: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            files.extend(sorted(
+                p for p in path.iterdir()
+                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FILE_SUFFIXES
+                and not NOT_DATA.match(p.name)
+            ))
+        else:
+            files.append(path)
+    return files
+
+
+def import_batch(
+    con: duckdb.DuckDBPyConnection,
+    items: Sequence[tuple[str | Path | bytes, str | None, str | ColumnMapping | None]],
+    strict: bool = False, progress: Progress | None = None, fmt: str = "auto",
+) -> list[ImportResult]:
+    """Import several (source, name, mapping) items in dependency order: services and agents before
+    contracts and time entries, events before attendances; refused files are reported last."""
+    report = progress or _silent
+    prepared = [prepare(con, source, name, fmt, mapping) for source, name, mapping in items]
+    ordered = sorted(prepared, key=lambda p: p.rank)
+    results = []
+    for index, item in enumerate(ordered):
+        def scaled(fraction: float, step: str, index: int = index, item: Prepared = item) -> None:
+            report((index + fraction) / max(1, len(ordered)), f"{item.name}: {step}")
+
+        results.append(run_prepared(con, item, strict, scaled))
+    return results
+
+
+def import_files(
+    con: duckdb.DuckDBPyConnection, sources: Sequence[str | Path], format: str = "auto",
+    mapping: str | ColumnMapping | None = None, strict: bool = False,
+    progress: Progress | None = None,
+) -> list[ImportResult]:
+    """Import files and folders (expanded) in dependency order (see :func:`import_batch`)."""
+    items = [(path, None, mapping) for path in expand(sources)]
+    return import_batch(con, items, strict, progress, format)

@@ -1,0 +1,130 @@
+"""Messages of the Data page: imports, column mapping, templates, history, data health."""
+
+from analytics.schema import TABLES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "data.title": ("Données : imports et santé des données", "Data: imports and data health"),
+    "data.intro": (
+        "Importez les exports de vos outils (Toggl, Clockify, Harvest, Kimai, Decidim…) ou les "
+        "modèles du tableau de bord. Chaque fichier est importé en entier ou pas du tout ; les "
+        "lignes refusées sont gardées avec leur numéro et la raison.",
+        "Import your tools' exports (Toggl, Clockify, Harvest, Kimai, Decidim…) or the "
+        "dashboard's templates. Each file is imported whole or not at all; refused rows are kept "
+        "with their line number and reason.",
+    ),
+    "data.upload": ("Fichiers à importer", "Files to import"),
+    "data.upload_help": (
+        "CSV, TSV, XLSX, XLS, ODS ou JSON ; {mb} Mo au plus par fichier.",
+        "CSV, TSV, XLSX, XLS, ODS or JSON; at most {mb} MB per file.",
+    ),
+    "data.too_big": (
+        "{name} dépasse la taille autorisée ({mb} Mo) : non importé.",
+        "{name} exceeds the allowed size ({mb} MB): not imported.",
+    ),
+    "data.strict": ("Mode strict", "Strict mode"),
+    "data.strict_help": (
+        "Refuser un fichier entier dès qu'une ligne est refusée.",
+        "Refuse a whole file as soon as one row is refused.",
+    ),
+    "data.detected": (
+        "Format reconnu : **{label}** ({format}) → table « {target} », {rows} lignes.",
+        "Recognised format: **{label}** ({format}) → table '{target}', {rows} rows.",
+    ),
+    "data.not_recognised": (
+        "Format non reconnu : indiquez ci-dessous quelle colonne correspond à quoi.",
+        "Format not recognised: say below which column holds what.",
+    ),
+    "data.unreadable": ("Fichier illisible : {reason}", "Unreadable file: {reason}"),
+    "data.mapping": ("Correspondance des colonnes", "Column mapping"),
+    "data.mapping_help": (
+        "Pour chaque colonne attendue, choisissez l'en-tête du fichier (laissez vide si absent).",
+        "For each expected column, choose the file's header (leave empty when absent).",
+    ),
+    "data.target": ("Table de destination", "Target table"),
+    "data.column": ("Colonne attendue", "Expected column"),
+    "data.header": ("En-tête du fichier", "File header"),
+    "data.mapping_name": ("Nom de la correspondance", "Mapping name"),
+    "data.save_mapping": ("Enregistrer la correspondance", "Save the mapping"),
+    "data.mapping_saved": (
+        "Correspondance « {name} » enregistrée : les prochains fichiers de même forme seront "
+        "reconnus.",
+        "Mapping '{name}' saved: the next files of the same shape will be recognised.",
+    ),
+    "data.mapping_error": ("Correspondance incomplète : {reason}", "Incomplete mapping: {reason}"),
+    "data.import": ("Importer", "Import"),
+    "data.importing": ("Import en cours…", "Importing…"),
+    "data.status.imported": ("Importé", "Imported"),
+    "data.status.refused": ("Refusé", "Refused"),
+    "data.status.already_imported": ("Déjà importé", "Already imported"),
+    "data.summary": (
+        "**{file}** — {status} : {read} lignes lues, {accepted} acceptées ({added} nouvelles), "
+        "{rejected} refusées.",
+        "**{file}** — {status}: {read} rows read, {accepted} accepted ({added} new), "
+        "{rejected} refused.",
+    ),
+    "data.created": (
+        "À compléter (service, contrat, niveau) : {items}",
+        "To complete (service, contract, level): {items}",
+    ),
+    "data.rejects": ("Lignes refusées", "Refused rows"),
+    "data.templates": ("Modèles à télécharger", "Templates to download"),
+    "data.templates_help": (
+        "Un fichier par table, avec les colonnes attendues et une ligne d'exemple. Les en-têtes "
+        "français sont acceptés aussi.",
+        "One file per table, with the expected columns and an example row. French headers are "
+        "accepted too.",
+    ),
+    "data.template_table": ("Table", "Table"),
+    "data.download_template": ("Télécharger le modèle", "Download the template"),
+    "data.download_all": ("Tous les modèles (zip)", "All templates (zip)"),
+    "data.history": ("Historique des imports", "Import history"),
+    "data.no_history": ("Aucun import pour l'instant.", "No import yet."),
+    "data.health": ("Santé des données : temps saisi par agent et par semaine",
+                    "Data health: time recorded per agent and week"),
+    "data.health_help": (
+        "Une semaine sans saisie n'est pas une semaine libre : ces trous faussent la capacité "
+        "disponible. ✔ temps saisi · ✖ rien de saisi alors qu'on l'attendait · ○ absent toute la "
+        "semaine · « · » rien d'attendu (pas de contrat).",
+        "A week without timesheets is not a free week: such gaps distort available capacity. "
+        "✔ time recorded · ✖ nothing recorded although expected · ○ absent all week · "
+        "'·' nothing expected (no contract).",
+    ),
+    "data.health_missing": ("Semaines-agents sans saisie", "Agent-weeks without timesheets"),
+    "data.health_agents": ("Agents concernés", "Agents concerned"),
+    "data.health_none": (
+        "Aucun trou : chaque semaine attendue a du temps saisi.",
+        "No gap: every expected week has recorded time.",
+    ),
+    "data.health_all": ("Montrer tous les agents", "Show every agent"),
+    "data.col.gaps": ("Semaines sans saisie", "Weeks without time"),
+    "data.col.import_id": ("N°", "No."),
+    "data.col.imported_at": ("Date", "Date"),
+    "data.col.file_name": ("Fichier", "File"),
+    "data.col.format": ("Format", "Format"),
+    "data.col.status": ("Statut", "Status"),
+    "data.col.rows_read": ("Lues", "Read"),
+    "data.col.rows_accepted": ("Acceptées", "Accepted"),
+    "data.col.rows_rejected": ("Refusées", "Refused"),
+    "data.col.rejects_kept": ("Gardées pour revue", "Kept for review"),
+    "data.col.message": ("Détail", "Details"),
+    "data.col.line": ("Ligne", "Line"),
+    "data.col.column": ("Colonne", "Column"),
+    "data.col.reason": ("Raison", "Reason"),
+    "data.col.raw": ("Contenu", "Content"),
+}
+
+_TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "services": ("Services", "Services"),
+    "agents": ("Agents", "Agents"),
+    "contracts": ("Contrats (temps de travail)", "Contracts (working time)"),
+    "absences": ("Absences", "Absences"),
+    "projects": ("Projets", "Projects"),
+    "time_entries": ("Temps saisis", "Time entries"),
+    "events": ("Rendez-vous", "Events"),
+    "participants": ("Participants", "Participants"),
+    "attendances": ("Présences", "Attendances"),
+    "requests": ("Sollicitations", "Requests"),
+    "population": ("Population (recensement)", "Population (census)"),
+    "milestones": ("Cailloux blancs", "Milestones"),
+}
+MESSAGES.update({f"data.table.{table}": _TABLE_LABELS[table] for table in TABLES})

@@ -1,0 +1,135 @@
+"""Data: upload and import files (with a column mapping when needed), refused rows, templates,
+import history, and data health (which agents lack timesheets for which weeks)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics import data_health as health
+from analytics.ingest import ImportResult, import_batch
+from analytics.ingest import mapping as mappings
+from analytics.ingest.mapping import ColumnMapping
+from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, preview_file
+from analytics.ingest.templates import rejects_frame, template_csv, templates_zip
+from analytics.schema import LOAD_ORDER
+from dashboard import components
+from dashboard.session import filters, require_frame, translator
+from dashboard.store import connection, db_path
+
+require_frame("pages/data.py")
+t = translator()
+con = connection(db_path())
+limit_mb = max_upload_mb()
+table_label = lambda table: t(f"data.table.{table}")  # noqa: E731
+
+
+@st.cache_data(max_entries=20, show_spinner=False)
+def cached_preview(data: bytes, name: str, mappings: tuple[str, ...]) -> Preview:
+    """The preview of an upload, read once per file (and again when a mapping is saved)."""
+    return preview_file(con, data, name)
+
+
+def mapping_editor(info: Preview) -> ColumnMapping:
+    """Target table and header of each expected column, proposed then corrected; saved by name."""
+    key = info.name
+    target = st.selectbox(t("data.target"), LOAD_ORDER, key=f"target_{key}",
+                          index=LOAD_ORDER.index(info.proposed.target), format_func=table_label)
+    edited = st.data_editor(
+        mappings.mapping_table(info.headers, target), key=f"mapping_{key}_{target}", hide_index=True,
+        column_config={
+            "column": st.column_config.TextColumn(t("data.column"), disabled=True),
+            "header": st.column_config.SelectboxColumn(t("data.header"), options=info.headers),
+        },
+    )
+    mapping = mappings.mapping_from_table(target, edited)
+    name = st.text_input(t("data.mapping_name"), key=f"mapping_name_{key}")
+    if st.button(t("data.save_mapping"), key=f"save_{key}", disabled=not name.strip()):
+        try:
+            mappings.save_mapping(con, name, mapping, info.headers)
+            st.success(t("data.mapping_saved", name=name.strip()))
+        except Exception as exc:  # incomplete mapping, or the store refused: shown, not raised
+            st.error(t("data.mapping_error", reason=str(exc)))
+    return mapping
+
+
+def show_result(index: int, result: ImportResult) -> None:
+    """Summary of one import, what to complete, and its refused rows (downloadable)."""
+    text = t("data.summary", file=result.file, status=t(f"data.status.{result.status}"),
+             read=result.rows_read, accepted=result.rows_accepted, added=result.rows_added,
+             rejected=result.rows_rejected)
+    {"imported": st.success, "refused": st.error}.get(result.status, st.info)(text)
+    if result.status == "refused":
+        st.caption(result.message)
+    if result.created_agents or result.created_projects:
+        created = result.created_agents + result.created_projects
+        st.caption(t("data.created", items=", ".join(created[:30])))
+    if result.rejects:
+        frame = rejects_frame(result.rejects).rename(columns=lambda c: t(f"data.col.{c}"))
+        st.dataframe(components.safe_for_spreadsheet(frame), hide_index=True)
+        components.download_buttons(frame, f"lignes_refusees_{index}", t)
+
+
+st.title(t("data.title"))
+st.caption(t("data.intro"))
+uploads = st.file_uploader(t("data.upload"), type=UPLOAD_TYPES, accept_multiple_files=True,
+                           max_upload_size=limit_mb, key="data_upload",
+                           help=t("data.upload_help", mb=limit_mb))
+strict = st.toggle(t("data.strict"), key="data_strict", help=t("data.strict_help"))
+plans: list[tuple[bytes, str, ColumnMapping | None]] = []
+for upload in uploads or []:
+    if upload.size > limit_mb * 1024 * 1024:
+        st.error(t("data.too_big", name=upload.name, mb=limit_mb))
+        continue
+    with st.expander(upload.name, expanded=True):
+        info = cached_preview(upload.getvalue(), upload.name, tuple(mappings.saved_names(con)))
+        mapping = None
+        if info.recognised:
+            st.markdown(t("data.detected", label=info.label, format=info.format, rows=info.rows,
+                          target=table_label(info.target)))
+        elif info.needs_mapping:
+            st.warning(t("data.not_recognised"))
+            st.caption(f"{info.refusal}\n\n{t('data.mapping_help')}")
+            mapping = mapping_editor(info)
+        else:
+            st.error(t("data.unreadable", reason=info.refusal))
+        st.dataframe(info.sample, hide_index=True)
+        plans.append((upload.getvalue(), upload.name, mapping))
+
+if plans and st.button(t("data.import"), type="primary", key="data_import"):
+    bar = st.progress(0.0, text=t("data.importing"))
+    st.session_state["data_results"] = import_batch(
+        con, plans, strict, lambda done, step: bar.progress(min(1.0, done), text=step))
+    st.rerun()
+for position, result in enumerate(st.session_state.get("data_results", [])):
+    show_result(position, result)
+
+st.subheader(t("data.templates"))
+st.caption(t("data.templates_help"))
+left, right = st.columns(2)
+table = left.selectbox(t("data.template_table"), LOAD_ORDER, key="template_table",
+                       format_func=table_label)
+left.download_button(t("data.download_template"), template_csv(table), f"modele_{table}.csv",
+                     mime="text/csv", icon=":material/download:", key="template_one")
+right.download_button(t("data.download_all"), templates_zip(), "modeles.zip",
+                      mime="application/zip", icon=":material/folder_zip:", key="template_all")
+
+st.subheader(t("data.history"))
+history = health.import_history(con)
+if history.empty:
+    st.info(t("data.no_history"))
+else:
+    st.dataframe(history.rename(columns=lambda c: t(f"data.col.{c}")), hide_index=True)
+
+st.subheader(t("data.health"))
+st.caption(t("data.health_help"))
+weeks = health.data_health(con, filters().start, filters().end)
+summary = health.summarise(weeks)
+left, right = st.columns(2)
+left.metric(t("data.health_missing"), t.percent(summary.missing_share, 1),
+            help=f"{summary.missing} / {summary.expected}")
+right.metric(t("data.health_agents"), t.number(summary.agents_with_gaps))
+grid = health.health_grid(weeks, only_gaps=not st.toggle(t("data.health_all"), key="health_all"))
+if grid.empty:
+    st.success(t("data.health_none"))
+else:
+    st.dataframe(grid.rename(columns={"gaps": t("data.col.gaps")}))
