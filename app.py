@@ -9,7 +9,7 @@ import streamlit as st
 
 from analytics.store.db import StoreError
 from dashboard import components, loaders, sidebar
-from dashboard.session import translator
+from dashboard.session import translator, wanted_page
 from dashboard.store import connection, db_path, ensure_data, version
 
 st.set_page_config(page_title="Charge et participation", page_icon="📊", layout="wide")
@@ -30,6 +30,14 @@ components.demo_banner(loaders.freshness(db_path(), current_version), t)
 
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+    st.Page("pages/capacity.py", title=t("nav.capacity"), icon=":material/groups_3:"),
+    st.Page("pages/arbitration.py", title=t("nav.arbitration"), icon=":material/balance:"),
+    st.Page("pages/engagement.py", title=t("nav.engagement"), icon=":material/groups:"),
+    st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:"),
     st.Page("pages/methods.py", title=t("nav.methods"), icon=":material/menu_book:"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+deep_link = wanted_page()
+if deep_link:
+    st.switch_page(deep_link)
+page.run()
