@@ -8,12 +8,14 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.store.db import StoreError
-from dashboard import components, loaders, sidebar
+from dashboard import access, components, loaders, sidebar
+from dashboard.access import PageSpec
 from dashboard.session import translator, wanted_page
 from dashboard.store import connection, db_path, ensure_data, version
 
 st.set_page_config(page_title="Charge et participation", page_icon="📊", layout="wide")
 t = translator()
+identity = access.gate(t)  # sign-in, "not authorised" and refusal screens stop here
 
 try:
     con = connection(db_path())
@@ -26,18 +28,20 @@ if ensure_data(con, t("banner.building_demo")):
 current_version = version(con)
 sidebar.render(db_path(), current_version)
 t = translator()  # the sidebar may have switched the language
+access.sidebar_badge(identity, t)
 components.demo_banner(loaders.freshness(db_path(), current_version), t)
 
-pages = [
-    st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-    st.Page("pages/capacity.py", title=t("nav.capacity"), icon=":material/groups_3:"),
-    st.Page("pages/arbitration.py", title=t("nav.arbitration"), icon=":material/balance:"),
-    st.Page("pages/engagement.py", title=t("nav.engagement"), icon=":material/groups:"),
-    st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:"),
-    st.Page("pages/methods.py", title=t("nav.methods"), icon=":material/menu_book:"),
+PAGES = [
+    PageSpec("overview", "pages/overview.py", "nav.overview", ":material/dashboard:"),
+    PageSpec("capacity", "pages/capacity.py", "nav.capacity", ":material/groups_3:"),
+    PageSpec("arbitration", "pages/arbitration.py", "nav.arbitration", ":material/balance:"),
+    PageSpec("engagement", "pages/engagement.py", "nav.engagement", ":material/groups:"),
+    PageSpec("data", "pages/data.py", "nav.data", ":material/upload_file:"),
+    PageSpec("methods", "pages/methods.py", "nav.methods", ":material/menu_book:"),
+    PageSpec("audit", "pages/audit.py", "nav.audit", ":material/history:"),
 ]
-page = st.navigation(pages)
+page = st.navigation(access.navigation_pages(identity.role, PAGES, t))
 deep_link = wanted_page()
-if deep_link:
+if deep_link and access.may_open_file(identity.role, deep_link, PAGES):
     st.switch_page(deep_link)
 page.run()

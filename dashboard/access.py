@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import duckdb
 import streamlit as st
@@ -31,6 +31,7 @@ from analytics.access import (
     load_role_map,
     pages_for,
     require_page,
+    require_role,
     resolve_role,
     roles_file,
     user_from_claims,
@@ -49,6 +50,7 @@ from analytics.i18n import Translator
 from analytics.privacy import SECRET_FILE_NAME
 from analytics.settings import secret_dir
 from analytics.store.db import StoreError
+from dashboard.session import translator
 
 LOG = logging.getLogger(__name__)
 LOGGED_KEY = "_access_logged"
@@ -211,13 +213,20 @@ def _record_once(who: Identity, action: audit.Action) -> None:
     record(who, action, details={"mode": who.mode, "by": who.reason})
 
 
-def download_logger(target: str, file_format: str) -> Callable[[], None]:
-    """An ``on_click`` callback for ``st.download_button`` that logs the download of ``target``."""
+D = TypeVar("D")
 
-    def log_download() -> None:
-        record(identity(), "download", target, {"format": file_format})
 
-    return log_download
+def logged_download(build: Callable[[], D], target: str, file_format: str) -> Callable[[], D]:
+    """Wrap the ``data`` callable of a ``st.download_button`` so that the download is logged when it
+    happens. Streamlit runs that callable on click, in a thread of its own where the session's user
+    cannot be read: the identity is decided now, while the page is drawn."""
+    who = identity()
+
+    def build_and_log() -> D:
+        record(who, "download", target, {"format": file_format})
+        return build()
+
+    return build_and_log
 
 
 def sign_out() -> None:
@@ -287,7 +296,8 @@ def gate(t: Translator) -> Identity:
     * OIDC, signed out: the sign-in screen, one button per configured provider;
     * OIDC, signed in without a role: "signed in but not authorised", with the identifiers to send to
       the administrator (logged as ``denied``);
-    * otherwise the identity is kept for the pages and the sign-in is logged once per session.
+    * otherwise the sign-in is logged once per session and the identity returned (pages decide it
+      again themselves, see :func:`page_guard`).
     """
     who = current_identity()
     if who.mode == "refuse":
@@ -316,6 +326,34 @@ def page_guard(page: PageId, t: Translator) -> Identity:
     return who
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def restricted(allowed: Iterable[Role], what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Put above a loader (above its ``@st.cache_data``) that returns sensitive rows: every call, a
+    cache hit included, first checks the session's role on the server side. A role not in
+    ``allowed`` gets the "no access" message, the attempt is logged, and the script stops: no data,
+    no traceback. ``analytics.access.require_role`` is the same check for code without Streamlit."""
+    allowed_roles = frozenset(allowed)
+
+    def decorate(loader: Callable[P, R]) -> Callable[P, R]:
+        @wraps(loader)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            who = identity()
+            try:
+                require_role(who.role, allowed_roles, what)
+            except AccessDenied:
+                record(who, "denied", what)
+                st.error(translator()("access.page_denied"), icon=":material/lock:")
+                st.stop()
+            return loader(*args, **kwargs)
+
+        return checked
+
+    return decorate
+
+
 def navigation_pages(role: Role | None, specs: Sequence[PageSpec], t: Translator) -> list[Any]:
     """``st.Page`` objects for the pages ``role`` may open, in the order of ``specs``; the first is the
     default page (the overview when allowed)."""
@@ -324,6 +362,12 @@ def navigation_pages(role: Role | None, specs: Sequence[PageSpec], t: Translator
         st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, default=index == 0)
         for index, spec in enumerate(allowed)
     ]
+
+
+def may_open_file(role: Role | None, page_file: str, specs: Sequence[PageSpec]) -> bool:
+    """Whether ``page_file`` (e.g. a deep link's ``pages/capacity.py``) is a page ``role`` may open:
+    check before ``st.switch_page``, which fails on a page the navigation does not hold."""
+    return any(spec.path == page_file and can_open(role, spec.page_id) for spec in specs)
 
 
 def sidebar_badge(who: Identity, t: Translator) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 from analytics.i18n import Translator
 from analytics.indicators import CATALOGUE
 from analytics.overview import Freshness
+from dashboard.access import logged_download
 
 KINDS = {indicator.key: indicator.kind for indicator in CATALOGUE}
 
@@ -62,11 +63,13 @@ def download_buttons(frame: pd.DataFrame, name: str, t: Translator) -> None:
     """CSV and Excel downloads of a table, built only when clicked (not on every rerun)."""
     left, right = st.columns(2)
     left.download_button(
-        t("download.csv"), lambda: csv_bytes(frame, t.lang), file_name=f"{name}.csv",
+        t("download.csv"), logged_download(lambda: csv_bytes(frame, t.lang), name, "csv"),
+        file_name=f"{name}.csv",
         mime="text/csv", key=f"csv_{name}", icon=":material/download:", on_click="ignore",
     )
     right.download_button(
-        t("download.xlsx"), lambda: xlsx_bytes(frame, name), file_name=f"{name}.xlsx",
+        t("download.xlsx"), logged_download(lambda: xlsx_bytes(frame, name), name, "xlsx"),
+        file_name=f"{name}.xlsx",
         key=f"xlsx_{name}", on_click="ignore", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

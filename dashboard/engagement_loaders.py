@@ -26,21 +26,22 @@ from dashboard.store import connection
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def engagement(
-    path: str, version: str, start: date, end: date, service: str | None, level: str | None
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None,
+    individuals: bool = True,
 ) -> EngagementData:
-    """Every number of the Engagement page for the period and filters (privacy already applied)."""
-    return compute_engagement(
-        connection(path), Scope(start, end, service, level), load_thresholds()
-    )
+    """Every number of the Engagement page for the period and filters (privacy already applied);
+    without ``individuals`` (elected officials), no row about one resident (volunteers at risk)."""
+    data = compute_engagement(connection(path), Scope(start, end, service, level), load_thresholds())
+    return data if individuals else replace(data, volunteers=data.volunteers.iloc[0:0])
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def section(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None,
-    lang: str, key: str,
+    lang: str, key: str, individuals: bool = True,
 ) -> Section:
     """One section of the page, its figures as plotly JSON dicts."""
-    data = engagement(path, version, start, end, service, level)
+    data = engagement(path, version, start, end, service, level, individuals)
     built = build_section(key, data, Translator(lang))
     return replace(built, figures=[figure.to_plotly_json() for figure in built.figures])
 
@@ -49,9 +50,10 @@ def section(
 def report_html(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None,
     lang: str, service_label: str, level_label: str, origin_note: str | None,
+    individuals: bool = True,
 ) -> bytes:
     """The self-contained HTML report (UTF-8 bytes) of the page for this period and filters."""
-    data = engagement(path, version, start, end, service, level)
+    data = engagement(path, version, start, end, service, level, individuals)
     html = build_report(
         data, Translator(lang), service_label=service_label, level_label=level_label,
         generated_at=datetime.now(), origin_note=origin_note,

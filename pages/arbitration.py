@@ -32,11 +32,13 @@ from analytics.schema import LEVELS, PERIMETERS
 from analytics.settings import load_thresholds
 from dashboard import arbitration_loaders as loaders
 from dashboard import components
+from dashboard.access import page_guard
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
 require_frame("pages/arbitration.py")
 t = translator()
+who = page_guard("arbitration", t)
 path = db_path()
 v = version(connection(path))
 f = filters()

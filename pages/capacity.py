@@ -30,12 +30,14 @@ from analytics.capacity.work import hours_over_time, participation_by_service, t
 from analytics.settings import load_thresholds
 from dashboard import capacity_loaders as loaders
 from dashboard import components
+from dashboard.access import page_guard
 from dashboard.loaders import indicators
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
 require_frame("pages/capacity.py")
 t = translator()
+who = page_guard("capacity", t)
 path = db_path()
 v = version(connection(path))
 f = filters()

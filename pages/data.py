@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics import data_health as health
+from analytics.audit import import_details
 from analytics.ingest import ImportResult, import_batch
 from analytics.ingest import mapping as mappings
 from analytics.ingest.mapping import ColumnMapping
@@ -13,11 +14,13 @@ from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, previ
 from analytics.ingest.templates import rejects_frame, template_csv, templates_zip
 from analytics.schema import LOAD_ORDER
 from dashboard import components
+from dashboard.access import page_guard, record
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path
 
 require_frame("pages/data.py")
 t = translator()
+who = page_guard("data", t)
 con = connection(db_path())
 limit_mb = max_upload_mb()
 table_label = lambda table: t(f"data.table.{table}")  # noqa: E731
@@ -97,8 +100,11 @@ for upload in uploads or []:
 
 if plans and st.button(t("data.import"), type="primary", key="data_import"):
     bar = st.progress(0.0, text=t("data.importing"))
-    st.session_state["data_results"] = import_batch(
+    results = import_batch(
         con, plans, strict, lambda done, step: bar.progress(min(1.0, done), text=step))
+    for result in results:
+        record(who, "import", result.file, import_details(result))
+    st.session_state["data_results"] = results
     st.rerun()
 for position, result in enumerate(st.session_state.get("data_results", [])):
     show_result(position, result)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import duckdb
 import streamlit as st
 
+from analytics.access import can_see_pseudonyms
 from analytics.engagement.report import report_file_name
 from analytics.engagement.sections import SECTION_KEYS, Metric, headline_metrics
 from analytics.engagement.tables import format_table
 from analytics.store.db import StoreError
 from dashboard import components, loaders
 from dashboard import engagement_loaders as eng
+from dashboard.access import logged_download, page_guard
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
@@ -28,14 +30,16 @@ def tiles(metrics: list[Metric]) -> None:
 
 require_frame("pages/engagement.py")
 t = translator()
+who = page_guard("engagement", t)
 path = db_path()
 v = version(connection(path))
 f = filters()
 scope_args = (path, v, f.start, f.end, f.service, f.level)
+individuals = can_see_pseudonyms(who.role)  # elected: no row about one resident
 
 st.title(t("eng.title"))
 try:
-    data = eng.engagement(*scope_args)
+    data = eng.engagement(*scope_args, individuals)
 except (duckdb.Error, StoreError) as exc:
     st.error(t("eng.error", reason=str(exc)))
     st.stop()
@@ -52,7 +56,7 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
     if not tab.open:
         continue
     with tab:
-        shown = eng.section(*scope_args, t.lang, key)
+        shown = eng.section(*scope_args, t.lang, key, individuals)
         st.markdown(shown.text)
         tiles(shown.metrics)
         for note in shown.notes:
@@ -76,7 +80,10 @@ with tabs[-1]:
     origin = t("eng.report.demo_note") if loaders.freshness(path, v).origin == "demo" else None
     st.download_button(
         t("eng.report.download"),
-        data=lambda: eng.report_html(*scope_args, t.lang, service_label, level_label, origin),
+        data=logged_download(
+            lambda: eng.report_html(*scope_args, t.lang, service_label, level_label, origin,
+                                    individuals),
+            "engagement_report", "html"),
         file_name=report_file_name(data), mime="text/html", on_click="ignore",
         icon=":material/description:", key="engagement_report",
     )

@@ -7,10 +7,12 @@ import streamlit as st
 from analytics.indicators import FILTERS_NOTE_EN, FILTERS_NOTE_FR
 from analytics.methods import catalogue_table, thresholds_table
 from analytics.settings import load_thresholds
+from dashboard.access import page_guard
 from dashboard.session import require_frame, translator
 
 require_frame("pages/methods.py")
 t = translator()
+who = page_guard("methods", t)
 thresholds = load_thresholds()
 
 st.title(t("methods.title"))

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.access import group_floor
+from analytics.disclosure import protect_indicators
 from analytics.figures import weekly_load_figure
+from analytics.settings import load_thresholds
 from dashboard import components, loaders
+from dashboard.access import page_guard
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
 require_frame("pages/overview.py")
 t = translator()
+who = page_guard("overview", t)
 path = db_path()
 v = version(connection(path))
 f = filters()
@@ -18,7 +23,10 @@ f = filters()
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 fresh = loaders.freshness(path, v)
-values = loaders.indicators(path, v, f.start, f.end, f.service, f.level)
+values = protect_indicators(
+    loaders.indicators(path, v, f.start, f.end, f.service, f.level),
+    group_floor(who.role, load_thresholds().min_group_size),
+)
 
 st.subheader(t("overview.dgs"))
 components.indicator_tiles(

@@ -51,6 +51,7 @@ def _progress(fraction: float, step: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import the files; print the results; non-zero exit when a file was refused."""
+    from analytics.audit import cli_user, import_details, log_event
     from analytics.ingest import import_files
     from analytics.store.db import open_store
 
@@ -58,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         results = import_files(con, args.files, format=args.format, mapping=args.mapping,
                                strict=args.strict, progress=_progress)
+        for result in results:
+            log_event(con, cli_user(), None, "import", result.file, import_details(result))
     finally:
         con.close()
     if sys.stderr.isatty():
