@@ -18,7 +18,6 @@ DEMO_SEED = 2026
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Path of a store holding the town-scale demo (seed 2026, as of 30 Nov 2026)."""
     from analytics.demo import load_demo
-
     from analytics.store.db import open_store
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
