@@ -60,8 +60,10 @@ def test_overload_tab_frames_a_risk_signal_in_english(browser: object, fresh_ser
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
     open_capacity(page, fresh_server, "?lang=en")
     page.get_by_role("tab", name="Sustained overload").click()
+    # the chart is drawn by plotly after the script has finished: wait for its title, not just idle
     page.wait_for_function(
-        "() => document.body.innerText.includes('risk signal')", timeout=60_000
+        "() => document.body.innerText.includes('risk signal')"
+        " && document.body.innerText.includes('Periods of sustained overload')", timeout=60_000
     )
     wait_until_idle(page)
     body = plain(page.inner_text("body"))
