@@ -37,8 +37,8 @@ import duckdb
 
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import query_df, read_sql
-from analytics.store.derived import named_params
+from analytics.store.db import get_meta, query_df, read_sql
+from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window
 
 IndicatorKind = Literal["ratio", "count", "hours", "days"]
 
@@ -221,7 +221,13 @@ INDICATOR_KEYS: Final[tuple[str, ...]] = tuple(indicator.key for indicator in CA
 INDICATOR_FAMILIES: Final[tuple[str, ...]] = (
     "hours", "legal", "overload", "engagement", "requests", "representativeness",
 )
-"""The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once."""
+"""The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
+
+``hours.sql`` reads the daily totals of ``service_day``, whose outside hours use the workday window
+of the last refresh; for thresholds with another window, ``hours_any_window.sql`` recomputes the split
+from ``entry_facts`` (:func:`family_sql`). Both give the same numbers for the same window."""
+
+ANY_WINDOW_SUFFIX: Final[str] = "_any_window"
 
 LEVEL_FILTERS: Final[tuple[str, ...]] = (*LEVELS, NO_LEVEL)
 """Accepted values of the ``level`` filter."""
@@ -309,6 +315,14 @@ def _plain(value: Any, kind: IndicatorKind) -> float | int | None:
     return round(number) if kind == "count" else number
 
 
+def family_sql(con: duckdb.DuckDBPyConnection, family: str, thresholds: Thresholds) -> str:
+    """The SQL text of one family: ``hours`` falls back to ``hours_any_window`` when the derived
+    tables were refreshed with another workday window than ``thresholds``' (or never)."""
+    if family == "hours" and get_meta(con, WORKDAY_WINDOW_META) != workday_window(thresholds):
+        return read_sql(f"indicators/{family}{ANY_WINDOW_SUFFIX}")
+    return read_sql(f"indicators/{family}")
+
+
 def compute_indicators(
     con: duckdb.DuckDBPyConnection,
     start: date,
@@ -332,12 +346,11 @@ def compute_indicators(
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     if level is not None and level not in LEVEL_FILTERS:
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVEL_FILTERS)}")
-    values = indicator_params(
-        start, end, service=service, level=level, thresholds=thresholds or load_thresholds()
-    )
+    limits = thresholds or load_thresholds()
+    values = indicator_params(start, end, service=service, level=level, thresholds=limits)
     found: dict[str, float | int | None] = {}
     for family in INDICATOR_FAMILIES:
-        sql = read_sql(f"indicators/{family}")
+        sql = family_sql(con, family, limits)
         frame = query_df(con, sql, named_params(sql, values))
         for key in frame.columns:
             if key not in _KINDS or key in found:

@@ -173,6 +173,23 @@ def test_agent_week(
     ]
 
 
+@pytest.mark.parametrize(
+    ("agent_id", "week_start", "entries"),
+    [
+        # Alice week 18: 2 May (3 entries), 3 May, Saturday 4 May
+        pytest.param("A1", date(2024, 4, 29), 5, id="alice-w18"),
+        pytest.param("A5", date(2024, 5, 20), 0, id="emma-capacity-only"),
+    ],
+)
+def test_agent_week_entries(
+    tiny_store: duckdb.DuckDBPyConnection, agent_id: str, week_start: date, entries: int
+) -> None:
+    assert query_rows(
+        tiny_store, "SELECT entries FROM agent_week WHERE agent_id = ? AND week_start = ?",
+        [agent_id, week_start],
+    ) == [(entries,)]
+
+
 def test_agent_day(tiny_store: duckdb.DuckDBPyConnection) -> None:
     rows = query_rows(
         tiny_store,
@@ -286,3 +303,121 @@ def test_refresh_on_an_empty_store(empty_store: duckdb.DuckDBPyConnection) -> No
     with transaction(empty_store) as cur:  # and again: still fine
         refresh_derived(cur, thresholds=Thresholds())
     assert query_value(empty_store, "SELECT count(*) FROM entry_facts") == 0
+
+
+# --- the small tables that make the catalogue fast at city scale --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("service_id", "work_date", "level", "entries", "hours", "outside_hours"),
+    [
+        # Alice 09–12 (3 h) and 17–21 (3.5 h paid, half of its clock span after 19:00) on P_CONS
+        pytest.param("svc_jeu", date(2024, 5, 2), "consultation", 2, 6.5, 3.5 * 2 / 4,
+                     id="jeu-consultation"),
+        # Alice 13–17 (4 h) and Bruno 09–17 (8 h), ordinary work
+        pytest.param("svc_jeu", date(2024, 5, 2), "none", 2, 12.0, 0.0, id="jeu-ordinary"),
+        pytest.param("svc_tech", date(2024, 5, 2), "none", 1, 9.75, 0.0, id="tech-david"),
+        # 1 May, a public holiday: David's 9.75 h are wholly outside
+        pytest.param("svc_tech", date(2024, 5, 1), "none", 1, 9.75, 9.75, id="tech-holiday"),
+    ],
+)
+def test_service_day(
+    tiny_store: duckdb.DuckDBPyConnection, service_id: str, work_date: date, level: str,
+    entries: int, hours: float, outside_hours: float,
+) -> None:
+    rows = query_rows(
+        tiny_store,
+        "SELECT entries, hours, outside_hours FROM service_day "
+        "WHERE service_id = ? AND work_date = ? AND level = ?",
+        [service_id, work_date, level],
+    )
+    assert rows == [(entries, pytest.approx(hours), pytest.approx(outside_hours, abs=1e-12))]
+
+
+@pytest.mark.parametrize(
+    ("service_id", "day", "agents", "capacity_hours"),
+    [
+        # Chloé's 39 h contract wins over the 35 h one (7.8), David 7.0, Emma's short contract 7.0
+        pytest.param("svc_tech", date(2024, 5, 21), 3, 7.8 + 7.0 + 7.0, id="tech-three-agents"),
+        # Bruno is on leave 13–17 May: only Alice
+        pytest.param("svc_jeu", date(2024, 5, 15), 1, 7.0, id="jeu-bruno-on-leave"),
+        pytest.param("svc_jeu", date(2024, 5, 21), 2, 7.0 + 5.6, id="jeu-both"),
+        pytest.param("svc_jeu", date(2024, 5, 20), None, None, id="whit-monday"),
+    ],
+)
+def test_service_day_capacity(
+    tiny_store: duckdb.DuckDBPyConnection, service_id: str, day: date, agents: int | None,
+    capacity_hours: float | None,
+) -> None:
+    rows = query_rows(
+        tiny_store,
+        "SELECT agents, capacity_hours FROM service_day_capacity WHERE service_id = ? AND day = ?",
+        [service_id, day],
+    )
+    assert rows == ([] if agents is None else [(agents, pytest.approx(capacity_hours))])
+
+
+@pytest.mark.parametrize(
+    ("week_start", "hours", "cumulative_hours"),
+    [
+        # David works 9.75 h every weekday from ISO week 9 (Monday 26 February 2024) to week 18
+        pytest.param(date(2024, 2, 19), None, None, id="before-first-week"),
+        pytest.param(date(2024, 2, 26), 5 * 9.75, 5 * 9.75, id="first-week"),
+        pytest.param(date(2024, 4, 29), 5 * 9.75, 10 * 5 * 9.75, id="week-18"),
+        # then 48 h, 37 h and 40 h in weeks 19, 20 and 21
+        pytest.param(date(2024, 5, 20), 40.0, 10 * 5 * 9.75 + 48 + 37 + 40, id="week-21"),
+        # a week without entries is a row too (dense), carrying the running total on
+        pytest.param(date(2024, 5, 27), 0.0, 10 * 5 * 9.75 + 48 + 37 + 40, id="week-without-entries"),
+    ],
+)
+def test_agent_week_running(
+    tiny_store: duckdb.DuckDBPyConnection, week_start: date, hours: float | None,
+    cumulative_hours: float | None,
+) -> None:
+    rows = query_rows(
+        tiny_store,
+        "SELECT service_id, hours, cumulative_hours FROM agent_week_running "
+        "WHERE agent_id = 'A4' AND week_start = ?",
+        [week_start],
+    )
+    expected = [] if hours is None else [("svc_tech", pytest.approx(hours),
+                                          pytest.approx(cumulative_hours))]
+    assert rows == expected
+
+
+def test_agent_week_running_skips_agents_without_hours(
+    tiny_store: duckdb.DuckDBPyConnection,
+) -> None:
+    # Emma has capacity but never recorded time
+    assert query_value(tiny_store, "SELECT count(*) FROM agent_week_running WHERE agent_id = 'A5'") == 0
+
+
+def test_participant_first(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    # p_r03 came to E1 (10 April) and E3 (2 May) of P_CONS, and to E6 (25 May) of P_COPRO
+    assert query_rows(
+        tiny_store,
+        "SELECT service_id, level, first_date FROM participant_first "
+        "WHERE participant_id = 'p_r03' ORDER BY first_date",
+    ) == [
+        ("svc_jeu", "consultation", date(2024, 4, 10)),
+        ("svc_tech", "coproduction", date(2024, 5, 25)),
+    ]
+    # E7 has no project: no service, level none
+    assert query_rows(
+        tiny_store,
+        "SELECT first_date FROM participant_first "
+        "WHERE participant_id = 'p_r08' AND service_id IS NULL AND level = 'none'",
+    ) == [(date(2024, 5, 15),)]
+
+
+def test_project_day(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    # 2 May: Alice's preparation 09–12 (3 h) and meeting 17–21 (3.5 h) on P_CONS
+    assert query_rows(
+        tiny_store,
+        "SELECT activity, level, entries, agents, hours FROM project_day "
+        "WHERE project_id = 'P_CONS' AND work_date = DATE '2024-05-02' ORDER BY activity",
+    ) == [("meeting", "consultation", 1, 1, 3.5), ("preparation", "consultation", 1, 1, 3.0)]
+    # entries without project are not there; every hour on a project is
+    assert query_value(tiny_store, "SELECT count(*) FROM project_day WHERE project_id IS NULL") == 0
+    assert query_value(tiny_store, "SELECT sum(hours) FROM project_day") == pytest.approx(
+        query_value(tiny_store, "SELECT sum(hours) FROM time_entries WHERE project_id IS NOT NULL"))

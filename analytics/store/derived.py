@@ -18,14 +18,26 @@ agent_day_capacity     one row per (agent, working day) with capacity: capacity_
                        weekly_hours / 5
 agent_week             one row per (agent, ISO week): hours, participation_hours, outside_hours,
                        capacity_hours, load_ratio
+agent_week_running     one row per (agent, ISO week) from the agent's first week with hours, dense:
+                       hours and cumulative_hours (any window of weeks is a difference of two rows)
+service_day            one row per (service, work_date, level): entries, hours, outside_hours
+service_day_capacity   one row per (service, working day): agents, capacity_hours
+project_day            one row per (project, work_date, activity): entries, agents, hours
 participant_activity   one row per attended attendance, with the event's date, kind, project level,
                        initiative and service and the participant's quartier
+participant_first      one row per (participant, service, level): first_date attended
 =====================  ===========================================================================
+
+``agent_week_running``, ``service_day``, ``service_day_capacity``, ``project_day`` and
+``participant_first`` exist for speed: the indicator catalogue (and any page query) reads these small
+tables instead of one row per time entry or per agent-day, so that a page stays instant on a city
+(see docs/benchmarks.md).
 
 Only ``entry_facts.outside_hours`` (and the sums of it) depend on a setting: the workday window of
 :func:`analytics.settings.load_thresholds` in force at refresh time, recorded in ``store_meta`` under
-``derived_workday_window``. The indicator catalogue recomputes the outside share from the clock
-columns for whatever thresholds it is given, so it never depends on that snapshot.
+``derived_workday_window``. The indicator catalogue reads the pre-aggregated outside hours when its
+thresholds have that window, and recomputes the split from entry_facts' clock columns otherwise, so
+its numbers never depend on that snapshot.
 """
 
 from __future__ import annotations
@@ -49,9 +61,17 @@ DERIVED_TABLES: Final[tuple[str, ...]] = (
     "agent_workday",
     "agent_day_capacity",
     "agent_week",
+    "agent_week_running",
+    "service_day",
+    "service_day_capacity",
+    "project_day",
     "participant_activity",
+    "participant_first",
 )
 """The derived tables, in build order (each reads only canonical tables and the ones before it)."""
+
+WORKDAY_WINDOW_META: Final[str] = "derived_workday_window"
+"""store_meta key of the workday window the derived tables' outside_hours were computed with."""
 
 ATTENDED: Final[str] = "attended"
 """attendances.status of a participant who came (the other value, no_show, is never counted)."""
@@ -94,6 +114,11 @@ def calendar_span(cur: duckdb.DuckDBPyConnection, today: date | None = None) -> 
     )
 
 
+def workday_window(thresholds: Thresholds) -> str:
+    """The workday window of ``thresholds`` as recorded in store_meta, e.g. ``'08:00-19:00'``."""
+    return f"{thresholds.workday_start:%H:%M}-{thresholds.workday_end:%H:%M}"
+
+
 def derived_params(thresholds: Thresholds) -> dict[str, Any]:
     """The values bound into the derived SQL files (workday window in hours, level codes)."""
     return {
@@ -124,8 +149,4 @@ def refresh_derived(
     for table in DERIVED_TABLES[1:]:
         sql = read_sql(f"derived/{table}")
         cur.execute(sql, named_params(sql, values))
-    set_meta(
-        cur,
-        "derived_workday_window",
-        f"{limits.workday_start:%H:%M}-{limits.workday_end:%H:%M}",
-    )
+    set_meta(cur, WORKDAY_WINDOW_META, workday_window(limits))

@@ -1,5 +1,6 @@
 -- agent_week — grain: one row per (agent_id, week_start) with hours or capacity that ISO week.
 -- Columns: agent_id, service_id (the agent's), week_start (ISO Monday), iso_year, iso_week,
+--          entries (time entries that week, all levels; 0 for a week with capacity only),
 --          hours (all levels, Monday–Sunday), participation_hours (entries at level information,
 --          consultation or coproduction), outside_hours, capacity_hours (sum of agent_day_capacity),
 --          load_ratio = hours / capacity_hours (1.0 = exactly at capacity; NULL when capacity is 0).
@@ -23,6 +24,7 @@ hours_by_week AS (
     SELECT
         agent_id,
         week_start,
+        count(*)                                                             AS entries,
         sum(hours)                                                           AS hours,
         coalesce(sum(hours) FILTER (WHERE list_contains($participation_levels, level)), 0.0)
                                                                              AS participation_hours,
@@ -41,6 +43,7 @@ weeks AS (
     SELECT
         coalesce(h.agent_id, c.agent_id)       AS agent_id,
         coalesce(h.week_start, c.week_start)   AS week_start,
+        coalesce(h.entries, 0)                 AS entries,
         coalesce(h.hours, 0.0)                 AS hours,
         coalesce(h.participation_hours, 0.0)   AS participation_hours,
         coalesce(h.outside_hours, 0.0)         AS outside_hours,
@@ -56,6 +59,7 @@ SELECT
     w.week_start,
     CAST(isoyear(w.week_start) AS INTEGER)        AS iso_year,
     CAST(week(w.week_start) AS INTEGER)           AS iso_week,
+    w.entries,
     w.hours,
     w.participation_hours,
     w.outside_hours,

@@ -8,40 +8,38 @@
 --   engagement.lapsed           active in the preceding period and not in the period
 -- Scope: participant_activity (attended only), narrowed to events of projects of $service and of
 -- projects at $level ('none' = events without project or with a NULL level). The scope also applies
--- to "first event ever" and to the preceding period.
+-- to "first event ever" (read from participant_first) and to the preceding period. Every read of
+-- participant_activity is bounded by dates (the table is sorted by event_date).
 
 WITH
-scope AS (
-    SELECT participant_id, event_date
-    FROM participant_activity
-    WHERE ($service IS NULL OR service_id = $service)
-      AND ($level IS NULL OR level = $level)
-),
-
-bounds AS (
-    SELECT
-        $start - CAST($end - $start + 1 AS INTEGER) AS previous_start,
-        $start - 1                                  AS previous_end
-),
-
 current_counts AS (
     SELECT participant_id, count(*) AS attendances
-    FROM scope
+    FROM participant_activity
     WHERE event_date BETWEEN $start AND $end
+      AND ($service IS NULL OR service_id = $service)
+      AND ($level IS NULL OR level = $level)
     GROUP BY participant_id
 ),
 
-firsts AS (
-    SELECT s.participant_id, min(s.event_date) AS first_date
-    FROM scope AS s
-    SEMI JOIN current_counts AS c ON c.participant_id = s.participant_id
-    GROUP BY s.participant_id
+returning_participants AS (
+    -- participants of the period who had attended an event of the same scope before it (so their
+    -- first event ever is not in the period); participant_first holds each participant's first date
+    -- per service and level
+    SELECT DISTINCT f.participant_id
+    FROM participant_first AS f
+    SEMI JOIN current_counts AS c ON c.participant_id = f.participant_id
+    WHERE f.first_date < $start
+      AND ($service IS NULL OR f.service_id = $service)
+      AND ($level IS NULL OR f.level = $level)
 ),
 
 previous AS (
-    SELECT DISTINCT s.participant_id
-    FROM scope AS s, bounds AS b
-    WHERE s.event_date BETWEEN b.previous_start AND b.previous_end
+    -- active in the preceding period: the same number of days, ending the day before $start
+    SELECT DISTINCT participant_id
+    FROM participant_activity
+    WHERE event_date BETWEEN $start - CAST($end - $start + 1 AS INTEGER) AND $start - 1
+      AND ($service IS NULL OR service_id = $service)
+      AND ($level IS NULL OR level = $level)
 ),
 
 ranked AS (
@@ -64,7 +62,7 @@ concentration AS (
 ),
 
 newcomers AS (
-    SELECT count(*) AS newcomers FROM firsts WHERE first_date >= $start
+    SELECT (SELECT count(*) FROM current_counts) - (SELECT count(*) FROM returning_participants) AS newcomers
 ),
 
 retention AS (

@@ -2,18 +2,18 @@
 --   hours.total, hours.participation, hours.participation_share, capacity.hours,
 --   capacity.load_ratio, hours.outside_share.
 -- Parameters: $start, $end (inclusive dates), $service (agent's service or NULL), $level (level code
--- or NULL), $participation_levels (information, consultation, coproduction), $workday_start_hours,
--- $workday_end_hours (the workday window, e.g. 8.0 and 19.0).
--- Filters: $service keeps the entries and the capacity of that service's agents; $level keeps the
--- entries of projects at that level but never narrows capacity (the denominator of the load ratio
+-- or NULL), $participation_levels (information, consultation, coproduction).
+-- Filters: $service keeps the hours and the capacity of that service's agents; $level keeps the
+-- hours of projects at that level but never narrows capacity (the denominator of the load ratio
 -- stays all of the agents' capacity).
--- The outside split is recomputed from entry_facts' clock columns with the bound window (the same
--- rule as entry_facts.outside_hours), so a thresholds override is honoured exactly.
+-- Reads the daily totals per service (service_day, service_day_capacity): the outside hours are those
+-- of the derived tables' workday window, so indicators.py uses this file only when the thresholds'
+-- window is that one (store_meta 'derived_workday_window'), and hours_any_window.sql otherwise.
 
 WITH
-facts AS (
-    SELECT hours, level, is_nonworking_day, start_clock_hours, end_clock_hours
-    FROM entry_facts
+days AS (
+    SELECT level, hours, outside_hours
+    FROM service_day
     WHERE work_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
@@ -21,25 +21,9 @@ facts AS (
 
 capacity_days AS (
     SELECT capacity_hours
-    FROM agent_day_capacity
+    FROM service_day_capacity
     WHERE day BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
-),
-
-split AS (
-    SELECT
-        hours,
-        level,
-        CASE
-            WHEN is_nonworking_day THEN hours
-            WHEN start_clock_hours IS NULL OR end_clock_hours <= start_clock_hours THEN 0.0
-            ELSE hours
-                 * ((end_clock_hours - start_clock_hours)
-                    - greatest(0.0, least(end_clock_hours, $workday_end_hours)
-                                    - greatest(start_clock_hours, $workday_start_hours)))
-                 / (end_clock_hours - start_clock_hours)
-        END AS outside_hours
-    FROM facts
 ),
 
 hours_totals AS (
@@ -48,7 +32,7 @@ hours_totals AS (
         coalesce(sum(hours) FILTER (WHERE list_contains($participation_levels, level)), 0.0)
                                                                                      AS participation_hours,
         coalesce(sum(outside_hours), 0.0)                                            AS outside_hours
-    FROM split
+    FROM days
 ),
 
 capacity_totals AS (

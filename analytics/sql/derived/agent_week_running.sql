@@ -1,0 +1,41 @@
+-- agent_week_running — grain: one row per (agent_id, week_start) for every ISO week from the agent's
+-- first week with hours to the last week of calendar_days, weeks without entries included (dense).
+-- Columns: agent_id, service_id (the agent's), week_start, hours (0.0 when the week has no entry),
+--          cumulative_hours (the agent's hours of every week up to and including this one).
+-- The hours of any window of weeks are a difference of two rows: the hours of weeks w-(N-1)..w are
+-- cumulative_hours(w) - cumulative_hours(w - N weeks) (0 before the first row). The 12-week
+-- average of legal.avg12_over_44h reads it (indicators/legal.sql) for any window length, without a
+-- window function at query time.
+
+CREATE OR REPLACE TABLE agent_week_running AS
+WITH
+worked AS (
+    SELECT agent_id, service_id, week_start, hours FROM agent_week WHERE hours > 0
+),
+
+weeks AS (
+    SELECT DISTINCT week_start FROM calendar_days
+),
+
+spans AS (
+    SELECT agent_id, any_value(service_id) AS service_id, min(week_start) AS first_week
+    FROM worked
+    GROUP BY agent_id
+),
+
+dense AS (
+    SELECT s.agent_id, s.service_id, w.week_start, coalesce(k.hours, 0.0) AS hours
+    FROM spans AS s
+    JOIN weeks AS w ON w.week_start >= s.first_week
+    LEFT JOIN worked AS k ON k.agent_id = s.agent_id AND k.week_start = w.week_start
+)
+
+SELECT
+    agent_id,
+    service_id,
+    week_start,
+    hours,
+    sum(hours) OVER (PARTITION BY agent_id ORDER BY week_start ROWS UNBOUNDED PRECEDING)
+        AS cumulative_hours
+FROM dense
+ORDER BY week_start, agent_id

@@ -1,0 +1,211 @@
+"""Import throughput: generated files through the project's importer, into a fresh store each run.
+
+Two files, written once per benchmark run into a temporary folder:
+
+* a canonical ``time_entries`` CSV (the template's column names; ISO dates, ``HH:MM`` clocks, hours
+  left empty so that they are computed from the clocks, activity codes) — DESIGN's budget is a million
+  rows in under 5 s;
+* a Toggl Track detailed export (``User, Email, Client, Project, Task, Description, Billable, Start
+  date, Start time, End date, End time, Duration, Tags, Amount ()``), agents and projects known only
+  by name and e-mail, as the tool writes them.
+
+Each run imports the file with :func:`analytics.ingest.import_file` into a new empty store (so every
+run does the same work: decode, detect, parse, validate, create agents and projects, write, refresh
+the derived tables) and checks that every row was accepted. When the importer is missing, the
+measurement is recorded as skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from benchmarks.results import Measurement
+from benchmarks.timing import Stats, timed
+
+Say = Callable[[str], None]
+
+CANONICAL_HEADER: Final[tuple[str, ...]] = (
+    "entry_id", "agent_id", "project_id", "work_date", "start_time", "end_time", "hours", "activity",
+)
+TOGGL_HEADER: Final[tuple[str, ...]] = (
+    "User", "Email", "Client", "Project", "Task", "Description", "Billable", "Start date",
+    "Start time", "End date", "End time", "Duration", "Tags", "Amount ()",
+)
+FILE_AGENTS: Final[int] = 170
+"""Agents in the generated files (the headcount of a town of ~10,000 inhabitants)."""
+FILE_PROJECTS: Final[int] = 400
+FILE_DAYS: Final[int] = 730
+"""The files cover two years of dates, from :data:`FILE_FIRST_DAY`."""
+FILE_FIRST_DAY: Final[date] = date(2024, 1, 1)
+FIRST_START_MINUTE: Final[int] = 7 * 60
+"""Entries start between 07:00 and 21:59 and last from 15 minutes to 4 hours."""
+LAST_START_MINUTE: Final[int] = 22 * 60
+MAX_LENGTH_QUARTERS: Final[int] = 16
+NO_PROJECT_SHARE: Final[float] = 0.3
+"""Share of entries without a project (ordinary work)."""
+ACTIVITY_CODES: Final[tuple[str, ...]] = ("preparation", "meeting", "follow_up", "site_work", "ordinary")
+FIRST_NAMES: Final[tuple[str, ...]] = (
+    "Camille", "Léa", "Hugo", "Chloé", "Louis", "Inès", "Jules", "Manon", "Nathan", "Zoé", "Théo",
+    "Sarah", "Lucas", "Emma", "Mathis", "Jade", "Noé", "Lina", "Enzo", "Rose",
+)
+LAST_NAMES: Final[tuple[str, ...]] = (
+    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+    "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
+)
+
+
+def _draws(rows: int, seed: int) -> dict[str, np.ndarray]:
+    """The random columns shared by both files (agent, project, day, start, length, activity)."""
+    rng = np.random.default_rng(seed)
+    start = rng.integers(FIRST_START_MINUTE // 15, LAST_START_MINUTE // 15, rows) * 15
+    length = rng.integers(1, MAX_LENGTH_QUARTERS + 1, rows) * 15
+    project = rng.integers(0, FILE_PROJECTS, rows)
+    project[rng.random(rows) < NO_PROJECT_SHARE] = -1
+    return {
+        "agent": rng.integers(0, FILE_AGENTS, rows),
+        "project": project,
+        "day": rng.integers(0, FILE_DAYS, rows),
+        "start": start,
+        "end": start + length,
+        "activity": rng.integers(0, len(ACTIVITY_CODES), rows),
+    }
+
+
+def _clock(minutes: np.ndarray, seconds: bool = False) -> pd.Series:
+    """``HH:MM`` (or ``HH:MM:SS``) of minutes after midnight (wrapping past 24:00)."""
+    wrapped = minutes % (24 * 60)
+    text = (pd.Series(wrapped // 60).astype(str).str.zfill(2) + ":"
+            + pd.Series(wrapped % 60).astype(str).str.zfill(2))
+    return text + ":00" if seconds else text
+
+
+def _dates(days: np.ndarray) -> pd.Series:
+    return pd.Series(pd.Timestamp(FILE_FIRST_DAY) + pd.to_timedelta(days, unit="D")).dt.strftime(
+        "%Y-%m-%d")
+
+
+def canonical_time_entries(rows: int, seed: int = 7) -> pd.DataFrame:
+    """``rows`` canonical time entries (unique ids, existing-looking agent and project ids)."""
+    d = _draws(rows, seed)
+    project = pd.Series(d["project"])
+    return pd.DataFrame({
+        "entry_id": "bench-" + pd.Series(np.arange(rows)).astype(str),
+        "agent_id": "AG-B" + pd.Series(d["agent"]).astype(str).str.zfill(4),
+        "project_id": ("PR-B" + project.astype(str).str.zfill(4)).where(project >= 0, ""),
+        "work_date": _dates(d["day"]),
+        "start_time": _clock(d["start"]),
+        "end_time": _clock(d["end"]),
+        "hours": "",
+        "activity": pd.Series(np.array(ACTIVITY_CODES)[d["activity"]]),
+    }, columns=list(CANONICAL_HEADER))
+
+
+def toggl_time_entries(rows: int, seed: int = 11) -> pd.DataFrame:
+    """``rows`` lines of a Toggl Track detailed export (people and projects by name only)."""
+    d = _draws(rows, seed)
+    first = np.array(FIRST_NAMES)[d["agent"] % len(FIRST_NAMES)]
+    last = np.array(LAST_NAMES)[(d["agent"] // len(FIRST_NAMES)) % len(LAST_NAMES)]
+    user = pd.Series(first) + " " + pd.Series(last) + " " + pd.Series(d["agent"]).astype(str)
+    email = user.str.lower().str.replace(" ", ".", regex=False) + "@mairie.example"
+    project = pd.Series(d["project"])
+    minutes = d["end"] - d["start"]
+    end_day = d["day"] + (d["end"] >= 24 * 60)
+    return pd.DataFrame({
+        "User": user,
+        "Email": email,
+        "Client": "Mairie",
+        "Project": ("Projet " + project.astype(str)).where(project >= 0, ""),
+        "Task": pd.Series(np.array(ACTIVITY_CODES)[d["activity"]]),
+        "Description": "Saisie " + pd.Series(np.arange(rows)).astype(str),
+        "Billable": "No",
+        "Start date": _dates(d["day"]),
+        "Start time": _clock(d["start"], seconds=True),
+        "End date": _dates(end_day),
+        "End time": _clock(d["end"], seconds=True),
+        "Duration": _clock(minutes, seconds=True),
+        "Tags": "",
+        "Amount ()": "",
+    }, columns=list(TOGGL_HEADER))
+
+
+def write_files(folder: Path, canonical_rows: int, toggl_rows: int) -> dict[str, tuple[Path, int]]:
+    """Write both files into ``folder``; {name: (path, rows)}."""
+    files = {
+        "canonical time_entries CSV": (folder / "time_entries.csv",
+                                       canonical_time_entries(canonical_rows), canonical_rows),
+        "Toggl detailed export CSV": (folder / "toggl_detailed.csv",
+                                      toggl_time_entries(toggl_rows), toggl_rows),
+    }
+    written = {}
+    for name, (path, frame, rows) in files.items():
+        frame.to_csv(path, index=False)
+        written[name] = (path, rows)
+    return written
+
+
+def measure_imports(
+    canonical_rows: int, toggl_rows: int, runs: int, say: Say, scratch: Path | None = None
+) -> list[Measurement]:
+    """Import each generated file ``runs`` times into a fresh store; one measurement per file."""
+    try:
+        from analytics.ingest import import_file
+        from analytics.store.db import open_store
+    except ImportError as exc:
+        reason = f"skipped: importer not available ({exc})"
+        return [Measurement("import", "", name, "fresh store", status=reason, rows=rows)
+                for name, rows in (("canonical time_entries CSV", canonical_rows),
+                                   ("Toggl detailed export CSV", toggl_rows))]
+    measurements = []
+    with tempfile.TemporaryDirectory(dir=scratch) as tmp:
+        folder = Path(tmp)
+        say(f"import: writing {canonical_rows:,} canonical rows and {toggl_rows:,} Toggl rows")
+        files = write_files(folder, canonical_rows, toggl_rows)
+        for name, (path, rows) in files.items():
+            samples, problem = [], ""
+            phases: dict[str, list[float]] = {}
+            size_mb = path.stat().st_size / 1e6
+            for run in range(runs):
+                store = folder / f"import-{run}.duckdb"
+                con = open_store(store)
+                marks: list[tuple[str, float]] = []
+                try:
+                    started = time.perf_counter()
+                    def note(_fraction: float, step: str, marks: list = marks) -> None:
+                        marks.append((step, time.perf_counter()))
+
+                    result, seconds = timed(lambda con=con, path=path, note=note: import_file(
+                        con, path, progress=note))
+                finally:
+                    con.close()
+                for (step, at), (_, following) in zip(marks, [*marks[1:], ("end", started + seconds)],
+                                                       strict=True):
+                    phases.setdefault(step, []).append(following - at)
+                store.unlink(missing_ok=True)
+                Path(f"{store}.wal").unlink(missing_ok=True)
+                if result.status != "imported" or result.rows_accepted != rows:
+                    problem = (f"error: {result.status}, {result.rows_accepted} of {rows} rows "
+                               f"accepted: {result.message[:200]}")
+                    break
+                samples.append(seconds)
+                say(f"import: {name} run {run + 1}/{runs}: {seconds:.2f} s "
+                    f"({rows / seconds:,.0f} rows/s)")
+            measurements.append(Measurement(
+                "import", "", name, "fresh store",
+                stats=Stats.of(samples) if samples and not problem else None,
+                status=problem or "ok", rows=rows,
+                note=f"{size_mb:.0f} MB file; includes the derived-table refresh",
+                extra={"format": result.format,
+                       "phases_median_seconds": {step: round(statistics.median(values), 3)
+                                                 for step, values in phases.items()}}
+                if samples else {},
+            ))
+    return measurements

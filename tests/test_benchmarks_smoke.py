@@ -1,0 +1,139 @@
+"""The benchmark harness runs end to end on a tiny generated town and writes its results table.
+
+No timing is asserted (timings belong to ``python -m benchmarks``, not to tests): only that every
+page of the app and every reference is measured, and that the Markdown and JSON tables have the rows
+and columns a reader expects.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.cli import main, plan_scales
+from benchmarks.pages import BUILDERS, registry
+from benchmarks.report import markdown
+from benchmarks.results import Measurement, Results
+from benchmarks.timing import Stats
+
+PAGES = ("frame", "overview", "capacity", "arbitration", "engagement", "data", "methods")
+
+
+@pytest.fixture(scope="module")
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
+    """One harness run: tiny scale, one run, small import files, no browser."""
+    folder = tmp_path_factory.mktemp("bench")
+    code = main(["--scales", "tiny", "--runs", "1", "--no-browser", "--import-rows", "2000",
+                 "--tool-rows", "300", "--out", str(folder / "out"), "--cache", str(folder / "cache")])
+    results = json.loads((folder / "out" / "benchmarks.json").read_text(encoding="utf-8"))
+    return code, results, (folder / "out" / "benchmarks.md").read_text(encoding="utf-8")
+
+
+def rows(results: dict, group: str, variant: str | None = None) -> list[dict]:
+    return [m for m in results["measurements"]
+            if m["group"] == group and (variant is None or m["variant"] == variant)]
+
+
+def test_the_run_succeeds_and_names_the_machine(outcome: tuple[int, dict, str]) -> None:
+    code, results, _ = outcome
+    assert code == 0
+    for key in ("cpu", "cores", "memory_gb", "python", "duckdb", "streamlit", "git_commit", "date"):
+        assert results["machine"][key] not in (None, "")
+    assert results["stores"]["tiny"]["rows"]["time_entries"] > 0
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("variant", ["cold", "warm", "first", "direct", "filter", "all tabs"])
+def test_every_page_is_measured_cold_and_from_cache(
+    outcome: tuple[int, dict, str], page: str, variant: str
+) -> None:
+    _, results, _ = outcome
+    found = [m for m in rows(results, "page", variant) if m["name"] == page]
+    assert len(found) == 1
+    assert found[0]["status"] == "ok"
+    assert found[0]["scale"] == "tiny"
+    assert set(found[0]["seconds"]) == {"runs", "median", "minimum", "maximum", "q1", "q3"}
+
+
+@pytest.mark.parametrize(
+    "name", ["bare scan", "pandas (load + compute)", "pandas load (one query per table)",
+             "pandas compute"],
+)
+def test_both_references_are_measured(outcome: tuple[int, dict, str], name: str) -> None:
+    _, results, _ = outcome
+    assert [m["status"] for m in rows(results, "reference", "cold") if m["name"] == name] == ["ok"]
+
+
+def test_the_pandas_reference_agrees_with_the_catalogue(outcome: tuple[int, dict, str]) -> None:
+    _, results, _ = outcome
+    checks = [m for m in rows(results, "reference") if m["name"] == "pandas (load + compute)"]
+    assert [m["extra"]["agrees"] for m in checks] == [True, True]
+
+
+@pytest.mark.parametrize("name", ["canonical time_entries CSV", "Toggl detailed export CSV"])
+def test_both_import_files_are_imported_whole(outcome: tuple[int, dict, str], name: str) -> None:
+    _, results, _ = outcome
+    (found,) = [m for m in rows(results, "import") if m["name"] == name]
+    assert found["status"] == "ok"
+    assert found["rows"] == (2000 if name.startswith("canonical") else 300)
+    assert found["rows_per_second"] > 0
+
+
+def test_server_script_and_refresh_are_measured(outcome: tuple[int, dict, str]) -> None:
+    _, results, _ = outcome
+    assert {m["name"] for m in rows(results, "script", "warm")} == set(PAGES) - {"frame"}
+    assert "refresh_derived (all tables)" in {m["name"] for m in rows(results, "refresh")}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| page | cold | from cache | first | direct (no cache) | filter (cold) | all tabs (cold) "
+        "| ÷ bare scan | pandas ÷ page |",
+        "| budget | target | measured | status |",
+        "| file | rows | time | rows/s | phases (median) |",
+        "| scale | page | cold | warm | filter |",
+    ],
+)
+def test_the_markdown_table_has_its_columns(outcome: tuple[int, dict, str], header: str) -> None:
+    _, _, text = outcome
+    assert header in text
+
+
+def test_the_markdown_table_has_a_row_per_page(outcome: tuple[int, dict, str]) -> None:
+    _, _, text = outcome
+    section = text.split("## Page computation — tiny", 1)[1].split("##", 1)[0]
+    assert [line.split("|")[1].strip() for line in section.strip().splitlines()[2:]] == list(PAGES)
+
+
+def test_the_registry_covers_every_page_of_the_app() -> None:
+    app = (Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8")
+    files = {page.file for page in registry()}
+    for name in BUILDERS:
+        if name != "frame":
+            assert f'"pages/{name}.py"' in app
+    assert {f"pages/{name}.py" for name in PAGES[1:]} <= files
+
+
+@pytest.mark.parametrize(
+    ("asked", "planned"),
+    [
+        (["town", "city"], ["town", "city10", "city"]),
+        (["city"], ["city10", "city"]),
+        (["tiny"], ["tiny"]),
+        (["city10", "city"], ["city10", "city"]),
+    ],
+)
+def test_city10_joins_city_for_the_scaling_check(asked: list[str], planned: list[str]) -> None:
+    assert plan_scales(asked, scaling=True) == planned
+
+
+def test_a_page_that_cannot_be_measured_says_so() -> None:
+    results = Results(machine={}, options={})
+    results.add(Measurement("page", "city", "engagement", "cold", status="not measured: ImportError"))
+    results.add(Measurement("page", "city", "overview", "cold", stats=Stats.of([0.2, 0.4, 0.3])))
+    text = markdown(results)
+    assert "| engagement | not measured: ImportError |" in text
+    assert "| overview | 300 ms [200 ms–400 ms] |" in text
