@@ -1,0 +1,37 @@
+"""Overview computations: weekly load agrees with the catalogue; freshness of the store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from analytics.indicators import compute_indicators
+from analytics.overview import freshness, weekly_load
+
+MAY = (date(2024, 4, 29), date(2024, 5, 26))  # ISO weeks 18 to 21 of 2024, Monday to Sunday
+
+
+@pytest.mark.parametrize(
+    ("service", "level"),
+    [(None, None), ("svc_jeu", None), ("svc_tech", None), (None, "none"), ("svc_jeu", "coproduction")],
+)
+def test_weekly_load_adds_up_to_the_catalogue(
+    tiny_store: duckdb.DuckDBPyConnection, service: str | None, level: str | None
+) -> None:
+    """On whole ISO weeks, the chart's weekly bars sum to hours.total and its line to capacity.hours."""
+    weeks = weekly_load(tiny_store, *MAY, service, level)
+    values = compute_indicators(tiny_store, *MAY, service=service, level=level)
+    assert list(weeks["week_start"].dt.date) == [
+        date(2024, 4, 29), date(2024, 5, 6), date(2024, 5, 13), date(2024, 5, 20)
+    ]
+    assert weeks["hours"].sum() == pytest.approx(values["hours.total"])
+    assert weeks["capacity_hours"].sum() == pytest.approx(values["capacity.hours"])
+    ratio = weeks["hours"] / weeks["capacity_hours"]
+    assert weeks["load_ratio"].dropna().tolist() == pytest.approx(ratio.dropna().tolist())
+
+
+def test_freshness_of_an_empty_store(empty_store: duckdb.DuckDBPyConnection) -> None:
+    fresh = freshness(empty_store)
+    assert (fresh.origin, fresh.imports, fresh.last_work_date) == ("imports", 0, None)
