@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from analytics import overview
+from analytics import data_health, overview
 from analytics.indicators import compute_indicators
 from dashboard.store import connection
 
@@ -44,3 +44,12 @@ def weekly_load(
 ) -> pd.DataFrame:
     """Hours and capacity per week for the overview chart."""
     return overview.weekly_load(connection(path), start, end, service, level)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def health(
+    path: str, version: str, start: date, end: date, only_gaps: bool
+) -> tuple[data_health.HealthSummary, pd.DataFrame]:
+    """Data health for the period: the summary and the agent × week grid (gaps only by default)."""
+    weeks = data_health.data_health(connection(path), start, end)
+    return data_health.summarise(weeks), data_health.health_grid(weeks, only_gaps=only_gaps)

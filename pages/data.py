@@ -13,10 +13,10 @@ from analytics.ingest.mapping import ColumnMapping
 from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, preview_file
 from analytics.ingest.templates import rejects_frame, template_csv, templates_zip
 from analytics.schema import LOAD_ORDER
-from dashboard import components
+from dashboard import components, loaders
 from dashboard.access import page_guard, record
 from dashboard.session import filters, require_frame, translator
-from dashboard.store import connection, db_path
+from dashboard.store import connection, db_path, version
 
 require_frame("pages/data.py")
 t = translator()
@@ -128,13 +128,12 @@ else:
 
 st.subheader(t("data.health"))
 st.caption(t("data.health_help"))
-weeks = health.data_health(con, filters().start, filters().end)
-summary = health.summarise(weeks)
+only_gaps = not st.toggle(t("data.health_all"), key="health_all")
+summary, grid = loaders.health(db_path(), version(con), filters().start, filters().end, only_gaps)
 left, right = st.columns(2)
 left.metric(t("data.health_missing"), t.percent(summary.missing_share, 1),
             help=f"{summary.missing} / {summary.expected}")
 right.metric(t("data.health_agents"), t.number(summary.agents_with_gaps))
-grid = health.health_grid(weeks, only_gaps=not st.toggle(t("data.health_all"), key="health_all"))
 if grid.empty:
     st.success(t("data.health_none"))
 else:

@@ -18,10 +18,6 @@ WITH weeks AS (
 agent_list AS (
     SELECT agent_id, agent_name, service_id FROM agents
 ),
-entries AS (
-    SELECT agent_id, work_date, hours FROM time_entries
-    WHERE work_date BETWEEN date_trunc('week', CAST($start AS DATE)) AND CAST($end AS DATE) + 6
-),
 contract_list AS (
     SELECT agent_id, valid_from, valid_to FROM contracts
 ),
@@ -29,10 +25,11 @@ absence_list AS (
     SELECT agent_id, start_date, end_date FROM absences
 ),
 recorded AS (
-    SELECT agent_id, CAST(date_trunc('week', work_date) AS DATE) AS week_start,
-           sum(hours) AS hours, count(*) AS entries
-    FROM entries
-    GROUP BY ALL
+    -- agent_week: hours and entries per agent and ISO week, pre-aggregated after each import
+    SELECT agent_id, week_start, hours, entries
+    FROM agent_week
+    WHERE week_start BETWEEN CAST(date_trunc('week', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
+      AND entries > 0
 ),
 under_contract AS (
     SELECT DISTINCT c.agent_id, w.week_start
@@ -44,10 +41,9 @@ agents_with_contract AS (
     SELECT DISTINCT agent_id FROM contract_list
 ),
 recorded_span AS (
-    SELECT agent_id,
-           CAST(date_trunc('week', min(work_date)) AS DATE) AS first_week,
-           CAST(date_trunc('week', max(work_date)) AS DATE) AS last_week
-    FROM time_entries
+    SELECT agent_id, min(week_start) AS first_week, max(week_start) AS last_week
+    FROM agent_week
+    WHERE entries > 0
     GROUP BY agent_id
 ),
 absent_days AS (
