@@ -73,3 +73,11 @@ def download_buttons(frame: pd.DataFrame, name: str, t: Translator) -> None:
         key=f"xlsx_{name}", on_click="ignore", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+def page_link(page_id: str, role: str | None, t: Translator, icon: str) -> None:
+    """A link to another page of the app, drawn only when ``role`` may open that page."""
+    from dashboard.access import allowed_pages
+
+    if page_id in allowed_pages(role):  # type: ignore[arg-type]
+        st.page_link(f"pages/{page_id}.py", label=t("overview.go", page=t(f"nav.{page_id}")), icon=icon)

@@ -36,6 +36,7 @@ components.indicator_tiles(
     t,
 )
 st.caption(t("overview.risk_note"))
+components.page_link("capacity", who.role, t, ":material/groups_3:")
 weeks = loaders.weekly_load(path, v, f.start, f.end, f.service, f.level)
 if weeks["hours"].sum() > 0:
     st.plotly_chart(weekly_load_figure(weeks, t), width="stretch")
@@ -49,6 +50,7 @@ components.indicator_tiles(
      "requests.median_days_to_close"],
     t,
 )
+components.page_link("arbitration", who.role, t, ":material/balance:")
 
 st.subheader(t("overview.evaluators"))
 components.indicator_tiles(
@@ -57,6 +59,7 @@ components.indicator_tiles(
      "engagement.retention", "representativeness.r_score_quartier"],
     t,
 )
+components.page_link("engagement", who.role, t, ":material/groups:")
 
 st.subheader(t("overview.freshness"))
 left, middle, right, last = st.columns(4)

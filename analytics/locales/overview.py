@@ -20,7 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucune donnée pour cette période et ces filtres.",
         "No data for this period and these filters.",
     ),
-    "overview.go": ("Aller à la page", "Go to page"),
+    "overview.go": ("Ouvrir la page « {page} »", "Open the “{page}” page"),
     "overview.risk_note": (
         "La surcharge prolongée est un signal de risque, pour ouvrir une conversation ; ce n'est "
         "pas un diagnostic.",
