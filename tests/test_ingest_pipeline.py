@@ -238,8 +238,6 @@ def test_tiny_town_through_the_importer_equals_the_direct_load(keys: Path) -> No
     """The colleagues' hand-made canonical CSVs import to the same rows as a direct load."""
     from tests.conftest import TINY_DIR, load_tiny
 
-    if not TINY_DIR.is_dir():
-        pytest.skip("tiny town fixtures absent")
     direct, imported = open_store(":memory:"), open_store(":memory:")
     load_tiny(direct)
     results = import_files(imported, sorted(TINY_DIR.glob("*.csv")))
