@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
@@ -81,3 +83,14 @@ def page_link(page_id: str, role: str | None, t: Translator, icon: str) -> None:
 
     if page_id in allowed_pages(role):  # type: ignore[arg-type]
         st.page_link(f"pages/{page_id}.py", label=t("overview.go", page=t(f"nav.{page_id}")), icon=icon)
+
+
+@contextmanager
+def section(t: Translator, error_key: str) -> Iterator[None]:
+    """One part of a page: if it fails, a readable message (``error_key`` with ``{reason}``) takes
+    its place, the failure is logged for administrators, and the rest of the page still draws."""
+    try:
+        yield
+    except Exception as exc:
+        logging.getLogger("dashboard").exception("page section failed (%s)", error_key)
+        st.error(t(error_key, reason=type(exc).__name__), icon=":material/error:")

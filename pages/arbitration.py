@@ -4,10 +4,6 @@ generates. Officials see services (teams), never agents."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pandas as pd
 import streamlit as st
 
@@ -46,16 +42,6 @@ th = load_thresholds()
 TENTATIVES = "arb_tentatives"
 
 
-@contextmanager
-def section() -> Iterator[None]:
-    """A readable message instead of a traceback when one part of the page fails."""
-    try:
-        yield
-    except Exception as exc:  # each part fails on its own, logged for administrators
-        logging.getLogger(__name__).exception("arbitration page section failed")
-        st.error(t("arb.error", reason=type(exc).__name__), icon=":material/error:")
-
-
 def table(frame: pd.DataFrame, name: str) -> None:
     """A table (numbers and dates the session's way) with its CSV and Excel downloads."""
     st.dataframe(present.styled(frame, t), hide_index=True, width="stretch")
@@ -80,7 +66,7 @@ effort_tab, simulator_tab, portfolio_tab, demand_tab = st.tabs(
     [t(f"arb.tab.{name}") for name in ("effort", "simulator", "portfolio", "demand")]
 )
 
-with effort_tab, section():
+with effort_tab, components.section(t, "arb.error"):
     st.subheader(t("arb.effort.header"))
     if ctx.effort.empty:
         st.info(t("arb.effort.none"))
@@ -202,10 +188,10 @@ def show_simulator() -> None:
         table(present.committed_table(committed, t), "committed_projects")
 
 
-with simulator_tab, section():
+with simulator_tab, components.section(t, "arb.error"):
     show_simulator()
 
-with portfolio_tab, section():
+with portfolio_tab, components.section(t, "arb.error"):
     st.subheader(t("arb.pf.header"))
     st.caption(t("arb.pf.caption", months=PORTFOLIO_MONTHS))
     candidates = ctx.candidates
@@ -239,7 +225,7 @@ with portfolio_tab, section():
             st.plotly_chart(figures.portfolio_figure(chosen.usage, names, PORTFOLIO_MONTHS, t),
                             width="stretch")
 
-with demand_tab, section():
+with demand_tab, components.section(t, "arb.error"):
     st.subheader(t("arb.demand.header"))
     team_filter = team_of(ctx.mapping).get(f.service) if f.service else None
     scope = t("arb.demand.team_filter", team=names[team_filter]) if team_filter else ""

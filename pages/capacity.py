@@ -3,10 +3,6 @@ lands, hidden work, legal limits, sustained overload and the coming weeks."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pandas as pd
 import streamlit as st
 
@@ -44,16 +40,6 @@ f = filters()
 th = load_thresholds()
 scope = (path, v, f.start, f.end, f.service, f.level)
 PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
-
-
-@contextmanager
-def section() -> Iterator[None]:
-    """Show a readable message instead of a traceback when one part of the page fails."""
-    try:
-        yield
-    except Exception as exc:  # any failure stays inside its part of the page, logged for admins
-        logging.getLogger(__name__).exception("capacity page section failed")
-        st.error(t("capacity.error", reason=type(exc).__name__), icon=":material/error:")
 
 
 def table(frame: pd.DataFrame, name: str, show: bool = True) -> None:
@@ -213,7 +199,7 @@ def forecast_part() -> None:
 # --- The screen ---------------------------------------------------------------------------------
 st.title(t("capacity.title"))
 st.caption(t("capacity.intro"))
-with section():
+with components.section(t, "capacity.error"):
     components.indicator_tiles(
         indicators(*scope),
         ["capacity.load_ratio", "hours.participation_share", "hours.outside_share",
@@ -227,5 +213,5 @@ tabs = st.tabs([t(f"capacity.tab.{name}") for name in PARTS], key="capacity_tab"
 for tab, draw in zip(tabs, (load_part, work_part, hidden_part, legal_part, overload_part,
                             forecast_part), strict=True):
     if tab.open is not False:  # only the open tab is computed (None: state not tracked)
-        with tab, section():
+        with tab, components.section(t, "capacity.error"):
             draw()
