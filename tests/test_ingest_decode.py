@@ -86,7 +86,8 @@ def test_totals_rows_at_the_bottom_are_skipped() -> None:
     text = "Date;Agent;Heures\n01/02/2025;A;2\n02/02/2025;B;3\nTotal;;5\n;;5\n"
     table = read_delimited(text)
     assert len(table.frame) == 2
-    assert table.notes == ["line 5: totals row skipped", "line 4: totals row skipped"]
+    assert [str(note) for note in table.notes] == ["line 5: totals row skipped",
+                                                  "line 4: totals row skipped"]
 
 
 def test_duplicate_and_empty_headers_are_named() -> None:
@@ -107,7 +108,8 @@ def test_fast_reader_matches_csv_module() -> None:
     assert fast.headers == slow.headers
     assert fast.lines.tolist() == slow.lines.tolist()
     assert fast.frame.astype(str).equals(slow.frame.astype(str))
-    assert fast.notes == slow.notes == ["line 2003: totals row skipped"]
+    assert [str(n) for n in fast.notes] == [str(n) for n in slow.notes] == [
+        "line 2003: totals row skipped"]
 
 
 def test_fast_reader_handles_quotes_and_declines_what_it_cannot_number() -> None:
@@ -158,7 +160,7 @@ def test_xlsx() -> None:
     assert table.column(0).tolist() == ["2025-02-03", "2025-02-04"]
     assert table.column(2).tolist()[0] in ("18:00:00", "1899-12-31 18:00:00")
     assert table.column(4).tolist() == ["2.5", "4"]
-    assert table.notes == ["line 5: totals row skipped"]
+    assert [str(note) for note in table.notes] == ["line 5: totals row skipped"]
 
 
 def ods_bytes(rows: list[list[object]]) -> bytes:

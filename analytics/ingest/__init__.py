@@ -7,6 +7,11 @@ mapping) → :mod:`~analytics.ingest.parse` (French/US numbers, dates, times, du
 :mod:`~analytics.ingest.build` (validate row by row; people and projects via
 :mod:`~analytics.ingest.people`, residents pseudonymised) → :mod:`~analytics.ingest.pipeline` (one
 transaction per file, bookkeeping, derived refresh).
+
+Every reason given along the way (a refused row, a refused file, a note) is a
+:class:`~analytics.ingest.messages.Message`: a key of ``analytics/locales/ingest.py`` and its
+parameters, English for ``str()`` (the command line) and rendered in the reader's language on the Data
+page; :mod:`~analytics.ingest.review` reads kept rows and summaries back from the store.
 """
 
 from analytics.ingest.model import ImportResult, Refusal, Reject

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
@@ -25,6 +26,7 @@ import pandas as pd
 
 from analytics.ingest import people
 from analytics.ingest.formats import Match
+from analytics.ingest.messages import Message, Param, choice, listing, position
 from analytics.ingest.model import Refusal, Reject, Table
 from analytics.ingest.parse import (
     DAY_FIRST,
@@ -86,7 +88,7 @@ class Staged:
     created_agents: list[str] = field(default_factory=list)
     created_projects: list[str] = field(default_factory=list)
     created_services: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 @contextmanager
@@ -106,7 +108,7 @@ def registered(
 
 
 class Rows:
-    """The first problem of each row of a table (column header and reason)."""
+    """The first problem of each row of a table (column header and reason, a :class:`Message`)."""
 
     def __init__(self, table: Table, match: Match) -> None:
         self.table = table
@@ -121,12 +123,12 @@ class Rows:
         return self.table.headers[index] if index is not None else role
 
     def fail(self, errors: np.ndarray, role: str) -> None:
-        """Record per-row errors (None = fine) against a role's column."""
+        """Record per-row error messages (None = fine) against a role's column."""
         new = pd.notna(errors) & pd.isna(self.reason)
         self.reason[new] = errors[new]
         self.column[new] = self.header(role)
 
-    def fail_where(self, mask: np.ndarray, role: str, reason: str) -> None:
+    def fail_where(self, mask: np.ndarray, role: str, reason: Message) -> None:
         """Record one reason for every row where ``mask`` holds."""
         new = np.asarray(mask, dtype=bool) & pd.isna(self.reason)
         self.reason[new] = reason
@@ -142,8 +144,7 @@ class Rows:
         found = []
         for row in np.flatnonzero(~self.ok):
             raw = redact(row) if redact else self.table.raw(row)
-            found.append(Reject(int(self.table.lines[row]), self.column[row],
-                                str(self.reason[row]), raw))
+            found.append(Reject(int(self.table.lines[row]), self.column[row], self.reason[row], raw))
         return found
 
 
@@ -219,7 +220,7 @@ def parse_numbers(cells: Cells, rows: Rows, role: str, whole: bool = False) -> n
     def parse(text: str) -> float | None:
         number = parse_number(text, decimal)
         if whole and number is not None and (number < 0 or not float(number).is_integer()):
-            raise ParseError(f"expected a whole number of people, found {text!r}")
+            raise ParseError("ingest.cell.not_whole", value=text)
         return number
 
     values, errors = column_values(cells(role), parse, "float")
@@ -285,14 +286,27 @@ def _dedupe(frame: pd.DataFrame, key: list[str], staged: Staged, table: Table,
     first_line = frame.groupby(key, dropna=False)["_line"].transform("min").to_numpy()
     show = raw or table.raw
     for row in np.flatnonzero(duplicated):
-        values = ", ".join(str(frame.iloc[row][k]) for k in key)
+        values = listing(_key_value(k, frame.iloc[row][k]) for k in key)
         line = int(frame.iloc[row]["_line"])
-        staged.rejects.append(Reject(
-            line, key[0], f"duplicate of line {first_line[row]} (same {', '.join(key)}: {values})",
-            show(int(np.searchsorted(table.lines, line))),
-        ))
+        reason = Message("ingest.row.duplicate", line=position(first_line[row]), columns=listing(key),
+                         values=values)
+        staged.rejects.append(Reject(line, key[0], reason,
+                                     show(int(np.searchsorted(table.lines, line)))))
     staged.rows_accepted -= int(duplicated.sum())
     return frame.loc[~duplicated].reset_index(drop=True)
+
+
+def _key_value(column: str, value: object) -> Param:
+    """A key cell for a duplicate's message: a date as a date (written the reader's way), a
+    missing cell as None, anything else as text."""
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+        return None
+    if column in DATE_COLUMNS and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return str(value)
 
 
 CONTENT_FIELDS: Final[int] = 7
@@ -429,14 +443,13 @@ def build_time_entries(table: Table, match: Match, ctx: Context) -> Staged:
     work_date = clock.day
     hours = _entry_hours(cells, rows, clock.start, clock.end, clock.days)
     date_role = "start_datetime" if cells.has("start_datetime") else "work_date"
-    rows.fail_where(pd.isna(work_date), date_role, "no date")
+    rows.fail_where(pd.isna(work_date), date_role, Message("ingest.row.no_date"))
     hours_role = next((r for r in ("hours", "hours_decimal") if cells.has(r)), "start_time")
-    rows.fail_where(np.isnan(hours), hours_role,
-                    "no duration: give the hours, or a start and an end time")
+    rows.fail_where(np.isnan(hours), hours_role, Message("ingest.row.no_duration"))
     with np.errstate(invalid="ignore"):
         rows.fail_where(hours > MAX_ENTRY_HOURS, hours_role,
-                        f"more than {MAX_ENTRY_HOURS:g} hours in one entry")
-        rows.fail_where(hours < 0, hours_role, "negative duration")
+                        Message("ingest.row.too_long", max=MAX_ENTRY_HOURS))
+        rows.fail_where(hours < 0, hours_role, Message("ingest.row.negative_duration"))
     activity = vocabulary(cells, rows, "time_entries", "activity", strict=canonical) if cells.has(
         "activity") else np.full(len(table.frame), None, dtype=object)
     names = _person_name(cells)
@@ -444,7 +457,7 @@ def build_time_entries(table: Table, match: Match, ctx: Context) -> Staged:
     if not options.get("anonymous_agent"):
         agent_role = next((r for r in ("agent_id", "agent_email", "agent_name", "last_name")
                            if cells.has(r)), "agent_name")
-        rows.fail_where(nobody.to_numpy(), agent_role, "no agent (id, name or e-mail)")
+        rows.fail_where(nobody.to_numpy(), agent_role, Message("ingest.row.no_agent"))
     ok = rows.ok
     frame = pd.DataFrame({
         "_line": table.lines, "entry_id": _text(cells, "entry_id"),
@@ -486,7 +499,7 @@ def build_events(table: Table, match: Match, ctx: Context) -> Staged:
     clock = parse_clock(cells, rows, "event_date")
     event_date = clock.day
     date_role = "event_date" if cells.has("event_date") else "start_datetime"
-    rows.fail_where(pd.isna(event_date), date_role, "no date")
+    rows.fail_where(pd.isna(event_date), date_role, Message("ingest.row.no_date"))
     count = parse_numbers(cells, rows, "attendees_count", whole=True) if cells.has(
         "attendees_count") else np.full(size, np.nan)
     if cells.has("event_kind"):
@@ -496,7 +509,7 @@ def build_events(table: Table, match: Match, ctx: Context) -> Staged:
     prefix = options.get("id_prefix", "")
     given = _text(cells, "event_id")
     if prefix:
-        rows.fail_where(pd.isna(given).to_numpy(), "event_id", "no meeting id")
+        rows.fail_where(pd.isna(given).to_numpy(), "event_id", Message("ingest.row.no_meeting_id"))
         given = prefix + given
     ok = rows.ok
     frame = pd.DataFrame({
@@ -539,13 +552,13 @@ def build_attendances(table: Table, match: Match, ctx: Context) -> Staged:
     event = _text(cells, "event_id")
     if prefix:
         event = (prefix + event).fillna(_registration_event(ctx.file_name, prefix))
-    rows.fail_where(pd.isna(event).to_numpy(), "event_id", "no event id")
+    rows.fail_where(pd.isna(event).to_numpy(), "event_id", Message("ingest.row.no_event_id"))
     participant = people.participant_ids(
         ctx.secret, cells("participant_id"), cells("participant_email"), cells("participant_name"),
         size)
     identity_role = next((r for r in ("participant_email", "participant_id", "participant_name")
                           if cells.has(r)), "participant_id")
-    rows.fail_where(pd.isna(participant), identity_role, "no participant (id, name or e-mail)")
+    rows.fail_where(pd.isna(participant), identity_role, Message("ingest.row.no_participant"))
     role = vocabulary(cells, rows, "attendances", "role") if cells.has("role") else np.full(
         size, options.get("role"), dtype=object)
     status = vocabulary(cells, rows, "attendances", "status").fillna("attended") if cells.has(
@@ -588,13 +601,13 @@ def build_shifts(table: Table, match: Match, ctx: Context) -> Staged:
     cells, rows = Cells(table, match), Rows(table, match)
     options = match.format.options
     event_date = parse_dates(cells, rows, "event_date")
-    rows.fail_where(pd.isna(event_date), "event_date", "no date")
+    rows.fail_where(pd.isna(event_date), "event_date", Message("ingest.row.no_date"))
     hours = parse_hours(cells, rows, "hours")
-    rows.fail_where(np.isnan(hours), "hours", "no volunteer hours")
+    rows.fail_where(np.isnan(hours), "hours", Message("ingest.row.no_volunteer_hours"))
     count = parse_numbers(cells, rows, "attendees_count", whole=True) if cells.has(
         "attendees_count") else np.full(len(table.frame), np.nan)
     shift = _text(cells, "shift_id")
-    rows.fail_where(pd.isna(shift).to_numpy(), "shift_id", "no shift id")
+    rows.fail_where(pd.isna(shift).to_numpy(), "shift_id", Message("ingest.row.no_shift_id"))
     ok = rows.ok
     event_id = options.get("id_prefix", "shift-") + shift
     frame = pd.DataFrame({
@@ -650,18 +663,19 @@ def _canonical_checks(frame: pd.DataFrame, rows: Rows, table_name: str) -> None:
         "population": ["dimension", "category", "population"], "milestones": ["achieved_on"],
     }.get(table_name, [])
     for column in required:
-        rows.fail_where(frame[column].isna().to_numpy(), column, f"no {column}")
+        rows.fail_where(frame[column].isna().to_numpy(), column,
+                        Message("ingest.row.required", column=column))
     if table_name == "contracts":
         with np.errstate(invalid="ignore"):
             hours = frame["weekly_hours"].to_numpy(dtype=float)
             rows.fail_where(hours > MAX_WEEKLY_HOURS, "weekly_hours",
-                            f"more than {MAX_WEEKLY_HOURS:g} hours a week")
+                            Message("ingest.row.weekly_too_many", max=MAX_WEEKLY_HOURS))
         rows.fail_where((frame["valid_to"].notna() & (frame["valid_to"] < frame["valid_from"]))
-                        .to_numpy(), "valid_to", "ends before it starts")
+                        .to_numpy(), "valid_to", Message("ingest.row.ends_before_start"))
     if table_name == "absences":
         frame["end_date"] = frame["end_date"].where(frame["end_date"].notna(), frame["start_date"])
         rows.fail_where((frame["end_date"] < frame["start_date"]).to_numpy(), "end_date",
-                        "ends before it starts")
+                        Message("ingest.row.ends_before_start"))
 
 
 def build_canonical(table: Table, match: Match, ctx: Context) -> Staged:
@@ -675,7 +689,7 @@ def build_canonical(table: Table, match: Match, ctx: Context) -> Staged:
     for roles in NEED_ONE.get(target, ()):
         nothing = np.logical_and.reduce([(cells(role) == "").to_numpy() for role in roles])
         rows.fail_where(nothing, next((r for r in roles if cells.has(r)), roles[0]),
-                        f"no {' or '.join(roles)}")
+                        Message("ingest.row.need_one", columns=choice(roles)))
     _canonical_checks(frame, rows, target)
     redact = None
     if target == "participants":
@@ -683,7 +697,7 @@ def build_canonical(table: Table, match: Match, ctx: Context) -> Staged:
             ctx.secret, cells("participant_id"), cells("participant_email"),
             cells("participant_name"), len(table.frame))
         rows.fail_where(frame["participant_id"].isna().to_numpy(), "participant_id",
-                        "no participant (id, name or e-mail)")
+                        Message("ingest.row.no_participant"))
         redact = _redactor(table, match, frame["participant_id"].to_numpy())
     ok = rows.ok
     staged = Staged(rows_read=len(table.frame), rejects=rows.rejects(redact))
@@ -752,5 +766,5 @@ def build(table: Table, match: Match, ctx: Context) -> Staged:
     """Run the builder of the matched format."""
     builder = BUILDERS.get(match.format.builder)
     if builder is None:  # pragma: no cover - registry and builders are defined together
-        raise Refusal(f"no builder for format {match.format.name}")
+        raise Refusal("ingest.format.no_builder", format=match.format.name)
     return builder(table, match, ctx)

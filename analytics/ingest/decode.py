@@ -29,6 +29,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from analytics.ingest.messages import Message, Param, position
 from analytics.ingest.model import Refusal, Reject, Table
 
 SEPARATORS: Final[tuple[str, ...]] = (";", ",", "\t", "|")
@@ -40,6 +41,17 @@ FAST_THRESHOLD_BYTES: Final[int] = 4_000_000
 _NUMERICISH: Final[re.Pattern[str]] = re.compile(r"^[\d\s.,:+\-\u00a0hH%€$]+$")
 _ZIP_MAGIC: Final[bytes] = b"PK\x03\x04"
 _OLE_MAGIC: Final[bytes] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+JSON_PROBLEMS: Final[dict[str, str]] = {
+    "Expecting value": "ingest.json.expecting_value",
+    "Extra data": "ingest.json.extra_data",
+    "Unterminated string starting at": "ingest.json.unterminated_string",
+    "Invalid control character at": "ingest.json.control_character",
+    "Expecting property name enclosed in double quotes": "ingest.json.expecting_name",
+    "Expecting ':' delimiter": "ingest.json.expecting_colon",
+    "Expecting ',' delimiter": "ingest.json.expecting_comma",
+}
+"""What Python's JSON reader says (``JSONDecodeError.msg``) → a message of the catalogue."""
+_FIELD_LIMIT: Final[re.Pattern[str]] = re.compile(r"^field larger than field limit \((\d+)\)$")
 
 
 # --- encodings -----------------------------------------------------------------------------------
@@ -83,9 +95,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, UnicodeError):
             continue
         if "\x00" in text:
-            raise Refusal("the file holds binary data (NUL bytes), not text or a spreadsheet")
+            raise Refusal("ingest.file.binary")
         return text.lstrip("\ufeff"), encoding
-    raise Refusal("the file's text encoding could not be recognised")  # pragma: no cover
+    raise Refusal("ingest.file.encoding")  # pragma: no cover
 
 
 # --- separators and CSV --------------------------------------------------------------------------
@@ -143,12 +155,20 @@ def _rows_with_lines(text: str, sep: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise Refusal(f"the file is not readable as delimited text: {exc}") from None
+            raise Refusal("ingest.file.not_delimited", detail=_csv_problem(exc)) from None
         start = previous_end + 1
         previous_end = reader.line_num
         if not row or all(not cell.strip() for cell in row):
             continue
         yield start, row
+
+
+def _csv_problem(exc: csv.Error) -> Param:
+    """What the csv module says, as a message when it is one we know."""
+    limit = _FIELD_LIMIT.match(str(exc))
+    if limit:
+        return Message("ingest.csv.field_too_large", limit=int(limit[1]))
+    return str(exc)
 
 
 def _frame_from_rows(rows: list[list[str]], width: int) -> pd.DataFrame:
@@ -171,16 +191,15 @@ def _finish(
     for line, row in zip(lines, rows, strict=True):
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             rejects.append(Reject(
-                line, None,
-                f"{len(row)} cells where the header has {width} (an unquoted separator?)",
+                line, None, Message("ingest.row.too_many_cells", cells=len(row), width=width),
                 separator.join(row),
             ))
             continue
         kept_rows.append(row[:width])
         kept_lines.append(line)
-    notes: list[str] = []
+    notes: list[Message] = []
     while kept_rows and _is_totals_row(kept_rows[-1]):
-        notes.append(f"line {kept_lines[-1]}: totals row skipped")
+        notes.append(Message("ingest.note.totals_skipped", line=position(kept_lines[-1])))
         kept_rows.pop()
         kept_lines.pop()
     table = Table(
@@ -214,7 +233,7 @@ def read_delimited(text: str, sep: str | None = None, encoding: str | None = Non
     records = _rows_with_lines(text, separator)
     first = next(records, None)
     if first is None:
-        raise Refusal("the file is empty (no header line)")
+        raise Refusal("ingest.file.no_header")
     headers = _dedupe_headers(first[1])
     lines: list[int] = []
     rows: list[list[str]] = []
@@ -281,9 +300,9 @@ def read_delimited_fast(data: bytes, text: str, encoding: str) -> Table | None:
         return None
     frame = arrow.to_pandas().fillna("").astype("str")
     frame.columns = names
-    notes = []
+    notes: list[Message] = []
     while len(frame) and _is_totals_row([str(cell) for cell in frame.iloc[-1].tolist()]):
-        notes.append(f"line {lines[len(frame) - 1]}: totals row skipped")
+        notes.append(Message("ingest.note.totals_skipped", line=position(lines[len(frame) - 1])))
         frame = frame.iloc[:-1]
     return Table(
         headers=headers, frame=frame, lines=lines[: len(frame)].astype(np.int64), kind="csv",
@@ -325,16 +344,16 @@ def read_workbook(data: bytes) -> Table:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not workbook.sheet_names:
-            raise Refusal("the workbook has no sheet")
+            raise Refusal("ingest.file.no_sheet")
         rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except Refusal:
         raise
     except Exception as exc:  # calamine raises its own error types for corrupt files
-        raise Refusal(f"the spreadsheet could not be read: {exc}") from None
+        raise Refusal("ingest.file.spreadsheet_unreadable", detail=str(exc)) from None
     texts = [[_cell_text(cell) for cell in row] for row in rows]
     numbered = [(index + 1, row) for index, row in enumerate(texts) if any(row)]
     if not numbered:
-        raise Refusal("the spreadsheet's first sheet is empty")
+        raise Refusal("ingest.file.sheet_empty")
     _header_line, header = numbered[0]
     width = max(i + 1 for i, cell in enumerate(header) if cell) if any(header) else len(header)
     headers = _dedupe_headers(header[:width])
@@ -363,21 +382,25 @@ def read_json(text: str) -> Table:
     """A JSON list of objects (or an object holding one such list) as a table."""
     try:
         document = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise Refusal(f"the JSON could not be read: {exc}") from None
+    except json.JSONDecodeError as exc:
+        detail: Param = Message(JSON_PROBLEMS[exc.msg]) if exc.msg in JSON_PROBLEMS else exc.msg
+        raise Refusal("ingest.file.json_unreadable", detail=detail, line=position(exc.lineno),
+                      column=position(exc.colno)) from None
+    except RecursionError:
+        raise Refusal("ingest.file.json_too_deep") from None
     if isinstance(document, dict):
         lists = [value for value in document.values() if isinstance(value, list)]
         document = lists[0] if len(lists) == 1 else [document]
     if not isinstance(document, list) or not document:
-        raise Refusal("the JSON holds no list of records")
+        raise Refusal("ingest.file.json_no_list")
     if not all(isinstance(item, dict) for item in document):
-        raise Refusal("the JSON list does not hold records (objects)")
+        raise Refusal("ingest.file.json_not_records")
     flat = [_flatten(item) for item in document]
     headers: list[str] = []
     for record in flat:
         headers.extend(key for key in record if key not in headers)
     if not headers:
-        raise Refusal("the JSON records hold no field")
+        raise Refusal("ingest.file.json_no_field")
     rows = [[record.get(key, "") for key in headers] for record in flat]
     return _finish(
         _dedupe_headers(headers), rows, list(range(2, len(rows) + 2)), "json", separator=";"
@@ -390,7 +413,7 @@ def read_json(text: str) -> Table:
 def read_table(data: bytes, name: str = "") -> Table:
     """Decode any supported file into a Table; raises :class:`Refusal` with a reason otherwise."""
     if not data or not data.strip():
-        raise Refusal("the file is empty")
+        raise Refusal("ingest.file.empty")
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
         return read_workbook(data)
     text, encoding = decode_bytes(data)

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from analytics.ingest.messages import Listing, Message, choice, listing, quoted
 from analytics.schema import LOAD_ORDER, TABLES
 
 # --- header normalisation ------------------------------------------------------------------------
@@ -168,11 +169,18 @@ class Format:
     min_score: float = 0.3
     """Share of the file's headers the format must recognise (canonical templates: half)."""
 
+    def expected_groups(self) -> Listing:
+        """The headers a file needs to be recognised as this format: 'a' or 'b', 'c'..."""
+        return listing(choice(quoted(self.roles[role][0]) for role in group)
+                       for group in self.required)
+
+    def expected(self) -> Message:
+        """This format's name and the headers it needs (for refusal messages)."""
+        return Message("ingest.format.needs", format=self.name, headers=self.expected_groups())
+
     def expected_headers(self) -> str:
-        """The headers a file needs to be recognised as this format (for refusal messages)."""
-        groups = [" or ".join(f"'{self.roles[role][0]}'" for role in group)
-                  for group in self.required]
-        return f"{self.name}: " + ", ".join(groups)
+        """:meth:`expected` in English."""
+        return str(self.expected())
 
 
 TIME_TOOL_KNOWN: Final[tuple[str, ...]] = (
@@ -428,13 +436,17 @@ def detect(headers: Sequence[str]) -> Match | None:
     return best
 
 
-def expected_message(headers: Sequence[str]) -> str:
+def not_recognised(headers: Sequence[str]) -> Message:
     """Why a file was not recognised, and the headers each known format needs."""
-    shown = ", ".join(f"'{h}'" for h in list(headers)[:12]) or "none"
-    tools = "; ".join(fmt.expected_headers() for fmt in _TOOL_FORMATS)
-    canonical = ", ".join(fmt.target for fmt in _CANONICAL_FORMATS)
-    return (
-        f"not a recognised export (headers found: {shown}). Expected the headers of a known "
-        f"format — {tools}; or a canonical template ({canonical}: download them from the Data "
-        "page); or give a column mapping (--mapping NAME)."
+    shown = list(headers)[:12]
+    found = listing(quoted(header) for header in shown) if shown else Message("ingest.none")
+    return Message(
+        "ingest.format.unrecognised", found=found,
+        formats=listing((fmt.expected() for fmt in _TOOL_FORMATS), sep="; "),
+        templates=listing(fmt.target for fmt in _CANONICAL_FORMATS),
     )
+
+
+def expected_message(headers: Sequence[str]) -> str:
+    """:func:`not_recognised` in English."""
+    return str(not_recognised(headers))

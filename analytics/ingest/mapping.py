@@ -26,6 +26,7 @@ from analytics.ingest.formats import (
     canonical_roles,
     normalise_header,
 )
+from analytics.ingest.messages import Message, choice, listing
 from analytics.ingest.model import Refusal
 from analytics.schema import LOAD_ORDER, TABLES
 
@@ -97,7 +98,7 @@ def match_for(mapping: ColumnMapping, headers: list[str], name: str | None = Non
     """The :class:`Match` of a mapping on a file; refused when a mapped header is missing or a
     required column is not mapped."""
     if mapping.target not in TABLES:
-        raise Refusal(f"unknown target table {mapping.target!r} in the mapping")
+        raise Refusal("ingest.mapping.unknown_target", table=mapping.target)
     positions = {header: index for index, header in enumerate(headers)}
     normalised = {normalise_header(h): i for i, h in enumerate(headers)}
     columns: dict[str, int] = {}
@@ -106,13 +107,14 @@ def match_for(mapping: ColumnMapping, headers: list[str], name: str | None = Non
             continue
         index = positions.get(header, normalised.get(normalise_header(header)))
         if index is None:
-            raise Refusal(f"the mapping names the header '{header}' for {role}, but the file has "
-                          f"no such column (headers: {', '.join(headers)})")
+            raise Refusal("ingest.mapping.missing_header", header=header, role=role,
+                          headers=listing(headers))
         columns[role] = index
-    missing = [" or ".join(group) for group in REQUIRED[mapping.target]
+    missing = [choice(group) for group in REQUIRED[mapping.target]
                if not any(role in columns for role in group)]
     if missing:
-        raise Refusal(f"the mapping onto {mapping.target} lacks: {'; '.join(missing)}")
+        raise Refusal("ingest.mapping.incomplete", table=Message(f"data.table.{mapping.target}"),
+                      missing=listing(missing, sep="; "))
     base = by_name(f"canonical_{mapping.target}")
     fmt = Format(
         name=GENERIC, label="Tableau générique", builder=base.builder, target=base.target,
@@ -132,10 +134,11 @@ def _shape(headers: list[str]) -> str:
 def save_mapping(
     con: duckdb.DuckDBPyConnection, name: str, mapping: ColumnMapping, headers: list[str]
 ) -> None:
-    """Store (or replace) a mapping under ``name`` with the shape of the file it was made for."""
+    """Store (or replace) a mapping under ``name`` with the shape of the file it was made for;
+    :class:`Refusal` without a name or when the mapping is incomplete."""
     clean_name = name.strip()
     if not clean_name:
-        raise ValueError("a mapping needs a name")
+        raise Refusal("ingest.mapping.needs_name")
     match_for(mapping, headers)  # refuse an incomplete mapping before saving it
     cur = con.cursor()
     try:
@@ -159,7 +162,7 @@ def load_mapping(con: duckdb.DuckDBPyConnection, name: str) -> ColumnMapping:
     finally:
         cur.close()
     if not rows:
-        raise Refusal(f"no saved mapping called {name!r} (save one from the Data page first)")
+        raise Refusal("ingest.mapping.not_found", name=name)
     return ColumnMapping(rows[0][0], json.loads(rows[0][1]))
 
 

@@ -2,17 +2,21 @@
 
 ``Table`` is what decoding produces (headers, string cells, the physical line of each row);
 ``Reject`` is one refused row; ``ImportResult`` is what every import returns (to the page, the CLI
-and the tests); ``Refusal`` is raised anywhere in the pipeline to refuse a whole file.
+and the tests); ``Refusal`` is raised anywhere in the pipeline to refuse a whole file. Reasons are
+:class:`~analytics.ingest.messages.Message` objects: English for ``str()``, any language on a page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from analytics.i18n import Translator
+from analytics.ingest.messages import Message, MessageError
 
 Progress = Callable[[float, str], None]
 """A progress callback: (fraction done in [0, 1], name of the step)."""
@@ -22,18 +26,38 @@ REFUSED = "refused"
 ALREADY_IMPORTED = "already_imported"
 
 
-class Refusal(Exception):
-    """The whole file is refused; the message says why and what was expected."""
+class Refusal(MessageError):
+    """The whole file is refused; the message says why and what was expected.
+
+    ``Refusal("ingest.file.empty")`` or ``Refusal("ingest.format.unknown", format=name)``: a key of
+    ``analytics/locales/ingest.py`` and its parameters.
+    """
 
 
 @dataclass(frozen=True)
 class Reject:
-    """One rejected row: its line in the file (1-based, header = line 1), column, reason, raw text."""
+    """One rejected row: its line in the file (1-based, header = line 1), column, why, raw text.
+
+    ``message`` says why (a plain text is accepted and kept as is); ``reason`` is its English text.
+    """
 
     line: int | None
     column: str | None
-    reason: str
+    message: Message
     raw: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.message, Message):
+            object.__setattr__(self, "message", Message.plain(str(self.message)))
+
+    @property
+    def reason(self) -> str:
+        """Why the row was refused, in English (the command line, the store's ``reason``)."""
+        return str(self.message)
+
+    def text(self, t: Translator) -> str:
+        """Why the row was refused, in ``t``'s language."""
+        return self.message.render(t)
 
     def public(self) -> dict[str, Any]:
         """The JSON shape of the command line: line, column, reason."""
@@ -55,7 +79,7 @@ class Table:
     encoding: str | None = None
     separator: str | None = None
     rejects: list[Reject] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def width(self) -> int:
@@ -74,7 +98,11 @@ class Table:
 
 @dataclass
 class ImportResult:
-    """The outcome of importing one file."""
+    """The outcome of importing one file.
+
+    ``message`` is the English sentence about it (command line, ``imports.message``); ``detail`` the
+    same as a :class:`Message`, to show in the reader's language (set both with :meth:`explain`).
+    """
 
     file: str
     format: str | None
@@ -89,14 +117,26 @@ class ImportResult:
     created_projects: list[str] = field(default_factory=list)
     target: str | None = None
     import_id: int | None = None
+    detail: Message | None = None
 
     @property
     def refused(self) -> bool:
         """True when nothing of the file was imported because the file itself was refused."""
         return self.status == REFUSED
 
+    def explain(self, detail: Message) -> None:
+        """Set the sentence about this import (``detail``, and ``message`` in English)."""
+        self.detail = detail
+        self.message = str(detail)
+
+    def text(self, t: Translator) -> str:
+        """The sentence about this import in ``t``'s language."""
+        return self.detail.render(t) if self.detail is not None else self.message
+
     def as_json(self) -> dict[str, Any]:
-        """The object printed by ``import --json`` (rejects without their raw text)."""
-        data = asdict(self)
+        """The object printed by ``import --json`` (English texts; rejects without their raw text)."""
+        data = {item.name: getattr(self, item.name) for item in fields(self) if item.name != "detail"}
         data["rejects"] = [reject.public() for reject in self.rejects]
+        data["created_agents"] = list(self.created_agents)
+        data["created_projects"] = list(self.created_projects)
         return data

@@ -1,7 +1,8 @@
 """Parsing the cells real files hold: French/US numbers, dates, clock times and durations.
 
 Scalar parsers take one stripped text and return a value, ``None`` for an empty cell, or raise
-:class:`ParseError` with a reason meant for a person. Column helpers apply a scalar parser to the
+:class:`ParseError` with a reason meant for a person (a message key of ``analytics/locales/ingest.py``
+and the value as typed). Column helpers apply a scalar parser to the
 *distinct* values of a column only (a million rows hold a few thousand dates), so every format shares
 one implementation and large files stay fast.
 
@@ -19,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+
+from analytics.ingest.messages import Message, MessageError
 
 T = TypeVar("T")
 
@@ -45,10 +48,12 @@ _TIME_SUFFIX: Final[re.Pattern[str]] = re.compile(r"^(.*?\d)[T ]+(\d{1,2}[:hH]\d
 DAY_FIRST: Final[str] = "dmy"
 MONTH_FIRST: Final[str] = "mdy"
 SECONDS_PER_DAY: Final[int] = 86_400
+STYLE_LABELS: Final[dict[str, str]] = {DAY_FIRST: "ingest.style.dmy", MONTH_FIRST: "ingest.style.mdy"}
+"""How each date style is written for a person (DD/MM/YYYY, JJ/MM/AAAA...)."""
 
 
-class ParseError(ValueError):
-    """A cell that cannot be read; the message is the reason shown to the user."""
+class ParseError(MessageError, ValueError):
+    """A cell that cannot be read; ``message`` is the reason shown to the user."""
 
 
 def clean(text: object) -> str:
@@ -72,7 +77,7 @@ def parse_number(text: str, decimal: str = ".") -> float | None:
         return None
     pattern = _COMMA_NUMBER if decimal == "," else _POINT_NUMBER
     if not pattern.match(value) or not any(ch.isdigit() for ch in value):
-        raise ParseError(f"not a number: {text!r}")
+        raise ParseError("ingest.cell.not_number", value=text)
     value = value.replace(".", "").replace(",", ".") if decimal == "," else value.replace(",", "")
     return float(value)
 
@@ -115,7 +120,7 @@ def _make_date(year: int, month: int, day: int, text: str) -> str:
     try:
         return date(year, month, day).isoformat()
     except ValueError:
-        raise ParseError(f"invalid date {text!r}") from None
+        raise ParseError("ingest.cell.invalid_date", value=text) from None
 
 
 def parse_date(text: str, style: str = DAY_FIRST) -> str | None:
@@ -132,12 +137,13 @@ def parse_date(text: str, style: str = DAY_FIRST) -> str | None:
         return _make_date(int(iso[1]), int(iso[2]), int(iso[3]), text)
     numeric = _NUMERIC_DATE.match(value)
     if not numeric:
-        raise ParseError(f"not a date: {text!r} (expected DD/MM/YYYY or YYYY-MM-DD)")
+        raise ParseError("ingest.cell.not_date", value=text)
     first, second, year = int(numeric[1]), int(numeric[2]), _year(numeric[3])
     day, month = (second, first) if style == MONTH_FIRST else (first, second)
     if month > 12 and day <= 12:
-        expected = "MM/DD/YYYY" if style == MONTH_FIRST else "DD/MM/YYYY"
-        raise ParseError(f"invalid date {text!r}: month {month} (the column reads {expected})")
+        style_label = STYLE_LABELS[MONTH_FIRST if style == MONTH_FIRST else DAY_FIRST]
+        raise ParseError("ingest.cell.invalid_month", value=text, month=month,
+                         style=Message(style_label))
     return _make_date(year, month, day, text)
 
 
@@ -166,7 +172,7 @@ def _meridiem(hours: int, suffix: str | None, text: str) -> int:
     if not suffix:
         return hours
     if not 1 <= hours <= 12:
-        raise ParseError(f"invalid 12-hour time {text!r}")
+        raise ParseError("ingest.cell.invalid_12h_time", value=text)
     pm = suffix.lower().startswith("p")
     return hours % 12 + (12 if pm else 0)
 
@@ -186,13 +192,13 @@ def parse_time(text: str) -> int | None:
     value = re.sub(r"(Z|[+-]\d{2}:?\d{2})$", "", value).strip()
     clock = _CLOCK.match(value)
     if not clock or (clock[2] is None and "h" not in value.lower()):
-        raise ParseError(f"not a time: {text!r} (expected HH:MM)")
+        raise ParseError("ingest.cell.not_time", value=text)
     hours = _meridiem(int(clock[1]), clock[4], text)
     minutes, seconds = int(clock[2] or 0), int(clock[3] or 0)
     if hours == 24 and minutes == 0 and seconds == 0:
         return 0
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise ParseError(f"invalid time {text!r}")
+        raise ParseError("ingest.cell.invalid_time", value=text)
     return hours * 3600 + minutes * 60 + seconds
 
 
@@ -212,7 +218,7 @@ def parse_duration(text: str, unit: str = "hours", decimal: str = ".") -> float 
             hours = _meridiem(hours, clock[4], text)
         minutes, seconds = int(clock[2]), int(clock[3] or 0)
         if minutes > 59 or seconds > 59:
-            raise ParseError(f"invalid duration {text!r}")
+            raise ParseError("ingest.cell.invalid_duration", value=text)
         return hours + minutes / 60 + seconds / 3600
     minutes_only = _MINUTES_ONLY.match(value)
     if minutes_only:
@@ -225,11 +231,11 @@ def parse_duration(text: str, unit: str = "hours", decimal: str = ".") -> float 
     try:
         number = parse_number(value, decimal)
     except ParseError:
-        raise ParseError(f"not a duration: {text!r} (expected H:MM or decimal hours)") from None
+        raise ParseError("ingest.cell.not_duration", value=text) from None
     if number is None:
         return None
     if number < 0:
-        raise ParseError(f"negative duration {text!r}")
+        raise ParseError("ingest.cell.negative_duration", value=text)
     return number / {"hours": 1, "minutes": 60, "seconds": 3600}[unit]
 
 
@@ -253,12 +259,12 @@ def parse_datetime(text: str, style: str = DAY_FIRST, tz: str = "Europe/Paris") 
     if not match:
         day = parse_date(value, style)
         if day is None:
-            raise ParseError(f"not a date and time: {text!r}")
+            raise ParseError("ingest.cell.not_datetime", value=text)
         return day, 0
     day = parse_date(match.group(1), style)
     seconds = parse_time(match.group(2))
     if day is None or seconds is None:
-        raise ParseError(f"not a date and time: {text!r}")
+        raise ParseError("ingest.cell.not_datetime", value=text)
     return day, seconds
 
 
@@ -278,29 +284,29 @@ def add_days(iso: str, days: int) -> str:
 
 def parse_column(
     values: pd.Series, parser: Callable[[str], T | None]
-) -> tuple[list[T | None], np.ndarray, list[str | None]]:
+) -> tuple[list[T | None], np.ndarray, list[Message | None]]:
     """Apply ``parser`` to each distinct value of a column.
 
     Returns (the parsed value of each distinct value, the distinct-value code of each row, the error
-    of each distinct value). Row ``i`` failed when ``errors[codes[i]]`` is not None.
+    message of each distinct value). Row ``i`` failed when ``errors[codes[i]]`` is not None.
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     parsed: list[T | None] = []
-    errors: list[str | None] = []
+    errors: list[Message | None] = []
     for raw in uniques:
         try:
             parsed.append(parser(clean(raw)))
             errors.append(None)
         except ParseError as exc:
             parsed.append(None)
-            errors.append(str(exc))
+            errors.append(exc.message)
     return parsed, np.asarray(codes), errors
 
 
 def column_values(
     values: pd.Series, parser: Callable[[str], T | None], kind: str = "object"
 ) -> tuple[Any, np.ndarray]:
-    """(parsed value of each row, error text or None of each row).
+    """(parsed value of each row, error message or None of each row).
 
     ``kind`` chooses the container of the values: 'str' (a pandas string array, NaN for None),
     'float' (a float array, NaN for None) or 'object' (an object array).

@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Final
 
@@ -23,9 +24,10 @@ import pandas as pd
 
 from analytics.ingest.build import UPSERT_TABLES, Context, Staged, build, registered
 from analytics.ingest.decode import read_table
-from analytics.ingest.formats import GENERIC, Match, by_name, detect, expected_message, score
+from analytics.ingest.formats import GENERIC, Match, by_name, detect, not_recognised, score
 from analytics.ingest.mapping import ColumnMapping, find_saved, load_mapping, match_for
 from analytics.ingest.mapping import propose_mapping as _propose
+from analytics.ingest.messages import Message, listing, position, quoted
 from analytics.ingest.model import (
     ALREADY_IMPORTED,
     IMPORTED,
@@ -65,8 +67,8 @@ class Prepared:
     sha256: str
     table: Table | None = None
     match: Match | None = None
-    refusal: str | None = None
-    notes: list[str] = field(default_factory=list)
+    refusal: Message | None = None
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def rank(self) -> int:
@@ -88,7 +90,8 @@ def read_source(source: str | Path | bytes, name: str | None) -> tuple[bytes, st
     try:
         return path.read_bytes(), name or path.name
     except OSError as exc:
-        raise Refusal(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise Refusal("ingest.file.cannot_open", path=str(path), detail=exc.strerror or str(exc)) \
+            from None
 
 
 def choose_match(
@@ -106,18 +109,18 @@ def choose_match(
         try:
             chosen = by_name(fmt)
         except KeyError:
-            raise Refusal(f"unknown format {fmt!r}") from None
+            raise Refusal("ingest.format.unknown", format=fmt) from None
         match = score(chosen, headers, enforce_min=False)
         if match is None:
-            raise Refusal(f"not a {fmt} file: expected {chosen.expected_headers()}; "
-                          f"found {', '.join(headers)}")
+            raise Refusal("ingest.format.mismatch", format=fmt, expected=chosen.expected_groups(),
+                          found=listing(quoted(header) for header in headers))
         return match
     saved = find_saved(con, headers)
     if saved:
         return match_for(load_mapping(con, saved), headers, name=saved)
     match = detect(headers)
     if match is None:
-        raise Refusal(expected_message(headers))
+        raise Refusal(not_recognised(headers))
     return match
 
 
@@ -129,31 +132,33 @@ def prepare(
     try:
         data, display = read_source(source, name)
     except Refusal as exc:
-        return Prepared(name or str(source), "", refusal=str(exc))
+        return Prepared(name or str(source), "", refusal=exc.message)
     prepared = Prepared(display, hashlib.sha256(data).hexdigest())
     try:
         prepared.table = read_table(data, display)
         prepared.notes = list(prepared.table.notes)
         prepared.match = choose_match(con, prepared.table.headers, fmt, mapping)
     except Refusal as exc:
-        prepared.refusal = str(exc)
+        prepared.refusal = exc.message
     except (ValueError, RecursionError, MemoryError, UnicodeError) as exc:
-        prepared.refusal = f"the file could not be read: {exc}"
+        prepared.refusal = Message("ingest.file.read_failed", detail=str(exc))
     except Exception as exc:  # a reader's own error types: reported, never raised
-        prepared.refusal = f"internal error while reading ({type(exc).__name__}: {exc})"
+        prepared.refusal = Message("ingest.file.internal_read", error=type(exc).__name__,
+                                   detail=str(exc))
     return prepared
 
 
-def _already_imported(con: duckdb.DuckDBPyConnection, sha256: str) -> str | None:
+def _already_imported(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str, datetime] | None:
+    """(file name, time) of the earlier import of the same bytes, if any."""
     cur = con.cursor()
     try:
         rows = cur.execute(
-            "SELECT file_name, CAST(imported_at AS VARCHAR) FROM imports "
+            "SELECT file_name, date_trunc('minute', imported_at) FROM imports "
             "WHERE sha256 = ? AND status = ? ORDER BY import_id LIMIT 1", [sha256, IMPORTED],
         ).fetchall()
     finally:
         cur.close()
-    return f"{rows[0][0]} ({rows[0][1][:16]})" if rows else None
+    return (str(rows[0][0]), rows[0][1]) if rows else None
 
 
 def _column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
@@ -229,24 +234,45 @@ def _bookkeeping(
     cur: duckdb.DuckDBPyConnection, prepared: Prepared, result: ImportResult
 ) -> int:
     """The ``imports`` row and the ``import_rejects`` rows of one file; returns the import id."""
+    detail = result.detail
     import_id = cur.execute(
         "INSERT INTO imports (file_name, sha256, format, rows_read, rows_accepted, rows_rejected,"
-        " status, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id",
+        " status, message, message_key, message_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING import_id",
         [prepared.name, prepared.sha256, result.format or "", result.rows_read,
-         result.rows_accepted, result.rows_rejected, result.status, result.message],
+         result.rows_accepted, result.rows_rejected, result.status, result.message,
+         detail.key if detail else None, detail.params_json() if detail else None],
     ).fetchall()[0][0]
     if result.rejects:
+        messages = [r.message for r in result.rejects]
         frame = pd.DataFrame({
             "import_id": import_id,
             "line": [r.line for r in result.rejects],
             "column_name": [r.column for r in result.rejects],
-            "reason": [r.reason for r in result.rejects],
+            "reason": [str(m) for m in messages],
             "raw": [r.raw for r in result.rejects],
+            "reason_key": [m.key for m in messages],
+            "reason_params": _params_json(messages),
         })
         with registered(cur, "_rejects", frame):
-            cur.execute("INSERT INTO import_rejects SELECT import_id, line, column_name, reason, raw"
-                        " FROM _rejects")
+            cur.execute(
+                "INSERT INTO import_rejects (import_id, line, column_name, reason, raw, reason_key,"
+                " reason_params) SELECT import_id, line, column_name, reason, raw, reason_key,"
+                " reason_params FROM _rejects")
     return int(import_id)
+
+
+def _params_json(messages: list[Message]) -> list[str | None]:
+    """The parameters of each message as JSON, computed once per distinct message object (the
+    rows refused for the same bad value share one message)."""
+    done: dict[int, str | None] = {}
+    result = []
+    for message in messages:
+        key = id(message)
+        if key not in done:
+            done[key] = message.params_json()
+        result.append(done[key])
+    return result
 
 
 def _refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
@@ -258,18 +284,23 @@ def _refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
     refresh_derived(cur)
 
 
-def _summary(result: ImportResult, added: int, notes: list[str]) -> str:
+def _names(created: list[str]) -> str:
+    """The first ten names created, and an ellipsis when there are more."""
+    return ", ".join(created[:10]) + (" …" if len(created) > 10 else "")
+
+
+def _summary(file: str, result: ImportResult, added: int, notes: list[Message]) -> Message:
     """One readable sentence about an import."""
-    parts = [f"{result.rows_read} rows read: {result.rows_accepted} accepted "
-             f"({added} new), {result.rows_rejected} rejected"]
+    parts: list[Message] = [Message(
+        "ingest.import.counts", read=result.rows_read, accepted=result.rows_accepted, added=added,
+        rejected=result.rows_rejected)]
     if result.created_agents:
-        parts.append(f"agents created: {', '.join(result.created_agents[:10])}"
-                     + (" …" if len(result.created_agents) > 10 else ""))
+        parts.append(Message("ingest.import.agents_created", names=_names(result.created_agents)))
     if result.created_projects:
-        parts.append(f"projects created: {', '.join(result.created_projects[:10])}"
-                     + (" …" if len(result.created_projects) > 10 else ""))
+        parts.append(Message("ingest.import.projects_created",
+                             names=_names(result.created_projects)))
     parts.extend(notes)
-    return "; ".join(parts)
+    return Message("ingest.import.done", file=file, details=listing(parts, sep="; "))
 
 
 def _result_from(prepared: Prepared, staged: Staged, status: str) -> ImportResult:
@@ -283,15 +314,16 @@ def _result_from(prepared: Prepared, staged: Staged, status: str) -> ImportResul
     )
 
 
-def refused(prepared: Prepared, message: str, rejects: Sequence[Reject] = ()) -> ImportResult:
+def refused(prepared: Prepared, reason: Message, rejects: Sequence[Reject] = ()) -> ImportResult:
     """The result of a refused file (nothing written)."""
     match = prepared.match
-    return ImportResult(
+    result = ImportResult(
         file=prepared.name, format=match.name if match else None, status=REFUSED,
         rows_read=0, rows_rejected=len(rejects), rejects=list(rejects),
-        message=f"{prepared.name}: refused — {message}",
         target=match.format.target if match else None,
     )
+    result.explain(Message("ingest.import.refused", file=prepared.name, reason=reason))
+    return result
 
 
 def run_prepared(
@@ -301,14 +333,16 @@ def run_prepared(
     """Import a prepared file in one transaction (see the module docstring)."""
     report = progress or _silent
     if prepared.refusal or prepared.table is None or prepared.match is None:
-        return refused(prepared, prepared.refusal or "the file could not be read")
+        return refused(prepared, prepared.refusal or Message("ingest.file.unreadable"))
     earlier = _already_imported(con, prepared.sha256)
     if earlier:
-        return ImportResult(
+        already = ImportResult(
             file=prepared.name, format=prepared.match.name, status=ALREADY_IMPORTED,
-            message=f"{prepared.name}: already imported as {earlier}; nothing added",
             target=prepared.match.format.target,
         )
+        already.explain(Message("ingest.import.already", file=prepared.name, earlier=earlier[0],
+                                at=earlier[1]))
+        return already
     table, match = prepared.table, prepared.match
     try:
         with transaction(con) as cur:
@@ -322,8 +356,7 @@ def run_prepared(
             report(0.6, "write")
             added = write_staged(cur, staged)
             result.rows_added = added.get(match.format.target, 0)
-            result.message = f"{prepared.name}: " + _summary(
-                result, result.rows_added, prepared.notes)
+            result.explain(_summary(prepared.name, result, result.rows_added, prepared.notes))
             result.import_id = _bookkeeping(cur, prepared, result)
             report(0.8, "derived")
             bump_data_version(cur)
@@ -333,16 +366,16 @@ def run_prepared(
     except _StrictRefusal as exc:
         first = exc.result.rejects[0]
         exc.result.status = REFUSED
-        exc.result.message = (
-            f"{prepared.name}: refused — strict mode: {exc.result.rows_rejected} rejected row(s), "
-            f"first at line {first.line} ({first.column}: {first.reason}); nothing was imported")
+        exc.result.explain(Message("ingest.import.refused", file=prepared.name, reason=Message(
+            "ingest.import.strict", count=exc.result.rows_rejected, line=position(first.line),
+            column=first.column or "-", reason=first.message)))
         exc.result.created_agents, exc.result.created_projects = [], []
         return exc.result
     except Refusal as exc:
-        return refused(prepared, str(exc))
+        return refused(prepared, exc.message)
     except Exception as exc:  # any failure while writing: rolled back, reported, never raised
-        return refused(prepared, f"internal error while importing ({type(exc).__name__}: {exc}); "
-                       "nothing was changed")
+        return refused(prepared, Message("ingest.import.internal", error=type(exc).__name__,
+                                         detail=str(exc)))
 
 
 class _StrictRefusal(Exception):

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from analytics.ingest.mapping import ColumnMapping, propose_mapping
+from analytics.ingest.messages import Message
 from analytics.ingest.pipeline import FILE_SUFFIXES, prepare
 from analytics.settings import max_upload_mb
 
@@ -36,9 +37,10 @@ class Preview:
     label: str | None = None
     target: str | None = None
     sample: pd.DataFrame = field(default_factory=pd.DataFrame)
-    refusal: str | None = None
+    refusal: Message | None = None
+    """Why the file cannot be imported as it is (render it in the reader's language)."""
     proposed: ColumnMapping | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     encoding: str | None = None
     separator: str | None = None
 

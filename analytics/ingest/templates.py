@@ -15,6 +15,7 @@ from typing import Final
 import pandas as pd
 
 from analytics import schema
+from analytics.i18n import Translator
 from analytics.ingest.model import Reject
 from analytics.schema import LOAD_ORDER, TABLES
 
@@ -87,14 +88,23 @@ def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.map(neutralise)
 
 
-def rejects_frame(rejects: list[Reject]) -> pd.DataFrame:
-    """Rejected rows as a table (line, column, reason, raw)."""
+def rejects_frame(rejects: list[Reject], t: Translator | None = None) -> pd.DataFrame:
+    """Rejected rows as a table (line, column, reason, raw), reasons in ``t``'s language (English
+    without a translator)."""
+    texts: dict[int, str] = {}  # rows refused for the same bad value share one message
+
+    def reason(reject: Reject) -> str:
+        key = id(reject.message)
+        if key not in texts:
+            texts[key] = reject.message.render(t) if t is not None else reject.reason
+        return texts[key]
+
     return pd.DataFrame(
-        [(r.line, r.column, r.reason, r.raw) for r in rejects],
+        [(r.line, r.column, reason(r), r.raw) for r in rejects],
         columns=["line", "column", "reason", "raw"],
     )
 
 
-def rejects_csv(rejects: list[Reject]) -> bytes:
-    """Rejected rows as a formula-safe French CSV."""
-    return to_french_csv(formula_safe(rejects_frame(rejects)))
+def rejects_csv(rejects: list[Reject], t: Translator | None = None) -> bytes:
+    """Rejected rows as a formula-safe French CSV (reasons in ``t``'s language)."""
+    return to_french_csv(formula_safe(rejects_frame(rejects, t)))

@@ -15,6 +15,7 @@ import pandas as pd
 
 from analytics import schema
 from analytics.ingest.formats import normalise_header
+from analytics.ingest.messages import Code, choice
 from analytics.ingest.parse import ParseError, column_values
 
 CODES: Final[dict[str, tuple[str, ...]]] = {
@@ -111,7 +112,11 @@ def lookup(vocabulary: str) -> dict[str, str]:
 
 
 def to_code(text: str, vocabulary: str, strict: bool) -> str | None:
-    """The code of one cell; unknown values raise (strict) or read as None (lenient)."""
+    """The code of one cell; unknown values raise (strict) or read as None (lenient).
+
+    The refusal lists what is accepted by its labels in the reader's language (labels are read
+    back as well as codes).
+    """
     value = text.strip()
     if not value:
         return None
@@ -125,8 +130,8 @@ def to_code(text: str, vocabulary: str, strict: bool) -> str | None:
     if code is None and vocabulary == "level" and key in ("none", "aucun", "aucune", "sans"):
         return None
     if code is None and strict:
-        allowed = ", ".join(CODES[vocabulary])
-        raise ParseError(f"unknown value {value!r} (expected one of: {allowed})")
+        allowed = choice(Code(vocabulary, code) for code in CODES[vocabulary])
+        raise ParseError("ingest.cell.unknown_value", value=value, allowed=allowed)
     return code
 
 

@@ -44,4 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vocab.request_status.in_progress": ("En cours", "In progress"),
     "vocab.request_status.closed": ("Close", "Closed"),
     "vocab.request_status.declined": ("Refusée", "Declined"),
+    "vocab.attendance_status.attended": ("Présent", "Attended"),
+    "vocab.attendance_status.no_show": ("Absent", "No-show"),
+    "vocab.dimension.quartier": ("Quartier", "Neighbourhood"),
+    "vocab.dimension.age_band": ("Tranche d'âge", "Age band"),
 }
