@@ -272,7 +272,7 @@ def test_far_contract_end_does_not_stretch_the_calendar(
 
 
 def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    return {table: query_df(con, f"SELECT * FROM {table}") for table in DERIVED_TABLES}
+    return {table: query_df(con, f"SELECT * FROM {table} ORDER BY ALL") for table in DERIVED_TABLES}
 
 
 def test_refresh_is_idempotent(fresh_tiny_store: duckdb.DuckDBPyConnection) -> None:
@@ -408,6 +408,55 @@ def test_participant_first(tiny_store: duckdb.DuckDBPyConnection) -> None:
         "SELECT first_date FROM participant_first "
         "WHERE participant_id = 'p_r08' AND service_id IS NULL AND level = 'none'",
     ) == [(date(2024, 5, 15),)]
+
+
+@pytest.mark.parametrize(
+    ("all_services", "service_id", "all_levels", "level", "first_date"),
+    [
+        pytest.param(False, "svc_jeu", False, "consultation", date(2024, 4, 10), id="one-scope"),
+        pytest.param(False, "svc_tech", False, "coproduction", date(2024, 5, 25), id="other-scope"),
+        pytest.param(False, "svc_tech", True, None, date(2024, 5, 25), id="service-all-levels"),
+        pytest.param(True, None, False, "coproduction", date(2024, 5, 25), id="level-all-services"),
+        pytest.param(True, None, True, None, date(2024, 4, 10), id="everything"),
+    ],
+)
+def test_participant_first_all(
+    tiny_store: duckdb.DuckDBPyConnection,
+    all_services: bool,
+    service_id: str | None,
+    all_levels: bool,
+    level: str | None,
+    first_date: date,
+) -> None:
+    # p_r03 came to E1 (10 April) and E3 (2 May) of P_CONS, and to E6 (25 May) of P_COPRO
+    assert query_rows(
+        tiny_store,
+        "SELECT first_date FROM participant_first_all WHERE participant_id = 'p_r03'"
+        " AND all_services = ? AND service_id IS NOT DISTINCT FROM ?"
+        " AND all_levels = ? AND level IS NOT DISTINCT FROM ?",
+        [all_services, service_id, all_levels, level],
+    ) == [(first_date,)]
+
+
+def test_participant_first_all_has_every_scope(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    # p_r03: 2 (service, level) rows, 2 services, 2 levels, 1 overall; p_r08's event without
+    # project keeps its NULL service apart from the all-services row
+    assert query_value(
+        tiny_store, "SELECT count(*) FROM participant_first_all WHERE participant_id = 'p_r03'"
+    ) == 2 + 2 + 2 + 1
+    assert query_rows(
+        tiny_store,
+        "SELECT first_date FROM participant_first_all WHERE participant_id = 'p_r08'"
+        " AND NOT all_services AND service_id IS NULL AND NOT all_levels AND level = 'none'",
+    ) == [(date(2024, 5, 15),)]
+    # the overall first date is the min over the participant's (service, level) rows
+    assert query_rows(
+        tiny_store,
+        "SELECT a.participant_id FROM participant_first_all AS a"
+        " JOIN (SELECT participant_id, min(first_date) AS first_date FROM participant_first"
+        "       GROUP BY participant_id) AS f USING (participant_id)"
+        " WHERE a.all_services AND a.all_levels AND a.first_date <> f.first_date",
+    ) == []
 
 
 def test_project_day(tiny_store: duckdb.DuckDBPyConnection) -> None:

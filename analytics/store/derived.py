@@ -23,15 +23,35 @@ agent_week_running     one row per (agent, ISO week) from the agent's first week
 service_day            one row per (service, work_date, level): entries, hours, outside_hours
 service_day_capacity   one row per (service, working day): agents, capacity_hours
 project_day            one row per (project, work_date, activity): entries, agents, hours
+agent_project_day      one row per (agent, project, work_date): level, entries, hours
+agent_outside_day      one row per (agent, project or none, work_date) with hours outside the
+                       workday window: level, non-working day, weekend, outside_hours
+service_day_activity   one row per (service, work_date, level, activity): entries, hours
+project_phase_hours    one row per (finished project, tenth of its life, activity): level, hours
 participant_activity   one row per attended attendance, with the event's date, kind, project level,
                        initiative and service and the participant's quartier
 participant_first      one row per (participant, service, level): first_date attended
+participant_first_all  one row per (participant, service or all, level or all): first_date attended
+participation_buckets  one row per (filters, month / quarter / year, first day in it): participants,
+                       newcomers (the Engagement page's participants per bucket, for any period end)
+participation_cohorts  one row per (filters, cohort year, active year, active the year before, first
+                       day in the year): participants
+participation_years    one row per (filters, year, attended events in the year): participants
+first_attendance       one row per (filters, participant): date, level and initiative of the first
+                       attended event
+event_attendance       one row per event: date, kind, initiative, service, level, attendees
 =====================  ===========================================================================
 
-``agent_week_running``, ``service_day``, ``service_day_capacity``, ``project_day`` and
-``participant_first`` exist for speed: the indicator catalogue (and any page query) reads these small
-tables instead of one row per time entry or per agent-day, so that a page stays instant on a city
-(see docs/benchmarks.md).
+``agent_week_running``, ``service_day``, ``service_day_capacity``, ``project_day``,
+``participant_first`` and ``participant_first_all`` exist for speed: the indicator catalogue (and any
+page query) reads these small tables instead of one row per time entry or per agent-day, so that a
+page stays instant on a city (see docs/benchmarks.md).
+
+``participation_buckets``, ``participation_cohorts``, ``participation_years`` and ``first_attendance``
+are the Engagement page's history, pre-counted for every combination of its filters (a row per
+filter: NULL service or level = no filter): distinct participants cannot be added up across services
+or levels. Rows keyed by a *first day* (the participant's first attended event in a month, a year…)
+give the counts up to any period end (the rows whose first day is on or before it).
 
 Only ``entry_facts.outside_hours`` (and the sums of it) depend on a setting: the workday window of
 :func:`analytics.settings.load_thresholds` in force at refresh time, recorded in ``store_meta`` under
@@ -65,8 +85,18 @@ DERIVED_TABLES: Final[tuple[str, ...]] = (
     "service_day",
     "service_day_capacity",
     "project_day",
+    "agent_project_day",
+    "agent_outside_day",
+    "service_day_activity",
+    "project_phase_hours",
     "participant_activity",
     "participant_first",
+    "participant_first_all",
+    "participation_buckets",
+    "participation_cohorts",
+    "participation_years",
+    "first_attendance",
+    "event_attendance",
 )
 """The derived tables, in build order (each reads only canonical tables and the ones before it)."""
 
@@ -75,6 +105,13 @@ WORKDAY_WINDOW_META: Final[str] = "derived_workday_window"
 
 ATTENDED: Final[str] = "attended"
 """attendances.status of a participant who came (the other value, no_show, is never counted)."""
+
+DONE_STATUS: Final[str] = "done"
+"""projects.status of a finished project (project_phase_hours; arbitration learns effort from them)."""
+LIFE_PHASES: Final[int] = 10
+"""A finished project's life is cut into this many equal slices (project_phase_hours.phase)."""
+OTHER_ACTIVITY: Final[str] = "other"
+"""Activity code given to project hours without an activity (project_phase_hours.activity)."""
 
 CALENDAR_PADDING_YEARS: Final[int] = 1
 """Whole years added before the first and after the last date of the store."""
@@ -127,6 +164,9 @@ def derived_params(thresholds: Thresholds) -> dict[str, Any]:
         "no_level": NO_LEVEL,
         "participation_levels": list(LEVELS),
         "attended_status": ATTENDED,
+        "done_status": DONE_STATUS,
+        "life_phases": LIFE_PHASES,
+        "other_activity": OTHER_ACTIVITY,
     }
 
 
