@@ -1,19 +1,20 @@
 """Data health and import bookkeeping for the Data page (and scripts): no Streamlit here.
 
 :func:`data_health` says, for each agent and ISO week, whether time was recorded at all, so that a
-week without timesheets is not read as free capacity (see ``sql/data/health.sql`` for the rules).
+week without timesheets is not read as free capacity (see ``sql/data/health.sql`` for the rules); it is
+aggregated in DuckDB to what the Data page draws (the summary and the agent × week grid).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 import duckdb
 import pandas as pd
 
-from analytics.store.db import query_df, read_sql
+from analytics.store.db import query_df, query_rows, read_sql
 
 STATUSES: Final[tuple[str, ...]] = ("recorded", "missing", "absent", "not_expected")
 """Status of an agent-week, from 'time recorded' to 'nothing expected'."""
@@ -37,34 +38,36 @@ class HealthSummary:
         return self.missing / self.expected if self.expected else None
 
 
-def data_health(con: duckdb.DuckDBPyConnection, start: date, end: date) -> pd.DataFrame:
-    """One row per (agent, ISO week overlapping [start, end]): agent_id, agent_name, service_id,
-    week_start, hours, entries, status (one of :data:`STATUSES`)."""
-    return query_df(con, read_sql("data/health"), {"start": start, "end": end})
+def week_labels(start: date, end: date) -> list[str]:
+    """The ISO weeks overlapping [start, end] as the grid's column labels ('2026-S05'), in order."""
+    first = start - timedelta(days=start.weekday())
+    weeks = (end - first).days // 7 + 1 if end >= first else 0
+    return [(first + timedelta(days=7 * week)).strftime("%G-S%V") for week in range(weeks)]
 
 
-def summarise(health: pd.DataFrame) -> HealthSummary:
-    """Counts over a :func:`data_health` table."""
-    expected = health[health["status"].isin(["recorded", "missing"])]
-    missing = health[health["status"] == "missing"]
-    return HealthSummary(len(expected), len(missing), int(missing["agent_id"].nunique()))
-
-
-def health_grid(health: pd.DataFrame, only_gaps: bool = True) -> pd.DataFrame:
-    """Agents × weeks of status symbols (agents with a missing week first when ``only_gaps``
-    keeps only those)."""
-    if health.empty:
-        return pd.DataFrame()
-    frame = health.assign(
-        week=pd.to_datetime(health["week_start"]).dt.strftime("%G-S%V"),
-        symbol=health["status"].map(SYMBOLS),
-        agent=health["agent_name"].astype(str),
-    )
-    grid = frame.pivot_table(index="agent", columns="week", values="symbol", aggfunc="first")
-    gaps = frame[frame["status"] == "missing"].groupby("agent").size()
-    grid.insert(0, "gaps", gaps.reindex(grid.index).fillna(0).astype(int))
-    grid = grid.sort_values(["gaps"], ascending=False, kind="stable")
-    return grid[grid["gaps"] > 0] if only_gaps else grid
+def data_health(
+    con: duckdb.DuckDBPyConnection, start: date, end: date, only_gaps: bool = True
+) -> tuple[HealthSummary, pd.DataFrame]:
+    """Data health of the ISO weeks overlapping [start, end] (see ``sql/data/health.sql`` for the
+    statuses): the :class:`HealthSummary` over every agent-week, and the agent × week grid of
+    status symbols (:data:`SYMBOLS`), one row per agent name (index ``agent``), a first column
+    ``gaps`` (missing weeks), agents with most gaps first, then by name. ``only_gaps`` keeps the
+    agents with a missing week; the grid is empty when no row is kept."""
+    rows = query_rows(con, read_sql("data/health"), {
+        "start": start, "end": end, "only_gaps": only_gaps,
+        "symbols": [SYMBOLS[status] for status in STATUSES],
+    })
+    expected, missing, agents_with_gaps = rows[0][:3] if rows else (0, 0, 0)
+    summary = HealthSummary(int(expected), int(missing), int(agents_with_gaps))
+    shown = [row for row in rows if row[3] is not None]
+    if not shown:
+        return summary, pd.DataFrame()
+    weeks = week_labels(start, end)
+    grid = pd.DataFrame([list(row[5]) for row in shown],
+                        index=pd.Index([row[3] for row in shown], name="agent"),
+                        columns=pd.Index(weeks, name="week"))
+    grid.insert(0, "gaps", pd.array([row[4] for row in shown], dtype="int64"))
+    return summary, grid
 
 
 def import_history(con: duckdb.DuckDBPyConnection, limit: int = 100) -> pd.DataFrame:

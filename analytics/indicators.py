@@ -3,9 +3,10 @@
 :data:`CATALOGUE` lists every indicator in DESIGN.md's order (the methods page shows it; the command
 line prints :func:`compute_indicators` as JSON). :func:`compute_indicators` returns one flat
 ``{key: number}`` dict for a period ``[start, end]`` (both dates included), computed in DuckDB by the
-SQL files of ``analytics/sql/indicators/`` (one per family) over the derived tables of
-:mod:`analytics.store.derived`. A value is ``None`` where it is undefined (a share of nothing, a
-median of no request, no population...). Counts are ``int``; hours, ratios and days are ``float``.
+SQL files of ``analytics/sql/indicators/`` (one per family, run together as one statement by
+:func:`catalogue_sql`) over the derived tables of :mod:`analytics.store.derived`. A value is ``None``
+where it is undefined (a share of nothing, a median of no request, no population...). Counts are
+``int``; hours, ratios and days are ``float``.
 
 Filters (also in :data:`FILTERS_NOTE_FR` / :data:`FILTERS_NOTE_EN` for the methods page):
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, Final, Literal
 
 import duckdb
@@ -225,7 +227,7 @@ INDICATOR_FAMILIES: Final[tuple[str, ...]] = (
 
 ``hours.sql`` reads the daily totals of ``service_day``, whose outside hours use the workday window
 of the last refresh; for thresholds with another window, ``hours_any_window.sql`` recomputes the split
-from ``entry_facts`` (:func:`family_sql`). Both give the same numbers for the same window."""
+from ``entry_facts`` (:func:`catalogue_sql`). Both give the same numbers for the same window."""
 
 ANY_WINDOW_SUFFIX: Final[str] = "_any_window"
 
@@ -315,12 +317,25 @@ def _plain(value: Any, kind: IndicatorKind) -> float | int | None:
     return round(number) if kind == "count" else number
 
 
-def family_sql(con: duckdb.DuckDBPyConnection, family: str, thresholds: Thresholds) -> str:
-    """The SQL text of one family: ``hours`` falls back to ``hours_any_window`` when the derived
-    tables were refreshed with another workday window than ``thresholds``' (or never)."""
-    if family == "hours" and get_meta(con, WORKDAY_WINDOW_META) != workday_window(thresholds):
-        return read_sql(f"indicators/{family}{ANY_WINDOW_SUFFIX}")
-    return read_sql(f"indicators/{family}")
+def _any_window(con: duckdb.DuckDBPyConnection, thresholds: Thresholds) -> bool:
+    """Whether the derived tables were refreshed with another workday window than ``thresholds``'
+    (or never): then ``hours`` is read from ``hours_any_window`` (see :data:`INDICATOR_FAMILIES`)."""
+    return get_meta(con, WORKDAY_WINDOW_META) != workday_window(thresholds)
+
+
+def _family_file(family: str, any_window: bool) -> str:
+    """The SQL file of one family (``hours_any_window`` for ``hours`` when ``any_window``)."""
+    suffix = ANY_WINDOW_SUFFIX if family == "hours" and any_window else ""
+    return f"indicators/{family}{suffix}"
+
+
+@cache
+def catalogue_sql(any_window: bool) -> str:
+    """Every family's SQL file as a subquery of one statement (one row, every catalogue key): one
+    round trip, one plan, and DuckDB runs the families' independent pipelines side by side."""
+    parts = [f"(\n{read_sql(_family_file(family, any_window))}\n) AS {family}"
+             for family in INDICATOR_FAMILIES]
+    return "SELECT *\nFROM " + ",\n".join(parts)
 
 
 def compute_indicators(
@@ -348,14 +363,13 @@ def compute_indicators(
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVEL_FILTERS)}")
     limits = thresholds or load_thresholds()
     values = indicator_params(start, end, service=service, level=level, thresholds=limits)
+    sql = catalogue_sql(_any_window(con, limits))
+    frame = query_df(con, sql, named_params(sql, values))
     found: dict[str, float | int | None] = {}
-    for family in INDICATOR_FAMILIES:
-        sql = family_sql(con, family, limits)
-        frame = query_df(con, sql, named_params(sql, values))
-        for key in frame.columns:
-            if key not in _KINDS or key in found:
-                raise RuntimeError(f"indicators/{family}.sql returns an unexpected column {key!r}")
-            found[key] = _plain(frame.iloc[0][key], _KINDS[key])
+    for position, key in enumerate(frame.columns):
+        if key not in _KINDS or key in found:
+            raise RuntimeError(f"the indicator SQL files return an unexpected column {key!r}")
+        found[key] = _plain(frame.iloc[0, position], _KINDS[key])
     missing = [key for key in INDICATOR_KEYS if key not in found]
     if missing:
         raise RuntimeError(f"the indicator SQL files do not compute {missing}")

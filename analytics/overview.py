@@ -8,7 +8,7 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from analytics.store.db import get_meta, query_df, query_rows, read_sql
+from analytics.store.db import query_df, query_rows, read_sql
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,10 @@ class Freshness:
 
 
 def freshness(con: duckdb.DuckDBPyConnection) -> Freshness:
-    """Freshness of the store (one small query over the canonical tables and bookkeeping)."""
+    """Freshness of the store (one small query over the canonical tables, bookkeeping and store_meta)."""
     row = query_rows(con, read_sql("overview/freshness"))[0]
     return Freshness(
-        origin=get_meta(con, "origin") or "imports",
+        origin=row[7] or "imports",
         last_import_at=row[0],
         last_import_file=row[1],
         first_work_date=row[2],
@@ -43,8 +43,8 @@ def freshness(con: duckdb.DuckDBPyConnection) -> Freshness:
         last_event_date=row[4],
         last_request_date=row[5],
         imports=int(row[6]),
-        demo_seed=get_meta(con, "demo_seed"),
-        demo_as_of=get_meta(con, "demo_as_of"),
+        demo_seed=row[8],
+        demo_as_of=row[9],
     )
 
 

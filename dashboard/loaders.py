@@ -51,5 +51,10 @@ def health(
     path: str, version: str, start: date, end: date, only_gaps: bool
 ) -> tuple[data_health.HealthSummary, pd.DataFrame]:
     """Data health for the period: the summary and the agent × week grid (gaps only by default)."""
-    weeks = data_health.data_health(connection(path), start, end)
-    return data_health.summarise(weeks), data_health.health_grid(weeks, only_gaps=only_gaps)
+    return data_health.data_health(connection(path), start, end, only_gaps)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def import_history(path: str, version: str) -> pd.DataFrame:
+    """The most recent imports, newest first (every import bumps the data version)."""
+    return data_health.import_history(connection(path))

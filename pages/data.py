@@ -3,14 +3,18 @@ import history, and data health (which agents lack timesheets for which weeks)."
 
 from __future__ import annotations
 
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
-from analytics import data_health as health
 from analytics.audit import import_details
-from analytics.ingest import ImportResult, import_batch
+from analytics.ingest import ImportResult, Reject, import_batch
 from analytics.ingest import mapping as mappings
 from analytics.ingest.mapping import ColumnMapping
+from analytics.ingest.messages import MessageError
 from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, preview_file
+from analytics.ingest.review import kept_rejects, localised_history
 from analytics.ingest.templates import rejects_frame, template_csv, templates_zip
 from analytics.schema import LOAD_ORDER
 from dashboard import components, loaders
@@ -51,8 +55,16 @@ def mapping_editor(info: Preview) -> ColumnMapping:
             mappings.save_mapping(con, name, mapping, info.headers)
             st.success(t("data.mapping_saved", name=name.strip()))
         except Exception as exc:  # incomplete mapping, or the store refused: shown, not raised
-            st.error(t("data.mapping_error", reason=str(exc)))
+            reason = exc.message.render(t) if isinstance(exc, MessageError) else str(exc)
+            st.error(t("data.mapping_error", reason=reason))
     return mapping
+
+
+def show_rejects(rejects: list[Reject], name: str) -> None:
+    """Refused rows with their reason in the reader's language; the downloads carry it too."""
+    frame = rejects_frame(rejects, t).rename(columns=lambda c: t(f"data.col.{c}"))
+    st.dataframe(components.safe_for_spreadsheet(frame), hide_index=True)
+    components.download_buttons(frame, name, t)
 
 
 def show_result(index: int, result: ImportResult) -> None:
@@ -62,14 +74,26 @@ def show_result(index: int, result: ImportResult) -> None:
              rejected=result.rows_rejected)
     {"imported": st.success, "refused": st.error}.get(result.status, st.info)(text)
     if result.status == "refused":
-        st.caption(result.message)
+        st.caption(result.text(t))
     if result.created_agents or result.created_projects:
         created = result.created_agents + result.created_projects
         st.caption(t("data.created", items=", ".join(created[:30])))
     if result.rejects:
-        frame = rejects_frame(result.rejects).rename(columns=lambda c: t(f"data.col.{c}"))
-        st.dataframe(components.safe_for_spreadsheet(frame), hide_index=True)
-        components.download_buttons(frame, f"lignes_refusees_{index}", t)
+        show_rejects(result.rejects, f"lignes_refusees_{index}")
+
+
+def review_rejects(history: pd.DataFrame) -> None:
+    """The refused rows kept for a past import, read back in the reader's language."""
+    kept = history[history["rejects_kept"] > 0]
+    if kept.empty:
+        return
+    files = {int(i): (f, int(n)) for i, f, n in zip(kept["import_id"], kept["file_name"],
+                                                    kept["rejects_kept"], strict=True)}
+    chosen = st.selectbox(t("ingest.page.review"), list(files), key="review_import",
+                          format_func=lambda i: t("ingest.page.review_item", id=i, file=files[i][0],
+                                                  count=t.number(files[i][1])))
+    if chosen is not None:
+        show_rejects(kept_rejects(con, chosen), f"lignes_refusees_import_{chosen}")
 
 
 st.title(t("data.title"))
@@ -91,10 +115,10 @@ for upload in uploads or []:
                           target=table_label(info.target)))
         elif info.needs_mapping:
             st.warning(t("data.not_recognised"))
-            st.caption(f"{info.refusal}\n\n{t('data.mapping_help')}")
+            st.caption(f"{info.refusal.render(t) if info.refusal else ''}\n\n{t('data.mapping_help')}")
             mapping = mapping_editor(info)
         else:
-            st.error(t("data.unreadable", reason=info.refusal))
+            st.error(t("data.unreadable", reason=info.refusal.render(t) if info.refusal else ""))
         st.dataframe(info.sample, hide_index=True)
         plans.append((upload.getvalue(), upload.name, mapping))
 
@@ -114,17 +138,20 @@ st.caption(t("data.templates_help"))
 left, right = st.columns(2)
 table = left.selectbox(t("data.template_table"), LOAD_ORDER, key="template_table",
                        format_func=table_label)
-left.download_button(t("data.download_template"), template_csv(table), f"modele_{table}.csv",
+# the files are generated on click only (deferred download), not on every run of the page
+left.download_button(t("data.download_template"), partial(template_csv, table), f"modele_{table}.csv",
                      mime="text/csv", icon=":material/download:", key="template_one")
-right.download_button(t("data.download_all"), templates_zip(), "modeles.zip",
+right.download_button(t("data.download_all"), templates_zip, "modeles.zip",
                       mime="application/zip", icon=":material/folder_zip:", key="template_all")
 
 st.subheader(t("data.history"))
-history = health.import_history(con)
+history = loaders.import_history(db_path(), version(con))
 if history.empty:
     st.info(t("data.no_history"))
 else:
-    st.dataframe(history.rename(columns=lambda c: t(f"data.col.{c}")), hide_index=True)
+    st.dataframe(localised_history(history, t).rename(columns=lambda c: t(f"data.col.{c}")),
+                 hide_index=True)
+    review_rejects(history)
 
 st.subheader(t("data.health"))
 st.caption(t("data.health_help"))

@@ -1,15 +1,115 @@
-"""AppTest of the Data page: upload, preview, import with a summary, mapping, templates, health."""
+"""The Data page: data health on the tiny town (tests/conftest.py), then AppTest of the page (upload,
+preview, import with a summary, mapping, templates, health)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.data_health import HealthSummary, data_health
 from analytics.ingest import import_file
-from analytics.store.db import open_store
+from analytics.settings import Thresholds
+from analytics.store.db import open_store, transaction
+from analytics.store.derived import refresh_derived
 from tests.ingest_support import FIXTURES, ROOT
+
+MAY = (date(2024, 4, 29), date(2024, 5, 26))  # ISO weeks 18–21 of 2024
+LATE_MAY = (date(2024, 5, 15), date(2024, 6, 9))  # ISO weeks 20–23 (week 20 overlaps from Monday 13)
+
+# MAY in the tiny town: Alice, Bruno and David record time every week (Bruno even during his leave of
+# week 20); Chloé has no entry in week 19 under her contract; Emma's only contract runs from Wed 15 to
+# Wed 22 May (weeks 20 and 21) and she records nothing.
+MAY_GRID = {
+    "Emma Moreau": (2, "··✖✖"),
+    "Chloé Durand": (1, "✔✖✔✔"),
+    "Alice Martin": (0, "✔✔✔✔"),
+    "Bruno Petit": (0, "✔✔✔✔"),
+    "David Leroy": (0, "✔✔✔✔"),
+}
+
+# LATE_MAY after the additions of :func:`late_may_store`: absences cover all of week 22 for Alice
+# (one absence) and David (two), only Monday–Thursday for Bruno; Farid has no contract and records
+# time in weeks 20 and 22 only (so week 21 is missing, week 23 after his last entry is not expected).
+LATE_MAY_GRID = {
+    "Bruno Petit": (2, "✔✔✖✖"),  # no entry in weeks 22 and 23; a 4-day absence does not excuse
+    "Emma Moreau": (2, "✖✖··"),  # contract 15–22 May
+    "Alice Martin": (1, "✔✔○✖"),
+    "Chloé Durand": (1, "✔✔✖✔"),  # her 0.5 h on 3 June counts as recorded
+    "David Leroy": (1, "✔✔○✖"),
+    "Farid Nadir": (1, "✔✖✔·"),
+}
+
+
+def grid_rows(grid: pd.DataFrame) -> dict[str, tuple[int, str]]:
+    """The grid as {agent: (gaps, symbols of the weeks in order)}, in the grid's row order."""
+    return {str(agent): (int(row["gaps"]), "".join(row.drop("gaps"))) for agent, row in grid.iterrows()}
+
+
+@pytest.fixture
+def late_may_store(fresh_tiny_store: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The tiny town plus three absences in week 22 and an agent without contract."""
+    with transaction(fresh_tiny_store) as cur:
+        cur.execute(
+            "INSERT INTO absences VALUES ('A1', DATE '2024-05-27', DATE '2024-05-31', 'leave'),"
+            " ('A4', DATE '2024-05-27', DATE '2024-05-29', 'leave'),"
+            " ('A4', DATE '2024-05-30', DATE '2024-06-02', 'training'),"
+            " ('A2', DATE '2024-05-27', DATE '2024-05-30', 'leave')"
+        )
+        cur.execute("INSERT INTO agents VALUES ('A6', 'Farid Nadir', 'svc_tech')")
+        cur.execute(
+            "INSERT INTO time_entries VALUES"
+            " ('T-A6-01', 'A6', NULL, DATE '2024-05-14', TIME '09:00', TIME '12:00', 3, 'ordinary'),"
+            " ('T-A6-02', 'A6', NULL, DATE '2024-05-28', TIME '09:00', TIME '12:00', 3, 'ordinary')"
+        )
+        refresh_derived(cur, thresholds=Thresholds())
+    return fresh_tiny_store
+
+
+@pytest.mark.parametrize(("only_gaps", "expected"), [
+    pytest.param(True, {k: v for k, v in MAY_GRID.items() if v[0] > 0}, id="gaps-only"),
+    pytest.param(False, MAY_GRID, id="all-agents"),
+])
+def test_health_grid_of_may(
+    tiny_store: duckdb.DuckDBPyConnection, only_gaps: bool, expected: dict[str, tuple[int, str]]
+) -> None:
+    summary, grid = data_health(tiny_store, *MAY, only_gaps)
+    assert summary == HealthSummary(expected=4 + 4 + 3 + 4 + 3, missing=3, agents_with_gaps=2)
+    assert summary.missing_share == pytest.approx(3 / 18)
+    assert list(grid.columns) == ["gaps", "2024-S18", "2024-S19", "2024-S20", "2024-S21"]
+    assert grid.index.name == "agent"
+    assert grid_rows(grid) == expected
+    assert list(grid_rows(grid)) == list(expected)  # most gaps first, then by name
+
+
+def test_health_absences_and_agents_without_contract(late_may_store: duckdb.DuckDBPyConnection) -> None:
+    summary, grid = data_health(late_may_store, *LATE_MAY, only_gaps=True)
+    recorded = 2 + 2 + 3 + 2 + 0 + 2  # Alice, Bruno, Chloé, David, Emma, Farid
+    assert summary == HealthSummary(expected=recorded + 8, missing=8, agents_with_gaps=6)
+    assert list(grid.columns) == ["gaps", "2024-S20", "2024-S21", "2024-S22", "2024-S23"]
+    assert grid_rows(grid) == LATE_MAY_GRID
+    assert list(grid_rows(grid)) == list(LATE_MAY_GRID)
+
+
+@pytest.mark.parametrize("period", [
+    pytest.param((date(2010, 1, 1), date(2010, 3, 31)), id="before-any-contract"),
+    pytest.param((date(2024, 5, 2), date(2024, 5, 1)), id="end-before-start-same-week"),
+])
+def test_health_without_gaps(tiny_store: duckdb.DuckDBPyConnection, period: tuple[date, date]) -> None:
+    summary, grid = data_health(tiny_store, *period, only_gaps=True)
+    assert summary.missing == 0 and summary.agents_with_gaps == 0
+    assert grid.empty
+
+
+def test_health_of_an_empty_store(empty_store: duckdb.DuckDBPyConnection) -> None:
+    summary, grid = data_health(empty_store, *MAY, only_gaps=False)
+    assert summary == HealthSummary(0, 0, 0)
+    assert summary.missing_share is None
+    assert grid.empty
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 120

@@ -1,13 +1,23 @@
--- Data health: for each agent and ISO week overlapping [$start, $end], whether time was
--- recorded at all, so that a gap is not mistaken for free capacity.
--- status:
+-- Data health: for each agent and ISO week overlapping [$start, $end], whether time was recorded at
+-- all, so that a gap is not mistaken for free capacity; aggregated to what the Data page draws.
+-- status of an (agent, week):
 --   recorded      at least one time entry that week;
 --   absent        no entry, and absences cover every Monday-to-Friday day of the week;
 --   missing       no entry although time was expected: a contract covers the week, or (for an agent
 --                 without any contract, e.g. created by a time-tracking import) the week lies between
 --                 the agent's first and last recorded weeks;
 --   not_expected  no entry and none expected (no contract that week).
-WITH weeks AS (
+-- Parameters: $start, $end (inclusive dates), $only_gaps (keep only the agents with a missing week in
+-- the grid), $symbols (one character per status, in the order recorded, missing, absent,
+-- not_expected).
+-- Result: the totals on every row (expected_weeks = agent-weeks recorded or missing, missing_weeks,
+-- agents_with_gaps = agents with a missing week), then one row per agent name of the grid: agent
+-- (agent_name, or agent_id when the name is empty), gaps (missing weeks of the agents of that name),
+-- symbols (one status character per week, in week order, from the first agent_id of that name),
+-- sorted by gaps (most first), then name. When the grid is empty, one row with agent NULL carries
+-- the totals. Only the weeks without entry are classified one by one (most agent-weeks are recorded).
+WITH
+weeks AS (
     SELECT CAST(week AS DATE) AS week_start
     FROM generate_series(
         CAST(date_trunc('week', CAST($start AS DATE)) AS TIMESTAMP),
@@ -15,69 +25,149 @@ WITH weeks AS (
         INTERVAL 7 DAY
     ) AS g(week)
 ),
-agent_list AS (
-    SELECT agent_id, agent_name, service_id FROM agents
+
+bounds AS (
+    SELECT min(week_start) AS first_week, max(week_start) AS last_week FROM weeks
 ),
+
+agent_list AS (
+    SELECT agent_id, coalesce(agent_name, agent_id) AS agent FROM agents
+),
+
 contract_list AS (
     SELECT agent_id, valid_from, valid_to FROM contracts
 ),
+
 absence_list AS (
     SELECT agent_id, start_date, end_date FROM absences
 ),
+
 recorded AS (
     -- agent_week: hours and entries per agent and ISO week, pre-aggregated after each import
-    SELECT agent_id, week_start, hours, entries
+    SELECT agent_id, week_start
     FROM agent_week
     WHERE week_start BETWEEN CAST(date_trunc('week', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
       AND entries > 0
 ),
-under_contract AS (
-    SELECT DISTINCT c.agent_id, w.week_start
+
+agents_without_contract AS (
+    SELECT agent_id FROM agent_list
+    ANTI JOIN contract_list USING (agent_id)
+),
+
+recorded_span AS (
+    -- first and last week with entries, ever, of the agents without any contract
+    SELECT w.agent_id, min(w.week_start) AS first_week, max(w.week_start) AS last_week
+    FROM agent_week AS w
+    SEMI JOIN agents_without_contract AS n ON n.agent_id = w.agent_id
+    WHERE w.entries > 0
+    GROUP BY w.agent_id
+),
+
+absent_days AS (
+    -- the Monday-to-Friday days of the period's weeks covered by an absence
+    SELECT DISTINCT agent_id, day
+    FROM (
+        SELECT a.agent_id,
+               CAST(unnest(generate_series(CAST(greatest(a.start_date, b.first_week) AS TIMESTAMP),
+                                           CAST(least(a.end_date, b.last_week + 4) AS TIMESTAMP),
+                                           INTERVAL 1 DAY)) AS DATE) AS day
+        FROM absence_list AS a, bounds AS b
+        WHERE a.start_date <= b.last_week + 4 AND a.end_date >= b.first_week
+    )
+    WHERE isodow(day) <= 5
+),
+
+absent AS (
+    SELECT agent_id, CAST(date_trunc('week', day) AS DATE) AS week_start
+    FROM absent_days
+    GROUP BY ALL
+    HAVING count(*) >= 5
+),
+
+unrecorded AS (
+    -- expected weeks without entries: under a contract (a week twice when contracts overlap), or
+    -- within the recorded span of an agent without contract
+    SELECT c.agent_id, w.week_start
     FROM weeks AS w
     JOIN contract_list AS c
       ON c.valid_from <= w.week_start + 6 AND (c.valid_to IS NULL OR c.valid_to >= w.week_start)
+    ANTI JOIN recorded AS r ON r.agent_id = c.agent_id AND r.week_start = w.week_start
+    UNION ALL
+    SELECT s.agent_id, w.week_start
+    FROM recorded_span AS s
+    JOIN weeks AS w ON w.week_start BETWEEN s.first_week AND s.last_week
+    ANTI JOIN recorded AS r ON r.agent_id = s.agent_id AND r.week_start = w.week_start
 ),
-agents_with_contract AS (
-    SELECT DISTINCT agent_id FROM contract_list
+
+missing AS (
+    SELECT DISTINCT u.agent_id, u.week_start
+    FROM unrecorded AS u
+    SEMI JOIN agent_list AS a ON a.agent_id = u.agent_id
+    ANTI JOIN absent AS x ON x.agent_id = u.agent_id AND x.week_start = u.week_start
 ),
-recorded_span AS (
-    SELECT agent_id, min(week_start) AS first_week, max(week_start) AS last_week
-    FROM agent_week
-    WHERE entries > 0
-    GROUP BY agent_id
+
+recorded_by_agent AS (
+    SELECT agent_id, count(*) AS recorded_weeks FROM recorded GROUP BY agent_id
 ),
-absent_days AS (
-    SELECT a.agent_id, w.week_start, count(DISTINCT d.offset_days) AS days_absent
-    FROM weeks AS w
-    CROSS JOIN (SELECT unnest(range(5)) AS offset_days) AS d
-    JOIN absence_list AS a
-      ON w.week_start + CAST(d.offset_days AS INTEGER) BETWEEN a.start_date AND a.end_date
-    GROUP BY ALL
+
+missing_by_agent AS (
+    SELECT agent_id, count(*) AS missing_weeks FROM missing GROUP BY agent_id
 ),
-grid AS (
-    SELECT a.agent_id, a.agent_name, a.service_id, w.week_start
+
+by_name AS (
+    SELECT
+        a.agent,
+        sum(coalesce(m.missing_weeks, 0))                          AS gaps,
+        sum(coalesce(r.recorded_weeks, 0) + coalesce(m.missing_weeks, 0)) AS expected_weeks,
+        count(m.agent_id)                                          AS agents_with_gaps,
+        min(a.agent_id)                                            AS first_agent_id
     FROM agent_list AS a
+    LEFT JOIN recorded_by_agent AS r USING (agent_id)
+    LEFT JOIN missing_by_agent AS m USING (agent_id)
+    GROUP BY a.agent
+),
+
+totals AS (
+    SELECT
+        CAST(coalesce(sum(expected_weeks), 0) AS BIGINT)           AS expected_weeks,
+        CAST(coalesce(sum(gaps), 0) AS BIGINT)                     AS missing_weeks,
+        CAST(coalesce(sum(agents_with_gaps), 0) AS BIGINT)         AS agents_with_gaps
+    FROM by_name
+),
+
+shown AS (
+    SELECT agent, CAST(gaps AS BIGINT) AS gaps, first_agent_id
+    FROM by_name
+    WHERE (NOT $only_gaps OR gaps > 0) AND EXISTS (SELECT 1 FROM weeks)
+),
+
+cells AS (
+    -- the symbols of the first agent_id of each name shown
+    SELECT
+        s.agent,
+        s.gaps,
+        w.week_start,
+        CASE
+            WHEN r.agent_id IS NOT NULL THEN $symbols[1]
+            WHEN x.agent_id IS NOT NULL THEN $symbols[3]
+            WHEN m.agent_id IS NOT NULL THEN $symbols[2]
+            ELSE $symbols[4]
+        END                                                        AS symbol
+    FROM shown AS s
     CROSS JOIN weeks AS w
+    LEFT JOIN recorded AS r ON r.agent_id = s.first_agent_id AND r.week_start = w.week_start
+    LEFT JOIN absent AS x ON x.agent_id = s.first_agent_id AND x.week_start = w.week_start
+    LEFT JOIN missing AS m ON m.agent_id = s.first_agent_id AND m.week_start = w.week_start
+),
+
+grid_rows AS (
+    SELECT agent, gaps, string_agg(symbol, '' ORDER BY week_start) AS symbols
+    FROM cells
+    GROUP BY agent, gaps
 )
-SELECT
-    g.agent_id,
-    coalesce(g.agent_name, g.agent_id)          AS agent_name,
-    g.service_id,
-    g.week_start,
-    coalesce(r.hours, 0)                        AS hours,
-    coalesce(r.entries, 0)                      AS entries,
-    CASE
-        WHEN r.entries > 0 THEN 'recorded'
-        WHEN ad.days_absent >= 5 THEN 'absent'
-        WHEN uc.agent_id IS NOT NULL THEN 'missing'
-        WHEN awc.agent_id IS NULL AND g.week_start BETWEEN s.first_week AND s.last_week
-            THEN 'missing'
-        ELSE 'not_expected'
-    END                                         AS status
-FROM grid AS g
-LEFT JOIN recorded AS r USING (agent_id, week_start)
-LEFT JOIN absent_days AS ad USING (agent_id, week_start)
-LEFT JOIN under_contract AS uc USING (agent_id, week_start)
-LEFT JOIN agents_with_contract AS awc ON awc.agent_id = g.agent_id
-LEFT JOIN recorded_span AS s ON s.agent_id = g.agent_id
-ORDER BY agent_name, g.agent_id, g.week_start
+
+SELECT t.expected_weeks, t.missing_weeks, t.agents_with_gaps, r.agent, r.gaps, r.symbols
+FROM totals AS t
+LEFT JOIN grid_rows AS r ON true
+ORDER BY r.gaps DESC, r.agent

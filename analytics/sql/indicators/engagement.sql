@@ -8,8 +8,8 @@
 --   engagement.lapsed           active in the preceding period and not in the period
 -- Scope: participant_activity (attended only), narrowed to events of projects of $service and of
 -- projects at $level ('none' = events without project or with a NULL level). The scope also applies
--- to "first event ever" (read from participant_first) and to the preceding period. Every read of
--- participant_activity is bounded by dates (the table is sorted by event_date).
+-- to "first event ever" (read from participant_first_all) and to the preceding period. Every read of
+-- participant_activity and participant_first_all is bounded by dates (both are sorted by date).
 
 WITH
 current_counts AS (
@@ -19,18 +19,6 @@ current_counts AS (
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
     GROUP BY participant_id
-),
-
-returning_participants AS (
-    -- participants of the period who had attended an event of the same scope before it (so their
-    -- first event ever is not in the period); participant_first holds each participant's first date
-    -- per service and level
-    SELECT DISTINCT f.participant_id
-    FROM participant_first AS f
-    SEMI JOIN current_counts AS c ON c.participant_id = f.participant_id
-    WHERE f.first_date < $start
-      AND ($service IS NULL OR f.service_id = $service)
-      AND ($level IS NULL OR f.level = $level)
 ),
 
 previous AS (
@@ -62,7 +50,16 @@ concentration AS (
 ),
 
 newcomers AS (
-    SELECT (SELECT count(*) FROM current_counts) - (SELECT count(*) FROM returning_participants) AS newcomers
+    -- participants whose first attended event of the scope (participant_first_all: the first date
+    -- per service or all, level or all) lies in the period: exactly the period's participants who had
+    -- not attended an event of the same scope before it
+    SELECT count(*) AS newcomers
+    FROM participant_first_all
+    WHERE first_date BETWEEN $start AND $end
+      AND all_services = ($service IS NULL)
+      AND ($service IS NULL OR service_id = $service)
+      AND all_levels = ($level IS NULL)
+      AND ($level IS NULL OR level = $level)
 ),
 
 retention AS (

@@ -6,7 +6,10 @@
 --                         sum(hours of weeks w-(N-1)..w) / N > $max_avg_weekly_hours, N =
 --                         $avg_window_weeks (weeks without entries count 0; always divide by N); the
 --                         window's hours come from agent_week_running (running totals), so no window
---                         function runs at query time
+--                         function runs at query time; only the agents with a week over
+--                         $max_avg_weekly_hours (less a micro-hour, so that float drift in the running
+--                         totals never matters) in the weeks the windows cover are looked at: a mean
+--                         of N weeks cannot exceed a limit no week exceeds
 --   legal.rest_under_11h  (agent, day d in period) with first start on d - last end of the entries
 --                         dated d-1 (possibly after midnight) < $min_daily_rest_hours; days without
 --                         times on either side are skipped (agent_workday.rest_hours is NULL)
@@ -30,11 +33,21 @@ weeks AS (
       AND ($service IS NULL OR service_id = $service)
 ),
 
+long_week_agents AS (
+    -- the agents with a week over the average limit among the weeks w-(N-1)..w of the period's weeks w
+    SELECT DISTINCT agent_id
+    FROM agent_week
+    WHERE week_start BETWEEN $start - CAST(7 * ($avg_window_weeks - 1) AS INTEGER) AND $end
+      AND ($service IS NULL OR service_id = $service)
+      AND hours > $max_avg_weekly_hours - 1e-6
+),
+
 period_running AS (
     -- the running totals of the period's weeks (agent_week_running is dense: every week of each
     -- agent from its first week with hours)
     SELECT agent_id, week_start, cumulative_hours
     FROM agent_week_running
+    SEMI JOIN long_week_agents USING (agent_id)
     WHERE week_start BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
 ),
@@ -43,6 +56,7 @@ earlier_running AS (
     -- the running totals N weeks earlier, keyed by the week they are subtracted from
     SELECT agent_id, week_start + CAST(7 * $avg_window_weeks AS INTEGER) AS week_start, cumulative_hours
     FROM agent_week_running
+    SEMI JOIN long_week_agents USING (agent_id)
     WHERE week_start BETWEEN $start - CAST(7 * $avg_window_weeks AS INTEGER)
                          AND $end - CAST(7 * $avg_window_weeks AS INTEGER)
       AND ($service IS NULL OR service_id = $service)

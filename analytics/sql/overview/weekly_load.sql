@@ -1,6 +1,7 @@
 -- Hours and capacity per ISO week (Monday in [$start, $end]), optionally for one service and level.
 -- Hours come from service_day (daily totals per service and level); capacity from
--- service_day_capacity. A level filter narrows the hours, never the capacity.
+-- service_day_capacity. A level filter narrows the hours, never the capacity. The date bounds stay
+-- DATEs (not timestamps) so that the scans skip the row groups outside the period.
 WITH weeks AS (
     SELECT DISTINCT week_start
     FROM calendar_days
@@ -12,7 +13,7 @@ hours_by_week AS (
         sum(hours)                                              AS hours,
         sum(hours) FILTER (WHERE level <> 'none')               AS participation_hours
     FROM service_day
-    WHERE work_date BETWEEN $start AND $end + INTERVAL 6 DAY
+    WHERE work_date BETWEEN $start AND CAST($end AS DATE) + 6
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
     GROUP BY ALL
@@ -20,7 +21,7 @@ hours_by_week AS (
 capacity_by_week AS (
     SELECT week_start, sum(capacity_hours) AS capacity_hours
     FROM service_day_capacity
-    WHERE day BETWEEN $start AND $end + INTERVAL 6 DAY
+    WHERE day BETWEEN $start AND CAST($end AS DATE) + 6
       AND ($service IS NULL OR service_id = $service)
     GROUP BY ALL
 )
