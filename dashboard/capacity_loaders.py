@@ -1,11 +1,13 @@
 """Cached loaders of the team capacity page, keyed by (store path, data version, period, filters).
 
 Each calls the analytics functions of :mod:`analytics.capacity` on the process-wide connection, with
-the thresholds in force (settings and their environment overrides).
+the thresholds in force (settings and their environment overrides), and returns what its tab draws —
+the pure post-processing included — so that a rerun of the page computes nothing again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -25,22 +27,38 @@ from dashboard.store import connection
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(agent × week, service × week) load with bands."""
-    thresholds = load_thresholds()
-    agents = load_module.agent_weeks(connection(path), start, end, service, level, thresholds)
-    return agents, load_module.service_weeks(agents, thresholds)
+) -> load_module.LoadView:
+    """The load tab: service × week load, the most loaded agents' weeks and the period's totals."""
+    return load_module.load_view(connection(path), start, end, service, level, load_thresholds())
+
+
+def agent_weeks_table(
+    path: str, start: date, end: date, service: str | None, level: str | None
+) -> Callable[[], pd.DataFrame]:
+    """A function building the whole agent × week load table (every agent in scope, the download of
+    the load tab): not cached, it runs only when the file is asked for."""
+    con, thresholds = connection(path), load_thresholds()
+    return lambda: load_module.agent_weeks(con, start, end, service, level, thresholds)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def participation(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None
+) -> pd.DataFrame:
+    """Hours and participation hours per agent (the work tab's table, the hidden tab's hours)."""
+    return work_module.participation_by_agent(connection(path), start, end, service, level)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def work(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(hours by period, activity and level; participation per agent; costliest projects)."""
+) -> work_module.WorkView:
+    """Hours by period, activity and level; participation per agent and service; costliest
+    projects."""
     con = connection(path)
-    return (
+    return work_module.work_view(
         work_module.hours_by_activity_level(con, start, end, service, level),
-        work_module.participation_by_agent(con, start, end, service, level),
+        participation(path, version, start, end, service, level),
         work_module.top_projects(con, start, end, service, level),
     )
 
@@ -48,13 +66,12 @@ def work(
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def hidden(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(hidden hours per agent, project and event kind; hours per agent; evenings per agent and
-    month)."""
+) -> hidden_module.HiddenView:
+    """Hidden hours per agent, service, project and event kind; evenings per agent and month."""
     con, thresholds = connection(path), load_thresholds()
-    return (
+    return hidden_module.hidden_view(
         hidden_module.outside_entries(con, start, end, service, level, thresholds),
-        work_module.participation_by_agent(con, start, end, service, level),
+        participation(path, version, start, end, service, level),
         hidden_module.evenings(con, start, end, service, level, thresholds),
     )
 
@@ -78,6 +95,7 @@ def overload(
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def forecast(
     path: str, version: str, as_of: date, service: str | None, level: str | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(team × coming week forecast, projects spread) after ``as_of``."""
-    return forecast_module.forecast(connection(path), as_of, service, level, load_thresholds())
+) -> forecast_module.ForecastView:
+    """Team × coming week forecast after ``as_of``, the projects spread, the teams by peak load and
+    the total of every team."""
+    return forecast_module.forecast_view(connection(path), as_of, service, level, load_thresholds())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import pandas as pd
@@ -61,16 +61,21 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
     return buffer.getvalue()
 
 
-def download_buttons(frame: pd.DataFrame, name: str, t: Translator) -> None:
-    """CSV and Excel downloads of a table, built only when clicked (not on every rerun)."""
+def download_buttons(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, t: Translator
+) -> None:
+    """CSV and Excel downloads of a table, built only when clicked (not on every rerun). ``frame`` may
+    be a function returning the table, so that a big table the page does not show is computed only
+    then too."""
+    table = frame if callable(frame) else lambda: frame
     left, right = st.columns(2)
     left.download_button(
-        t("download.csv"), logged_download(lambda: csv_bytes(frame, t.lang), name, "csv"),
+        t("download.csv"), logged_download(lambda: csv_bytes(table(), t.lang), name, "csv"),
         file_name=f"{name}.csv",
         mime="text/csv", key=f"csv_{name}", icon=":material/download:", on_click="ignore",
     )
     right.download_button(
-        t("download.xlsx"), logged_download(lambda: xlsx_bytes(frame, name), name, "xlsx"),
+        t("download.xlsx"), logged_download(lambda: xlsx_bytes(table(), name), name, "xlsx"),
         file_name=f"{name}.xlsx",
         key=f"xlsx_{name}", on_click="ignore", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

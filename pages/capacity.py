@@ -7,22 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics.capacity import figures, tables
-from analytics.capacity.forecast import (
-    BASELINE_WEEKS,
-    HORIZON_WEEKS,
-    teams_by_peak_load,
-    total_weeks,
-)
-from analytics.capacity.hidden import (
-    evenings_matrix,
-    hidden_by,
-    hidden_by_agent,
-    hidden_by_project,
-    hidden_by_service,
-)
+from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastView, total_weeks
+from analytics.capacity.hidden import evenings_matrix
 from analytics.capacity.legal import RULES
-from analytics.capacity.load import most_loaded_agents
-from analytics.capacity.work import hours_over_time, participation_by_service, time_grain
+from analytics.capacity.work import time_grain
 from analytics.settings import load_thresholds
 from dashboard import capacity_loaders as loaders
 from dashboard import components
@@ -52,83 +40,81 @@ def table(frame: pd.DataFrame, name: str, show: bool = True) -> None:
 def load_part() -> None:
     """Load per service and per agent, week by week, in the four bands."""
     st.caption(t("capacity.load.intro"))
-    agent_weeks, service_weeks = loaders.load(*scope)
-    if agent_weeks["recorded_hours"].sum() == 0:
+    view = loaders.load(*scope)
+    if view.recorded_hours == 0:
         st.info(t("capacity.no_data"))
     else:
-        st.markdown(tables.most_loaded_text(agent_weeks, t))
+        st.markdown(tables.most_loaded_text(view, t))
         st.subheader(t("capacity.load.services"))
-        st.plotly_chart(figures.service_load_heatmap(service_weeks, th.load_bands, t),
+        st.plotly_chart(figures.service_load_heatmap(view.service_weeks, th.load_bands, t),
                         width="stretch")
         st.caption(t("capacity.load.services_note"))
-        table(tables.present(service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services")
+        table(tables.present(view.service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services")
         st.subheader(t("capacity.load.agents"))
-        shown = most_loaded_agents(agent_weeks)
-        if len(shown) < len(agent_weeks):
-            st.caption(t("capacity.load.top_agents", shown=shown["agent_id"].nunique(),
-                         total=agent_weeks["agent_id"].nunique()))
-        st.plotly_chart(figures.agent_load_heatmap(shown, th.load_bands, t), width="stretch")
-        st.caption(t("capacity.load.missing_weeks",
-                     count=t.number(int((agent_weeks["band"] == "missing").sum()))))
-        table(tables.present(agent_weeks, tables.AGENT_WEEKS, t, th), "charge_agents", show=False)
+        if len(view.agents) < view.agents_total:
+            st.caption(t("capacity.load.top_agents", shown=len(view.agents), total=view.agents_total))
+        st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t),
+                        width="stretch")
+        st.caption(t("capacity.load.missing_weeks", count=t.number(view.missing_weeks)))
+        everyone = loaders.agent_weeks_table(path, f.start, f.end, f.service, f.level)
+        components.download_buttons(
+            lambda: tables.present(everyone(), tables.AGENT_WEEKS, t, th), "charge_agents", t
+        )
 
 
 def work_part() -> None:
     """Hours by activity and level, participation share, the costliest projects."""
     st.caption(t("capacity.work.intro"))
-    by_period, agents, projects = loaders.work(*scope)
+    view = loaders.work(*scope)
     grain = time_grain(f.start, f.end)
     left, right = st.columns(2)
-    left.plotly_chart(figures.hours_over_time_figure(hours_over_time(by_period, "activity"),
-                                                     "activity", grain, t), width="stretch")
-    right.plotly_chart(figures.hours_over_time_figure(hours_over_time(by_period, "level"),
-                                                      "level", grain, t), width="stretch")
-    table(tables.present(by_period, tables.ACTIVITY_LEVEL, t), "heures_activite_niveau",
+    left.plotly_chart(figures.hours_over_time_figure(view.by_activity, "activity", grain, t),
+                      width="stretch")
+    right.plotly_chart(figures.hours_over_time_figure(view.by_level, "level", grain, t),
+                       width="stretch")
+    table(tables.present(view.by_period, tables.ACTIVITY_LEVEL, t), "heures_activite_niveau",
           show=False)
-    services = participation_by_service(agents)
-    st.plotly_chart(figures.participation_share_figure(services, t), width="stretch")
+    st.plotly_chart(figures.participation_share_figure(view.services, t), width="stretch")
     st.caption(t("capacity.work.share_note"))
-    table(tables.present(services, tables.PARTICIPATION_SERVICES, t), "participation_services")
+    table(tables.present(view.services, tables.PARTICIPATION_SERVICES, t), "participation_services")
     with st.expander(t("capacity.work.agents")):
-        table(tables.present(agents, tables.PARTICIPATION_AGENTS, t), "participation_agents")
+        table(tables.present(view.agents, tables.PARTICIPATION_AGENTS, t), "participation_agents")
     st.subheader(t("capacity.work.projects"))
-    if projects.empty:
+    if view.projects.empty:
         st.info(t("capacity.work.no_projects"))
     else:
-        st.plotly_chart(figures.top_projects_figure(projects, t), width="stretch")
+        st.plotly_chart(figures.top_projects_figure(view.projects, t), width="stretch")
         st.caption(t("capacity.work.projects_note"))
-        table(tables.present(projects, tables.TOP_PROJECTS, t), "projets_couteux")
+        table(tables.present(view.projects, tables.TOP_PROJECTS, t), "projets_couteux")
 
 
 def hidden_part() -> None:
     """Hours outside the workday window, at weekends and on holidays, and their causes."""
     st.caption(t("capacity.hidden.intro", start=f"{th.workday_start:%H:%M}",
                  end=f"{th.workday_end:%H:%M}"))
-    outside, agent_hours, evenings = loaders.hidden(*scope)
-    by_agent = hidden_by_agent(outside, agent_hours)
-    by_service = hidden_by_service(by_agent)
-    st.markdown(tables.hidden_summary(by_service, t))
+    view = loaders.hidden(*scope)
+    st.markdown(tables.hidden_summary(view.by_service, t))
     st.subheader(t("capacity.hidden.by_service"))
-    st.plotly_chart(figures.hidden_services_figure(by_service, t), width="stretch")
-    table(tables.present(by_service, tables.HIDDEN_SERVICES, t), "travail_invisible_services")
+    st.plotly_chart(figures.hidden_services_figure(view.by_service, t), width="stretch")
+    table(tables.present(view.by_service, tables.HIDDEN_SERVICES, t), "travail_invisible_services")
     st.subheader(t("capacity.hidden.by_agent"))
-    st.plotly_chart(figures.hidden_agents_figure(by_agent, t), width="stretch")
-    table(tables.present(by_agent, tables.HIDDEN_AGENTS, t), "travail_invisible_agents")
+    st.plotly_chart(figures.hidden_agents_figure(view.by_agent, t), width="stretch")
+    table(tables.present(view.by_agent, tables.HIDDEN_AGENTS, t), "travail_invisible_agents")
     st.subheader(t("capacity.hidden.by_project"))
-    by_project = hidden_by_project(outside)
-    st.plotly_chart(figures.hidden_projects_figure(by_project, t), width="stretch")
-    table(tables.present(by_project, tables.HIDDEN_PROJECTS, t), "travail_invisible_projets")
+    st.plotly_chart(figures.hidden_projects_figure(view.by_project, t), width="stretch")
+    table(tables.present(view.by_project, tables.HIDDEN_PROJECTS, t), "travail_invisible_projets")
     st.subheader(t("capacity.hidden.by_kind"))
     st.caption(t("capacity.hidden.kind_note"))
-    table(tables.present(hidden_by(outside, ["event_kind"]), tables.HIDDEN_KINDS, t),
-          "travail_invisible_rendez_vous")
+    table(tables.present(view.by_kind, tables.HIDDEN_KINDS, t), "travail_invisible_rendez_vous")
     st.subheader(t("capacity.hidden.evenings"))
     st.caption(t("capacity.hidden.evenings_note", end=f"{th.workday_end:%H:%M}"))
-    if evenings.empty:
+    if view.evenings.empty:
         st.info(t("capacity.hidden.no_evenings"))
     else:
-        st.plotly_chart(figures.evenings_heatmap(evenings, t), width="stretch")
-        table(tables.evenings_table(evenings_matrix(evenings), t), "soirees", show=False)
+        st.plotly_chart(figures.evenings_heatmap(view.evenings, t), width="stretch")
+        components.download_buttons(
+            lambda: tables.evenings_table(evenings_matrix(view.evenings), t), "soirees", t
+        )
 
 
 def legal_part() -> None:
@@ -161,15 +147,14 @@ def overload_part() -> None:
 
 
 @st.fragment
-def forecast_chart(team_weeks: pd.DataFrame) -> None:
+def forecast_chart(view: ForecastView) -> None:
     """The coming weeks of one team (or all), with its own selector (reruns only this part)."""
-    teams = teams_by_peak_load(team_weeks)
-    names = dict(zip(teams["service_id"], teams["service_name"], strict=True))
+    names = dict(zip(view.teams["service_id"], view.teams["service_name"], strict=True))
     team = st.selectbox(t("capacity.forecast.team"), [None, *names], key="capacity_forecast_team",
                         format_func=lambda sid: t("capacity.forecast.all_teams") if sid is None
                         else names[sid], index=1 if len(names) == 1 else 0)
-    weeks = total_weeks(team_weeks if team is None else
-                        team_weeks[team_weeks["service_id"] == team])
+    weeks = view.total if team is None or len(names) == 1 else total_weeks(
+        view.team_weeks[view.team_weeks["service_id"] == team])
     title = t("capacity.forecast.chart_title", team=t("capacity.forecast.all_teams")
               if team is None else names[team])
     st.plotly_chart(figures.forecast_figure(weeks, title, t), width="stretch")
@@ -179,21 +164,21 @@ def forecast_part() -> None:
     """The coming weeks of each team against its capacity."""
     st.caption(t("capacity.forecast.intro", weeks=HORIZON_WEEKS, baseline=BASELINE_WEEKS,
                  as_of=t.date(f.end)))
-    team_weeks, planned = loaders.forecast(path, v, f.end, f.service, f.level)
-    over = tables.over_capacity_text(teams_by_peak_load(team_weeks), t)
+    view = loaders.forecast(path, v, f.end, f.service, f.level)
+    over = tables.over_capacity_text(view.teams, t)
     if over:
         st.warning(t("capacity.forecast.over_weeks", teams=over), icon=":material/warning:")
     else:
         st.success(t("capacity.forecast.no_over"))
-    st.plotly_chart(figures.forecast_heatmap(team_weeks, th.load_bands, t), width="stretch")
-    forecast_chart(team_weeks)
-    table(tables.present(team_weeks, tables.FORECAST_WEEKS, t), "semaines_a_venir")
+    st.plotly_chart(figures.forecast_heatmap(view.team_weeks, th.load_bands, t), width="stretch")
+    forecast_chart(view)
+    table(tables.present(view.team_weeks, tables.FORECAST_WEEKS, t), "semaines_a_venir")
     st.subheader(t("capacity.forecast.projects_table"))
-    unscheduled = planned[~planned["scheduled"]]
+    unscheduled = view.projects[~view.projects["scheduled"]]
     if not unscheduled.empty:
         st.caption(t("capacity.forecast.unscheduled", count=len(unscheduled),
                      hours=t.hours(unscheduled["remaining_hours"].sum())))
-    table(tables.present(planned, tables.FORECAST_PROJECTS, t), "projets_a_venir")
+    table(tables.present(view.projects, tables.FORECAST_PROJECTS, t), "projets_a_venir")
 
 
 # --- The screen ---------------------------------------------------------------------------------

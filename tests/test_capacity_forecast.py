@@ -12,6 +12,7 @@ from analytics.capacity.forecast import (
     baseline_ratios,
     first_forecast_week,
     forecast,
+    forecast_view,
     forecast_weeks,
     project_team_weeks,
     schedule_projects,
@@ -152,3 +153,9 @@ def test_forecast_on_a_store() -> None:
     assert christmas["projected_hours"] == pytest.approx(0.8 * 28)
     assert bool(christmas["over_capacity"]) is False
     assert len(weeks) == 12
+    # what the tab draws, cached with the forecast: the teams by peak load and the total of all teams
+    view = forecast_view(con, date(2026, 11, 29))
+    pd.testing.assert_frame_equal(view.team_weeks, weeks)
+    assert view.teams[["service_id", "weeks_over"]].to_dict("records") == [
+        {"service_id": "S1", "weeks_over": 3}]                   # the project's three weeks
+    assert view.total["projected_hours"].tolist() == pytest.approx(weeks["projected_hours"].tolist())

@@ -15,11 +15,13 @@ from analytics.capacity.hidden import (
     hidden_by_agent,
     hidden_by_project,
     hidden_by_service,
+    hidden_view,
     outside_entries,
 )
 from analytics.capacity.work import participation_by_agent
 from analytics.indicators import compute_indicators
 from analytics.settings import Thresholds
+from analytics.store.db import query_df, read_sql
 from tests.test_capacity_store import agent, contract, entry, make_store
 
 START, END = date(2026, 3, 30), date(2026, 4, 12)
@@ -142,3 +144,29 @@ def test_evenings_per_agent_and_month(store) -> None:
 def test_no_evenings() -> None:
     assert evenings_matrix(pd.DataFrame(columns=["agent_id", "agent_name", "service_name",
                                                  "month", "evenings"])).empty
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"service": "S1"}, {"level": "consultation"}, {"level": "none"}, {"service": "S2"}],
+)
+def test_the_derived_table_gives_the_rows_of_any_window(store, filters) -> None:
+    """With the workday window of the refresh, outside_entries reads agent_outside_day; the query
+    for any window (from entry_facts' clock columns) gives the same rows."""
+    limits = Thresholds()
+    derived = outside_entries(store, START, END, thresholds=limits, **filters)
+    anywhere = query_df(store, read_sql("capacity/hidden_outside_any_window"), {
+        "start": START, "end": END, "service": filters.get("service"), "level": filters.get("level"),
+        "workday_start_hours": limits.workday_start_hours,
+        "workday_end_hours": limits.workday_end_hours})
+    pd.testing.assert_frame_equal(derived, anywhere, check_dtype=False)
+
+
+def test_hidden_view_holds_what_the_tab_draws(store) -> None:
+    view = hidden_view(outside_entries(store, START, END), participation_by_agent(store, START, END),
+                       evenings(store, START, END))
+    assert view.by_agent.set_index("agent_id").loc["h", "outside_hours"] == pytest.approx(12)
+    assert view.by_service.set_index("service_id").loc["S1", "outside_share"] == pytest.approx(12 / 22)
+    assert list(view.by_project["project_id"]) == ["P", "Q"]
+    assert view.by_kind.set_index("event_kind")["outside_hours"].sum() == pytest.approx(12)
+    assert view.evenings["evenings"].sum() == 2

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from analytics.capacity.load import agent_weeks, load_band, most_loaded_agents, service_weeks
+from analytics.capacity.load import agent_weeks, load_band, load_view
 from analytics.settings import Thresholds
 from tests.test_capacity_store import agent, contract, entry, make_store
 
@@ -113,12 +113,13 @@ def test_weeks_cut_by_the_period_count_only_their_days_inside(store) -> None:
 
 
 def test_service_weeks(store) -> None:
-    frame = service_weeks(agent_weeks(store, W1, W2 + timedelta(days=6)), Thresholds())
+    frame = load_view(store, W1, W2 + timedelta(days=6), thresholds=Thresholds()).service_weeks
     s1w2 = frame[(frame["service_id"] == "S1") & (frame["week_start"] == pd.Timestamp(W2))].iloc[0]
     # b has no timesheet in W2: the load divides a's 28 h by a's capacity only (28 h) → 100 %.
     assert s1w2["hours"] == 28.0
     assert s1w2["capacity_hours"] == 56.0
     assert s1w2["recorded_capacity_hours"] == 28.0
+    assert s1w2["agents"] == 2
     assert s1w2["agents_missing"] == 1
     assert s1w2["load_ratio"] == pytest.approx(1.0)
     s1w1 = frame[(frame["service_id"] == "S1") & (frame["week_start"] == pd.Timestamp(W1))].iloc[0]
@@ -128,8 +129,62 @@ def test_service_weeks(store) -> None:
     assert math.isnan(s2w2["load_ratio"])
 
 
-def test_most_loaded_agents_keeps_the_heaviest(store) -> None:
-    frame = agent_weeks(store, W1, W2 + timedelta(days=6))
-    # Over the two weeks (missing weeks left out): a 68/63, b 30/35, c 3.5/10.5.
-    assert set(most_loaded_agents(frame, limit=2)["agent_id"]) == {"a", "b"}
-    assert most_loaded_agents(frame, limit=3) is frame
+@pytest.mark.parametrize(
+    ("start", "service", "level", "weeks"),
+    [
+        (W1, None, None, 4),               # S1 × 2 weeks, S2 × 2 weeks
+        (date(2026, 4, 1), "S1", None, 2),  # cut week W1 (Wednesday to Sunday) and W2
+        (W1, None, "coproduction", 4),
+    ],
+)
+def test_service_weeks_add_up_the_agent_weeks(store, start, service, level, weeks) -> None:
+    """Summed in DuckDB, the service × week rows equal the agent × week rows summed per service."""
+    end = W2 + timedelta(days=6)
+    agents = agent_weeks(store, start, end, service, level)
+    services = load_view(store, start, end, service, level).service_weeks
+    assert len(services) == weeks
+    summed = agents.groupby(["service_id", "week_start"], as_index=False)[
+        ["hours", "capacity_hours"]].sum()
+    merged = services.merge(summed, on=["service_id", "week_start"], suffixes=("", "_agents"))
+    assert len(merged) == weeks
+    assert merged["hours"].tolist() == pytest.approx(merged["hours_agents"].tolist())
+    assert merged["capacity_hours"].tolist() == pytest.approx(merged["capacity_hours_agents"].tolist())
+
+
+@pytest.mark.parametrize(
+    ("limit", "shown"),
+    [
+        (1, ["a"]),              # over the two weeks (missing weeks left out): a 68/63 = 108 %,
+        (2, ["a", "b"]),         # b 30/35 = 86 %, c 3.5/10.5 = 33 %
+        (3, ["a", "b", "c"]),
+        (80, ["a", "b", "c"]),
+    ],
+)
+def test_the_heatmap_shows_the_most_loaded_agents(store, limit: int, shown: list[str]) -> None:
+    view = load_view(store, W1, W2 + timedelta(days=6), limit=limit)
+    assert view.agents["agent_id"].tolist() == shown        # most loaded first
+    assert sorted(set(view.agent_weeks["agent_id"])) == shown
+    assert view.agents_total == 3
+    assert view.agents.iloc[0]["load_ratio"] == pytest.approx(68 / 63)
+
+
+def test_the_shown_agent_weeks_are_those_of_the_whole_table(store) -> None:
+    end = W2 + timedelta(days=6)
+    view = load_view(store, W1, end, limit=2)
+    everyone = agent_weeks(store, W1, end)
+    expected = everyone[everyone["agent_id"].isin(["a", "b"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(view.agent_weeks, expected, check_dtype=False)
+
+
+def test_load_view_totals(store) -> None:
+    view = load_view(store, W1, W2 + timedelta(days=6))
+    assert view.recorded_hours == pytest.approx(40 + 28 + 30 + 3.5)
+    assert view.missing_weeks == 2                            # b and c in W2
+    assert view.services.iloc[0]["service_id"] == "S1"        # 98/98 … before S2 3.5/10.5
+    assert view.services.iloc[0]["load_ratio"] == pytest.approx((40 + 28 + 30) / (35 + 28 + 35))
+
+
+def test_a_period_without_data() -> None:
+    view = load_view(make_store(agents=[agent("a", "S1", "Alice")]), W1, W2)
+    assert (view.recorded_hours, view.agents_total, view.missing_weeks) == (0.0, 0, 0)
+    assert view.agent_weeks.empty and view.service_weeks.empty

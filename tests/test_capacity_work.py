@@ -15,6 +15,7 @@ from analytics.capacity.work import (
     participation_by_service,
     time_grain,
     top_projects,
+    work_view,
 )
 from tests.test_capacity_store import agent, contract, entry, make_store
 
@@ -135,3 +136,16 @@ def test_top_projects_filters(store) -> None:
     assert list(top_projects(store, W1, SUNDAY, service="S2")["project_id"]) == []
     assert list(top_projects(store, W1, SUNDAY, level="coproduction")["project_id"]) == ["P"]
     assert list(top_projects(store, W1, SUNDAY, limit=1)["project_id"]) == ["Q"]
+
+
+def test_work_view_holds_what_the_tab_draws(store) -> None:
+    """The cached loader's view: the same frames as the functions the tab used to apply on every
+    rerun."""
+    by_period = hours_by_activity_level(store, W1, SUNDAY)
+    agents = participation_by_agent(store, W1, SUNDAY)
+    view = work_view(by_period, agents, top_projects(store, W1, SUNDAY))
+    pd.testing.assert_frame_equal(view.by_activity, hours_over_time(by_period, "activity"))
+    pd.testing.assert_frame_equal(view.by_level, hours_over_time(by_period, "level"))
+    assert view.services["participation_share"].tolist() == pytest.approx([(2 + 3) / 70, 0.0])
+    assert list(view.projects["project_id"]) == ["Q", "P"]
+    assert view.by_period["hours"].sum() == pytest.approx(40 + 30 + 3.5)

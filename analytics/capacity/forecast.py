@@ -18,6 +18,7 @@ and known absences. A week is over capacity when the projected hours exceed it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
@@ -98,8 +99,8 @@ def baseline_ratios(history: pd.DataFrame) -> pd.DataFrame:
     """Each team's recent ordinary load: median of ordinary_hours / capacity_hours over its history
     weeks with capacity and some recorded hours. Columns: service_id, baseline_ratio."""
     usable = history[(history["capacity_hours"] > 0) & (history["ordinary_hours"].fillna(0) > 0)]
-    ratios = usable.assign(ratio=usable["ordinary_hours"] / usable["capacity_hours"])
-    return ratios.groupby("service_id", as_index=False).agg(baseline_ratio=("ratio", "median"))
+    ratios = (usable["ordinary_hours"] / usable["capacity_hours"]).rename("baseline_ratio")
+    return ratios.groupby(usable["service_id"]).median().reset_index()
 
 
 def project_team_weeks(
@@ -202,10 +203,39 @@ def teams_by_peak_load(team_weeks: pd.DataFrame) -> pd.DataFrame:
     frame = team_weeks.assign(
         no_capacity=(team_weeks["capacity_hours"] <= 0) & (team_weeks["projected_hours"] > 0)
     )
-    teams = frame.groupby(["service_id", "service_name"], as_index=False, dropna=False).agg(
-        peak_load_ratio=("load_ratio", "max"), weeks_over=("over_capacity", "sum"),
-        weeks_without_capacity=("no_capacity", "sum"),
-    )
+    groups = frame.groupby(["service_id", "service_name"], dropna=False)
+    teams = pd.DataFrame({
+        "peak_load_ratio": groups["load_ratio"].max(), "weeks_over": groups["over_capacity"].sum(),
+        "weeks_without_capacity": groups["no_capacity"].sum(),
+    }).reset_index()
     return teams.sort_values(
         ["weeks_over", "peak_load_ratio"], ascending=False, na_position="last", ignore_index=True
     )
+
+
+@dataclass(frozen=True)
+class ForecastView:
+    """What the coming-weeks tab draws, after one period end and filters.
+
+    * ``team_weeks`` and ``projects``: :func:`forecast`'s two frames;
+    * ``teams``: :func:`teams_by_peak_load` of ``team_weeks`` (the warning, the team selector);
+    * ``total``: :func:`total_weeks` of every team (the chart's default: all teams, or the only one).
+    """
+
+    team_weeks: pd.DataFrame
+    projects: pd.DataFrame
+    teams: pd.DataFrame
+    total: pd.DataFrame
+
+
+def forecast_view(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date,
+    service: str | None = None,
+    level: str | None = None,
+    thresholds: Thresholds | None = None,
+) -> ForecastView:
+    """:func:`forecast` with the summaries the tab draws (see :class:`ForecastView`)."""
+    team_weeks, projects = forecast(con, as_of, service, level, thresholds)
+    return ForecastView(team_weeks=team_weeks, projects=projects,
+                        teams=teams_by_peak_load(team_weeks), total=total_weeks(team_weeks))

@@ -14,6 +14,7 @@ latest-starting one if several): the evening public meeting explains the evening
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -21,7 +22,8 @@ import duckdb
 import pandas as pd
 
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import query_df, read_sql
+from analytics.store.db import get_meta, query_df, read_sql
+from analytics.store.derived import WORKDAY_WINDOW_META, workday_window
 
 HIDDEN_COLUMNS: Final[tuple[str, ...]] = (
     "outside_hours", "weekday_outside_hours", "weekend_hours", "holiday_hours",
@@ -44,14 +46,21 @@ def outside_entries(
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Hidden hours per (agent, project, event kind), only where there are some (see
-    ``sql/capacity/hidden_outside.sql``).
+    ``sql/capacity/hidden_outside.sql``: from the derived agent_outside_day when ``thresholds`` have
+    the workday window the derived tables were refreshed with, else from entry_facts' clock columns,
+    ``hidden_outside_any_window.sql``; both give the same rows).
 
     Columns: agent_id, project_id, project_name, event_kind and :data:`HIDDEN_COLUMNS`.
     """
     limits = thresholds or load_thresholds()
+    if get_meta(con, WORKDAY_WINDOW_META) == workday_window(limits):
+        return query_df(
+            con, read_sql("capacity/hidden_outside"),
+            {"start": start, "end": end, "service": service, "level": level},
+        )
     return query_df(
         con,
-        read_sql("capacity/hidden_outside"),
+        read_sql("capacity/hidden_outside_any_window"),
         {"start": start, "end": end, "service": service, "level": level,
          "workday_start_hours": limits.workday_start_hours,
          "workday_end_hours": limits.workday_end_hours},
@@ -146,3 +155,33 @@ def evenings_matrix(frame: pd.DataFrame) -> pd.DataFrame:
     matrix["total"] = matrix.sum(axis=1)
     matrix = matrix.sort_values("total", ascending=False, kind="stable")
     return matrix.reset_index().drop(columns="agent_id")
+
+
+@dataclass(frozen=True)
+class HiddenView:
+    """What the hidden-work tab draws, for one period and filters.
+
+    * ``by_agent``: :func:`hidden_by_agent`; ``by_service``: :func:`hidden_by_service`;
+    * ``by_project``: :func:`hidden_by_project`; ``by_kind``: :func:`hidden_by` event kind;
+    * ``evenings``: :func:`evenings` (agent × month; :func:`evenings_matrix` pivots it for the
+      download).
+    """
+
+    by_agent: pd.DataFrame
+    by_service: pd.DataFrame
+    by_project: pd.DataFrame
+    by_kind: pd.DataFrame
+    evenings: pd.DataFrame
+
+
+def hidden_view(outside: pd.DataFrame, agents: pd.DataFrame, evenings: pd.DataFrame) -> HiddenView:
+    """The tab's frames from :func:`outside_entries`, the hours per agent (``agents``, see
+    :func:`hidden_by_agent`) and :func:`evenings`."""
+    by_agent = hidden_by_agent(outside, agents)
+    return HiddenView(
+        by_agent=by_agent,
+        by_service=hidden_by_service(by_agent),
+        by_project=hidden_by_project(outside),
+        by_kind=hidden_by(outside, ["event_kind"]),
+        evenings=evenings,
+    )

@@ -11,6 +11,7 @@ divides its hours by the capacity of the agents who did record time that week.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -68,43 +69,23 @@ def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.Data
     return out
 
 
-def service_weeks(agent_weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
-    """Load per service and week from classified agent-weeks.
+def classify_service_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
+    """A copy of service-week rows (``sql/capacity/service_week_load.sql``) with ``load_ratio`` and
+    ``band`` added, without recorded_hours.
 
     Columns: service_id, service_name, week_start, hours, capacity_hours (every agent present),
     recorded_capacity_hours (capacity of the agents who recorded time that week), agents,
     agents_missing (agents with capacity and no recorded time), load_ratio = hours /
     recorded_capacity_hours (NaN when no agent recorded anything), band.
     """
-    frame = agent_weeks.assign(
-        recorded_capacity_hours=agent_weeks["capacity_hours"].where(
-            agent_weeks["recorded_hours"] > 0, 0.0
-        ),
-        is_missing=(agent_weeks["recorded_hours"] <= 0).astype(int),
+    out = weeks.copy()
+    recorded = out["recorded_hours"] > 0
+    capacity = out["recorded_capacity_hours"].where(out["recorded_capacity_hours"] > 0)
+    out["load_ratio"] = (out["hours"] / capacity).where(recorded)
+    out["band"] = load_band(
+        out["hours"], out["recorded_capacity_hours"], out["recorded_hours"], thresholds.load_bands,
     )
-    grouped = (
-        frame.groupby(["service_id", "week_start"], dropna=False, sort=True)
-        .agg(
-            hours=("hours", "sum"),
-            recorded_hours=("recorded_hours", "sum"),
-            capacity_hours=("capacity_hours", "sum"),
-            recorded_capacity_hours=("recorded_capacity_hours", "sum"),
-            agents=("hours", "size"),  # one row per agent and week
-            agents_missing=("is_missing", "sum"),
-        )
-        .reset_index()
-    )
-    names = agent_weeks.drop_duplicates("service_id").set_index("service_id")["service_name"]
-    grouped.insert(1, "service_name", grouped["service_id"].map(names))
-    grouped = grouped.sort_values(["service_name", "week_start"], ignore_index=True)
-    recorded = grouped["recorded_hours"] > 0
-    capacity = grouped["recorded_capacity_hours"].where(grouped["recorded_capacity_hours"] > 0)
-    grouped["load_ratio"] = (grouped["hours"] / capacity).where(recorded)
-    grouped["band"] = load_band(
-        grouped["hours"], grouped["recorded_capacity_hours"], grouped["recorded_hours"],
-        thresholds.load_bands,
-    )
-    return grouped.drop(columns="recorded_hours")
+    return out.drop(columns="recorded_hours")
 
 
 def agent_weeks(
@@ -129,33 +110,100 @@ def agent_weeks(
     return classify_agent_weeks(frame, thresholds or Thresholds())
 
 
-def load_over_period(agent_weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Load over the whole period per ``keys`` (e.g. ['agent_id', 'agent_name'] or
-    ['service_id', 'service_name']): hours ÷ capacity of the weeks with recorded time (missing weeks
-    left out of both), highest first. Columns: keys, hours, recorded_capacity_hours, load_ratio."""
-    recorded = agent_weeks["recorded_hours"] > 0
-    frame = agent_weeks.assign(
-        recorded_capacity_hours=agent_weeks["capacity_hours"].where(recorded, 0.0),
-    )
-    grouped = frame.groupby(keys, dropna=False, as_index=False)[
+def period_load(weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Load over the whole period per ``keys`` from rows carrying hours and recorded_capacity_hours
+    (capacity of the weeks with recorded time): their sums and load_ratio = hours ÷
+    recorded_capacity_hours (NaN when 0), highest first (ties in the order of ``keys``)."""
+    grouped = weeks.groupby(keys, dropna=False, as_index=False)[
         ["hours", "recorded_capacity_hours"]
     ].sum()
     grouped["load_ratio"] = grouped["hours"] / grouped["recorded_capacity_hours"].where(
         grouped["recorded_capacity_hours"] > 0
     )
-    return grouped.sort_values("load_ratio", ascending=False, na_position="last",
+    return grouped.sort_values("load_ratio", ascending=False, na_position="last", kind="stable",
                                ignore_index=True)
+
+
+def load_over_period(agent_weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Load over the whole period per ``keys`` (e.g. ['agent_id', 'agent_name'] or
+    ['service_id', 'service_name']) from :func:`agent_weeks`' rows: hours ÷ capacity of the weeks
+    with recorded time (missing weeks left out of both), highest first (see :func:`period_load`).
+    Columns: keys, hours, recorded_capacity_hours, load_ratio."""
+    recorded = agent_weeks["recorded_hours"] > 0
+    frame = agent_weeks.assign(
+        recorded_capacity_hours=agent_weeks["capacity_hours"].where(recorded, 0.0),
+    )
+    return period_load(frame, keys)
 
 
 HEATMAP_MAX_AGENTS: Final[int] = 80
 """Above this many agents, the agent heatmap shows only the most loaded ones (a city has thousands;
-the downloadable table keeps everyone)."""
+the downloadable table of :func:`agent_weeks` keeps everyone)."""
+
+_PERIOD_COLUMNS: Final[dict[str, str]] = {
+    "period_hours": "hours",
+    "period_recorded_capacity_hours": "recorded_capacity_hours",
+    "period_load_ratio": "load_ratio",
+}
 
 
-def most_loaded_agents(agent_weeks: pd.DataFrame, limit: int = HEATMAP_MAX_AGENTS) -> pd.DataFrame:
-    """The rows of the ``limit`` agents with the highest load over the period (see
-    :func:`load_over_period`), in their original order; all rows when there are fewer agents."""
-    if agent_weeks["agent_id"].nunique() <= limit:
-        return agent_weeks
-    top = load_over_period(agent_weeks, ["agent_id"]).head(limit)["agent_id"]
-    return agent_weeks[agent_weeks["agent_id"].isin(top)]
+@dataclass(frozen=True)
+class LoadView:
+    """What the load tab draws, for one period and filters (small: a city's 2,000 agents × 52 weeks
+    are summed in DuckDB, only the most loaded agents' weeks come out).
+
+    * ``service_weeks``: service × week load (:func:`classify_service_weeks`), by service name, week;
+    * ``services``: load over the period per service (service_id, service_name, hours,
+      recorded_capacity_hours, load_ratio), most loaded first (:func:`period_load`);
+    * ``agents``: the same per agent (agent_id, agent_name, service_id, service_name, …) for the
+      agents shown, at most ``limit`` of them, most loaded first (ties by agent_id);
+    * ``agent_weeks``: the agent × week rows of those agents (:func:`classify_agent_weeks`' columns),
+      by service name, agent name, week — what the agent heatmap draws;
+    * ``agents_total``: agents with capacity or recorded time in the period (shown or not);
+    * ``missing_weeks``: agent-weeks with capacity and no recorded time at all (no timesheet);
+    * ``recorded_hours``: all the hours recorded in scope, every level (0: nothing to show).
+    """
+
+    service_weeks: pd.DataFrame
+    services: pd.DataFrame
+    agents: pd.DataFrame
+    agent_weeks: pd.DataFrame
+    agents_total: int
+    missing_weeks: int
+    recorded_hours: float
+
+
+def load_view(
+    con: duckdb.DuckDBPyConnection,
+    start: date,
+    end: date,
+    service: str | None = None,
+    level: str | None = None,
+    thresholds: Thresholds | None = None,
+    limit: int = HEATMAP_MAX_AGENTS,
+) -> LoadView:
+    """The load tab for the period and filters: two queries over the same agent-weeks as
+    :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``)."""
+    limits = thresholds or Thresholds()
+    params = {"start": start, "end": end, "service": service, "level": level}
+    services = query_df(con, read_sql("capacity/service_week_load"), params)
+    top = query_df(con, read_sql("capacity/agent_week_top"), {**params, "limit": limit})
+    agents = (
+        top.drop_duplicates("agent_id")
+        .sort_values("period_rank", ignore_index=True)[
+            ["agent_id", "agent_name", "service_id", "service_name", *_PERIOD_COLUMNS]
+        ]
+        .rename(columns=_PERIOD_COLUMNS)
+    )
+    weeks = classify_service_weeks(services, limits)
+    return LoadView(
+        service_weeks=weeks,
+        services=period_load(weeks, ["service_id", "service_name"]),
+        agents=agents,
+        agent_weeks=classify_agent_weeks(
+            top.drop(columns=[*_PERIOD_COLUMNS, "period_rank", "agents_total"]), limits
+        ),
+        agents_total=int(top["agents_total"].iloc[0]) if len(top) else 0,
+        missing_weeks=int(services["agents_missing"].sum()),
+        recorded_hours=float(services["recorded_hours"].sum()),
+    )

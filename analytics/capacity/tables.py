@@ -15,7 +15,7 @@ from pandas.io.formats.style import Styler
 from analytics.capacity.figures import activity_label, band_labels
 from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
 from analytics.capacity.legal import explain
-from analytics.capacity.load import load_over_period
+from analytics.capacity.load import LoadView
 from analytics.i18n import MISSING, Translator
 from analytics.schema import EVENT_KINDS, LEVELS, NO_LEVEL, PROJECT_STATUSES
 from analytics.settings import Thresholds
@@ -280,11 +280,12 @@ def hidden_summary(by_service: pd.DataFrame, t: Translator) -> str:
              weekend=t.hours(totals["weekend_hours"]), holiday=t.hours(totals["holiday_hours"]))
 
 
-def most_loaded_text(agent_weeks: pd.DataFrame, t: Translator) -> str:
+def most_loaded_text(view: LoadView, t: Translator) -> str:
     """« Service le plus chargé … Agent le plus chargé … » over the period (weeks without any
-    recorded time left out), from :func:`analytics.capacity.load.agent_weeks`."""
-    service = load_over_period(agent_weeks, ["service_id", "service_name"]).iloc[0]
-    agent = load_over_period(agent_weeks, ["agent_id", "agent_name"]).iloc[0]
+    recorded time left out), from :func:`analytics.capacity.load.load_view`'s services and agents,
+    most loaded first."""
+    service = view.services.iloc[0]
+    agent = view.agents.iloc[0]
     return t("capacity.load.most_loaded", service=service["service_name"],
              load=t.percent(service["load_ratio"]), agent=agent["agent_name"],
              agent_load=t.percent(agent["load_ratio"]))

@@ -6,6 +6,7 @@ catalogue's ``hours.total`` and ``hours.participation`` for the same period and 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -87,12 +88,10 @@ def participation_by_service(agents: pd.DataFrame) -> pd.DataFrame:
     """Per service, from :func:`participation_by_agent`'s rows: agents, all_hours, hours,
     participation_hours and participation_share (of the service's whole recorded time), highest
     share first."""
-    grouped = (
-        agents.groupby(["service_id", "service_name"], dropna=False, as_index=False)
-        .agg(agents=("agent_id", "nunique"), all_hours=("all_hours", "sum"),
-             hours=("hours", "sum"), participation_hours=("participation_hours", "sum"))
-    )
-    return with_shares(grouped).sort_values(
+    groups = agents.groupby(["service_id", "service_name"], dropna=False)
+    grouped = groups[["all_hours", "hours", "participation_hours"]].sum()
+    grouped.insert(0, "agents", groups["agent_id"].nunique())
+    return with_shares(grouped.reset_index()).sort_values(
         ["participation_share", "service_name"], ascending=[False, True], ignore_index=True
     )
 
@@ -116,4 +115,34 @@ def top_projects(
         read_sql("capacity/top_projects"),
         {"start": start, "end": end, "service": service, "level": level, "no_level": NO_LEVEL,
          "limit": limit},
+    )
+
+
+@dataclass(frozen=True)
+class WorkView:
+    """What the « where participation work lands » tab draws, for one period and filters.
+
+    * ``by_period``: :func:`hours_by_activity_level` (the downloadable long table);
+    * ``by_activity`` and ``by_level``: :func:`hours_over_time` of it by activity and by level;
+    * ``agents``: :func:`participation_by_agent`; ``services``: :func:`participation_by_service`;
+    * ``projects``: :func:`top_projects`.
+    """
+
+    by_period: pd.DataFrame
+    by_activity: pd.DataFrame
+    by_level: pd.DataFrame
+    agents: pd.DataFrame
+    services: pd.DataFrame
+    projects: pd.DataFrame
+
+
+def work_view(by_period: pd.DataFrame, agents: pd.DataFrame, projects: pd.DataFrame) -> WorkView:
+    """The tab's frames from the three queries' results (see :class:`WorkView`)."""
+    return WorkView(
+        by_period=by_period,
+        by_activity=hours_over_time(by_period, "activity"),
+        by_level=hours_over_time(by_period, "level"),
+        agents=agents,
+        services=participation_by_service(agents),
+        projects=projects,
     )

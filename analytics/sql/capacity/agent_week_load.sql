@@ -40,7 +40,7 @@ whole_weeks AS (
         w.capacity_hours
     FROM agent_week AS w
     LEFT JOIN level_weeks AS l ON l.agent_id = w.agent_id AND l.week_start = w.week_start
-    WHERE w.week_start >= $start AND w.week_start + 6 <= $end
+    WHERE w.week_start BETWEEN $start AND $end AND w.week_start + 6 <= $end
       AND ($service IS NULL OR w.service_id = $service)
       AND (w.hours > 0 OR w.capacity_hours > 0)
 ),

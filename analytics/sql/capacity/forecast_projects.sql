@@ -18,8 +18,9 @@ projects_in AS (
 ),
 
 spent AS (
+    -- from project_day (each project's hours per day and activity), not every time entry
     SELECT project_id, sum(hours) AS spent_hours
-    FROM entry_facts
+    FROM project_day
     WHERE work_date <= $as_of
       AND project_id IN (SELECT project_id FROM projects_in)
     GROUP BY project_id

@@ -1,8 +1,9 @@
 -- Each team's capacity over the recent and the coming weeks, and its recent ordinary hours.
 -- Grain: one row per (service, ISO week) for weeks starting in [$history_start, $horizon_end] in which
 -- the service's agents (agents.service_id) have capacity or recorded hours.
--- Columns: service_id, service_name, week_start, capacity_hours (agent_day_capacity: contract minus
---          public holidays and known absences), ordinary_hours (hours recorded that week, level filter
+-- Columns: service_id, service_name, week_start, capacity_hours (agent_day_capacity — contract minus
+--          public holidays and known absences — summed per service: service_day_capacity),
+--          ordinary_hours (hours recorded that week, level filter
 --          applied, except on the projects the forecast spreads — status in $statuses with planned
 --          hours; NULL when nothing was recorded or the week is not over).
 WITH
@@ -20,20 +21,22 @@ projected AS (
 ),
 
 ordinary AS (
-    SELECT a.service_id, f.week_start, sum(f.hours) AS ordinary_hours
-    FROM entry_facts AS f
-    JOIN agents_in AS a USING (agent_id)
-    WHERE f.week_start BETWEEN $history_start AND $history_end
-      AND ($level IS NULL OR f.level = $level)
-      AND (f.project_id IS NULL OR f.project_id NOT IN (SELECT project_id FROM projected))
+    -- entry_facts.service_id is the agent's service (agents.service_id)
+    SELECT service_id, week_start, sum(hours) AS ordinary_hours
+    FROM entry_facts
+    WHERE week_start BETWEEN $history_start AND $history_end
+      AND service_id IS NOT NULL AND ($service IS NULL OR service_id = $service)
+      AND ($level IS NULL OR level = $level)
+      AND (project_id IS NULL OR project_id NOT IN (SELECT project_id FROM projected))
     GROUP BY ALL
 ),
 
 capacity AS (
-    SELECT a.service_id, c.week_start, sum(c.capacity_hours) AS capacity_hours
-    FROM agent_day_capacity AS c
-    JOIN agents_in AS a USING (agent_id)
-    WHERE c.week_start BETWEEN $history_start AND $horizon_end
+    -- service_day_capacity: the day's capacity of the service's agents (agent_day_capacity summed)
+    SELECT service_id, week_start, sum(capacity_hours) AS capacity_hours
+    FROM service_day_capacity
+    WHERE week_start BETWEEN $history_start AND $horizon_end
+      AND service_id IS NOT NULL AND ($service IS NULL OR service_id = $service)
     GROUP BY ALL
 ),
 

@@ -4,24 +4,19 @@
 -- Columns: agent_id, project_id (NULL = no project), project_name, event_kind (the kind of the
 --          project's event held on the entry's day — the latest one when it held several; 'no_event'
 --          when none, 'no_project' without project), outside_hours (DESIGN's hours.outside_share
---          split, recomputed for the window $workday_start_hours..$workday_end_hours),
---          weekday_outside_hours (before or after the window on working days), weekend_hours
+--          split), weekday_outside_hours (before or after the window on working days), weekend_hours
 --          (Saturday, Sunday), holiday_hours (public holidays on weekdays);
 --          outside_hours = weekday_outside_hours + weekend_hours + holiday_hours.
--- Only entries that can be outside are read further than the scan: dated on a non-working day, or
--- with a clock span reaching beyond the window (entries without times count as inside).
+-- Reads agent_outside_day (each agent's outside hours per project and day, with the workday window the
+-- derived tables were refreshed with): only for that window; hidden_outside_any_window.sql gives the
+-- same rows for any window from entry_facts' clock columns.
 WITH
-facts AS (
-    SELECT agent_id, project_id, work_date, hours, start_clock_hours, end_clock_hours,
-           is_nonworking_day
-    FROM entry_facts
+days_in AS (
+    SELECT agent_id, project_id, work_date, is_nonworking_day, is_weekend, outside_hours
+    FROM agent_outside_day
     WHERE work_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
-      AND (is_nonworking_day
-           OR (end_clock_hours > start_clock_hours
-               AND (start_clock_hours < $workday_start_hours
-                    OR end_clock_hours > $workday_end_hours)))
 ),
 
 day_events AS (
@@ -33,44 +28,27 @@ day_events AS (
     GROUP BY project_id, event_date
 ),
 
-split AS (
-    SELECT
-        f.agent_id,
-        f.project_id,
-        f.work_date,
-        f.hours,
-        f.is_nonworking_day,
-        isodow(f.work_date) >= 6 AS is_weekend,
-        CASE
-            WHEN f.is_nonworking_day THEN f.hours
-            ELSE f.hours
-                 * ((f.end_clock_hours - f.start_clock_hours)
-                    - greatest(0.0, least(f.end_clock_hours, $workday_end_hours)
-                                    - greatest(f.start_clock_hours, $workday_start_hours)))
-                 / (f.end_clock_hours - f.start_clock_hours)
-        END AS outside_hours
-    FROM facts AS f
-),
-
 traced AS (
     SELECT
-        s.*,
-        CASE WHEN s.project_id IS NULL THEN 'no_project'
-             ELSE coalesce(d.event_kind, 'no_event') END AS event_kind
-    FROM split AS s
-    LEFT JOIN day_events AS d
-      ON d.project_id = s.project_id AND d.event_date = s.work_date
+        d.*,
+        CASE WHEN d.project_id IS NULL THEN 'no_project'
+             ELSE coalesce(e.event_kind, 'no_event') END AS event_kind
+    FROM days_in AS d
+    LEFT JOIN day_events AS e
+      ON e.project_id = d.project_id AND e.event_date = d.work_date
 ),
 
 grouped AS (
+    -- on a non-working day all the hours are outside (outside_hours = hours)
     SELECT
         agent_id,
         project_id,
         event_kind,
         sum(outside_hours)                                                            AS outside_hours,
         coalesce(sum(outside_hours) FILTER (WHERE NOT is_nonworking_day), 0.0)        AS weekday_outside_hours,
-        coalesce(sum(hours) FILTER (WHERE is_weekend), 0.0)                           AS weekend_hours,
-        coalesce(sum(hours) FILTER (WHERE is_nonworking_day AND NOT is_weekend), 0.0) AS holiday_hours
+        coalesce(sum(outside_hours) FILTER (WHERE is_weekend), 0.0)                   AS weekend_hours,
+        coalesce(sum(outside_hours) FILTER (WHERE is_nonworking_day AND NOT is_weekend), 0.0)
+                                                                                      AS holiday_hours
     FROM traced
     GROUP BY agent_id, project_id, event_kind
 )

@@ -5,8 +5,12 @@
 -- 0) exceed $max_avg_weekly_hours.
 -- Columns: agent_id, agent_name, service_id, service_name, week_start, window_start (Monday of the
 --          first week of the window), window_hours, average_hours, limit_hours, excess_hours
---          (average − limit). Its row count is the catalogue's legal.avg12_over_44h (same windows as
---          sql/indicators/legal.sql).
+--          (average − limit). Its row count is the catalogue's legal.avg12_over_44h: the same windows
+--          as sql/indicators/legal.sql, computed the same way — the window's hours are a difference of
+--          two running totals of agent_week_running (rounded to the nanohour, so that float drift never
+--          decides a tie), looked at only for the agents with a week over the limit (less a
+--          micro-hour) among the weeks the windows cover: a mean of N weeks cannot exceed a limit no
+--          week exceeds.
 WITH
 agents_in AS (
     SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
@@ -14,53 +18,44 @@ agents_in AS (
     LEFT JOIN services AS s ON s.service_id = a.service_id
 ),
 
-worked_weeks AS (
-    -- weeks with hours that can fall in the window of a period week
-    SELECT agent_id, week_start, hours
+long_week_agents AS (
+    -- the agents with a week over the average limit among the weeks w-(N-1)..w of the period's weeks w
+    SELECT DISTINCT agent_id
     FROM agent_week
-    WHERE week_start BETWEEN $start - CAST(7 * $avg_window_weeks AS INTEGER) AND $end
+    WHERE week_start BETWEEN $start - CAST(7 * ($avg_window_weeks - 1) AS INTEGER) AND $end
       AND ($service IS NULL OR service_id = $service)
-      AND hours > 0
+      AND hours > $max_avg_weekly_hours - 1e-6
 ),
 
-period_weeks AS (
-    -- Mondays of the period: the first Monday on or after $start, every 7 days up to $end.
-    SELECT CAST(monday AS DATE) AS week_start
-    FROM generate_series(
-        CAST($start + CAST((8 - isodow($start)) % 7 AS INTEGER) AS TIMESTAMP),
-        CAST($end AS TIMESTAMP),
-        INTERVAL 7 DAY
-    ) AS series(monday)
+period_running AS (
+    -- the running totals of the period's weeks (agent_week_running is dense: every week of each
+    -- agent from its first week with hours)
+    SELECT agent_id, week_start, cumulative_hours
+    FROM agent_week_running
+    SEMI JOIN long_week_agents USING (agent_id)
+    WHERE week_start BETWEEN $start AND $end
+      AND ($service IS NULL OR service_id = $service)
 ),
 
-grid AS (
-    -- every period week for every agent with hours around it (weeks without entries count 0)
-    SELECT a.agent_id, p.week_start, 0.0 AS hours
-    FROM (SELECT DISTINCT agent_id FROM worked_weeks) AS a
-    CROSS JOIN period_weeks AS p
-    UNION ALL
-    SELECT agent_id, week_start, hours FROM worked_weeks
-),
-
-weekly AS (
-    SELECT
-        agent_id,
-        week_start,
-        date_diff('day', DATE '2000-01-03', week_start) // 7 AS week_index,  -- weeks since a Monday
-        sum(hours)                                            AS hours
-    FROM grid
-    GROUP BY agent_id, week_start
+earlier_running AS (
+    -- the running totals N weeks earlier, keyed by the week they are subtracted from
+    SELECT agent_id, week_start + CAST(7 * $avg_window_weeks AS INTEGER) AS week_start, cumulative_hours
+    FROM agent_week_running
+    SEMI JOIN long_week_agents USING (agent_id)
+    WHERE week_start BETWEEN $start - CAST(7 * $avg_window_weeks AS INTEGER)
+                         AND $end - CAST(7 * $avg_window_weeks AS INTEGER)
+      AND ($service IS NULL OR service_id = $service)
 ),
 
 windows AS (
+    -- hours of weeks w-(N-1)..w = running total at w - running total at w - N weeks (0 before the
+    -- agent's first row)
     SELECT
-        agent_id,
-        week_start,
-        sum(hours) OVER (
-            PARTITION BY agent_id ORDER BY week_index
-            RANGE BETWEEN $avg_window_weeks - 1 PRECEDING AND CURRENT ROW
-        ) AS window_hours
-    FROM weekly
+        p.agent_id,
+        p.week_start,
+        round(p.cumulative_hours - coalesce(b.cumulative_hours, 0.0), 9) AS window_hours
+    FROM period_running AS p
+    LEFT JOIN earlier_running AS b ON b.agent_id = p.agent_id AND b.week_start = p.week_start
 )
 
 SELECT
@@ -73,6 +68,5 @@ SELECT
     w.window_hours / $avg_window_weeks - $max_avg_weekly_hours      AS excess_hours
 FROM windows AS w
 LEFT JOIN agents_in AS a USING (agent_id)
-WHERE w.week_start BETWEEN $start AND $end
-  AND w.window_hours / $avg_window_weeks > $max_avg_weekly_hours
+WHERE w.window_hours / $avg_window_weeks > $max_avg_weekly_hours
 ORDER BY w.week_start, a.agent_name, w.agent_id

@@ -1,11 +1,12 @@
 -- Sustained overload: runs of at least $overload_min_weeks consecutive ISO weeks (Mondays in
 -- [$start, $end]) whose hours, all levels, exceed $overload_ratio × that week's capacity (capacity > 0),
 -- and what the agent worked on during each run.
--- Grain: one row per (run, project or none) — the run's columns repeat on each of its project rows.
+-- Grain: one row per (run, project worked on during it) — the run's columns repeat on each of its
+-- project rows; a run without any project hours has one row with project_id and hours NULL.
 -- Columns: agent_id, agent_name, service_id, service_name, run_start (Monday of its first week),
 --          run_end (Monday of its last week), weeks, run_hours, run_capacity_hours, max_load_ratio,
---          project_id (NULL = ordinary work without project), project_name, level, hours (hours on that
---          project during the run, Monday of the first week to Sunday of the last).
+--          project_id, project_name, level (the project's), hours (hours on that project during the
+--          run, Monday of the first week to Sunday of the last; from agent_project_day).
 -- The distinct agent_id count is the catalogue's agents.sustained_overload.
 WITH
 agents_in AS (
@@ -47,10 +48,10 @@ runs AS (
 ),
 
 work AS (
-    SELECT r.agent_id, r.run_start, f.project_id, f.level, sum(f.hours) AS hours
+    SELECT r.agent_id, r.run_start, d.project_id, d.level, sum(d.hours) AS hours
     FROM runs AS r
-    JOIN entry_facts AS f
-      ON f.agent_id = r.agent_id AND f.work_date BETWEEN r.run_start AND r.run_end + 6
+    JOIN agent_project_day AS d
+      ON d.agent_id = r.agent_id AND d.work_date BETWEEN r.run_start AND r.run_end + 6
     GROUP BY ALL
 )
 

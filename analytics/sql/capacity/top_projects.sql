@@ -12,18 +12,19 @@ agents_in AS (
     SELECT agent_id FROM agents WHERE $service IS NULL OR service_id = $service
 ),
 
-facts AS (
+days_in AS (
+    -- each agent's day on each project (agent_project_day), not every time entry
     SELECT agent_id, project_id, level, hours
-    FROM entry_facts
+    FROM agent_project_day
     WHERE work_date BETWEEN $start AND $end
-      AND project_id IS NOT NULL
       AND (($level IS NULL AND level <> $no_level) OR level = $level)
+      AND ($service IS NULL OR service_id = $service)
 ),
 
 project_hours AS (
     SELECT project_id, any_value(level) AS level, sum(hours) AS hours,
            count(DISTINCT agent_id) AS agents
-    FROM facts
+    FROM days_in
     JOIN agents_in USING (agent_id)
     GROUP BY project_id
     ORDER BY hours DESC, project_id

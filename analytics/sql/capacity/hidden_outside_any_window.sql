@@ -1,0 +1,86 @@
+-- Hidden work traced to its causes: the hours outside the workday window, at weekends and on public
+-- holidays, per agent, project and kind of event, for the period and filters.
+-- Grain: one row per (agent, project or none, event kind) with hidden hours in the period.
+-- Columns: agent_id, project_id (NULL = no project), project_name, event_kind (the kind of the
+--          project's event held on the entry's day — the latest one when it held several; 'no_event'
+--          when none, 'no_project' without project), outside_hours (DESIGN's hours.outside_share
+--          split, recomputed for the window $workday_start_hours..$workday_end_hours),
+--          weekday_outside_hours (before or after the window on working days), weekend_hours
+--          (Saturday, Sunday), holiday_hours (public holidays on weekdays);
+--          outside_hours = weekday_outside_hours + weekend_hours + holiday_hours.
+-- Only entries that can be outside are read further than the scan: dated on a non-working day, or
+-- with a clock span reaching beyond the window (entries without times count as inside).
+-- This is the version for any workday window (from entry_facts' clock columns); hidden_outside.sql
+-- gives the same rows from agent_outside_day when the window is the one the derived tables were
+-- refreshed with.
+WITH
+facts AS (
+    SELECT agent_id, project_id, work_date, hours, start_clock_hours, end_clock_hours,
+           is_nonworking_day
+    FROM entry_facts
+    WHERE work_date BETWEEN $start AND $end
+      AND ($service IS NULL OR service_id = $service)
+      AND ($level IS NULL OR level = $level)
+      AND (is_nonworking_day
+           OR (end_clock_hours > start_clock_hours
+               AND (start_clock_hours < $workday_start_hours
+                    OR end_clock_hours > $workday_end_hours)))
+),
+
+day_events AS (
+    SELECT project_id, event_date,
+           arg_max(coalesce(event_kind, 'no_event'), coalesce(start_time, TIME '00:00'))
+               AS event_kind
+    FROM events
+    WHERE event_date BETWEEN $start AND $end AND project_id IS NOT NULL
+    GROUP BY project_id, event_date
+),
+
+split AS (
+    SELECT
+        f.agent_id,
+        f.project_id,
+        f.work_date,
+        f.hours,
+        f.is_nonworking_day,
+        isodow(f.work_date) >= 6 AS is_weekend,
+        CASE
+            WHEN f.is_nonworking_day THEN f.hours
+            ELSE f.hours
+                 * ((f.end_clock_hours - f.start_clock_hours)
+                    - greatest(0.0, least(f.end_clock_hours, $workday_end_hours)
+                                    - greatest(f.start_clock_hours, $workday_start_hours)))
+                 / (f.end_clock_hours - f.start_clock_hours)
+        END AS outside_hours
+    FROM facts AS f
+),
+
+traced AS (
+    SELECT
+        s.*,
+        CASE WHEN s.project_id IS NULL THEN 'no_project'
+             ELSE coalesce(d.event_kind, 'no_event') END AS event_kind
+    FROM split AS s
+    LEFT JOIN day_events AS d
+      ON d.project_id = s.project_id AND d.event_date = s.work_date
+),
+
+grouped AS (
+    SELECT
+        agent_id,
+        project_id,
+        event_kind,
+        sum(outside_hours)                                                            AS outside_hours,
+        coalesce(sum(outside_hours) FILTER (WHERE NOT is_nonworking_day), 0.0)        AS weekday_outside_hours,
+        coalesce(sum(hours) FILTER (WHERE is_weekend), 0.0)                           AS weekend_hours,
+        coalesce(sum(hours) FILTER (WHERE is_nonworking_day AND NOT is_weekend), 0.0) AS holiday_hours
+    FROM traced
+    GROUP BY agent_id, project_id, event_kind
+)
+
+SELECT g.agent_id, g.project_id, p.project_name, g.event_kind,
+       g.outside_hours, g.weekday_outside_hours, g.weekend_hours, g.holiday_hours
+FROM grouped AS g
+LEFT JOIN projects AS p USING (project_id)
+WHERE g.outside_hours > 0
+ORDER BY g.agent_id, g.project_id NULLS FIRST, g.event_kind
