@@ -1,8 +1,10 @@
 """Cached loaders of the arbitration page, keyed by (store path, data version, small arguments).
 
-:func:`context` reads the store once per data version (effort history, baseline of every team,
-candidates); the other loaders are pure computations on it, cached per set of arguments so that
-going back to an earlier choice is instant.
+:func:`history` reads the store's past once per data version (teams, finished projects' effort);
+:func:`context` adds the coming months (baseline of every team, candidates) only when the
+simulator or the portfolio needs them. The other loaders return what the page draws, computed
+from these (cached per set of arguments so that going back to an earlier choice is instant and a
+rerun computes nothing).
 """
 
 from __future__ import annotations
@@ -13,8 +15,16 @@ import pandas as pd
 import streamlit as st
 
 from analytics.arbitration import context as context_mod
-from analytics.arbitration.demand import Demand, load_demand
-from analytics.arbitration.effort import Estimate
+from analytics.arbitration import effort as effort_mod
+from analytics.arbitration import portfolio as portfolio_mod
+from analytics.arbitration.demand import (
+    DemandBreakdown,
+    DemandView,
+    demand_breakdown,
+    demand_view,
+    load_demand,
+)
+from analytics.arbitration.effort import Estimate, LifeProfile
 from analytics.arbitration.portfolio import Portfolio
 from analytics.arbitration.simulate import ProjectSpec, Simulation, Tentative
 from analytics.settings import load_thresholds
@@ -23,9 +33,30 @@ from dashboard.store import connection
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def history(path: str, version: str) -> context_mod.History | None:
+    """Teams and finished projects' effort (None when the store has no recorded time)."""
+    return context_mod.load_history(connection(path), load_thresholds())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def context(path: str, version: str) -> context_mod.Context | None:
-    """Everything arbitration computes from (None when the store has no recorded time)."""
-    return context_mod.load_context(connection(path), load_thresholds())
+    """Everything the simulator and the portfolio compute from (None without recorded time)."""
+    found = history(path, version)
+    return None if found is None else context_mod.with_coming_months(connection(path), found)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def effort_by(path: str, version: str, dimension: str) -> pd.DataFrame:
+    """Effort of finished projects by ``dimension`` (see :func:`.effort.effort_by`)."""
+    found = history(path, version)
+    assert found is not None
+    return effort_mod.effort_by(found.effort, dimension)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def life_profile(path: str, version: str) -> LifeProfile:
+    """How finished projects' effort spreads over their life, by level and activity."""
+    return effort_mod.load_life_profile(connection(path))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -42,7 +73,7 @@ def simulation(
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def estimates(path: str, version: str, perimeter: str, team: str) -> dict[str, Estimate]:
     """The effort estimate of each level for a project on ``perimeter`` carried by ``team``."""
-    found = context(path, version)
+    found = history(path, version)
     assert found is not None
     return dict(context_mod.estimate_table(found, perimeter, team))
 
@@ -50,17 +81,25 @@ def estimates(path: str, version: str, perimeter: str, team: str) -> dict[str, E
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def tentative(path: str, version: str, spec: ProjectSpec, enabled: bool) -> Tentative:
     """A tentative project with its learned P50/P80 staff hours."""
-    found = context(path, version)
+    found = history(path, version)
     assert found is not None
     return context_mod.tentative(found, spec, enabled)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def committed(path: str, version: str, team: str) -> pd.DataFrame:
-    """The team's planned and active projects with the hours they still need."""
+def committed(path: str, version: str, team: str) -> tuple[pd.DataFrame, float | None]:
+    """The team's planned and active projects with the hours they still need, and its recent
+    ordinary share of capacity."""
     found = context(path, version)
     assert found is not None
-    return context_mod.committed_of_team(found, team)
+    return (context_mod.committed_of_team(found, team),
+            context_mod.ordinary_share_of_team(found, team))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def candidates(path: str, version: str) -> pd.DataFrame:
+    """The proposed projects the portfolio chooses among."""
+    return portfolio_mod.load_candidates(connection(path))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -77,8 +116,18 @@ def portfolio(
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def demand(
     path: str, version: str, start: date, end: date, team: str | None, level: str | None
-) -> Demand:
-    """Requests, backlog, time to close and echo for the period (and team, level)."""
-    found = context(path, version)
+) -> DemandView:
+    """Requests, backlog, time to close and echo for the period (and team, level), with the
+    monthly totals, headline numbers and echo per level the page draws."""
+    found = history(path, version)
     assert found is not None
-    return load_demand(connection(path), start, end, found.mapping, team, level)
+    return demand_view(load_demand(connection(path), start, end, found.mapping, team, level))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def demand_by(
+    path: str, version: str, start: date, end: date, team: str | None, level: str | None,
+    dimension: str,
+) -> DemandBreakdown:
+    """The period's requests per month and time to close by ``dimension``."""
+    return demand_breakdown(demand(path, version, start, end, team, level).demand, dimension)

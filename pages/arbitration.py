@@ -1,6 +1,7 @@
 """Arbitration (elected officials): what participation costs by level, a what-if simulator for a new
 project, the choice of proposed projects within the teams' capacity, and the demand participation
-generates. Officials see services (teams), never agents."""
+generates. Officials see services (teams), never agents. Only the open tab is computed; the
+choices made in a tab are kept while another one is open."""
 
 from __future__ import annotations
 
@@ -9,11 +10,9 @@ import streamlit as st
 
 from analytics.arbitration import figures, present
 from analytics.arbitration.baseline import MAX_PROJECT_MONTHS, RECENT_WEEKS
-from analytics.arbitration.context import default_team, ordinary_share_of_team
+from analytics.arbitration.context import default_team
 from analytics.arbitration.demand import DIMENSIONS as DEMAND_DIMENSIONS
-from analytics.arbitration.demand import close_time_by, echo_by_level, headline, monthly_by, monthly_totals
 from analytics.arbitration.effort import DIMENSIONS as EFFORT_DIMENSIONS
-from analytics.arbitration.effort import activity_shares, effort_by, life_profile
 from analytics.arbitration.portfolio import INFEASIBLE, PORTFOLIO_MONTHS
 from analytics.arbitration.simulate import (
     DEFAULT_LEVEL,
@@ -40,6 +39,9 @@ v = version(connection(path))
 f = filters()
 th = load_thresholds()
 TENTATIVES = "arb_tentatives"
+PARTS = ("effort", "simulator", "portfolio", "demand")
+KEEP = "page"
+"""persist_state of the widgets inside a tab: their value survives while another tab is open."""
 
 
 def table(frame: pd.DataFrame, name: str) -> None:
@@ -49,7 +51,7 @@ def table(frame: pd.DataFrame, name: str) -> None:
 
 
 st.title(t("arb.title"))
-ctx = loaders.context(path, v)
+ctx = loaders.history(path, v)
 if ctx is None:
     st.info(t("arb.no_data"))
     st.stop()
@@ -62,38 +64,38 @@ if merged_services(ctx.mapping):
 if hidden_services(ctx.mapping):
     st.caption(t("arb.privacy.hidden", n=ctx.min_group_size,
                  services=", ".join(hidden_services(ctx.mapping))))
-effort_tab, simulator_tab, portfolio_tab, demand_tab = st.tabs(
-    [t(f"arb.tab.{name}") for name in ("effort", "simulator", "portfolio", "demand")]
-)
 
-with effort_tab, components.section(t, "arb.error"):
+
+def effort_part() -> None:
+    """What finished projects cost, by level and by a chosen dimension, and over their life."""
     st.subheader(t("arb.effort.header"))
     if ctx.effort.empty:
         st.info(t("arb.effort.none"))
-    else:
-        st.caption(t("arb.effort.caption", projects=t.number(len(ctx.effort))))
-        levels = effort_by(ctx.effort, "level").set_index("level")
-        for column, level in zip(st.columns(len(levels)), levels.index, strict=True):
-            row = levels.loc[level]
-            column.metric(t("arb.effort.metric", level=t.label("level", level)),
-                          t.hours(row["hours_p50"]), help=t("arb.effort.metric_help"))
-            column.caption(t("arb.effort.metric_caption", p80=t.hours(row["hours_p80"]),
-                             monthly=t.hours(row["monthly_hours_p50"]),
-                             months=t.number(row["months_p50"], 1),
-                             projects=t.number(row["projects"])))
-        st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch")
-        dimension = st.selectbox(t("arb.effort.by"), EFFORT_DIMENSIONS, key="arb_effort_dim",
-                                 format_func=lambda d: t(f"arb.dimension.{d}"))
-        by = effort_by(ctx.effort, dimension)
-        st.plotly_chart(figures.effort_by_figure(by, dimension, t, names), width="stretch")
-        st.caption(t("arb.effort.table_caption"))
-        table(present.effort_table(by, dimension, t, names), f"effort_by_{dimension}")
-        st.subheader(t("arb.effort.life_header"))
-        profile = life_profile(ctx.phase_hours, ctx.effort)
-        life_level = st.selectbox(t("arb.effort.life_level"), LEVELS, index=len(LEVELS) - 1,
-                                  key="arb_life_level", format_func=lambda c: t.label("level", c))
-        st.plotly_chart(figures.life_profile_figure(profile, life_level, t), width="stretch")
-        table(present.activity_table(activity_shares(profile), t), "effort_by_activity")
+        return
+    st.caption(t("arb.effort.caption", projects=t.number(len(ctx.effort))))
+    levels = loaders.effort_by(path, v, "level").set_index("level")
+    for column, level in zip(st.columns(len(levels)), levels.index, strict=True):
+        row = levels.loc[level]
+        column.metric(t("arb.effort.metric", level=t.label("level", level)),
+                      t.hours(row["hours_p50"]), help=t("arb.effort.metric_help"))
+        column.caption(t("arb.effort.metric_caption", p80=t.hours(row["hours_p80"]),
+                         monthly=t.hours(row["monthly_hours_p50"]),
+                         months=t.number(row["months_p50"], 1),
+                         projects=t.number(row["projects"])))
+    st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch")
+    dimension = st.selectbox(t("arb.effort.by"), EFFORT_DIMENSIONS, key="arb_effort_dim",
+                             format_func=lambda d: t(f"arb.dimension.{d}"), persist_state=KEEP)
+    by = loaders.effort_by(path, v, dimension)
+    st.plotly_chart(figures.effort_by_figure(by, dimension, t, names), width="stretch")
+    st.caption(t("arb.effort.table_caption"))
+    table(present.effort_table(by, dimension, t, names), f"effort_by_{dimension}")
+    st.subheader(t("arb.effort.life_header"))
+    life = loaders.life_profile(path, v)
+    life_level = st.selectbox(t("arb.effort.life_level"), LEVELS, index=len(LEVELS) - 1,
+                              key="arb_life_level", format_func=lambda c: t.label("level", c),
+                              persist_state=KEEP)
+    st.plotly_chart(figures.life_profile_figure(life.profile, life_level, t), width="stretch")
+    table(present.activity_table(life.activities, t), "effort_by_activity")
 
 
 def add_tentative() -> None:
@@ -108,6 +110,7 @@ def add_tentative() -> None:
 
 def remove_tentative(number: int) -> None:
     st.session_state[TENTATIVES] = [i for i in st.session_state[TENTATIVES] if i["n"] != number]
+    st.session_state.pop(f"arb_on_{number}", None)  # a later project numbered alike starts on
 
 
 def show_simulator() -> None:
@@ -121,21 +124,22 @@ def show_simulator() -> None:
         return
     left, middle, right = st.columns(3)
     team = left.selectbox(t("arb.sim.team"), teams, index=teams.index(default_team(ctx)),
-                          key="arb_team", format_func=names.get)
+                          key="arb_team", format_func=names.get, persist_state=KEEP)
     level = middle.selectbox(t("arb.sim.level"), LEVELS, index=LEVELS.index(DEFAULT_LEVEL),
-                             key="arb_level",
-                             format_func=lambda c: t.label("level", c))
+                             key="arb_level", format_func=lambda c: t.label("level", c),
+                             persist_state=KEEP)
     perimeter = right.selectbox(t("arb.sim.perimeter"), PERIMETERS, key="arb_perimeter",
-                                format_func=lambda c: t.label("perimeter", c))
+                                format_func=lambda c: t.label("perimeter", c), persist_state=KEEP)
     left, middle, right = st.columns(3)
     start = left.date_input(t("arb.sim.start"), value=ctx.default_start, min_value=ctx.first_start,
-                            max_value=ctx.latest_start, format="DD/MM/YYYY", key="arb_start")
+                            max_value=ctx.latest_start, format="DD/MM/YYYY", key="arb_start",
+                            persist_state=KEEP)
     months = int(middle.number_input(t("arb.sim.months"), min_value=1,
                                      max_value=MAX_PROJECT_MONTHS, value=DEFAULT_PROJECT_MONTHS,
-                                     key="arb_months"))
+                                     key="arb_months", persist_state=KEEP))
     change = float(right.number_input(t("arb.sim.capacity_change"), value=0.0, step=1.0,
                                       format="%.0f", key="arb_capacity",
-                                      help=t("arb.sim.capacity_change_help")))
+                                      help=t("arb.sim.capacity_change_help"), persist_state=KEEP))
     estimates = loaders.estimates(path, v, perimeter, team)
     result = st.container()
     st.subheader(t("arb.sim.tentative_header"))
@@ -148,7 +152,7 @@ def show_simulator() -> None:
                   team=names.get(item["team"], item["team"]), level=t.label("level", item["level"]),
                   perimeter=t.label("perimeter", item["perimeter"]), start=t.date(item["start"]),
                   months=item["months"])
-        enabled = check.checkbox(label, value=True, key=f"arb_on_{item['n']}")
+        enabled = check.checkbox(label, value=True, key=f"arb_on_{item['n']}", persist_state=KEEP)
         remove.button(t("arb.sim.remove"), key=f"arb_rm_{item['n']}", on_click=remove_tentative,
                       args=(item["n"],))
         spec_of_item = ProjectSpec(item["level"], item["perimeter"], item["team"], item["start"],
@@ -179,53 +183,53 @@ def show_simulator() -> None:
             st.caption(t("arb.sim.table_caption"))
             table(present.projection_table(sim.weeks, t), "simulation_weeks")
     st.subheader(t("arb.sim.committed_header"))
-    committed = loaders.committed(path, v, team)
-    st.caption(t("arb.sim.committed_caption", weeks=RECENT_WEEKS,
-                 share=t.percent(ordinary_share_of_team(ctx, team))))
+    committed, ordinary_share = loaders.committed(path, v, team)
+    st.caption(t("arb.sim.committed_caption", weeks=RECENT_WEEKS, share=t.percent(ordinary_share)))
     if committed.empty:
         st.caption(t("arb.sim.committed_none"))
     else:
         table(present.committed_table(committed, t), "committed_projects")
 
 
-with simulator_tab, components.section(t, "arb.error"):
-    show_simulator()
-
-with portfolio_tab, components.section(t, "arb.error"):
+def portfolio_part() -> None:
+    """Which proposed projects to take on, and at which level, within the teams' capacity."""
     st.subheader(t("arb.pf.header"))
     st.caption(t("arb.pf.caption", months=PORTFOLIO_MONTHS))
-    candidates = ctx.candidates
+    candidates = loaders.candidates(path, v)
     if candidates.empty:
         st.info(t("arb.pf.none"))
-    else:
-        titles = {pid: f"{name} ({pid})" for pid, name in
-                  zip(candidates["project_id"], candidates["project_name"], strict=True)}
-        quantile = st.radio(t("arb.pf.estimate"), QUANTILES, horizontal=True, key="arb_pf_q",
-                            format_func=lambda q: t(f"arb.pf.estimate.{q}"))
-        left, right = st.columns(2)
-        forced_in = left.multiselect(t("arb.pf.force_in"), list(titles), key="arb_force_in",
-                                     format_func=titles.get, placeholder=t("arb.pf.choose"))
-        forced_out = right.multiselect(t("arb.pf.force_out"),
-                                       [p for p in titles if p not in forced_in],
-                                       key="arb_force_out", format_func=titles.get,
-                                       placeholder=t("arb.pf.choose"))
-        chosen = loaders.portfolio(path, v, th.target_utilisation, quantile,
-                                   tuple(sorted(forced_in)), tuple(sorted(forced_out)))
-        if chosen.selection.status == INFEASIBLE:
-            st.error(t("arb.pf.infeasible"))
-        else:
-            left, right = st.columns(2)
-            left.metric(t("arb.pf.taken"), t("arb.pf.of", value=len(chosen.selection.chosen),
-                                             total=len(candidates)))
-            right.metric(t("arb.pf.priority"), t("arb.pf.of",
-                         value=t.number(chosen.selection.total_priority),
-                         total=t.number(candidates["priority"].fillna(0).sum())),
-                         help=t("arb.pf.priority_help"))
-            table(present.portfolio_table(chosen.table, t, names, forced_in), "portfolio")
-            st.plotly_chart(figures.portfolio_figure(chosen.usage, names, PORTFOLIO_MONTHS, t),
-                            width="stretch")
+        return
+    titles = {pid: f"{name} ({pid})" for pid, name in
+              zip(candidates["project_id"], candidates["project_name"], strict=True)}
+    quantile = st.radio(t("arb.pf.estimate"), QUANTILES, horizontal=True, key="arb_pf_q",
+                        format_func=lambda q: t(f"arb.pf.estimate.{q}"), persist_state=KEEP)
+    left, right = st.columns(2)
+    forced_in = left.multiselect(t("arb.pf.force_in"), list(titles), key="arb_force_in",
+                                 format_func=titles.get, placeholder=t("arb.pf.choose"),
+                                 persist_state=KEEP)
+    forced_out = right.multiselect(t("arb.pf.force_out"),
+                                   [p for p in titles if p not in forced_in],
+                                   key="arb_force_out", format_func=titles.get,
+                                   placeholder=t("arb.pf.choose"), persist_state=KEEP)
+    chosen = loaders.portfolio(path, v, th.target_utilisation, quantile,
+                               tuple(sorted(forced_in)), tuple(sorted(forced_out)))
+    if chosen.selection.status == INFEASIBLE:
+        st.error(t("arb.pf.infeasible"))
+        return
+    left, right = st.columns(2)
+    left.metric(t("arb.pf.taken"), t("arb.pf.of", value=len(chosen.selection.chosen),
+                                     total=len(candidates)))
+    right.metric(t("arb.pf.priority"), t("arb.pf.of",
+                 value=t.number(chosen.selection.total_priority),
+                 total=t.number(candidates["priority"].fillna(0).sum())),
+                 help=t("arb.pf.priority_help"))
+    table(present.portfolio_table(chosen.table, t, names, forced_in), "portfolio")
+    st.plotly_chart(figures.portfolio_figure(chosen.usage, names, PORTFOLIO_MONTHS, t),
+                    width="stretch")
 
-with demand_tab, components.section(t, "arb.error"):
+
+def demand_part() -> None:
+    """The requests of the period (sidebar filters): received, backlog, time to close, echo."""
     st.subheader(t("arb.demand.header"))
     team_filter = team_of(ctx.mapping).get(f.service) if f.service else None
     scope = t("arb.demand.team_filter", team=names[team_filter]) if team_filter else ""
@@ -234,9 +238,8 @@ with demand_tab, components.section(t, "arb.error"):
         st.caption(t("arb.demand.hidden_service", n=ctx.min_group_size))
     if f.level:
         st.caption(t("arb.demand.level_filter", level=t.label("level", f.level)))
-    demand = loaders.demand(path, v, f.start, f.end, team_filter, f.level)
-    totals = monthly_totals(demand)
-    numbers = headline(demand)
+    shown = loaders.demand(path, v, f.start, f.end, team_filter, f.level)
+    numbers = shown.headline
     if numbers.received == 0:
         st.info(t("arb.demand.none"))
     tiles = st.columns(5)
@@ -245,19 +248,25 @@ with demand_tab, components.section(t, "arb.error"):
     tiles[2].metric(t("arb.demand.open_at_end"), t.number(numbers.open_at_end))
     tiles[3].metric(t("arb.demand.days_p50"), present.days_text(numbers.days_p50, t))
     tiles[4].metric(t("arb.demand.days_p80"), present.days_text(numbers.days_p80, t))
-    st.plotly_chart(figures.requests_figure(totals, t), width="stretch")
-    st.plotly_chart(figures.backlog_figure(totals, t), width="stretch")
-    table(present.monthly_table(totals, t), "requests_per_month")
+    st.plotly_chart(figures.requests_figure(shown.totals, t), width="stretch")
+    st.plotly_chart(figures.backlog_figure(shown.totals, t), width="stretch")
+    table(present.monthly_table(shown.totals, t), "requests_per_month")
     dimension = st.selectbox(t("arb.demand.by"), DEMAND_DIMENSIONS, key="arb_demand_dim",
-                             format_func=lambda d: t(f"arb.dimension.{d}"))
-    st.plotly_chart(figures.requests_by_figure(monthly_by(demand, dimension), dimension, t, names),
-                    width="stretch")
+                             format_func=lambda d: t(f"arb.dimension.{d}"), persist_state=KEEP)
+    by = loaders.demand_by(path, v, f.start, f.end, team_filter, f.level, dimension)
+    st.plotly_chart(figures.requests_by_figure(by.monthly, dimension, t, names), width="stretch")
     st.caption(t("arb.demand.close_caption"))
-    table(present.close_time_table(close_time_by(demand, dimension), dimension, t, names),
+    table(present.close_time_table(by.close_time, dimension, t, names),
           f"time_to_close_by_{dimension}")
     st.subheader(t("arb.demand.echo_header"))
     st.caption(t("arb.demand.echo_caption", end=t.date(f.end)))
-    by_level = echo_by_level(demand.echo)
-    st.plotly_chart(figures.echo_figure(by_level, t), width="stretch")
-    table(present.echo_level_table(by_level, t), "echo_by_level")
-    table(present.echo_project_table(demand.echo, t, names), "echo_by_project")
+    st.plotly_chart(figures.echo_figure(shown.echo_levels, t), width="stretch")
+    table(present.echo_level_table(shown.echo_levels, t), "echo_by_level")
+    table(present.echo_project_table(shown.demand.echo, t, names), "echo_by_project")
+
+
+tabs = st.tabs([t(f"arb.tab.{name}") for name in PARTS], key="arbitration_tab", on_change="rerun")
+for tab, draw in zip(tabs, (effort_part, show_simulator, portfolio_part, demand_part), strict=True):
+    if tab.open is not False:  # only the open tab is computed (None: state not tracked)
+        with tab, components.section(t, "arb.error"):
+            draw()

@@ -18,9 +18,13 @@ import pytest
 from analytics.arbitration.baseline import (
     RECENT_WEEKS,
     add_months,
+    committed_windows,
     horizon,
     load_baseline,
     team_days,
+    teams_capacity,
+    with_committed,
+    working_days,
 )
 from analytics.calendar import calendar_frame
 from analytics.schema import LOAD_ORDER
@@ -139,3 +143,66 @@ def test_horizon_runs_to_a_month_end() -> None:
 )
 def test_add_months_clamps_to_month_end(day: date, months: int, expected: date) -> None:
     assert add_months(day, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [(date(2026, 12, 1), date(2029, 12, 31)), (date(2027, 3, 26), date(2027, 4, 6)),  # Easter
+     (date(2027, 5, 1), date(2027, 5, 1)), (date(2027, 5, 2), date(2027, 5, 1))],      # none
+)
+def test_working_days_are_the_calendars(first: date, last: date) -> None:
+    calendar = calendar_frame(first, last)
+    calendar = calendar[calendar["is_working_day"].astype(bool)]
+    days = working_days(first, last)
+    assert list(days["day"].dt.date) == list(calendar["day"])
+    assert list(days["week_start"].dt.date) == list(calendar["week_start"])
+    assert list(days["month_start"].dt.date) == [day.replace(day=1) for day in calendar["day"]]
+
+
+@pytest.mark.parametrize(
+    ("project_id", "from_day", "to_day", "hours_left", "estimated"),
+    [
+        ("P1", date(2027, 1, 1), date(2027, 1, 29), 60.0, False),   # started: from the first day
+        ("P2", date(2027, 3, 1), date(2027, 3, 31), 44.0, False),   # planned: its own window
+        ("P6", date(2027, 1, 1), date(2027, 1, 31), 50.0, False),   # late: the next month
+        # no planned hours: 10 h a month of coproduction over its window (0.5 month on 1–15 Feb)
+        ("P7", date(2027, 2, 1), date(2027, 2, 15), 10.0 * 15 / (365.25 / 12), True),
+        ("P8", date(2027, 1, 1), date(2027, 1, 31), 0.0, True),      # no dates, no rate for its level
+    ],
+)
+def test_committed_windows(
+    project_id: str, from_day: date, to_day: date, hours_left: float, estimated: bool
+) -> None:
+    committed = pd.DataFrame({
+        "project_id": ["P1", "P2", "P6", "P7", "P8"],
+        "level": ["consultation", "information", "coproduction", "coproduction", "information"],
+        "start_date": pd.to_datetime(["2026-10-01", "2027-03-01", "2026-09-01", "2027-02-01", None]),
+        "end_date": pd.to_datetime(["2027-01-29", "2027-03-31", "2026-12-15", "2027-02-15", None]),
+        "remaining_hours": [60.0, 44.0, 50.0, None, None],
+    })
+    windows = committed_windows(committed, date(2027, 1, 1), {"coproduction": 10.0})
+    row = windows.set_index("project_id").loc[project_id]
+    assert (row["from_day"].date(), row["to_day"].date()) == (from_day, to_day)
+    assert row["hours_left"] == pytest.approx(hours_left)
+    assert row["estimated"] == estimated
+
+
+def test_teams_capacity_is_team_days_for_every_team() -> None:
+    """The capacity of all teams at once, then one team's committed hours: the same days as
+    team_days for that team (two services in one team, one alone, one without a team)."""
+    con = make_store({**TABLES, "time_entries": recent_entries()})
+    try:
+        baseline = load_baseline(con, AS_OF)
+    finally:
+        con.close()
+    # A2 moved to a second service S2 of the same team, a third service S3 has nobody
+    capacity = baseline.capacity.copy()
+    capacity.loc[capacity.index[::3], "service_id"] = "S2"
+    baseline = type(baseline)(**{**vars(baseline), "capacity": capacity})
+    teams = {"S1": "T", "S2": "T", "S3": None}
+    all_teams = teams_capacity(baseline, teams)
+    assert set(all_teams["team_id"]) == {"T"}
+    days = all_teams.drop(columns="team_id")
+    pd.testing.assert_frame_equal(
+        with_committed(days, baseline, ["S1", "S2"]), team_days(baseline, ["S1", "S2"])
+    )

@@ -74,6 +74,33 @@ def test_received_born_and_backlog_per_month(demand: Demand) -> None:
 
 
 @pytest.mark.parametrize(
+    ("start", "end", "team", "received", "open_at_month_end"),
+    [
+        pytest.param(START, END, None, [2, 2], [1, 1], id="jan-feb"),
+        # 31 Dec: R4 (closed 4 Jan); 10 Jan, the period's partial last month: R1 (closed 15 Jan)
+        pytest.param(date(2025, 12, 15), date(2026, 1, 10), None, [1, 1], [1, 1], id="dec-10jan"),
+        # 15 Feb: R2 (closed 19 Feb) and R3 (never closed); R5 was closed on 12 Feb
+        pytest.param(date(2026, 2, 1), date(2026, 2, 15), None, [2], [2], id="1-15feb"),
+        # nothing received any more, R3 still open at each month end
+        pytest.param(date(2026, 3, 1), date(2026, 4, 30), None, [0, 0], [1, 1], id="mar-apr"),
+        pytest.param(date(2025, 1, 1), date(2025, 1, 31), None, [0], [0], id="before-any"),
+        # S1's requests only: R3 (S2, hidden) is not counted
+        pytest.param(START, END, "S1", [2, 1], [1, 0], id="team-s1"),
+    ],
+)
+def test_backlog_at_each_month_end(
+    start: date, end: date, team: str | None, received: list[int], open_at_month_end: list[int]
+) -> None:
+    con = make_store({"requests": REQUESTS, "projects": PROJECTS})
+    try:
+        table = monthly_totals(load_demand(con, start, end, MAPPING, team))
+    finally:
+        con.close()
+    assert list(table["received"]) == received
+    assert list(table["open_at_month_end"]) == open_at_month_end
+
+
+@pytest.mark.parametrize(
     ("dimension", "category", "expected"),
     [("channel", "email", [1, 2]), ("channel", "letter", [1, 0]), ("quartier", "Q2", [1, 1]),
      ("team", "S1", [2, 1]), ("team", None, [0, 1])],   # R3's service is hidden: no team

@@ -8,10 +8,18 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from scipy.stats import mannwhitneyu
 
-from analytics.arbitration.context import Context, load_context
+from analytics.arbitration.baseline import team_days
+from analytics.arbitration.context import (
+    Context,
+    days_of_team,
+    load_context,
+    load_history,
+    monthly_rates,
+)
 from analytics.arbitration.effort import effort_by
 from analytics.arbitration.simulate import VERDICTS
 from analytics.cli import EXIT_USAGE, main
@@ -40,6 +48,24 @@ def test_heavier_levels_cost_measurably_more(context: Context, heavier: str, lig
     hours = context.effort.groupby("level")["hours"]
     test = mannwhitneyu(hours.get_group(heavier), hours.get_group(lighter), alternative="greater")
     assert test.pvalue < SIGNIFICANCE
+
+
+def test_the_context_is_the_history_and_the_coming_months(
+    context: Context, demo_con: duckdb.DuckDBPyConnection
+) -> None:
+    history = load_history(demo_con, Thresholds())
+    assert history is not None
+    assert (history.as_of, history.first_start, history.latest_start) == (
+        context.as_of, context.baseline.first_day, context.latest_start)
+    pd.testing.assert_frame_equal(history.effort, context.effort)
+    pd.testing.assert_frame_equal(history.teams, context.teams)
+
+
+def test_each_teams_days_are_its_services_days(context: Context) -> None:
+    """days_of_team (capacity of all teams computed once) gives what team_days gives."""
+    for team in context.teams["team_id"]:
+        expected = team_days(context.baseline, context.services_of(team), monthly_rates(context, team))
+        pd.testing.assert_frame_equal(days_of_team(context, team), expected, obj=team)
 
 
 def test_officials_see_teams_of_at_least_the_minimum_size(context: Context) -> None:

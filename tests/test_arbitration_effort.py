@@ -8,9 +8,16 @@ import pandas as pd
 import pytest
 
 from analytics.arbitration.effort import (
+    Comparables,
     effort_by,
     estimate,
+    finished_effort,
+    finished_phase_hours,
+    finished_projects,
+    level_estimates,
+    level_estimates_from,
     life_profile,
+    load_life_profile,
     project_effort,
 )
 
@@ -58,6 +65,12 @@ def test_p50_and_p80_by_level_are_interpolated_quantiles() -> None:
          (("level", "coproduction"),), 7, 40.0),
         # a single consultation project: falls back to all finished projects (8)
         ({"level": "consultation", "perimeter": "quartier", "team": "T1"}, (), 8, 35.0),
+        # a perimeter no finished project has: falls back like any too small group
+        ({"level": "coproduction", "perimeter": "ville", "team": "T1"},
+         (("level", "coproduction"),), 7, 40.0),
+        # a team no finished project has: coproduction on the quartier (5 projects)
+        ({"level": "coproduction", "perimeter": "quartier", "team": "T9"},
+         (("level", "coproduction"), ("perimeter", "quartier")), 5, 30.0),
     ],
 )
 def test_estimate_falls_back_to_broader_groups(
@@ -141,4 +154,84 @@ def test_finished_projects_and_their_hours_by_phase_from_a_store() -> None:
     assert finished.loc[0, "months"] == pytest.approx(10 / (365.25 / 12))
     assert list(phases.itertuples(index=False, name=None)) == [
         ("F1", 0, "preparation", 3.0), ("F1", 4, "other", 1.0), ("F1", 9, "follow_up", 7.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("perimeter", "team"),
+    [("quartier", "T1"), ("commune", "T2"), ("ville", None), (None, "T1"), (None, None)],
+)
+def test_estimates_from_converted_projects_are_the_same(perimeter: str | None, team: str | None
+                                                        ) -> None:
+    """Converting the finished projects once (Comparables) changes no estimate."""
+    expected = {
+        level: estimate(HISTORY, {"level": level, "perimeter": perimeter, "team": team})
+        for level in ("information", "consultation", "coproduction")
+    }
+    assert level_estimates_from(Comparables.of(HISTORY), perimeter, team) == expected
+    assert level_estimates(HISTORY, perimeter, team) == expected
+
+
+# A store: F1 (coproduction, S1) and F2 (consultation, S2, hidden) are finished with hours, F3 is
+# finished without any hour, A1 is still active.
+STORE_PROJECTS = pd.DataFrame({
+    "project_id": ["F1", "F2", "F3", "A1"],
+    "level": ["coproduction", "consultation", "consultation", "coproduction"],
+    "status": ["done", "done", "done", "active"],
+    "start_date": [date(2025, 1, 1), date(2025, 2, 1), date(2025, 1, 1), date(2025, 1, 1)],
+    "end_date": [date(2025, 1, 10), date(2025, 2, 20), date(2025, 3, 1), date(2025, 12, 31)],
+    "service_id": ["S1", "S2", "S1", "S1"],
+})
+STORE_ENTRIES = pd.DataFrame(
+    [
+        ("e1", "F1", date(2025, 1, 1), 2.0, "preparation"),
+        ("e2", "F1", date(2025, 1, 1), 1.5, "preparation"),   # same day and activity
+        ("e3", "F1", date(2025, 1, 10), 3.25, "follow_up"),
+        ("e4", "F2", date(2025, 2, 2), 4.0, None),           # day 2 of 20: first tenth
+        ("e5", "F2", date(2025, 3, 5), 0.75, "meeting"),      # after the end: last tenth
+        ("e6", "A1", date(2025, 1, 5), 9.0, "meeting"),       # not finished
+    ],
+    columns=["entry_id", "project_id", "work_date", "hours", "activity"],
+).assign(agent_id="A1")
+TEAM_OF = {"S1": "S1", "S2": None}
+
+
+@pytest.fixture(scope="module")
+def store_effort() -> dict[str, pd.DataFrame]:
+    from tests.test_arbitration_baseline import make_store
+
+    con = make_store({"projects": STORE_PROJECTS, "time_entries": STORE_ENTRIES})
+    try:
+        phases = finished_phase_hours(con)
+        reference = project_effort(finished_projects(con), phases, TEAM_OF)
+        return {"effort": finished_effort(con, TEAM_OF), "reference": reference,
+                "profile": load_life_profile(con).profile,
+                "reference_profile": life_profile(phases, reference)}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(
+    ("project_id", "hours", "team"),
+    [("F1", 6.75, "S1"), ("F2", 4.75, None)],   # F3 (no hour) and A1 (active) are left out
+)
+def test_finished_effort_reads_each_project_once(
+    store_effort: dict[str, pd.DataFrame], project_id: str, hours: float, team: str | None
+) -> None:
+    effort = store_effort["effort"].set_index("project_id")
+    assert list(effort.index) == ["F1", "F2"]
+    assert effort.loc[project_id, "hours"] == hours
+    assert effort.loc[project_id, "team"] == team
+    assert effort.loc[project_id, "monthly_hours"] == hours / effort.loc[project_id, "months"]
+
+
+def test_derived_effort_and_profile_equal_the_per_entry_computation(
+    store_effort: dict[str, pd.DataFrame],
+) -> None:
+    pd.testing.assert_frame_equal(store_effort["effort"], store_effort["reference"])
+    pd.testing.assert_frame_equal(store_effort["profile"], store_effort["reference_profile"])
+    # F2 (consultation): 4 h without activity in its first tenth, 0.75 h of meeting after its end
+    consultation = store_effort["profile"].query("level == 'consultation'")
+    assert list(consultation.itertuples(index=False, name=None)) == [
+        ("consultation", 0, "other", 4.0, 4.0 / 4.75), ("consultation", 9, "meeting", 0.75, 0.75 / 4.75),
     ]

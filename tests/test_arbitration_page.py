@@ -1,5 +1,6 @@
 """AppTest: the arbitration page on the demo town — effort, simulator (with a tentative project
-switched on and off), the choice of projects and the demand, in French, then in English."""
+switched on and off), the choice of projects and the demand, in French, then in English. Only the
+open tab is computed; the choices made in a tab are kept while another one is open."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ def page(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return at
 
 
+TABS = {"effort": "Coût par niveau", "simulator": "Simulateur", "portfolio": "Choix des projets",
+        "demand": "Demande générée"}
+
+
+def open_tab(at: AppTest, name: str) -> AppTest:
+    """Open one tab of the page (only the open tab is computed) and rerun."""
+    at.session_state["arbitration_tab"] = TABS[name]
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def metric(at: AppTest, label: str) -> str:
     matches = [m.value for m in at.metric if m.label == label]
     assert matches, f"no metric {label!r}; have {[m.label for m in at.metric]}"
@@ -53,6 +66,7 @@ def test_effort_per_level_and_simulator_verdicts(page: AppTest) -> None:
     assert page.title[0].value.startswith("Arbitrage")
     for level in ("Information", "Consultation", "Coproduction"):
         assert metric(page, f"{level} : typique (P50)").endswith("h")
+    open_tab(page, "simulator")
     assert len(verdicts(page)) == 2   # typical and pessimistic
     # a large reinforcement of the team makes the project fit
     page.number_input(key="arb_capacity").set_value(2000.0).run()
@@ -61,6 +75,7 @@ def test_effort_per_level_and_simulator_verdicts(page: AppTest) -> None:
 
 
 def test_tentative_project_can_be_stacked_and_switched_off(page: AppTest) -> None:
+    open_tab(page, "simulator")
     assert table_with(page, TENTATIVE_COLUMN)[TENTATIVE_COLUMN].sum() == 0
     page.button(key="arb_add").click().run()
     assert not page.exception
@@ -76,6 +91,7 @@ def test_forcing_every_project_out_leaves_none_taken(
     page: AppTest, demo_con: duckdb.DuckDBPyConnection
 ) -> None:
     candidates = list(load_candidates(demo_con)["project_id"])
+    open_tab(page, "portfolio")
     assert metric(page, "Projets retenus").endswith(f"sur {len(candidates)}")
     page.multiselect(key="arb_force_out").set_value(candidates).run()
     assert not page.exception
@@ -83,6 +99,7 @@ def test_forcing_every_project_out_leaves_none_taken(
 
 
 def test_service_filter_narrows_the_demand(page: AppTest) -> None:
+    open_tab(page, "demand")
     received_by_all = int(metric(page, "Sollicitations reçues").replace("\u202f", ""))
     page.sidebar.selectbox(key="filter_service").select(STORY_SERVICE_ID).run()
     assert not page.exception
@@ -98,15 +115,71 @@ def test_page_in_english(page: AppTest) -> None:
 
 
 def test_no_agent_name_or_id_on_the_page(page: AppTest, demo_con: duckdb.DuckDBPyConnection) -> None:
-    """Officials see services, never agents: no agent's id or full name in any table or text."""
+    """Officials see services, never agents: no agent's id or full name in any table or text of
+    any tab."""
     agents = demo_con.execute("SELECT agent_id, agent_name FROM agents").fetchall()
     shown = []
-    for frame in page.dataframe:
-        data = frame.value.data if hasattr(frame.value, "data") else frame.value
-        shown.append(data.to_csv())
-    for elements in (page.markdown, page.caption, page.success, page.warning, page.error):
-        shown += [element.value for element in elements]
-    shown += [f"{m.label} {m.value}" for m in page.metric]
+    for name in TABS:
+        open_tab(page, name)
+        for frame in page.dataframe:
+            data = frame.value.data if hasattr(frame.value, "data") else frame.value
+            shown.append(data.to_csv())
+        for elements in (page.markdown, page.caption, page.success, page.warning, page.error):
+            shown += [element.value for element in elements]
+        shown += [f"{m.label} {m.value}" for m in page.metric]
     text = "\n".join(shown)
     leaked = [value for row in agents for value in row if value and value in text]
     assert not leaked
+
+
+@pytest.mark.parametrize(
+    ("tab", "shown", "not_shown"),
+    [
+        ("effort", "Consultation : typique (P50)", "Sollicitations reçues"),
+        ("simulator", None, "Consultation : typique (P50)"),
+        ("portfolio", "Projets retenus", "Sollicitations reçues"),
+        ("demand", "Sollicitations reçues", "Projets retenus"),
+    ],
+)
+def test_only_the_open_tab_is_computed(
+    page: AppTest, tab: str, shown: str | None, not_shown: str
+) -> None:
+    assert [t.label for t in page.tabs] == list(TABS.values())
+    open_tab(page, tab)
+    labels = [m.label for m in page.metric]
+    assert shown is None or shown in labels
+    assert not_shown not in labels
+    assert (len(verdicts(page)) == 2) == (tab == "simulator")
+
+
+def test_choices_are_kept_while_another_tab_is_open(page: AppTest) -> None:
+    page.selectbox(key="arb_effort_dim").select("team").run()
+    open_tab(page, "simulator")
+    page.number_input(key="arb_months").set_value(3).run()
+    page.selectbox(key="arb_level").select("information").run()
+    open_tab(page, "demand")
+    open_tab(page, "simulator")
+    assert page.number_input(key="arb_months").value == 3
+    assert page.selectbox(key="arb_level").value == "information"
+    open_tab(page, "effort")
+    assert page.selectbox(key="arb_effort_dim").value == "team"
+
+
+def test_tentative_projects_and_forced_choices_survive_tab_switches(
+    page: AppTest, demo_con: duckdb.DuckDBPyConnection
+) -> None:
+    open_tab(page, "simulator")
+    page.button(key="arb_add").click().run()
+    page.checkbox(key="arb_on_1").uncheck().run()
+    candidate = str(load_candidates(demo_con)["project_id"].iloc[0])
+    open_tab(page, "portfolio")
+    page.multiselect(key="arb_force_out").set_value([candidate]).run()
+    open_tab(page, "simulator")
+    assert page.checkbox(key="arb_on_1").value is False
+    # removed, then stacked again under the same number: switched on, as any new project
+    page.button(key="arb_rm_1").click().run()
+    page.button(key="arb_add").click().run()
+    assert page.checkbox(key="arb_on_1").value is True
+    open_tab(page, "portfolio")
+    assert page.multiselect(key="arb_force_out").value == [candidate]
+    assert not [w.value for w in page.warning if "Session State" in w.value]

@@ -9,6 +9,7 @@ from analytics.arbitration.teams import (
     OTHER_TEAM,
     hidden_services,
     merged_services,
+    team_column,
     team_map,
     visible_teams,
 )
@@ -50,3 +51,31 @@ def test_visible_teams_list_headcounts_and_put_other_last() -> None:
     assert list(teams["team_id"]) == ["S1", "S2", OTHER_TEAM]
     assert list(teams["agents"]) == [6, 12, 5]
     assert teams.loc[2, "services"] == ["S3", "S4"]
+    assert list(teams["name"]) == ["Accueil", "Technique", "CCAS"]  # the merged team's first name
+
+
+@pytest.mark.parametrize(
+    ("rows", "teams", "agents", "services"),
+    [
+        # the merged team comes last whatever the names; services listed sorted
+        ([("S9", "Accueil", 3), ("S1", "Zoo", 6), ("S5", "Bibliothèque", 2)],
+         ["S1", OTHER_TEAM], [6, 5], [["S1"], ["S5", "S9"]]),
+        # nobody large enough, even merged: no team at all
+        ([("S1", "Accueil", 2), ("S2", "CCAS", 1)], [], [], []),
+    ],
+)
+def test_visible_teams_order_and_members(
+    rows: list[tuple[str, str, int]], teams: list[str], agents: list[int],
+    services: list[list[str]],
+) -> None:
+    shown = visible_teams(team_map(headcount(rows), min_group_size=5))
+    assert list(shown["team_id"]) == teams
+    assert list(shown["agents"]) == agents
+    assert list(shown["services"]) == services
+
+
+def test_team_column_follows_the_mapping() -> None:
+    ids = pd.Series(["S2", "S1", None, "S9", "S2"], index=[10, 11, 12, 13, 14])
+    column = team_column(ids, {"S1": "S1", "S2": OTHER_TEAM, "S3": None})
+    assert list(column) == [OTHER_TEAM, "S1", None, None, OTHER_TEAM]
+    assert list(column.index) == [10, 11, 12, 13, 14]

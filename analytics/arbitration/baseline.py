@@ -25,7 +25,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.calendar import calendar_frame, french_public_holidays
+from analytics.calendar import french_public_holidays
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.store.db import query_df, read_sql
 from analytics.store.derived import named_params
@@ -66,14 +66,16 @@ def add_months(day: date, months: int) -> date:
 def working_days(first: date, last: date) -> pd.DataFrame:
     """Working days (Monday–Friday, not a French public holiday) in [first, last]: columns ``day``,
     ``week_start`` (ISO Monday) and ``month_start``, as datetime64 values."""
-    calendar = calendar_frame(first, last)
-    days = calendar.loc[calendar["is_working_day"].astype(bool), ["day", "week_start"]]
-    frame = pd.DataFrame({
-        "day": pd.to_datetime(days["day"]),
-        "week_start": pd.to_datetime(days["week_start"]),
-    }).reset_index(drop=True)
-    frame["month_start"] = frame["day"].dt.to_period("M").dt.to_timestamp()
-    return frame
+    days = np.arange(np.datetime64(first, "D"), np.datetime64(last, "D") + 1)
+    weekday = (days.astype("int64") + 3) % 7  # 0 = Monday (1 January 1970 was a Thursday)
+    holidays = np.array(sorted(french_public_holidays(first.year, last.year)), dtype="datetime64[D]")
+    days = days[(weekday < 5) & ~np.isin(days, holidays)]
+    weekday = (days.astype("int64") + 3) % 7
+    return pd.DataFrame({
+        "day": days.astype("datetime64[s]"),
+        "week_start": (days - weekday.astype("timedelta64[D]")).astype("datetime64[s]"),
+        "month_start": days.astype("datetime64[M]").astype("datetime64[us]"),
+    })
 
 
 @dataclass(frozen=True)
@@ -137,17 +139,22 @@ def committed_windows(
     ``estimated`` (True when hours_left comes from that estimate).
     """
     frame = committed.copy()
-    first = pd.Timestamp(first_day)
-    late_end = pd.Timestamp(add_months(first_day, LATE_PROJECT_MONTHS) - timedelta(days=1))
-    start = pd.to_datetime(frame["start_date"])
-    end = pd.to_datetime(frame["end_date"])
-    frame["from_day"] = start.where(start > first, first).fillna(first)
-    frame["to_day"] = end.where(end >= first, late_end).fillna(late_end)
-    frame["to_day"] = frame[["from_day", "to_day"]].max(axis=1)
-    months = ((frame["to_day"] - frame["from_day"]).dt.days + 1) / DAYS_PER_MONTH
-    rates = frame["level"].map(dict(monthly_by_level or {})).astype(float).fillna(0.0)
-    frame["estimated"] = frame["remaining_hours"].isna()
-    frame["hours_left"] = frame["remaining_hours"].astype(float).fillna(rates * months)
+    start = pd.to_datetime(frame["start_date"]).to_numpy()
+    end = pd.to_datetime(frame["end_date"]).to_numpy().astype(start.dtype)
+    first = np.datetime64(first_day).astype(start.dtype)
+    late_end = np.datetime64(add_months(first_day, LATE_PROJECT_MONTHS) - timedelta(days=1))
+    from_day = np.where(start > first, start, first)  # a missing start (NaT) is never later
+    to_day = np.maximum(from_day, np.where(end >= first, end, late_end.astype(start.dtype)))
+    months = ((to_day - from_day) // np.timedelta64(1, "D") + 1) / DAYS_PER_MONTH
+    rates = {level: float(rate) for level, rate in (monthly_by_level or {}).items()}
+    by_level = np.array([rates.get(level, np.nan) for level in frame["level"]], dtype=float)
+    remaining = frame["remaining_hours"].to_numpy(dtype=float)
+    frame["from_day"] = from_day
+    frame["to_day"] = to_day
+    frame["estimated"] = np.isnan(remaining)
+    frame["hours_left"] = np.where(
+        np.isnan(remaining), np.nan_to_num(by_level * months, nan=0.0), remaining
+    )
     return frame
 
 
@@ -167,6 +174,59 @@ def spread_over_days(
         hours.to_numpy(dtype=float), counts, out=np.zeros(len(counts)), where=counts > 0
     )
     return (inside * per_day[:, None]).sum(axis=0)
+
+
+def teams_capacity(baseline: Baseline, team_of: Mapping[str, str | None]) -> pd.DataFrame:
+    """Capacity and ordinary work of every team (services grouped by ``team_of``; services of no
+    team left out) on every working day of the horizon: team_id, day, week_start, month_start,
+    capacity_hours, ordinary_hours — the first columns of :func:`team_days` for all teams at once
+    (the same sums, in the same order), sorted by team_id and day."""
+    capacity = baseline.capacity
+    shares = dict(zip(baseline.ordinary["service_id"],
+                      baseline.ordinary["ordinary_share"].astype(float), strict=True))
+    codes, services = pd.factorize(capacity["service_id"])
+    share = np.array([*(shares.get(sid, np.nan) for sid in services), np.nan], dtype=float)[codes]
+    ordinary = capacity["capacity_hours"].to_numpy(dtype=float) * np.where(np.isnan(share), 0.0, share)
+    team = np.array([*(team_of.get(sid) for sid in services), None], dtype=object)[codes]
+    by_day = (
+        capacity.assign(team_id=team, ordinary_hours=ordinary)
+        .dropna(subset=["team_id"])
+        .groupby(["team_id", "day"])[["capacity_hours", "ordinary_hours"]].sum()
+    )
+    teams = sorted({t for t in team_of.values() if t is not None})
+    working = baseline.working_days
+    # each (team, day) sum goes to its row of the grid teams × working days (0 where none)
+    team_at = pd.Index(teams, dtype="object").get_indexer(by_day.index.get_level_values("team_id"))
+    day_at = pd.Index(working["day"]).get_indexer(by_day.index.get_level_values("day"))
+    kept = (team_at >= 0) & (day_at >= 0)
+    rows = team_at[kept] * len(working) + day_at[kept]
+    sums = {}
+    for column in ("capacity_hours", "ordinary_hours"):
+        sums[column] = np.zeros(len(teams) * len(working))
+        sums[column][rows] = by_day[column].to_numpy(dtype=float)[kept]
+    frame = pd.DataFrame({
+        "team_id": pd.Series(np.repeat(np.array(teams, dtype=object), len(working)), dtype="object"),
+        **{column: np.tile(working[column].to_numpy(), len(teams)) for column in working.columns},
+        **sums,
+    })
+    # as team_days' merge on the day does: the finer of the two resolutions
+    unit = np.promote_types(working["day"].dtype, capacity["day"].dtype)
+    return frame.astype({"day": unit})
+
+
+def with_committed(
+    days: pd.DataFrame, baseline: Baseline, services: Sequence[str],
+    monthly_by_level: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """``days`` (one team's working days, as :func:`team_days` makes them) with
+    ``committed_hours``: the remaining hours of the projects of ``services`` spread over them."""
+    team_projects = baseline.committed[baseline.committed["service_id"].isin(list(services))]
+    windows = committed_windows(team_projects, baseline.first_day, monthly_by_level)
+    days = days.copy()
+    days["committed_hours"] = spread_over_days(
+        days["day"], windows["from_day"], windows["to_day"], windows["hours_left"]
+    )
+    return days
 
 
 def team_days(
@@ -190,9 +250,4 @@ def team_days(
     )
     days = days.merge(by_day, left_on="day", right_index=True, how="left")
     days[["capacity_hours", "ordinary_hours"]] = days[["capacity_hours", "ordinary_hours"]].fillna(0.0)
-    team_projects = baseline.committed[baseline.committed["service_id"].isin(list(services))]
-    windows = committed_windows(team_projects, baseline.first_day, monthly_by_level)
-    days["committed_hours"] = spread_over_days(
-        days["day"], windows["from_day"], windows["to_day"], windows["hours_left"]
-    )
-    return days.reset_index(drop=True)
+    return with_committed(days, baseline, services, monthly_by_level).reset_index(drop=True)

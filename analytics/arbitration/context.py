@@ -1,17 +1,19 @@
 """Everything the arbitration page and the ``simulate`` command compute from, read at once.
 
-:func:`load_context` runs the page's queries (a few aggregated reads of the derived tables); the
-other functions are pure and cheap, so that the simulator can answer each click without touching
-the store again.
+:func:`load_history` reads what the store's past says (teams, finished projects' effort: a few
+small reads of the derived tables); :func:`load_context` adds what the coming months hold (the
+baseline of every team, the candidate projects). The other functions are pure and cheap, so that
+the simulator can answer each click without touching the store again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.arbitration import effort as effort_mod
@@ -26,20 +28,20 @@ from analytics.arbitration.baseline import (
     committed_windows,
     load_baseline,
     month_start,
-    team_days,
+    teams_capacity,
+    with_committed,
 )
+from analytics.arbitration.baseline import horizon as baseline_horizon
 from analytics.settings import Thresholds
 from analytics.store.db import query_value, read_sql
 
 
 @dataclass(frozen=True)
-class Context:
-    """The store's facts for arbitration, as of the reference day ``as_of``.
+class History:
+    """What the store's past says for arbitration, as of the reference day ``as_of``.
 
     ``mapping``: each service's team (:func:`.teams.team_map`); ``teams``: the visible teams;
-    ``effort``: finished projects with their hours; ``phase_hours``: their hours by phase and
-    activity; ``baseline``: what every service carries in the coming months; ``candidates``:
-    proposed projects.
+    ``effort``: finished projects with their hours (:func:`.effort.finished_effort`).
     """
 
     as_of: date
@@ -47,14 +49,12 @@ class Context:
     mapping: pd.DataFrame
     teams: pd.DataFrame
     effort: pd.DataFrame
-    phase_hours: pd.DataFrame
-    baseline: Baseline
-    candidates: pd.DataFrame
 
     @property
     def first_start(self) -> date:
-        """The earliest start the simulator accepts: the day after the reference day."""
-        return self.baseline.first_day
+        """The earliest start the simulator accepts: the day after the reference day (the
+        baseline's first day)."""
+        return baseline_horizon(self.as_of)[0]
 
     @property
     def default_start(self) -> date:
@@ -74,7 +74,19 @@ class Context:
         return list(row.iloc[0]["services"])
 
 
-def default_team(context: Context) -> str | None:
+@dataclass(frozen=True)
+class Context(History):
+    """The store's facts for arbitration: the :class:`History`, plus ``baseline`` (what every
+    service carries in the coming months), ``team_capacity`` (its capacity and ordinary work
+    per visible team and working day, :func:`.baseline.teams_capacity`) and ``candidates``
+    (proposed projects)."""
+
+    baseline: Baseline
+    team_capacity: pd.DataFrame
+    candidates: pd.DataFrame
+
+
+def default_team(context: History) -> str | None:
     """The team the simulator opens on: the visible team that carried the most finished
     participatory projects (the one whose history says most), else the first one."""
     teams = list(context.teams["team_id"])
@@ -87,34 +99,57 @@ def reference_day(con: duckdb.DuckDBPyConnection) -> date | None:
     return query_value(con, read_sql("arbitration/reference_day"))
 
 
-def load_context(
+def load_history(
     con: duckdb.DuckDBPyConnection, thresholds: Thresholds, as_of: date | None = None
-) -> Context | None:
-    """Read everything the page needs; None when the store has no time entry (nothing to learn)."""
+) -> History | None:
+    """Read the teams and the finished projects' effort; None when the store has no time entry
+    (nothing to learn)."""
     day = as_of or reference_day(con)
     if day is None:
         return None
     mapping = teams_mod.team_map(teams_mod.service_headcount(con, day), thresholds.min_group_size)
-    projects = effort_mod.finished_projects(con)
-    phases = effort_mod.finished_phase_hours(con)
-    return Context(
+    return History(
         as_of=day,
         min_group_size=thresholds.min_group_size,
         mapping=mapping,
         teams=teams_mod.visible_teams(mapping),
-        effort=effort_mod.project_effort(projects, phases, teams_mod.team_of(mapping)),
-        phase_hours=phases,
-        baseline=load_baseline(con, day),
+        effort=effort_mod.finished_effort(con, teams_mod.team_of(mapping)),
+    )
+
+
+def with_coming_months(con: duckdb.DuckDBPyConnection, history: History) -> Context:
+    """``history`` with the baseline of its reference day (and each visible team's capacity from
+    it) and the candidate projects read."""
+    baseline = load_baseline(con, history.as_of)
+    return Context(
+        **{field.name: getattr(history, field.name) for field in fields(History)},
+        baseline=baseline,
+        team_capacity=teams_capacity(baseline, teams_mod.team_of(history.mapping)),
         candidates=portfolio_mod.load_candidates(con),
     )
 
 
+def load_context(
+    con: duckdb.DuckDBPyConnection, thresholds: Thresholds, as_of: date | None = None
+) -> Context | None:
+    """Read everything the page needs; None when the store has no time entry (nothing to learn)."""
+    history = load_history(con, thresholds, as_of)
+    return None if history is None else with_coming_months(con, history)
+
+
+def comparables(context: History) -> effort_mod.Comparables:
+    """The finished projects of ``context`` ready for estimates by level, perimeter and team."""
+    return effort_mod.Comparables.of(context.effort, effort_mod.LEVEL_CRITERIA)
+
+
 def level_rates(
-    context: Context, perimeter: str | None, team: str | None
+    context: History, perimeter: str | None, team: str | None,
+    projects: effort_mod.Comparables | None = None,
 ) -> tuple[dict[str, effort_mod.Estimate], dict[str, dict[str, float]]]:
     """The estimate of each level for a project on ``perimeter`` carried by ``team``, and the
-    staff hours per project for each quantile and level (``rates['p50']['consultation']``)."""
-    estimates = effort_mod.level_estimates(context.effort, perimeter, team)
+    staff hours per project for each quantile and level (``rates['p50']['consultation']``).
+    ``projects``: :func:`comparables` of ``context`` when already made."""
+    estimates = effort_mod.level_estimates_from(projects or comparables(context), perimeter, team)
     rates = {
         q: {level: estimate.total(q) for level, estimate in estimates.items()}
         for q in simulate_mod.QUANTILES
@@ -122,16 +157,25 @@ def level_rates(
     return estimates, rates
 
 
-def monthly_rates(context: Context, team: str) -> dict[str, float]:
+def monthly_rates(
+    context: History, team: str, projects: effort_mod.Comparables | None = None
+) -> dict[str, float]:
     """Typical (P50) staff hours per month of each level for ``team``: what a committed project
     without planned hours is costed at (see :func:`.baseline.committed_windows`)."""
-    estimates = effort_mod.level_estimates(context.effort, None, team)
+    estimates = effort_mod.level_estimates_from(projects or comparables(context), None, team)
     return {level: estimate.monthly_p50 for level, estimate in estimates.items()}
 
 
-def days_of_team(context: Context, team: str) -> pd.DataFrame:
-    """The team's working days with capacity, ordinary and committed hours (see baseline)."""
-    return team_days(context.baseline, context.services_of(team), monthly_rates(context, team))
+def days_of_team(
+    context: Context, team: str, projects: effort_mod.Comparables | None = None
+) -> pd.DataFrame:
+    """The team's working days with capacity, ordinary and committed hours (what
+    :func:`.baseline.team_days` gives for its services)."""
+    services = context.services_of(team)
+    ids = context.team_capacity["team_id"].to_numpy()  # sorted: a team's days are one block
+    rows = slice(np.searchsorted(ids, team, "left"), np.searchsorted(ids, team, "right"))
+    days = context.team_capacity.iloc[rows].drop(columns="team_id").reset_index(drop=True)
+    return with_committed(days, context.baseline, services, monthly_rates(context, team, projects))
 
 
 def committed_of_team(context: Context, team: str) -> pd.DataFrame:
@@ -174,16 +218,17 @@ def run_simulation(
     """Simulate ``spec`` on its team (with the tentative projects switched on, and an optional
     change of the team's capacity from the project's start). Raises ValueError on a bad spec."""
     check_spec(context, spec)
-    _, rates = level_rates(context, spec.perimeter, spec.team)
+    projects = comparables(context)
+    _, rates = level_rates(context, spec.perimeter, spec.team, projects)
     if spec.level not in rates["p50"]:
         raise ValueError("no finished project to learn the effort from")
-    days = days_of_team(context, spec.team)
+    days = days_of_team(context, spec.team, projects)
     if capacity_change_weekly_hours:
         days = simulate_mod.with_capacity_change(days, capacity_change_weekly_hours, spec.start)
     return simulate_mod.simulate(days, spec, rates, target, context.latest_start, tentatives)
 
 
-def tentative(context: Context, spec: simulate_mod.ProjectSpec, enabled: bool = True
+def tentative(context: History, spec: simulate_mod.ProjectSpec, enabled: bool = True
               ) -> simulate_mod.Tentative:
     """A tentative project with its P50/P80 staff hours learned from comparable projects."""
     _, rates = level_rates(context, spec.perimeter, spec.team)
@@ -207,12 +252,17 @@ def run_portfolio(
         [team_of.get(sid) for sid in candidates["service_id"]], index=candidates.index,
         dtype="object",
     )
+    projects = comparables(context)
+    by_group: dict[tuple[str, str | None], dict[str, effort_mod.Estimate]] = {}
     estimates: dict[tuple[str, str], effort_mod.Estimate] = {}
-    for row in candidates.itertuples(index=False):
-        for level, found in effort_mod.level_estimates(
-            context.effort, row.perimeter, row.team
-        ).items():
-            estimates[(row.project_id, level)] = found
+    for pid, perimeter, team in zip(
+        candidates["project_id"], candidates["perimeter"], candidates["team"], strict=True
+    ):
+        group = (repr(perimeter), team)  # candidates alike share their estimates (NaN ≠ None)
+        if group not in by_group:
+            by_group[group] = effort_mod.level_estimates_from(projects, perimeter, team)
+        for level, found in by_group[group].items():
+            estimates[(pid, level)] = found
     proposed = dict(zip(candidates["project_id"], candidates["level"], strict=True))
     default_months = {
         pid: found.months_p50 for (pid, level), found in estimates.items()
@@ -220,11 +270,14 @@ def run_portfolio(
     }
     windows = portfolio_mod.candidate_windows(candidates, horizon[0], default_months)
     hours = {key: found.total(quantile) for key, found in estimates.items()}
-    days = {team: days_of_team(context, team) for team in sorted(set(windows["team"].dropna()))}
+    days = {
+        team: days_of_team(context, team, projects)
+        for team in sorted(set(windows["team"].dropna()))
+    }
     return portfolio_mod.choose(windows, days, hours, target, horizon, forced_in, forced_out)
 
 
-def estimate_table(context: Context, perimeter: str | None, team: str | None
+def estimate_table(context: History, perimeter: str | None, team: str | None
                    ) -> Mapping[str, effort_mod.Estimate]:
     """The estimate of each level (for the page's estimate cards)."""
     return level_rates(context, perimeter, team)[0]

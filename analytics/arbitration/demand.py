@@ -148,9 +148,10 @@ class Headline:
     days_p80: float | None
 
 
-def headline(demand: Demand) -> Headline:
-    """The headline numbers of :class:`Headline`."""
-    totals = monthly_totals(demand)
+def headline(demand: Demand, totals: pd.DataFrame | None = None) -> Headline:
+    """The headline numbers of :class:`Headline` (``totals``: :func:`monthly_totals` of
+    ``demand`` when already made)."""
+    totals = monthly_totals(demand) if totals is None else totals
     received = int(totals["received"].sum())
     overall = close_time_by(demand, "all")
     closed = overall.iloc[0] if len(overall) else None
@@ -161,3 +162,37 @@ def headline(demand: Demand) -> Headline:
         days_p50=None if closed is None else float(closed["days_p50"]),
         days_p80=None if closed is None else float(closed["days_p80"]),
     )
+
+
+@dataclass(frozen=True)
+class DemandView:
+    """What the page draws of one period's demand: the ``demand`` frames, ``totals``
+    (:func:`monthly_totals`), the ``headline`` numbers and ``echo_levels`` (:func:`echo_by_level`)."""
+
+    demand: Demand
+    totals: pd.DataFrame
+    headline: Headline
+    echo_levels: pd.DataFrame
+
+
+def demand_view(demand: Demand) -> DemandView:
+    """The :class:`DemandView` of ``demand``."""
+    totals = monthly_totals(demand)
+    return DemandView(demand=demand, totals=totals, headline=headline(demand, totals),
+                      echo_levels=echo_by_level(demand.echo))
+
+
+@dataclass(frozen=True)
+class DemandBreakdown:
+    """The demand by one ``dimension``: requests received per month and category (``monthly``,
+    :func:`monthly_by`) and time to close per category (``close_time``, :func:`close_time_by`)."""
+
+    dimension: str
+    monthly: pd.DataFrame
+    close_time: pd.DataFrame
+
+
+def demand_breakdown(demand: Demand, dimension: str) -> DemandBreakdown:
+    """The :class:`DemandBreakdown` of ``demand`` by ``dimension`` (channel, quartier, team)."""
+    return DemandBreakdown(dimension=dimension, monthly=monthly_by(demand, dimension),
+                           close_time=close_time_by(demand, dimension))

@@ -12,7 +12,7 @@ estimate). Both use linear interpolation between projects (like DuckDB's ``quant
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -20,7 +20,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.arbitration.teams import team_column
 from analytics.schema import LEVELS
+from analytics.store import derived
 from analytics.store.db import query_df, read_sql
 from analytics.store.derived import named_params
 
@@ -31,13 +33,14 @@ P80: Final[float] = 0.8
 MIN_COMPARABLE_PROJECTS: Final[int] = 5
 """An estimate needs at least this many comparable finished projects; with fewer, it falls back to a
 broader group (dropping the least important criterion first)."""
-LIFE_PHASES: Final[int] = 10
-"""A project's life is cut into this many equal slices to show when its effort happens."""
+LIFE_PHASES: Final[int] = derived.LIFE_PHASES
+"""A project's life is cut into this many equal slices to show when its effort happens (the
+derived table ``project_phase_hours`` is cut so)."""
 DAYS_PER_MONTH: Final[float] = 365.25 / 12
 """Average length of a month in days."""
-DONE_STATUS: Final[str] = "done"
+DONE_STATUS: Final[str] = derived.DONE_STATUS
 """projects.status of a finished project."""
-OTHER_ACTIVITY: Final[str] = "other"
+OTHER_ACTIVITY: Final[str] = derived.OTHER_ACTIVITY
 """Activity code given to time entries without an activity."""
 ESTIMATE_CRITERIA: Final[tuple[str, ...]] = ("level", "perimeter", "team", "initiative", "theme")
 """Criteria of comparability, most important first; a fallback drops them from the end."""
@@ -65,6 +68,27 @@ def finished_projects(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def finished_phase_hours(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Hours of finished projects per (project_id, phase, activity) (see the SQL file)."""
     sql = read_sql("arbitration/finished_phase_hours")
+    return query_df(con, sql, named_params(sql, sql_params()))
+
+
+def finished_effort(
+    con: duckdb.DuckDBPyConnection, team_of: Mapping[str, str | None]
+) -> pd.DataFrame:
+    """What :func:`project_effort` makes of :func:`finished_projects` and
+    :func:`finished_phase_hours`, in one query of the derived table ``project_phase_hours``: one
+    row per finished project with recorded hours, its attributes, ``hours``, ``team`` and
+    ``monthly_hours``."""
+    sql = read_sql("arbitration/finished_effort")
+    effort = query_df(con, sql, named_params(sql, sql_params()))
+    effort.insert(effort.columns.get_loc("monthly_hours"), "team",
+                  team_column(effort["service_id"], team_of))
+    return effort
+
+
+def level_phase_hours(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Hours of finished projects per (level, phase, activity): :func:`finished_phase_hours`
+    summed over each level's projects (read from the derived table)."""
+    sql = read_sql("arbitration/level_phase_hours")
     return query_df(con, sql, named_params(sql, sql_params()))
 
 
@@ -145,6 +169,40 @@ class Estimate:
         return {"p50": self.total_p50, "p80": self.total_p80}[quantile]
 
 
+@dataclass(frozen=True)
+class Comparables:
+    """Finished projects (rows of :func:`project_effort`) as arrays, converted once so that many
+    estimates can be made from them: ``codes[key]`` numbers each project's value of a criterion
+    (−1 when missing) and ``labels[key]`` maps a value to its number; ``hours``,
+    ``monthly_hours`` and ``months`` are the projects' figures."""
+
+    codes: Mapping[str, np.ndarray]
+    labels: Mapping[str, Mapping[str, int]]
+    hours: np.ndarray
+    monthly_hours: np.ndarray
+    months: np.ndarray
+
+    @classmethod
+    def of(cls, effort: pd.DataFrame, keys: Sequence[str] = ESTIMATE_CRITERIA) -> Comparables:
+        """The arrays of ``effort`` for the criteria ``keys``."""
+        codes, labels = {}, {}
+        for key in keys:
+            numbers, values = pd.factorize(effort[key].to_numpy(dtype=object))
+            codes[key] = numbers
+            labels[key] = {value: number for number, value in enumerate(values)}
+        return cls(
+            codes=codes,
+            labels=labels,
+            hours=effort["hours"].to_numpy(dtype=float),
+            monthly_hours=effort["monthly_hours"].to_numpy(dtype=float),
+            months=effort["months"].to_numpy(dtype=float),
+        )
+
+    def matching(self, key: str, value: str) -> np.ndarray:
+        """True for the projects whose ``key`` equals ``value``."""
+        return self.codes[key] == self.labels[key].get(value, -2)
+
+
 def estimate(
     effort: pd.DataFrame,
     criteria: Mapping[str, str | None],
@@ -158,29 +216,45 @@ def estimate(
     projects. If no group reaches ``min_projects``, the broadest non-empty one is used. None when
     there is no finished project at all.
     """
+    _check_criteria(criteria)
+    keys = [key for key in ESTIMATE_CRITERIA if criteria.get(key) is not None]
+    return estimate_from(Comparables.of(effort, keys), criteria, min_projects)
+
+
+def _check_criteria(criteria: Mapping[str, str | None]) -> None:
     unknown = set(criteria) - set(ESTIMATE_CRITERIA)
     if unknown:
         raise ValueError(f"unknown criteria {sorted(unknown)}; expected {ESTIMATE_CRITERIA}")
+
+
+def estimate_from(
+    comparables: Comparables,
+    criteria: Mapping[str, str | None],
+    min_projects: int = MIN_COMPARABLE_PROJECTS,
+) -> Estimate | None:
+    """:func:`estimate` on finished projects already converted (``comparables`` must hold every
+    criterion given a value in ``criteria``)."""
+    _check_criteria(criteria)
     requested = tuple(
         (key, criteria[key]) for key in ESTIMATE_CRITERIA if criteria.get(key) is not None
     )
-    if effort.empty:
+    count = len(comparables.hours)
+    if count == 0:
         return None
-    columns = {key: effort[key].to_numpy(dtype=object) for key, _ in requested}
     chosen: tuple[tuple[str, str], ...] = ()
-    mask = np.ones(len(effort), dtype=bool)
+    mask = np.ones(count, dtype=bool)
     for size in range(len(requested), -1, -1):
         candidate = requested[:size]
-        mask = np.ones(len(effort), dtype=bool)
+        mask = np.ones(count, dtype=bool)
         for key, value in candidate:
-            mask &= columns[key] == value
+            mask &= comparables.matching(key, value)
         if mask.sum() >= min_projects or size == 0:
             chosen = candidate
             break
     quantiles = [P50, P80]
-    monthly = np.quantile(effort["monthly_hours"].to_numpy(dtype=float)[mask], quantiles)
-    total = np.quantile(effort["hours"].to_numpy(dtype=float)[mask], quantiles)
-    months = np.quantile(effort["months"].to_numpy(dtype=float)[mask], P50)
+    monthly = np.quantile(comparables.monthly_hours[mask], quantiles)
+    total = np.quantile(comparables.hours[mask], quantiles)
+    months = np.quantile(comparables.months[mask], P50)
     return Estimate(
         requested=requested,
         criteria=chosen,
@@ -193,14 +267,28 @@ def estimate(
     )
 
 
+LEVEL_CRITERIA: Final[tuple[str, ...]] = ("level", "perimeter", "team")
+"""The criteria of :func:`level_estimates` (a new project is described by these)."""
+
+
 def level_estimates(
     effort: pd.DataFrame, perimeter: str | None, team: str | None,
     min_projects: int = MIN_COMPARABLE_PROJECTS,
 ) -> dict[str, Estimate]:
     """The estimate of each level for a project on ``perimeter`` carried by ``team`` (levels
     without any estimate — no finished project at all — are absent)."""
+    return level_estimates_from(Comparables.of(effort, LEVEL_CRITERIA), perimeter, team, min_projects)
+
+
+def level_estimates_from(
+    comparables: Comparables, perimeter: str | None, team: str | None,
+    min_projects: int = MIN_COMPARABLE_PROJECTS,
+) -> dict[str, Estimate]:
+    """:func:`level_estimates` on finished projects already converted (with LEVEL_CRITERIA)."""
     found = {
-        level: estimate(effort, {"level": level, "perimeter": perimeter, "team": team}, min_projects)
+        level: estimate_from(
+            comparables, {"level": level, "perimeter": perimeter, "team": team}, min_projects
+        )
         for level in LEVELS
     }
     return {level: value for level, value in found.items() if value is not None}
@@ -215,12 +303,35 @@ def life_profile(phase_hours: pd.DataFrame, effort: pd.DataFrame) -> pd.DataFram
     """
     levels = effort[["project_id", "level"]]
     data = phase_hours.merge(levels, on="project_id", how="inner")
-    table = data.groupby(["level", "phase", "activity"], as_index=False)["hours"].sum()
+    return profile_shares(data.groupby(["level", "phase", "activity"], as_index=False)["hours"].sum())
+
+
+def profile_shares(level_hours: pd.DataFrame) -> pd.DataFrame:
+    """:func:`life_profile` from hours already summed per (level, phase, activity) (e.g.
+    :func:`level_phase_hours`): adds ``share`` (of the level's hours), levels in their natural
+    order, then phase and activity."""
+    table = level_hours[["level", "phase", "activity", "hours"]].copy()
     table["share"] = table["hours"] / table.groupby("level")["hours"].transform("sum")
     order = {level: rank for rank, level in enumerate(LEVELS)}
     return table.sort_values(
         ["level", "phase", "activity"], key=lambda s: s.map(order) if s.name == "level" else s
     ).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class LifeProfile:
+    """How finished projects' effort spreads over their life: ``profile`` (:func:`life_profile`,
+    one row per level, phase and activity) and ``activities`` (:func:`activity_shares` of it)."""
+
+    profile: pd.DataFrame
+    activities: pd.DataFrame
+
+
+def load_life_profile(con: duckdb.DuckDBPyConnection) -> LifeProfile:
+    """:class:`LifeProfile` of every finished project with recorded hours (the projects of
+    :func:`finished_effort`), read from the derived table."""
+    profile = profile_shares(level_phase_hours(con))
+    return LifeProfile(profile=profile, activities=activity_shares(profile))
 
 
 def activity_shares(profile: pd.DataFrame) -> pd.DataFrame:

@@ -110,19 +110,28 @@ def _month_codes(days: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.unique(days["month_start"].to_numpy(dtype="datetime64[D]"), return_inverse=True)
 
 
-def monthly_usage(days: pd.DataFrame, load: np.ndarray, window: np.ndarray) -> pd.DataFrame:
-    """For each month that ``window`` touches: month_start, load_hours, capacity_hours, ratio
-    (load / capacity; infinite when capacity is 0 and there is load, 0 when both are 0)."""
+def _monthly(
+    days: pd.DataFrame, load: np.ndarray, window: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The months ``window`` touches, with the load and the capacity of each (see
+    :func:`monthly_usage`)."""
     months, codes = _month_codes(days)
     touched = np.unique(codes[window])
     load_hours = np.bincount(codes, weights=load, minlength=len(months))[touched]
     capacity = np.bincount(
         codes, weights=days["capacity_hours"].to_numpy(dtype=float), minlength=len(months)
     )[touched]
+    return months[touched], load_hours, capacity
+
+
+def monthly_usage(days: pd.DataFrame, load: np.ndarray, window: np.ndarray) -> pd.DataFrame:
+    """For each month that ``window`` touches: month_start, load_hours, capacity_hours, ratio
+    (load / capacity; infinite when capacity is 0 and there is load, 0 when both are 0)."""
+    months, load_hours, capacity = _monthly(days, load, window)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(capacity > 0, load_hours / capacity, np.where(load_hours > 0, np.inf, 0.0))
     return pd.DataFrame({
-        "month_start": months[touched], "load_hours": load_hours, "capacity_hours": capacity,
+        "month_start": months, "load_hours": load_hours, "capacity_hours": capacity,
         "ratio": ratio,
     })
 
@@ -137,12 +146,8 @@ def fits(
     if not window.any():
         return False
     load = base + project_load(days, start, months, hours)
-    usage = monthly_usage(days, load, window)
-    capacity = usage["capacity_hours"].to_numpy()
-    return bool(
-        (capacity > 0).all()
-        and (usage["load_hours"].to_numpy() <= target * capacity + _TOLERANCE).all()
-    )
+    _, load_hours, capacity = _monthly(days, load, window)
+    return bool((capacity > 0).all() and (load_hours <= target * capacity + _TOLERANCE).all())
 
 
 @dataclass(frozen=True)

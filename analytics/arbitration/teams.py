@@ -8,10 +8,12 @@ not shown on its own: it is merged with the other small services into one team, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Final
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.store.db import query_df, read_sql
@@ -53,14 +55,24 @@ def visible_teams(mapping: pd.DataFrame) -> pd.DataFrame:
     Large services come first (by name), then the merged "other services" team if it is large enough.
     """
     shown = mapping[mapping["team_id"].notna()]
-    teams = (
-        shown.groupby("team_id", sort=False)
-        .agg(agents=("agents", "sum"), services=("service_id", lambda ids: sorted(ids)),
-             name=("service_name", "first"))
-        .reset_index()
-    )
-    teams["is_other"] = teams["team_id"] == OTHER_TEAM
-    return teams.sort_values(["is_other", "name"]).drop(columns="is_other").reset_index(drop=True)
+    agents: dict[str, int] = {}
+    services: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for team, count, sid, name in zip(shown["team_id"], shown["agents"], shown["service_id"],
+                                      shown["service_name"], strict=True):
+        agents[team] = agents.get(team, 0) + int(count)
+        services.setdefault(team, []).append(sid)
+        if team not in names and not pd.isna(name):
+            names[team] = name  # the team's name: its first named service's
+    order = sorted(agents, key=lambda team: (team == OTHER_TEAM, team not in names,
+                                              names.get(team, "")))
+    return pd.DataFrame({
+        "team_id": pd.Series(order, dtype=shown["service_id"].dtype if order else "object"),
+        "agents": pd.Series([agents[team] for team in order], dtype="int64"),
+        "services": pd.Series([sorted(services[team]) for team in order],
+                              dtype="object" if order else shown["service_id"].dtype),
+        "name": pd.Series([names.get(team) for team in order], dtype=shown["service_name"].dtype),
+    })
 
 
 def merged_services(mapping: pd.DataFrame) -> list[str]:
@@ -79,3 +91,11 @@ def team_of(mapping: pd.DataFrame) -> dict[str, str | None]:
         sid: None if pd.isna(team) else team
         for sid, team in zip(mapping["service_id"], mapping["team_id"], strict=True)
     }
+
+
+def team_column(service_ids: pd.Series, team_of: Mapping[str, str | None]) -> pd.Series:
+    """The team of each service of ``service_ids`` (``team_of``'s, None when hidden or unknown), as
+    an object column with the same index."""
+    codes, services = pd.factorize(service_ids)
+    teams = np.array([*(team_of.get(sid) for sid in services), None], dtype=object)
+    return pd.Series(teams[codes], index=service_ids.index, dtype="object")

@@ -79,11 +79,14 @@ def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=30)
 
 
-def wait_until_idle(page: object, timeout_ms: int = 120_000) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' status widget)."""
+def wait_until_idle(
+    page: object, timeout_ms: int = 120_000, content: str = "[data-testid='stMetricValue']"
+) -> None:
+    """Wait until Streamlit has finished running the script (no 'running' status widget) and the
+    page shows its ``content`` (a CSS selector; by default a metric tile)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stMetricValue\"]').length > 0",
-        timeout=timeout_ms,
+        "(content) => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelectorAll(content).length > 0",
+        arg=content, timeout=timeout_ms,
     )

@@ -24,7 +24,7 @@ def wait_for_text(page: object, text: str, present: bool = True) -> None:
     script = "(t) => document.body.innerText.includes(t)" if present else (
         "(t) => !document.body.innerText.includes(t)")
     page.wait_for_function(script, arg=text, timeout=60_000)
-    wait_until_idle(page)
+    wait_until_idle(page, content="[data-testid='stTabs']")  # only the open tab is drawn
 
 
 def open_arbitration(page: object, server: str) -> None:
@@ -78,7 +78,7 @@ def test_simulator_stacks_a_tentative_project_and_switches_it_off(
         "() => !document.querySelector(\"[data-testid='stCheckbox'] input\").checked",
         timeout=60_000,
     )
-    wait_until_idle(page)
+    wait_until_idle(page, content="[data-testid='stTabs']")
     assert "Projet provisoire 1 —" in page.inner_text("body")
     page.get_by_role("button", name="Retirer").click()
     wait_for_text(page, "Aucun projet provisoire pour l'instant.")

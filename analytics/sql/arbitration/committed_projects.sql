@@ -1,6 +1,7 @@
 -- Participatory projects the teams are already committed to: status in $statuses (planned, active),
 -- a level among $levels and a carrying service. One row per project with
---   spent_hours     = staff hours recorded on it up to $as_of (entry_facts),
+--   spent_hours     = staff hours recorded on it up to $as_of (project_day: the same hours as the
+--                     time entries, one row per project, day and activity),
 --   remaining_hours = planned_hours − spent_hours, never below 0; NULL when planned_hours is unknown.
 WITH
 projects_in AS (
@@ -14,7 +15,7 @@ projects_in AS (
 
 facts AS (
     SELECT project_id, hours
-    FROM entry_facts
+    FROM project_day
     WHERE work_date <= $as_of
       AND project_id IN (SELECT project_id FROM projects_in)
 ),

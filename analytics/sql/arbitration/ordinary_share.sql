@@ -1,11 +1,12 @@
 -- Recent ordinary work of each service, as a share of its capacity, over [$recent_start, $as_of].
 -- ordinary_hours: hours of the service's agents outside any participatory project (level $no_level
--- in agent_day); capacity_hours: their capacity (agent_day_capacity) over the same days;
--- ordinary_share = ordinary_hours / capacity_hours (NULL when there is no capacity).
+-- in service_day); capacity_hours: their capacity (service_day_capacity) over the same days;
+-- ordinary_share = ordinary_hours / capacity_hours (NULL when there is no capacity). The per-service
+-- derived tables hold the same sums as agent_day and agent_day_capacity, a row per service and day.
 WITH
 recent_hours AS (
     SELECT service_id, sum(hours) AS ordinary_hours
-    FROM agent_day
+    FROM service_day
     WHERE work_date BETWEEN $recent_start AND $as_of
       AND level = $no_level
       AND service_id IS NOT NULL
@@ -14,7 +15,7 @@ recent_hours AS (
 
 recent_capacity AS (
     SELECT service_id, sum(capacity_hours) AS capacity_hours
-    FROM agent_day_capacity
+    FROM service_day_capacity
     WHERE day BETWEEN $recent_start AND $as_of
       AND service_id IS NOT NULL
     GROUP BY service_id

@@ -2,7 +2,8 @@
 --   received           = requests received that month (within the period),
 --   born_from_projects = of those, requests linked to a project (requests.project_id),
 --   open_at_month_end  = requests received on or before the month's end (or $end for the last,
---                        partial month) and not closed on or before it (the backlog).
+--                        partial month) and not closed on or before it (the backlog; each request
+--                        is expanded over the months it is open at, not joined to every month).
 -- A request's team is its service's team ($map_services → $map_teams; NULL when the service is
 -- unknown or hidden). $team (NULL = all) keeps one team's requests.
 -- Output (long): dimension ('all', 'channel', 'quartier', 'team'), category (NULL for 'all' or a
@@ -26,11 +27,19 @@ scoped AS (
     WHERE CAST($team AS VARCHAR) IS NULL OR m.team_id = $team
 ),
 
-month_ends AS (
-    SELECT CAST(range AS DATE)                                         AS month_start,
-           least(last_day(CAST(range AS DATE)), CAST($end AS DATE))     AS month_end
-    FROM range(date_trunc('month', CAST($start AS DATE)),
-               CAST($end AS DATE) + INTERVAL 1 DAY, INTERVAL 1 MONTH)
+-- A request is open at the end of the period's months [first_open, first_closed), numbered from 0
+-- (the month of $start): from the month it was received in (the first month when received before
+-- the period) to the month before it was closed in (the last month ends on $end: closed after $end,
+-- or never, it stays open to the end).
+open_spans AS (
+    SELECT channel, quartier, team_id,
+           greatest(0, datediff('month', CAST($start AS DATE), received_on))      AS first_open,
+           CASE WHEN closed_on IS NULL OR closed_on > $end
+                THEN datediff('month', CAST($start AS DATE), CAST($end AS DATE)) + 1
+                ELSE greatest(0, datediff('month', CAST($start AS DATE), closed_on)) END
+                                                                                 AS first_closed
+    FROM scoped
+    WHERE received_on <= $end
 ),
 
 received AS (
@@ -41,11 +50,17 @@ received AS (
     GROUP BY ALL
 ),
 
+open_months AS (
+    SELECT channel, quartier, team_id, unnest(range(first_open, first_closed)) AS month_index
+    FROM open_spans
+    WHERE first_open < first_closed
+),
+
 backlog AS (
-    SELECT e.month_start, s.channel, s.quartier, s.team_id, count(*) AS open_at_month_end
-    FROM month_ends AS e
-    JOIN scoped AS s
-      ON s.received_on <= e.month_end AND (s.closed_on IS NULL OR s.closed_on > e.month_end)
+    SELECT CAST(date_trunc('month', CAST($start AS DATE)) + to_months(CAST(month_index AS INTEGER))
+                AS DATE)                                               AS month_start,
+           channel, quartier, team_id, count(*) AS open_at_month_end
+    FROM open_months
     GROUP BY ALL
 ),
 
