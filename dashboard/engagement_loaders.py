@@ -1,9 +1,10 @@
 """Cached loaders of the Engagement page, keyed by small arguments (store path, data version,
-period, filters, language).
+period, filters, section, language).
 
-:func:`engagement` computes every number of the page once per scope; :func:`section` builds one
-section's figures and tables (plotly figures are kept as plain JSON dicts, cheap to cache and to
-draw); :func:`report_html` writes the downloadable report, only when it is asked for.
+:func:`overview` computes the headline figures the page shows above its tabs; :func:`part` one
+section's numbers, only when its tab is open; :func:`section` builds that section's text, tiles,
+figures (plotly JSON dicts, cheap to cache and to draw) and tables; :func:`report_html` writes the
+downloadable report, only when it is asked for.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from analytics.engagement.page import EngagementData, compute_engagement
+from analytics.engagement.page import EngagementData, FatiguePart, Overview, Part, compute_overview
+from analytics.engagement.page import compute_part as compute_section_part
 from analytics.engagement.report import build_report
 from analytics.engagement.scope import Scope
-from analytics.engagement.sections import Section
+from analytics.engagement.sections import SECTION_KEYS, Section
 from analytics.engagement.sections import section as build_section
 from analytics.i18n import Translator
 from analytics.settings import load_thresholds
@@ -25,14 +27,26 @@ from dashboard.store import connection
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def engagement(
+def overview(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None
+) -> Overview:
+    """The headline figures of the period and filters (privacy already applied)."""
+    return compute_overview(connection(path), Scope(start, end, service, level), load_thresholds())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def part(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None,
-    individuals: bool = True,
-) -> EngagementData:
-    """Every number of the Engagement page for the period and filters (privacy already applied);
-    without ``individuals`` (elected officials), no row about one resident (volunteers at risk)."""
-    data = compute_engagement(connection(path), Scope(start, end, service, level), load_thresholds())
-    return data if individuals else replace(data, volunteers=data.volunteers.iloc[0:0])
+    key: str, individuals: bool = True,
+) -> Part:
+    """The numbers of one section (privacy already applied); without ``individuals`` (elected
+    officials), no row about one resident (volunteers at risk)."""
+    found = compute_section_part(
+        connection(path), Scope(start, end, service, level), load_thresholds(), key
+    )
+    if not individuals and isinstance(found, FatiguePart):
+        return replace(found, volunteers=found.volunteers.iloc[0:0])
+    return found
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -41,9 +55,9 @@ def section(
     lang: str, key: str, individuals: bool = True,
 ) -> Section:
     """One section of the page, its figures as plotly JSON dicts."""
-    data = engagement(path, version, start, end, service, level, individuals)
-    built = build_section(key, data, Translator(lang))
-    return replace(built, figures=[figure.to_plotly_json() for figure in built.figures])
+    head = overview(path, version, start, end, service, level)
+    numbers = part(path, version, start, end, service, level, key, individuals)
+    return build_section(key, head, numbers, Translator(lang))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=4)
@@ -53,7 +67,9 @@ def report_html(
     individuals: bool = True,
 ) -> bytes:
     """The self-contained HTML report (UTF-8 bytes) of the page for this period and filters."""
-    data = engagement(path, version, start, end, service, level, individuals)
+    parts = {key: part(path, version, start, end, service, level, key, individuals)
+             for key in SECTION_KEYS}
+    data = EngagementData(overview(path, version, start, end, service, level), **parts)
     html = build_report(
         data, Translator(lang), service_label=service_label, level_label=level_label,
         generated_at=datetime.now(), origin_note=origin_note,

@@ -39,16 +39,16 @@ individuals = can_see_pseudonyms(who.role)  # elected: no row about one resident
 
 st.title(t("eng.title"))
 try:
-    data = eng.engagement(*scope_args, individuals)
+    head = eng.overview(*scope_args)
 except (duckdb.Error, StoreError) as exc:
     st.error(t("eng.error", reason=str(exc)))
     st.stop()
-st.caption(t("eng.intro", start=t.date(f.start), end=t.date(f.end), k=data.min_group_size))
+st.caption(t("eng.intro", start=t.date(f.start), end=t.date(f.end), k=head.min_group_size))
 
 st.subheader(t("eng.key_figures"))
-if data.headline.hidden:
-    st.info(t("eng.hidden_period", k=data.min_group_size))
-tiles(headline_metrics(data.headline, t))
+if head.headline.hidden:
+    st.info(t("eng.hidden_period", k=head.min_group_size))
+tiles(headline_metrics(head.headline, t))
 
 tab_titles = [t(f"eng.tab.{key}") for key in SECTION_KEYS] + [t("eng.tab.report")]
 tabs = st.tabs(tab_titles, key="engagement_tab", on_change="rerun")
@@ -56,7 +56,11 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
     if not tab.open:
         continue
     with tab:
-        shown = eng.section(*scope_args, t.lang, key, individuals)
+        try:
+            shown = eng.section(*scope_args, t.lang, key, individuals)
+        except (duckdb.Error, StoreError) as exc:
+            st.error(t("eng.error", reason=str(exc)))
+            continue
         st.markdown(shown.text)
         tiles(shown.metrics)
         for note in shown.notes:
@@ -84,6 +88,6 @@ with tabs[-1]:
             lambda: eng.report_html(*scope_args, t.lang, service_label, level_label, origin,
                                     individuals),
             "engagement_report", "html"),
-        file_name=report_file_name(data), mime="text/html", on_click="ignore",
+        file_name=report_file_name(head.scope), mime="text/html", on_click="ignore",
         icon=":material/description:", key="engagement_report",
     )

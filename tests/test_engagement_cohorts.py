@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import duckdb
 import numpy as np
@@ -12,6 +13,7 @@ from scipy import stats
 
 from analytics.engagement.cohorts import (
     cohort_activity,
+    grouping_data,
     kaplan_meier,
     median_survival,
     retention_table,
@@ -19,7 +21,8 @@ from analytics.engagement.cohorts import (
     survival_curves,
     survival_data,
 )
-from tests.test_engagement_store import PERIOD, tiny_fixture  # noqa: F401
+from analytics.engagement.scope import Scope
+from tests.test_engagement_store import PERIOD, store_with, tiny_fixture  # noqa: F401
 
 
 def test_kaplan_meier_on_a_textbook_example_by_hand() -> None:
@@ -60,7 +63,7 @@ def test_survival_data_of_the_tiny_town(tiny: duckdb.DuckDBPyConnection) -> None
     # End 31 Dec 2025: gone if last event before 1 Jan 2025. D E F (E1 only) and G (E2 only) are
     # gone after 0 months; A C (Mar 2024 → Sep 2025, 18 months), B (→ May 2025, 14), H (Feb → May
     # 2025, 3) and I J K L (0) are censored.
-    data = survival_data(tiny, PERIOD, "level")
+    data = grouping_data(survival_data(tiny, PERIOD), "level")
     rows = {(r.group_key, r.months, r.lapsed): r.participants for r in data.itertuples()}
     assert rows == {
         ("consultation", 0, True): 4, ("consultation", 14, False): 1,
@@ -75,9 +78,55 @@ def test_survival_data_of_the_tiny_town(tiny: duckdb.DuckDBPyConnection) -> None
 def test_curves_stop_when_too_few_people_are_still_followed(
     tiny: duckdb.DuckDBPyConnection,
 ) -> None:
-    curves = survival_curves(survival_data(tiny, PERIOD, "initiative"), min_group_size=5)
+    curves = survival_curves(grouping_data(survival_data(tiny, PERIOD), "initiative"), min_group_size=5)
     assert set(curves["group_key"]) == {"all", "municipality"}  # residents: H only
     assert curves["at_risk"].min() >= 5
+
+
+@pytest.mark.parametrize(
+    ("end", "initiative"),
+    [
+        (date(2025, 3, 31), "unknown"),  # up to the end, only the event without project
+        (date(2025, 6, 10), "residents"),  # the first event with an initiative has happened
+    ],
+)
+def test_the_initiative_of_the_first_event_is_the_first_known_up_to_the_end(
+    end: date, initiative: str
+) -> None:
+    # P first came to an event without project (E1), then to one of a residents' project (E2)
+    events = pd.DataFrame({"event_id": ["E1", "E2"], "project_id": [None, "P"],
+                           "event_date": [date(2025, 1, 10), date(2025, 6, 10)]})
+    projects = pd.DataFrame({"project_id": ["P"], "level": ["coproduction"],
+                             "initiative": ["residents"]})
+    attendances = pd.DataFrame({"event_id": ["E1", "E2"], "participant_id": ["P", "P"],
+                                "status": ["attended", "attended"]})
+    con = store_with({"projects": projects, "events": events, "attendances": attendances})
+    data = grouping_data(survival_data(con, Scope(date(2025, 1, 1), end)), "initiative")
+    assert data["group_key"].tolist() == [initiative]
+    level = grouping_data(survival_data(con, Scope(date(2025, 1, 1), end)), "level")
+    assert level["group_key"].tolist() == ["none"]  # the first event's: no project
+
+
+@pytest.mark.parametrize(
+    ("end", "cohort", "active_year", "participants"),
+    [
+        (PERIOD.end, 2024, 2024, 7),
+        (PERIOD.end, 2024, 2025, 3),  # A B C came back
+        (PERIOD.end, 2025, 2025, 5),  # H I J K L
+        (date(2025, 5, 31), 2024, 2025, 2),  # up to May: A B (E3, E4); C came in September
+        (date(2025, 5, 31), 2025, 2025, 1),  # H
+        (date(2025, 1, 31), 2024, 2025, None),  # nobody yet in 2025
+    ],
+)
+def test_cohort_activity_up_to_any_end_day(
+    tiny: duckdb.DuckDBPyConnection, end: date, cohort: int, active_year: int,
+    participants: int | None,
+) -> None:
+    found = cohort_activity(tiny, Scope(date(2024, 1, 1), end)).set_index(["cohort_year", "active_year"])
+    if participants is None:
+        assert (cohort, active_year) not in found.index
+    else:
+        assert found.loc[(cohort, active_year), "participants"] == participants
 
 
 def test_retention_table_of_the_tiny_town(tiny: duckdb.DuckDBPyConnection) -> None:

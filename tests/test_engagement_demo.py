@@ -15,6 +15,7 @@ import pytest
 from analytics.demo import STORY_QUARTIER, STORY_SERVICE_ID
 from analytics.engagement.page import EngagementData, compute_engagement
 from analytics.engagement.scope import Scope
+from analytics.engagement.sections import SECTION_KEYS
 from analytics.indicators import compute_indicators
 from analytics.settings import Thresholds
 
@@ -28,7 +29,7 @@ def demo_year(demo_con: duckdb.DuckDBPyConnection) -> EngagementData:
 
 
 def test_public_meeting_attendance_per_event_is_eroding(demo_year: EngagementData) -> None:
-    trends = demo_year.attendance_trends.set_index(["dimension", "group_key"])
+    trends = demo_year.fatigue.attendance_trends.set_index(["dimension", "group_key"])
     meetings = trends.loc[("event_kind", "public_meeting")]
     assert meetings["slope"] < 0
     assert meetings["high"] < 0  # the whole 95 % interval is below zero
@@ -40,15 +41,16 @@ def test_a_heavy_tailed_core_makes_a_large_share_of_attendances(demo_year: Engag
     assert headline.top10_share is not None and headline.top10_share > 0.35
     assert headline.gini is not None and headline.gini > 0.4
     # the Lorenz curve: the least active half of the participants make under a quarter of them
-    lorenz = demo_year.lorenz
+    lorenz = demo_year.concentration.lorenz
     half = np.interp(0.5, lorenz["people_share"], lorenz["attendance_share"])
     assert half < 0.25
 
 
 def test_the_story_quartier_has_the_lowest_participation_rate(demo_year: EngagementData) -> None:
-    table = demo_year.representation["quartier"].table
+    quartiers = demo_year.representativeness.representation["quartier"]
+    table = quartiers.table
     assert table.loc[table["rate"].idxmin(), "category"] == STORY_QUARTIER
-    assert demo_year.representation["quartier"].chi_square.shown
+    assert quartiers.chi_square.shown
 
 
 @pytest.mark.parametrize(
@@ -92,8 +94,9 @@ def test_no_small_group_is_shown_even_for_a_small_service(
     data = compute_engagement(
         demo_con, Scope(date(2026, 9, 1), AS_OF, STORY_SERVICE_ID, "coproduction"), Thresholds()
     )
-    frames = [getattr(data, f.name) for f in fields(data)
-              if isinstance(getattr(data, f.name), pd.DataFrame) and f.name != "volunteers"]
-    frames += [rep.table for rep in data.representation.values()]
+    parts = [data.part(key) for key in SECTION_KEYS]
+    frames = [getattr(part, f.name) for part in parts for f in fields(part)
+              if isinstance(getattr(part, f.name), pd.DataFrame) and f.name != "volunteers"]
+    frames += [rep.table for rep in data.representativeness.representation.values()]
     counts = [v for frame in frames for v in _people_counts(frame)]
     assert counts and not [v for v in counts if 0 < v < 5]

@@ -16,23 +16,50 @@ from analytics.engagement.fatigue import (
     attendance_trends,
     attendance_yearly,
     flag_signals,
-    lapsed_last_months,
+    previous_month_start,
     signal_counts,
     trend_from_sums,
     volunteer_signals,
     year_transitions,
 )
+from analytics.engagement.headline import period_counts
 from analytics.engagement.scope import Scope
 from tests.test_engagement_store import PERIOD, store_with, tiny_fixture  # noqa: F401
 
 
 def test_lapsed_participants_of_the_tiny_town(tiny: duckdb.DuckDBPyConnection) -> None:
     # windows ending 31 Dec 2025: 2024 (A–G active) and 2025 (A B C back) → D E F G lapsed
-    lapsed = lapsed_last_months(tiny, PERIOD)
-    assert (lapsed.earlier_active, lapsed.lapsed) == (7, 4)
+    counts = period_counts(tiny, PERIOD)
+    assert (counts.lapse_earlier_active, counts.lapsed) == (7, 4)
     transitions = year_transitions(tiny, PERIOD).set_index("year")
     assert transitions.loc[2025, ["previous_active", "still_active", "lapsed"]].tolist() == [7, 3, 4]
     assert transitions.loc[2025, "lapsed_share"] == pytest.approx(4 / 7)
+
+
+@pytest.mark.parametrize(
+    ("end", "still_active", "lapsed"),
+    [
+        (date(2025, 1, 31), 0, 7),  # no 2025 event yet: all of 2024's seven have lapsed so far
+        (date(2025, 2, 1), 2, 5),  # E3: A B back
+        (date(2025, 9, 12), 3, 4),  # E5: C back too
+    ],
+)
+def test_year_on_year_erosion_up_to_any_end_day(
+    tiny: duckdb.DuckDBPyConnection, end: date, still_active: int, lapsed: int
+) -> None:
+    transitions = year_transitions(tiny, Scope(date(2025, 1, 1), end)).set_index("year")
+    assert transitions.loc[2025, ["previous_active", "still_active", "lapsed"]].tolist() == [
+        7, still_active, lapsed
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "start"),
+    [(date(2026, 1, 10), date(2025, 12, 1)), (date(2026, 11, 30), date(2026, 10, 1)),
+     (date(2026, 3, 31), date(2026, 2, 1))],
+)
+def test_a_current_run_ends_in_the_month_of_the_end_or_the_one_before(day: date, start: date) -> None:
+    assert previous_month_start(day) == start
 
 
 def _sums(x: np.ndarray, y: np.ndarray) -> dict[str, float]:

@@ -1,4 +1,5 @@
-"""Small-group suppression: no group of 1 to min_size − 1 people is shown or can be recomputed."""
+"""Small-group suppression: no group of 1 to min_size − 1 people is shown or can be recomputed (a
+single count: analytics.disclosure.hide_small_count, tests/test_disclosure.py)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from analytics.engagement.privacy import (
-    is_small,
-    mask_partition,
-    mask_small_counts,
-    safe_count,
-    safe_share,
-)
-
-
-@pytest.mark.parametrize(
-    ("count", "small"), [(0, False), (1, True), (4, True), (5, False), (120, False), (None, False)]
-)
-def test_a_small_group_has_one_to_four_people(count: int | None, small: bool) -> None:
-    assert is_small(count, 5) is small
+from analytics.engagement.privacy import hidden_rows, mask_partition, mask_small_counts, safe_share
 
 
 def test_small_counts_and_their_shares_are_hidden() -> None:
@@ -74,6 +62,16 @@ def test_safe_share_never_reveals_a_small_group(
     assert safe_share(part, total, 5) == expected
 
 
-@pytest.mark.parametrize(("count", "shown"), [(4, None), (5, 5), (0, 0)])
-def test_safe_count_hides_a_small_group(count: int, shown: int | None) -> None:
-    assert safe_count(count, 5) == shown
+@pytest.mark.parametrize(
+    ("counts", "hidden"),
+    [
+        ([12, 4, 7, 9, 0], [False, True, True, False, False]),  # 4, and the next smallest (7)
+        ([12, 4, 3, 9, 0], [False, True, True, False, False]),  # two small groups protect each other
+        ([12, 5, 7, 9, 0], [False, False, False, False, False]),
+        ([4, 0, 0], [True, False, False]),  # nobody else to hide with it
+    ],
+)
+def test_a_lone_hidden_group_takes_the_next_smallest_with_it(
+    counts: list[int], hidden: list[bool]
+) -> None:
+    assert hidden_rows(counts, 5).tolist() == hidden

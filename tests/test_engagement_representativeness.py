@@ -11,6 +11,7 @@ import pytest
 
 from analytics.engagement.representativeness import (
     chi_square,
+    dimension_counts,
     dissimilarity,
     masked_table,
     r_score,
@@ -34,7 +35,7 @@ def _table(participants: list[int], population: list[int]) -> pd.DataFrame:
 def test_quartiers_of_the_tiny_town_by_hand(tiny: duckdb.DuckDBPyConnection) -> None:
     # 2025 participants living in Q1: A B H K (4 of 1000), Q2: C I (2 of 400), Q3: J (1 of 500);
     # L's quartier is unknown.
-    counts = representation_counts(tiny, PERIOD, "quartier")
+    counts = dimension_counts(representation_counts(tiny, PERIOD), "quartier")
     table = representation_table(counts).set_index("category")
     assert table["rate"].tolist() == pytest.approx([0.004, 0.005, 0.002])
     assert r_score(table) == pytest.approx(0.002 / 0.005)
@@ -42,6 +43,25 @@ def test_quartiers_of_the_tiny_town_by_hand(tiny: duckdb.DuckDBPyConnection) -> 
     assert dissimilarity(table) == pytest.approx(16 / 133)
     assert table.loc["Q3", "gap"] == pytest.approx(-16 / 133)
     assert unmatched(counts) == 1
+
+
+@pytest.mark.parametrize(
+    ("dimension", "participants", "unmatched_people"),
+    [
+        # quartiers: Q1 A B H K, Q2 C I, Q3 J; L unknown
+        ("quartier", {"Q1": 4, "Q2": 2, "Q3": 1}, 1),
+        # age bands: 15-29 I, 30-44 A H L, 60-74 C J; B (45-59) and K (75+) are not in the table
+        ("age_band", {"15-29": 1, "30-44": 3, "60-74": 2}, 2),
+    ],
+)
+def test_both_dimensions_come_from_one_query(
+    tiny: duckdb.DuckDBPyConnection, dimension: str, participants: dict[str, int],
+    unmatched_people: int,
+) -> None:
+    counts = dimension_counts(representation_counts(tiny, PERIOD), dimension)
+    known = counts.loc[counts["in_population"]]
+    assert dict(zip(known["category"], known["participants"], strict=True)) == participants
+    assert unmatched(counts) == unmatched_people
 
 
 @pytest.mark.parametrize(
@@ -57,7 +77,7 @@ def test_r_score_agrees_with_the_catalogue(
     level: str | None,
 ) -> None:
     table = representation_table(
-        representation_counts(tiny, Scope(start, end, service, level), "quartier")
+        dimension_counts(representation_counts(tiny, Scope(start, end, service, level)), "quartier")
     )
     catalogue = compute_indicators(tiny, start, end, service=service, level=level)
     assert r_score(table) == pytest.approx(catalogue["representativeness.r_score_quartier"])

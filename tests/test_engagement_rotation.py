@@ -9,11 +9,11 @@ import duckdb
 import pandas as pd
 import pytest
 
+from analytics.engagement.headline import period_counts
 from analytics.engagement.rotation import (
     buckets,
     frequency_classes,
     frequency_shares,
-    period_newcomers,
     rotation_table,
 )
 from analytics.engagement.scope import Scope
@@ -64,18 +64,58 @@ def test_small_newcomer_groups_are_hidden_with_their_complement(
     assert all(math.isnan(row_2025[c]) for c in ("newcomers", "returning", "newcomer_share"))
 
 
+@pytest.mark.parametrize(
+    ("end", "grain", "bucket", "participants", "newcomers"),
+    [
+        # up to 19 May 2025, E4 (20 May) has not happened: 2025 is E3 only, A B H (H new)
+        (date(2025, 5, 19), "year", date(2025, 1, 1), 3, 1),
+        (date(2025, 5, 19), "quarter", date(2025, 4, 1), None, None),
+        (date(2025, 5, 20), "quarter", date(2025, 4, 1), 3, 0),
+        (date(2025, 5, 20), "month", date(2025, 5, 1), 3, 0),
+        # up to 12 September: E5 brings A C I J K L, of whom I J K L are new
+        (date(2025, 9, 12), "year", date(2025, 1, 1), 8, 5),
+        (date(2025, 9, 11), "year", date(2025, 1, 1), 3, 1),
+        (date(2024, 3, 10), "year", date(2024, 1, 1), 6, 6),
+        (date(2024, 3, 9), "year", date(2024, 1, 1), None, None),
+    ],
+)
+def test_buckets_count_up_to_any_end_day(
+    tiny: duckdb.DuckDBPyConnection, end: date, grain: str, bucket: date,
+    participants: int | None, newcomers: int | None,
+) -> None:
+    table = buckets(tiny, Scope(date(2024, 1, 1), end)).set_index(["grain", "bucket_start"])
+    key = (grain, pd.Timestamp(bucket))
+    if participants is None:
+        assert key not in table.index
+    else:
+        assert table.loc[key, ["participants", "newcomers"]].tolist() == [participants, newcomers]
+
+
 def test_period_newcomers_agree_with_the_catalogue(tiny: duckdb.DuckDBPyConnection) -> None:
-    participants, newcomers = period_newcomers(tiny, PERIOD)
+    counts = period_counts(tiny, PERIOD)
+    participants, newcomers = counts.participants, counts.newcomers
     assert (participants, newcomers) == (8, 5)
     catalogue = compute_indicators(tiny, PERIOD.start, PERIOD.end)
     assert newcomers / participants == pytest.approx(catalogue["engagement.newcomer_share"])
 
 
-def test_frequency_classes_by_hand(tiny: duckdb.DuckDBPyConnection) -> None:
-    classes = frequency_classes(tiny, PERIOD).set_index("year")
-    # 2024: A 2, B 2, C D E F G once; 2025: A 3, B 2, H 2, C I J K L once
-    assert classes.loc[2024, ["one_time", "occasional", "frequent"]].tolist() == [5, 2, 0]
-    assert classes.loc[2025, ["one_time", "occasional", "frequent"]].tolist() == [5, 3, 0]
+@pytest.mark.parametrize(
+    ("end", "year", "classes"),
+    [
+        # 2024: A 2, B 2, C D E F G once; 2025: A 3, B 2, H 2, C I J K L once
+        (PERIOD.end, 2024, [5, 2, 0]),
+        (PERIOD.end, 2025, [5, 3, 0]),
+        # 2024 is whole (derived table), 2025 counted up to the end: E3 and E4 (A B H twice each)
+        (date(2025, 6, 30), 2024, [5, 2, 0]),
+        (date(2025, 6, 30), 2025, [0, 3, 0]),
+        (date(2024, 3, 10), 2024, [6, 0, 0]),  # E1 only
+    ],
+)
+def test_frequency_classes_by_hand(
+    tiny: duckdb.DuckDBPyConnection, end: date, year: int, classes: list[int]
+) -> None:
+    found = frequency_classes(tiny, Scope(date(2024, 1, 1), end)).set_index("year")
+    assert found.loc[year, ["one_time", "occasional", "frequent"]].tolist() == classes
 
 
 def test_five_events_in_a_year_make_a_frequent_participant() -> None:

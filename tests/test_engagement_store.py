@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics.engagement.cohorts import period_retention, two_windows
+from analytics.engagement.headline import period_counts
 from analytics.engagement.scope import Scope
 from analytics.store.db import insert_frame, open_store, transaction
 from analytics.store.derived import refresh_derived
@@ -107,10 +107,10 @@ def tiny_fixture() -> Iterator[duckdb.DuckDBPyConnection]:
 
 def test_period_retention_counts_the_preceding_365_days(tiny: duckdb.DuckDBPyConnection) -> None:
     # Preceding period: 2 Jan – 31 Dec 2024 (365 days): A B C D E F G active; A B C came back.
-    retention = period_retention(tiny, PERIOD)
-    assert (retention.earlier_active, retention.retained, retention.lapsed) == (7, 3, 4)
-    assert retention.later_active == 8
-    assert retention.retention == pytest.approx(3 / 7)
+    counts = period_counts(tiny, PERIOD)
+    assert (counts.previous_active, counts.retained) == (7, 3)
+    assert counts.participants == 8
+    assert counts.retained / counts.previous_active == pytest.approx(3 / 7)
 
 
 @pytest.mark.parametrize(
@@ -121,12 +121,9 @@ def test_period_retention_counts_the_preceding_365_days(tiny: duckdb.DuckDBPyCon
         (None, "coproduction", 0, 0),
     ],
 )
-def test_two_windows_follow_the_filters(
+def test_retention_follows_the_filters(
     tiny: duckdb.DuckDBPyConnection, service: str | None, level: str | None, earlier: int,
     retained: int,
 ) -> None:
-    scope = Scope(PERIOD.start, PERIOD.end, service, level)
-    found = two_windows(
-        tiny, scope, (date(2024, 1, 1), date(2024, 12, 31)), (date(2025, 1, 1), date(2025, 12, 31))
-    )
-    assert (found.earlier_active, found.retained) == (earlier, retained)
+    counts = period_counts(tiny, Scope(PERIOD.start, PERIOD.end, service, level))
+    assert (counts.previous_active, counts.retained) == (earlier, retained)

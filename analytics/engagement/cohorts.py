@@ -1,12 +1,10 @@
-"""Cohorts: do people stay? Retention by year of first participation, period retention (the
-catalogue's ``engagement.retention``) and the Kaplan–Meier engagement-survival curve.
+"""Cohorts: do people stay? Retention by year of first participation and the Kaplan–Meier
+engagement-survival curve (the period retention, the catalogue's ``engagement.retention``, is a
+headline count: :mod:`.headline`).
 
 * A *cohort* is the set of participants whose first attended event in the scope fell in a calendar
   year. Its retention *k* years later is the share of the cohort active (at least one attended
   event) in year cohort + k — not necessarily every year in between.
-* *Period retention*: of the participants active in the preceding period (the same number of days,
-  ending the day before the period starts), the share also active in the period; the others have
-  *lapsed* (catalogue keys ``engagement.retention`` and ``engagement.lapsed``).
 * *Engagement survival*: a participant's engagement runs from their first to their last attended
   event. They have dropped out when they have not come back for :data:`LAPSE_MONTHS` months before
   the end of the data; people who came within those last months may still be engaged, so their
@@ -17,8 +15,7 @@ catalogue's ``engagement.retention``) and the Kaplan–Meier engagement-survival
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import duckdb
 import numpy as np
@@ -29,9 +26,7 @@ from analytics.engagement.scope import (
     DAYS_PER_MONTH,
     LAPSE_MONTHS,
     Scope,
-    preceding_window,
     run_query,
-    run_query_row,
     trailing_windows,
 )
 
@@ -39,50 +34,6 @@ SURVIVAL_GROUPINGS: Final[tuple[str, ...]] = ("level", "initiative")
 """What the survival curves can be compared by: the level or the initiative of the first event."""
 ALL_GROUPS: Final[str] = "all"
 """group_key of the curve over every participant."""
-
-
-@dataclass(frozen=True)
-class Retention:
-    """Participants active in an earlier window who came back in a later one.
-
-    ``retention`` = retained / earlier_active (None when nobody was active earlier);
-    ``lapsed`` = earlier_active − retained.
-    """
-
-    earlier_active: int
-    later_active: int
-    retained: int
-    lapsed: int
-
-    @property
-    def retention(self) -> float | None:
-        return self.retained / self.earlier_active if self.earlier_active else None
-
-    @property
-    def lapsed_share(self) -> float | None:
-        return self.lapsed / self.earlier_active if self.earlier_active else None
-
-
-def two_windows(
-    con: duckdb.DuckDBPyConnection,
-    scope: Scope,
-    earlier: tuple[object, object],
-    later: tuple[object, object],
-) -> Retention:
-    """Who was active in the ``earlier`` window and again in the ``later`` one (inclusive dates)."""
-    params = {
-        "earlier_start": earlier[0], "earlier_end": earlier[1],
-        "later_start": later[0], "later_end": later[1],
-        "service": scope.service, "level": scope.level,
-    }
-    earlier_active, later_active, retained, lapsed = run_query_row(con, "two_windows", params)
-    return Retention(int(earlier_active), int(later_active), int(retained), int(lapsed))
-
-
-def period_retention(con: duckdb.DuckDBPyConnection, scope: Scope) -> Retention:
-    """Retention from the preceding period of equal length to the period (``engagement.retention``)."""
-    before = preceding_window(scope.start, scope.end)
-    return two_windows(con, scope, (before.start, before.end), (scope.start, scope.end))
 
 
 def cohort_activity(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
@@ -100,24 +51,25 @@ def retention_table(activity: pd.DataFrame, last_year: int, min_group_size: int)
     """
     if activity.empty:
         return pd.DataFrame(columns=["cohort_year", "cohort_size"])
-    frame = activity.assign(years_after=activity["active_year"] - activity["cohort_year"])
-    sizes = frame.loc[frame["years_after"] == 0].set_index("cohort_year")["participants"]
-    later = frame.loc[frame["years_after"] > 0]
-    counts = later.pivot_table(
-        index="cohort_year", columns="years_after", values="participants", aggfunc="sum"
-    )
-    cohorts = sizes.index.sort_values()
+    cohort = activity["cohort_year"].to_numpy()
+    years_after = activity["active_year"].to_numpy() - cohort
+    people = activity["participants"].to_numpy()
+    first_year = years_after == 0
+    order = np.argsort(cohort[first_year], kind="stable")
+    cohorts, sizes = cohort[first_year][order], people[first_year][order]
     horizon = int(last_year - cohorts.min()) if len(cohorts) else 0
-    counts = counts.reindex(index=cohorts, columns=range(1, horizon + 1))
-    table = pd.DataFrame({"cohort_year": cohorts, "cohort_size": sizes.reindex(cohorts).to_numpy()})
+    counts = np.full((len(cohorts), horizon), np.nan)  # counts[i, k - 1]: cohort i, k years later
+    later = (years_after > 0) & (years_after <= horizon)
+    counts[np.searchsorted(cohorts, cohort[later]), years_after[later] - 1] = people[later]
+    columns: dict[object, object] = {"cohort_year": cohorts, "cohort_size": sizes}
     for k in range(1, horizon + 1):
         observed = cohorts + k <= last_year
-        people = counts[k].to_numpy(dtype=float)
-        people = np.where(observed & np.isnan(people), 0.0, people)
-        share = people / table["cohort_size"].to_numpy(dtype=float)
-        small = (people > 0) & (people < min_group_size)
-        table[k] = np.where(observed & ~small, share, np.nan)
-    return table.loc[table["cohort_size"] >= min_group_size].reset_index(drop=True)
+        active = np.where(observed & np.isnan(counts[:, k - 1]), 0.0, counts[:, k - 1])
+        share = active / sizes.astype(float)
+        small = (active > 0) & (active < min_group_size)
+        columns[k] = np.where(observed & ~small, share, np.nan)
+    table = pd.DataFrame(columns)
+    return table.loc[table["cohort_size"].to_numpy() >= min_group_size].reset_index(drop=True)
 
 
 def kaplan_meier(
@@ -135,36 +87,57 @@ def kaplan_meier(
 
     Returns one row per distinct time: time, at_risk, events, censored, survival.
     """
+    columns = ["time", "at_risk", "events", "censored", "survival"]
+    curve = _product_limit(durations, observed, weights)
+    if curve is None:
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame(dict(zip(columns, curve, strict=True)))
+
+
+Curve = tuple[
+    npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64],
+    npt.NDArray[np.float64], npt.NDArray[np.float64],
+]
+"""(time, at_risk, events, censored, survival) arrays of a Kaplan–Meier curve."""
+
+
+def _product_limit(
+    durations: npt.ArrayLike, observed: npt.ArrayLike, weights: npt.ArrayLike | None = None
+) -> Curve | None:
+    """The arrays of :func:`kaplan_meier` (None without any subject)."""
     t = np.asarray(durations, dtype=float)
     d = np.asarray(observed, dtype=bool)
     w = np.ones_like(t) if weights is None else np.asarray(weights, dtype=float)
-    columns = ["time", "at_risk", "events", "censored", "survival"]
     if t.size == 0 or w.sum() == 0:
-        return pd.DataFrame(columns=columns)
+        return None
     times, inverse = np.unique(t, return_inverse=True)
     events = np.bincount(inverse, weights=w * d, minlength=len(times))
     censored = np.bincount(inverse, weights=w * ~d, minlength=len(times))
     leaving = events + censored
     at_risk = leaving[::-1].cumsum()[::-1]
     survival = np.cumprod(1.0 - events / at_risk)
-    return pd.DataFrame({
-        "time": times, "at_risk": at_risk, "events": events, "censored": censored,
-        "survival": survival,
-    })
+    return times, at_risk, events, censored, survival
 
 
 def survival_data(
-    con: duckdb.DuckDBPyConnection, scope: Scope, by: str, lapse_months: int = LAPSE_MONTHS
+    con: duckdb.DuckDBPyConnection, scope: Scope, lapse_months: int = LAPSE_MONTHS
 ) -> pd.DataFrame:
     """Engagement durations up to the period's end, aggregated (sql/engagement/survival.sql).
 
-    Columns: group_key (level or initiative of the first event), months, lapsed, participants.
+    Columns: grouping (one of :data:`SURVIVAL_GROUPINGS`: every participant is counted once per
+    grouping), group_key (level or initiative of the first event), months, lapsed, participants.
     """
+    _, recent = trailing_windows(scope.end, lapse_months)
+    params = scope.params(lapse_start=recent.start, days_per_month=DAYS_PER_MONTH)
+    return run_query(con, "survival", params)
+
+
+def grouping_data(data: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The rows of :func:`survival_data` for one grouping ('level' or 'initiative'), without the
+    grouping column."""
     if by not in SURVIVAL_GROUPINGS:
         raise ValueError(f"unknown grouping {by!r}; expected one of {SURVIVAL_GROUPINGS}")
-    _, recent = trailing_windows(scope.end, lapse_months)
-    params = scope.params(by=by, lapse_start=recent.start, days_per_month=DAYS_PER_MONTH)
-    return run_query(con, "survival", params)
+    return data.loc[data["grouping"] == by].drop(columns="grouping").reset_index(drop=True)
 
 
 def survival_curves(data: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
@@ -174,26 +147,39 @@ def survival_curves(data: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
     survival. Groups under ``min_group_size`` people are left out, and so is every point of a curve
     where fewer than ``min_group_size`` people are still at risk (its tail is too few people to show).
     """
-    parts = [(ALL_GROUPS, data), *data.groupby("group_key", sort=True)]
-    curves = []
-    for group_key, part in parts:
-        size = int(part["participants"].sum())
+    keys = data["group_key"].to_numpy()
+    months = data["months"].to_numpy()
+    lapsed = data["lapsed"].to_numpy()
+    people = data["participants"].to_numpy()
+    groups = [(ALL_GROUPS, np.ones(len(data), dtype=bool))]
+    groups += [(key, keys == key) for key in np.unique(keys)]
+    columns = ["group_key", "participants", "time", "at_risk", "events", "censored", "survival"]
+    pieces: dict[str, list[Any]] = {column: [] for column in columns}
+    for group_key, rows in groups:
+        size = int(people[rows].sum())
         if size < min_group_size:
             continue
-        curve = kaplan_meier(part["months"], part["lapsed"], part["participants"])
-        curve = curve.loc[curve["at_risk"] >= min_group_size]
-        curves.append(curve.assign(group_key=group_key, participants=size))
-    columns = ["group_key", "participants", "time", "at_risk", "events", "censored", "survival"]
-    if not curves:
+        curve = _product_limit(months[rows], lapsed[rows], people[rows])
+        if curve is None:
+            continue
+        shown = curve[1] >= min_group_size
+        for column, values in zip(columns[2:], curve, strict=True):
+            pieces[column].append(values[shown])
+        pieces["group_key"].append(np.full(int(shown.sum()), group_key, dtype=object))
+        pieces["participants"].append(np.full(int(shown.sum()), size))
+    if not pieces["time"]:
         return pd.DataFrame(columns=columns)
-    return pd.concat(curves, ignore_index=True)[columns]
+    return pd.DataFrame({column: np.concatenate(values) for column, values in pieces.items()})
 
 
 def median_survival(curve: pd.DataFrame) -> float | None:
     """The first time at which the survival falls to 0.5 or below (None if it never does)."""
-    below = curve.loc[curve["survival"] <= 0.5, "time"]
-    return float(below.iloc[0]) if len(below) else None
+    return _median_time(curve["time"].to_numpy(), curve["survival"].to_numpy())
 
+
+def _median_time(times: npt.NDArray[Any], survival: npt.NDArray[Any]) -> float | None:
+    below = times[survival <= 0.5]
+    return float(below[0]) if len(below) else None
 
 
 SURVIVAL_HORIZONS: Final[tuple[int, ...]] = (12, 24, 36)
@@ -204,26 +190,37 @@ def survival_at(curve: pd.DataFrame, months: float) -> float | None:
     """S(months): the curve's value at the last time ≤ ``months`` (1.0 before the first time), or
     None when the curve stops before ``months`` (too few people still followed), unless it has
     already reached 0."""
-    if curve.empty:
+    return _survival_at(curve["time"].to_numpy(), curve["survival"].to_numpy(), months)
+
+
+def _survival_at(
+    times: npt.NDArray[Any], survival: npt.NDArray[Any], months: float
+) -> float | None:
+    if len(times) == 0:
         return None
-    if curve["time"].max() < months:
-        return 0.0 if curve["survival"].iloc[-1] == 0 else None
-    before = curve.loc[curve["time"] <= months, "survival"]
-    return float(before.iloc[-1]) if len(before) else 1.0
+    if times.max() < months:
+        return 0.0 if survival[-1] == 0 else None
+    before = survival[times <= months]
+    return float(before[-1]) if len(before) else 1.0
 
 
 def survival_summary(curves: pd.DataFrame) -> pd.DataFrame:
     """One row per curve: group_key, participants, median_months (first time S ≤ 50 %) and the
     survival at each of :data:`SURVIVAL_HORIZONS` (columns ``s12``, ``s24``, ``s36``)."""
+    keys = curves["group_key"].to_numpy()
+    times = curves["time"].to_numpy()
+    survival = curves["survival"].to_numpy()
+    people = curves["participants"].to_numpy()
     rows = []
-    for group_key, curve in curves.groupby("group_key", sort=False):
+    for group_key in pd.unique(keys):  # in order of appearance
+        mine = keys == group_key
         row: dict[str, object] = {
             "group_key": group_key,
-            "participants": int(curve["participants"].iloc[0]),
-            "median_months": median_survival(curve),
+            "participants": int(people[mine][0]),
+            "median_months": _median_time(times[mine], survival[mine]),
         }
         for horizon in SURVIVAL_HORIZONS:
-            row[f"s{horizon}"] = survival_at(curve, horizon)
+            row[f"s{horizon}"] = _survival_at(times[mine], survival[mine], horizon)
         rows.append(row)
     columns = ["group_key", "participants", "median_months", *(f"s{h}" for h in SURVIVAL_HORIZONS)]
     return pd.DataFrame(rows, columns=columns)

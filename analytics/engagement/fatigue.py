@@ -1,9 +1,10 @@
 """Erosion and fatigue: who has lapsed, which volunteers show signs of wearing out, and whether
 attendance per event is falling over the years.
 
-* *Lapsed participants*: active (at least one attended event) in the :data:`LAPSE_MONTHS` months
-  before the last :data:`LAPSE_MONTHS` months, and not in those last months (windows end at the
-  period's end).
+* *Lapsed participants*: active (at least one attended event) in the
+  :data:`~.scope.LAPSE_MONTHS` months before the last ones, and not in those last months (windows
+  end at the period's end; a headline count, :mod:`.headline`); year on year, those active in a
+  year and not the next (:func:`year_transitions`).
 * *Volunteers at risk of exhaustion*: each signal is computed and shown separately, with its
   threshold (:class:`FatigueSettings`). They are **risk signals that invite a conversation, never a
   diagnosis** of burnout. A volunteer is a participant who attended at least one event as a volunteer
@@ -24,15 +25,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analytics.engagement.cohorts import Retention, two_windows
 from analytics.engagement.privacy import mask_small_counts
-from analytics.engagement.scope import (
-    LAPSE_MONTHS,
-    Scope,
-    months_before,
-    run_query,
-    trailing_windows,
-)
+from analytics.engagement.scope import Scope, months_before, run_query, trailing_windows
 from analytics.schema import NO_LEVEL
 
 VOLUNTEER_WINDOW_MONTHS: Final[int] = 12
@@ -77,15 +71,6 @@ class FatigueSettings:
     no_show_min_registrations: int = NO_SHOW_MIN_REGISTRATIONS
 
 
-def lapsed_last_months(
-    con: duckdb.DuckDBPyConnection, scope: Scope, months: int = LAPSE_MONTHS
-) -> Retention:
-    """Participants active in the ``months`` months before the last ``months`` months ending at the
-    period's end; ``lapsed`` = those not active again in the last ``months`` months."""
-    earlier, recent = trailing_windows(scope.end, months)
-    return two_windows(con, scope, (earlier.start, earlier.end), (recent.start, recent.end))
-
-
 def year_transitions(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
     """Per year Y up to the end: previous_active (active in Y − 1), still_active, lapsed, and
     lapsed_share = lapsed / previous_active. Raw counts."""
@@ -93,6 +78,13 @@ def year_transitions(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFra
     return frame.assign(
         lapsed_share=frame["lapsed"] / frame["previous_active"].where(frame["previous_active"] > 0)
     )
+
+
+def previous_month_start(day: date) -> date:
+    """The first day of the month before ``day``'s month (a current run of months ends in one of
+    these two months)."""
+    year, month = divmod(day.year * 12 + day.month - 2, 12)
+    return date(year, month + 1, 1)
 
 
 def volunteer_signals(
@@ -114,6 +106,7 @@ def volunteer_signals(
         "window_start": min(volunteer_start, commitment_start, earlier.start),
         "volunteer_start": volunteer_start, "commitment_start": commitment_start,
         "noshow_recent_start": recent.start, "noshow_earlier_start": earlier.start,
+        "run_start": previous_month_start(end),
         "volunteer_role": VOLUNTEER_ROLE, "attended_status": ATTENDED,
         "coproduction": COPRODUCTION, "no_level": NO_LEVEL,
     }

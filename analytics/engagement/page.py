@@ -1,19 +1,24 @@
-"""Everything the Engagement page (and its report) shows, computed at once for a scope.
+"""Everything the Engagement page (and its report) shows for a scope, computed part by part.
 
-:func:`compute_engagement` is what the page's cached loader calls: one call, a dozen aggregated
-queries over ``participant_activity`` and the canonical tables, and small pure functions. Every frame
-of :class:`EngagementData` is ready to show and export: groups under the minimum size are already
-suppressed (:mod:`analytics.engagement.privacy`); only the headline figures of the whole period are
-computed on raw counts (and hidden when the period itself has too few participants).
+The page shows an :class:`Overview` (the headline figures) above its tabs, and computes a tab's
+*part* only when the tab is open: :func:`compute_overview` is one query plus a small query for the
+representation scores, :func:`compute_part` computes one section's numbers (:data:`PARTS`). The
+report needs everything: :func:`compute_engagement` gathers the overview and every part in an
+:class:`EngagementData`. Every frame is ready to show and export: groups under the minimum size are
+already suppressed (:mod:`analytics.engagement.privacy`); only the headline figures of the whole
+period are computed on raw counts (and hidden when the period itself has too few participants).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 import duckdb
 import pandas as pd
 
+from analytics.disclosure import hide_small_count
 from analytics.engagement import (
     cohorts,
     concentration,
@@ -22,13 +27,8 @@ from analytics.engagement import (
     representativeness,
     rotation,
 )
-from analytics.engagement.cohorts import Retention
-from analytics.engagement.privacy import (
-    mask_partition,
-    mask_small_counts,
-    safe_count,
-    safe_share,
-)
+from analytics.engagement.headline import PeriodCounts, period_counts
+from analytics.engagement.privacy import mask_partition, mask_small_counts, safe_share
 from analytics.engagement.representativeness import ChiSquare
 from analytics.engagement.scope import LAPSE_MONTHS, Scope, Window, trailing_windows
 from analytics.settings import Thresholds
@@ -77,136 +77,235 @@ class Representation:
 
 
 @dataclass(frozen=True)
-class EngagementData:
-    """All of the page's numbers for one scope (frames are suppressed, ready to show/export)."""
+class Overview:
+    """What the page shows above its tabs, for one scope: the headline figures."""
 
     scope: Scope
     min_group_size: int
     headline: Headline
+
+
+@dataclass(frozen=True)
+class RotationPart:
+    """Rotation section: participants per quarter / year (newcomers, returning), frequency classes."""
+
     rotation_quarter: pd.DataFrame
     rotation_year: pd.DataFrame
     frequency: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ConcentrationPart:
+    """Concentration section: top-10 % share and Gini per group, Lorenz curve of the period."""
+
     concentration: pd.DataFrame
     lorenz: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class CohortsPart:
+    """Cohorts section: retention by cohort, engagement survival by level and by initiative."""
+
     retention_table: pd.DataFrame
     survival_level: pd.DataFrame
     survival_initiative: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class FatiguePart:
+    """Erosion and fatigue section: year-on-year erosion, volunteers' risk signals, attendance per
+    event."""
+
     year_transitions: pd.DataFrame
     volunteers: pd.DataFrame
     signal_counts: dict[str, int]
     fatigue_settings: fatigue.FatigueSettings
     attendance_yearly: pd.DataFrame
     attendance_trends: pd.DataFrame
-    representation: dict[str, Representation]
-    timeline_window: Window
-    milestones: pd.DataFrame
-    monthly_participants: pd.DataFrame
     lapsed_windows: tuple[Window, Window]
     """(earlier, recent) 12-month windows of the lapsed participants."""
 
 
-def _representation(
-    con: duckdb.DuckDBPyConnection, scope: Scope, dimension: str, min_group_size: int
-) -> Representation:
-    counts = representativeness.representation_counts(con, scope, dimension)
-    table = representativeness.representation_table(counts)
-    shown, unmatched = representativeness.masked_table(
-        table, min_group_size, representativeness.unmatched(counts)
-    )
-    return Representation(
-        dimension=dimension,
-        table=shown,
-        r_score=representativeness.r_score(table),
-        dissimilarity=representativeness.dissimilarity(table),
-        chi_square=representativeness.chi_square(table),
-        unmatched=unmatched,
-    )
+@dataclass(frozen=True)
+class RepresentativenessPart:
+    """Representativeness section: each dimension against the population table."""
+
+    representation: dict[str, Representation]
 
 
-def _headline(
-    period: concentration.Concentration,
-    newcomers: int,
-    retention: Retention,
-    lapsed: Retention,
-    reps: dict[str, Representation],
-    min_group_size: int,
-) -> Headline:
+@dataclass(frozen=True)
+class MilestonesPart:
+    """Milestones section: the timeline's window, its milestones and participants per month."""
+
+    timeline_window: Window
+    milestones: pd.DataFrame
+    monthly_participants: pd.DataFrame
+
+
+Part = (RotationPart | ConcentrationPart | CohortsPart | FatiguePart | RepresentativenessPart
+        | MilestonesPart)
+
+
+@dataclass(frozen=True)
+class EngagementData:
+    """All of the page's numbers for one scope: the overview and every section's part (the
+    report)."""
+
+    overview: Overview
+    rotation: RotationPart
+    concentration: ConcentrationPart
+    cohorts: CohortsPart
+    fatigue: FatiguePart
+    representativeness: RepresentativenessPart
+    milestones: MilestonesPart
+
+    @property
+    def scope(self) -> Scope:
+        return self.overview.scope
+
+    @property
+    def min_group_size(self) -> int:
+        return self.overview.min_group_size
+
+    @property
+    def headline(self) -> Headline:
+        return self.overview.headline
+
+    def part(self, key: str) -> Part:
+        """The part of section ``key`` (one of :data:`PARTS`)."""
+        if key not in PARTS:
+            raise KeyError(f"unknown section {key!r}; expected one of {tuple(PARTS)}")
+        found: Part = getattr(self, key)
+        return found
+
+
+def _representations(
+    con: duckdb.DuckDBPyConnection, scope: Scope, min_group_size: int
+) -> dict[str, Representation]:
+    counts = representativeness.representation_counts(con, scope)
+    found = {}
+    for dimension in representativeness.DIMENSIONS:
+        rows = representativeness.dimension_counts(counts, dimension)
+        table = representativeness.representation_table(rows)
+        shown, unmatched = representativeness.masked_table(
+            table, min_group_size, representativeness.unmatched(rows)
+        )
+        found[dimension] = Representation(
+            dimension=dimension,
+            table=shown,
+            r_score=representativeness.r_score(table),
+            dissimilarity=representativeness.dissimilarity(table),
+            chi_square=representativeness.chi_square(table),
+            unmatched=unmatched,
+        )
+    return found
+
+
+Scores = dict[str, tuple[float | None, float | None]]
+"""(R score, dissimilarity index) of each dimension of representativeness."""
+
+
+def _scores(con: duckdb.DuckDBPyConnection, scope: Scope) -> Scores:
+    """The headline's representativeness scores (of raw counts: the headline hides them as a whole
+    when the period has too few participants)."""
+    counts = representativeness.representation_counts(con, scope)
+    tables = {
+        dimension: representativeness.representation_table(
+            representativeness.dimension_counts(counts, dimension)
+        )
+        for dimension in representativeness.DIMENSIONS
+    }
+    return {
+        dimension: (representativeness.r_score(table), representativeness.dissimilarity(table))
+        for dimension, table in tables.items()
+    }
+
+
+def _shown_count(count: int, min_size: int) -> int | None:
+    """``count``, or None when it is a small group (:func:`analytics.disclosure.hide_small_count`)."""
+    return None if hide_small_count(count, min_size) is None else count
+
+
+def _headline(counts: PeriodCounts, scores: Scores, min_group_size: int) -> Headline:
     k = min_group_size
+    period = concentration.concentration(counts.attendances_per_person, counts.people)
     hidden = period.participants < k
     return Headline(
-        participants=safe_count(period.participants, k),
+        participants=_shown_count(period.participants, k),
         attendances=None if hidden else period.attendances,
-        newcomers=safe_count(newcomers, k),
-        newcomer_share=safe_share(newcomers, period.participants, k),
+        newcomers=_shown_count(counts.newcomers, k),
+        newcomer_share=safe_share(counts.newcomers, period.participants, k),
         top10_share=None if hidden else period.top10_share,
         gini=None if hidden else period.gini,
-        retention=safe_share(retention.retained, retention.earlier_active, k),
-        previous_active=safe_count(retention.earlier_active, k),
-        lapsed_12m=safe_count(lapsed.lapsed, k),
-        lapsed_12m_share=safe_share(lapsed.lapsed, lapsed.earlier_active, k),
-        r_score_quartier=None if hidden else reps["quartier"].r_score,
-        r_score_age=None if hidden else reps["age_band"].r_score,
-        dissimilarity_quartier=None if hidden else reps["quartier"].dissimilarity,
-        dissimilarity_age=None if hidden else reps["age_band"].dissimilarity,
+        retention=safe_share(counts.retained, counts.previous_active, k),
+        previous_active=_shown_count(counts.previous_active, k),
+        lapsed_12m=_shown_count(counts.lapsed, k),
+        lapsed_12m_share=safe_share(counts.lapsed, counts.lapse_earlier_active, k),
+        r_score_quartier=None if hidden else scores["quartier"][0],
+        r_score_age=None if hidden else scores["age_band"][0],
+        dissimilarity_quartier=None if hidden else scores["quartier"][1],
+        dissimilarity_age=None if hidden else scores["age_band"][1],
         hidden=hidden,
     )
 
 
-def compute_engagement(
-    con: duckdb.DuckDBPyConnection,
-    scope: Scope,
-    thresholds: Thresholds,
-    settings: fatigue.FatigueSettings | None = None,
-) -> EngagementData:
-    """Every number of the Engagement page for ``scope`` (period and filters).
-
-    Period figures (headline, concentration by level and kind, representativeness) cover
-    [start, end]; trends, cohorts and survival cover every year of data up to ``end`` (the last year
-    may be incomplete); fatigue signals are measured at ``end``.
-    """
+def compute_overview(
+    con: duckdb.DuckDBPyConnection, scope: Scope, thresholds: Thresholds
+) -> Overview:
+    """The headline figures of ``scope`` (the period [start, end] and the filters)."""
     k = thresholds.min_group_size
-    fatigue_settings = settings or fatigue.FatigueSettings()
+    counts = period_counts(con, scope, LAPSE_MONTHS)
+    return Overview(scope, k, _headline(counts, _scores(con, scope), k))
+
+
+def rotation_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> RotationPart:
+    """Participants per quarter and year and frequency classes, every year up to the end."""
     all_buckets = rotation.buckets(con, scope)
-    hist = concentration.histograms(con, scope)
-    period_hist = concentration.period_histogram(hist)
-    period = concentration.concentration(
-        period_hist["attendances_per_person"], period_hist["participants"]
-    )
-    reps = {
-        dimension: _representation(con, scope, dimension, k)
-        for dimension in representativeness.DIMENSIONS
-    }
-    lapsed = fatigue.lapsed_last_months(con, scope)
-    window = milestones.timeline_window(scope)
-    flagged = fatigue.flag_signals(fatigue.volunteer_signals(con, scope, fatigue_settings),
-                                   fatigue_settings)
-    monthly = milestones.monthly_participants(all_buckets, window)
-    transitions = fatigue.year_transitions(con, scope)
-    return EngagementData(
-        scope=scope,
-        min_group_size=k,
-        headline=_headline(
-            period, rotation.period_newcomers(con, scope)[1], cohorts.period_retention(con, scope),
-            lapsed, reps, k,
-        ),
+    return RotationPart(
         rotation_quarter=rotation.rotation_table(all_buckets, "quarter", k),
         rotation_year=rotation.rotation_table(all_buckets, "year", k),
         frequency=rotation.frequency_shares(rotation.frequency_classes(con, scope), k),
+    )
+
+
+def concentration_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> ConcentrationPart:
+    """Concentration per group in the period and per year, and the period's Lorenz curve."""
+    hist = concentration.histograms(con, scope)
+    period_hist = concentration.period_histogram(hist)
+    values, people = period_hist["attendances_per_person"], period_hist["participants"]
+    shown = concentration.concentration(values, people).participants >= k
+    return ConcentrationPart(
         concentration=concentration.concentration_table(hist, k),
-        lorenz=(
-            concentration.lorenz_curve(period_hist["attendances_per_person"],
-                                       period_hist["participants"])
-            if period.participants >= k else concentration.lorenz_curve([], [])
-        ),
+        lorenz=concentration.lorenz_curve(values, people) if shown
+        else concentration.lorenz_curve([], []),
+    )
+
+
+def cohorts_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> CohortsPart:
+    """Cohort retention and survival curves, every year up to the end."""
+    durations = cohorts.survival_data(con, scope)
+    return CohortsPart(
         retention_table=cohorts.retention_table(
             cohorts.cohort_activity(con, scope), scope.end.year, k
         ),
-        survival_level=cohorts.survival_curves(cohorts.survival_data(con, scope, "level"), k),
+        survival_level=cohorts.survival_curves(cohorts.grouping_data(durations, "level"), k),
         survival_initiative=cohorts.survival_curves(
-            cohorts.survival_data(con, scope, "initiative"), k
+            cohorts.grouping_data(durations, "initiative"), k
         ),
+    )
+
+
+def fatigue_part(
+    con: duckdb.DuckDBPyConnection, scope: Scope, k: int,
+    settings: fatigue.FatigueSettings | None = None,
+) -> FatiguePart:
+    """Year-on-year erosion, volunteers' risk signals at the end, attendance per event."""
+    fatigue_settings = settings or fatigue.FatigueSettings()
+    flagged = fatigue.flag_signals(fatigue.volunteer_signals(con, scope, fatigue_settings),
+                                   fatigue_settings)
+    return FatiguePart(
         year_transitions=mask_partition(
-            transitions, k, "previous_active", ["still_active", "lapsed"],
+            fatigue.year_transitions(con, scope), k, "previous_active", ["still_active", "lapsed"],
             {"previous_active": ["lapsed_share"], "lapsed": ["lapsed_share"]},
         ),
         volunteers=flagged.loc[flagged["signals"] > 0]
@@ -216,9 +315,68 @@ def compute_engagement(
         fatigue_settings=fatigue_settings,
         attendance_yearly=fatigue.attendance_yearly(con, scope, k),
         attendance_trends=fatigue.attendance_trends(con, scope),
-        representation=reps,
+        lapsed_windows=trailing_windows(scope.end, LAPSE_MONTHS),
+    )
+
+
+def representativeness_part(
+    con: duckdb.DuckDBPyConnection, scope: Scope, k: int
+) -> RepresentativenessPart:
+    """Participants of the period against the population, by quartier and by age band."""
+    return RepresentativenessPart(_representations(con, scope, k))
+
+
+def milestones_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> MilestonesPart:
+    """Milestones of the timeline's window beside the participants of each month."""
+    window = milestones.timeline_window(scope)
+    monthly = milestones.monthly_participants(rotation.buckets(con, scope), window)
+    return MilestonesPart(
         timeline_window=window,
         milestones=milestones.milestones(con, scope, window),
         monthly_participants=mask_small_counts(monthly, k, {"participants": []}),
-        lapsed_windows=trailing_windows(scope.end, LAPSE_MONTHS),
+    )
+
+
+PARTS: Final[dict[str, Callable[[duckdb.DuckDBPyConnection, Scope, int], Part]]] = {
+    "rotation": rotation_part,
+    "concentration": concentration_part,
+    "cohorts": cohorts_part,
+    "fatigue": fatigue_part,
+    "representativeness": representativeness_part,
+    "milestones": milestones_part,
+}
+"""Each section's computation, in page order (the keys are the sections' keys)."""
+
+
+def compute_part(
+    con: duckdb.DuckDBPyConnection, scope: Scope, thresholds: Thresholds, key: str
+) -> Part:
+    """The numbers of section ``key`` for ``scope``.
+
+    Period figures (concentration by level and kind, representativeness) cover [start, end]; trends,
+    cohorts and survival cover every year of data up to ``end`` (the last year may be incomplete);
+    fatigue signals are measured at ``end``.
+    """
+    if key not in PARTS:
+        raise KeyError(f"unknown section {key!r}; expected one of {tuple(PARTS)}")
+    return PARTS[key](con, scope, thresholds.min_group_size)
+
+
+def compute_engagement(
+    con: duckdb.DuckDBPyConnection,
+    scope: Scope,
+    thresholds: Thresholds,
+    settings: fatigue.FatigueSettings | None = None,
+) -> EngagementData:
+    """Every number of the Engagement page for ``scope`` (period and filters): the overview and
+    every part (``settings``: the volunteers' risk-signal thresholds, default the documented ones)."""
+    k = thresholds.min_group_size
+    return EngagementData(
+        overview=compute_overview(con, scope, thresholds),
+        rotation=rotation_part(con, scope, k),
+        concentration=concentration_part(con, scope, k),
+        cohorts=cohorts_part(con, scope, k),
+        fatigue=fatigue_part(con, scope, k, settings),
+        representativeness=representativeness_part(con, scope, k),
+        milestones=milestones_part(con, scope, k),
     )

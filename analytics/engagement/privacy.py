@@ -4,8 +4,10 @@ exported by the Engagement page (DESIGN.md, privacy).
 A *group* is any set of people a number is about: the participants of a quarter, the newcomers of a
 cohort, the residents of a quartier who took part, the participants of a level. A count of 1 to
 ``min_size − 1`` people is replaced by a missing value (shown as "–" / "< 5"), together with every
-number computed from it (a share, a rate, a Gini). An empty group (0) reveals nobody and stays.
-Individuals are only ever shown by their keyed pseudonym.
+number computed from it (a share, a rate, a Gini). An empty group (0) reveals nobody and stays: the
+rule of :func:`analytics.disclosure.hide_small_count`, which hides a single count. Here are the
+engagement tables' ways of applying it to whole columns, to partitions (parts adding up to a total
+shown beside them) and to shares. Individuals are only ever shown by their keyed pseudonym.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from analytics.disclosure import hide_small_count
 
-def is_small(count: float | int | None, min_size: int) -> bool:
-    """True when ``count`` people form a group too small to show (0 < count < min_size)."""
-    if count is None or (isinstance(count, float) and np.isnan(count)):
-        return False
-    return 0 < count < min_size
+
+def _floats(frame: pd.DataFrame, column: str) -> npt.NDArray[np.float64]:
+    """A column as floats (missing or non-numeric values: NaN)."""
+    return pd.to_numeric(frame[column], errors="coerce").astype(float).to_numpy()
 
 
 def mask_small_counts(
@@ -32,17 +34,17 @@ def mask_small_counts(
     """A copy of ``frame`` where small counts and the numbers derived from them are missing.
 
     ``counts`` maps each column holding a number of people to the columns computed from it (e.g.
-    ``{"newcomers": ["newcomer_share"]}``); where that count is small (see :func:`is_small`), the count
-    and its derived columns become NaN. Count columns become floats (NaN needs them).
+    ``{"newcomers": ["newcomer_share"]}``); where that count is small (1 to ``min_size − 1``), the
+    count and its derived columns become NaN. Count columns become floats (NaN needs them).
     """
-    masked = frame.copy()
+    masked: dict[str, npt.NDArray[np.float64]] = {}
     for column, derived in counts.items():
-        values = pd.to_numeric(masked[column], errors="coerce").astype(float)
+        values = masked[column] if column in masked else _floats(frame, column)
         small = (values > 0) & (values < min_size)
-        masked[column] = values.mask(small)
-        for other in derived:
-            masked[other] = pd.to_numeric(masked[other], errors="coerce").astype(float).mask(small)
-    return masked
+        for name in [column, *derived]:
+            current = masked[name] if name in masked else _floats(frame, name)
+            masked[name] = np.where(small, np.nan, current)
+    return frame.assign(**masked)
 
 
 def mask_partition(
@@ -62,12 +64,13 @@ def mask_partition(
     """
     part_list = list(parts)
     links = {name: list(columns) for name, columns in (derived or {}).items()}
-    masked = frame.copy()
     columns = [total, *part_list]
-    for column in columns + [c for cs in links.values() for c in cs]:
-        masked[column] = pd.to_numeric(masked[column], errors="coerce").astype(float)
-    values = masked[part_list].to_numpy(dtype=float)
-    small_total = ((masked[total] > 0) & (masked[total] < min_size)).to_numpy()
+    masked = {column: _floats(frame, column)
+              for column in columns + [c for cs in links.values() for c in cs]}
+    values = np.column_stack([masked[name] for name in part_list]) if part_list else (
+        np.empty((len(frame), 0))
+    )
+    small_total = (masked[total] > 0) & (masked[total] < min_size)
     hide = (values > 0) & (values < min_size)
     hide[small_total, :] = True
     single = hide.sum(axis=1) == 1
@@ -81,23 +84,19 @@ def mask_partition(
         hide[rows, partner[rows]] = True
     for j, name in enumerate(part_list):
         for column in [name, *links.get(name, [])]:
-            masked.loc[hide[:, j], column] = np.nan
+            masked[column] = np.where(hide[:, j], np.nan, masked[column])
     for column in [total, *links.get(total, [])]:
-        masked.loc[small_total, column] = np.nan
-    return masked
+        masked[column] = np.where(small_total, np.nan, masked[column])
+    return frame.assign(**masked)
 
 
 def safe_share(part: int, total: int, min_size: int) -> float | None:
     """``part / total``, or None when it would reveal a small group: the total, the part or the rest
     (total − part) counts 1 to ``min_size − 1`` people, or the total is 0."""
-    if total <= 0 or any(is_small(count, min_size) for count in (total, part, total - part)):
+    counts = (total, part, total - part)
+    if total <= 0 or any(hide_small_count(count, min_size) is None for count in counts):
         return None
     return part / total
-
-
-def safe_count(count: int, min_size: int) -> int | None:
-    """``count``, or None when it is a small group (1 to ``min_size − 1`` people)."""
-    return None if is_small(count, min_size) else count
 
 
 def hidden_rows(counts: Sequence[float], min_size: int) -> npt.NDArray[np.bool_]:

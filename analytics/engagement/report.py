@@ -13,9 +13,11 @@ from datetime import datetime
 from html import escape as _escape
 from typing import Final
 
+import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from analytics.engagement.page import EngagementData
+from analytics.engagement.scope import Scope
 from analytics.engagement.sections import Metric, Section, headline_metrics, sections
 from analytics.engagement.tables import Table, format_table
 from analytics.i18n import Translator
@@ -63,7 +65,8 @@ def _section_html(section: Section, t: Translator) -> str:
              f"<p>{escape(section.text)}</p>", _metrics_html(section.metrics)]
     parts += [f'<p class="note">{escape(note)}</p>' for note in section.notes]
     for fig in section.figures:
-        div = fig.to_html(full_html=False, include_plotlyjs=False, config={"responsive": True})
+        div = pio.to_html(fig, full_html=False, include_plotlyjs=False, config={"responsive": True},
+                          validate=False)  # built from validated traces and layout
         parts.append(f'<div class="figure">{div}</div>')
     for table in section.tables:
         parts.append(f"<h3>{escape(table.title)}</h3>")
@@ -137,6 +140,6 @@ def build_report(
     return "\n".join([head, *intro, body, _methods_html(data, t), footer])
 
 
-def report_file_name(data: EngagementData) -> str:
+def report_file_name(scope: Scope) -> str:
     """``rapport_engagement_<start>_<end>.html``."""
-    return f"rapport_engagement_{data.scope.start:%Y-%m-%d}_{data.scope.end:%Y-%m-%d}.html"
+    return f"rapport_engagement_{scope.start:%Y-%m-%d}_{scope.end:%Y-%m-%d}.html"

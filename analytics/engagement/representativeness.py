@@ -37,17 +37,28 @@ CHI2_MIN_EXPECTED: Final[float] = 5.0
 DIMENSIONS: Final[tuple[str, ...]] = ("quartier", "age_band")
 
 
-def representation_counts(
-    con: duckdb.DuckDBPyConnection, scope: Scope, dimension: str
-) -> pd.DataFrame:
-    """Population and active participants per category (sql/engagement/representation.sql).
+def representation_counts(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
+    """Population and active participants per category of both dimensions
+    (sql/engagement/representation.sql).
 
-    Columns: category, population, participants, in_population (False for participants' categories
-    missing from the population table, including unknown = NULL).
+    Columns: dimension (one of :data:`DIMENSIONS`), category, population, participants,
+    in_population (False for participants' categories missing from the population table, including
+    unknown = NULL).
     """
+    return run_query(con, "representation", scope.params())
+
+
+def dimension_counts(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """The rows of :func:`representation_counts` for one dimension, without the dimension column."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}; expected one of {DIMENSIONS}")
-    return run_query(con, "representation", scope.params(dimension=dimension))
+    rows = counts.loc[counts["dimension"] == dimension].drop(columns="dimension").reset_index(drop=True)
+    population = rows["population"]
+    nullable = isinstance(population.dtype, pd.api.extensions.ExtensionDtype)
+    if nullable and population.dtype.kind in "iu" and not population.hasnans:
+        # as one dimension's own query would give it: nullable only with a missing value
+        rows["population"] = population.astype(population.dtype.numpy_dtype)
+    return rows
 
 
 def representation_table(counts: pd.DataFrame) -> pd.DataFrame:
@@ -55,17 +66,23 @@ def representation_table(counts: pd.DataFrame) -> pd.DataFrame:
 
     Columns: category, population, participants, rate, participant_share, population_share, gap.
     """
-    known = counts.loc[counts["in_population"]].copy()
-    population = known["population"].astype(float)
-    participants = known["participants"].astype(float)
+    known = counts.loc[counts["in_population"].to_numpy(dtype=bool)]
+    population = known["population"].to_numpy(dtype=float)
+    participants = known["participants"].to_numpy(dtype=float)
     total_people = participants.sum()
-    known["rate"] = participants / population
-    known["participant_share"] = participants / total_people if total_people > 0 else np.nan
-    known["population_share"] = population / population.sum()
-    known["gap"] = known["participant_share"] - known["population_share"]
-    columns = ["category", "population", "participants", "rate", "participant_share",
-               "population_share", "gap"]
-    return known[columns].reset_index(drop=True)
+    participant_share = (
+        participants / total_people if total_people > 0 else np.full(len(known), np.nan)
+    )
+    population_share = population / population.sum()
+    return pd.DataFrame({
+        "category": known["category"].array,
+        "population": known["population"].array,
+        "participants": known["participants"].array,
+        "rate": participants / population,
+        "participant_share": participant_share,
+        "population_share": population_share,
+        "gap": participant_share - population_share,
+    })
 
 
 def unmatched(counts: pd.DataFrame) -> int:
@@ -135,7 +152,9 @@ def masked_table(
     more group is hidden when only one would be (:func:`privacy.hidden_rows`).
     """
     hide = hidden_rows([*table["participants"], unmatched_count], min_group_size)
-    masked = table.copy()
-    for column in ("participants", "rate", "participant_share", "gap"):
-        masked[column] = masked[column].astype(float).mask(hide[:-1])
+    hidden_groups = hide[:-1]
+    masked = table.assign(**{
+        column: np.where(hidden_groups, np.nan, table[column].to_numpy(dtype=float))
+        for column in ("participants", "rate", "participant_share", "gap")
+    })
     return masked, None if hide[-1] else unmatched_count

@@ -15,10 +15,11 @@ from __future__ import annotations
 from typing import Final
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.engagement.privacy import mask_partition
-from analytics.engagement.scope import Scope, run_query, run_query_row
+from analytics.engagement.scope import Scope, run_query
 
 OCCASIONAL_MIN: Final[int] = 2
 """Attended events in a year from which a participant is *occasional* (not one-time)."""
@@ -38,13 +39,6 @@ def buckets(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
     return run_query(con, "buckets", scope.params())
 
 
-def period_newcomers(con: duckdb.DuckDBPyConnection, scope: Scope) -> tuple[int, int]:
-    """(participants active in the period, newcomers among them: first attended event in the scope
-    ever falls in the period) — the counts behind ``engagement.newcomer_share``."""
-    participants, newcomers = run_query_row(con, "newcomers", scope.params())
-    return int(participants), int(newcomers)
-
-
 def rotation_table(all_buckets: pd.DataFrame, grain: str, min_group_size: int) -> pd.DataFrame:
     """Participants of one grain with the newcomers' share, small groups suppressed.
 
@@ -54,10 +48,12 @@ def rotation_table(all_buckets: pd.DataFrame, grain: str, min_group_size: int) -
     """
     if grain not in GRAINS:
         raise ValueError(f"unknown grain {grain!r}; expected one of {GRAINS}")
-    rows = all_buckets.loc[all_buckets["grain"] == grain].drop(columns="grain")
-    table = rows.assign(
-        newcomer_share=rows["newcomers"] / rows["participants"].where(rows["participants"] > 0)
-    ).reset_index(drop=True)
+    rows = all_buckets.loc[all_buckets["grain"].to_numpy() == grain].drop(columns="grain")
+    participants = rows["participants"].to_numpy(dtype=float)
+    table = rows.reset_index(drop=True).assign(
+        newcomer_share=rows["newcomers"].to_numpy(dtype=float)
+        / np.where(participants > 0, participants, np.nan)
+    )
     return mask_partition(
         table, min_group_size, "participants", ["newcomers", "returning"],
         {"participants": ["newcomer_share"], "newcomers": ["newcomer_share"]},
@@ -69,16 +65,19 @@ def frequency_classes(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFr
 
     Columns: year, participants, one_time, occasional, frequent.
     """
-    values = scope.params(occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN)
+    values = scope.params(
+        occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN, year_start=scope.year_start
+    )
     return run_query(con, "frequency_classes", values)
 
 
 def frequency_shares(classes: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
     """The frequency classes with each class's share of the year's participants, small groups
     suppressed. Adds columns ``<class>_share`` for one_time, occasional and frequent."""
-    shares = classes.copy()
-    total = shares["participants"].where(shares["participants"] > 0)
-    for name in FREQUENCY_CLASSES:
-        shares[f"{name}_share"] = shares[name] / total
+    participants = classes["participants"].to_numpy(dtype=float)
+    total = np.where(participants > 0, participants, np.nan)
+    shares = classes.assign(**{
+        f"{name}_share": classes[name].to_numpy(dtype=float) / total for name in FREQUENCY_CLASSES
+    })
     derived = {name: [f"{name}_share"] for name in FREQUENCY_CLASSES}
     return mask_partition(shares, min_group_size, "participants", FREQUENCY_CLASSES, derived)

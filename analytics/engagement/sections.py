@@ -1,9 +1,10 @@
 """The Engagement page's sections — the same on screen and in the downloadable report.
 
-:func:`sections` turns :class:`~analytics.engagement.page.EngagementData` into an ordered list of
-:class:`Section` (a title, the definitions in plain words, metric tiles, notes, figures and tables).
-The page draws each section in a tab; :mod:`analytics.engagement.report` writes them as HTML. Pure:
-no Streamlit, no database.
+:func:`section` turns the page's :class:`~analytics.engagement.page.Overview` and one section's
+part into a :class:`Section` (a title, the definitions in plain words, metric tiles, notes, figures
+and tables); :func:`sections` does it for every section of an
+:class:`~analytics.engagement.page.EngagementData`. The page draws each section in a tab;
+:mod:`analytics.engagement.report` writes them as HTML. Pure: no Streamlit, no database.
 """
 
 from __future__ import annotations
@@ -12,11 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import plotly.graph_objects as go
-
 from analytics.engagement import figures, tables
 from analytics.engagement.cohorts import median_survival
-from analytics.engagement.page import EngagementData, Headline, Representation
+from analytics.engagement.figures import Figure
+from analytics.engagement.page import (
+    CohortsPart,
+    ConcentrationPart,
+    EngagementData,
+    FatiguePart,
+    Headline,
+    MilestonesPart,
+    Overview,
+    Part,
+    Representation,
+    RepresentativenessPart,
+    RotationPart,
+)
 from analytics.engagement.tables import Table
 from analytics.i18n import Translator
 
@@ -39,8 +51,8 @@ class Section:
     text: str
     metrics: list[Metric] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    figures: list[go.Figure | dict[str, Any]] = field(default_factory=list)
-    """Plotly figures (or their JSON dicts, as the page's cache keeps them)."""
+    figures: list[Figure] = field(default_factory=list)
+    """Plotly figures as JSON dicts (what the page's cache keeps and draws, the report embeds)."""
     tables: list[Table] = field(default_factory=list)
 
 
@@ -66,15 +78,15 @@ def _gini_metric(h: Headline, t: Translator) -> Metric:
     return Metric(label, t.number(h.gini, 2), "engagement.gini")
 
 
-def _rotation(d: EngagementData, t: Translator) -> Section:
+def _rotation(o: Overview, d: RotationPart, t: Translator) -> Section:
     return Section(
         "rotation", t("eng.tab.rotation"), t("eng.def.rotation"),
         metrics=[
-            Metric(t("eng.tile.newcomers"), t.number(d.headline.newcomers)),
-            Metric(t("ind.engagement.newcomer_share"), t.percent(d.headline.newcomer_share, 1),
+            Metric(t("eng.tile.newcomers"), t.number(o.headline.newcomers)),
+            Metric(t("ind.engagement.newcomer_share"), t.percent(o.headline.newcomer_share, 1),
                    "engagement.newcomer_share"),
         ],
-        notes=[t("eng.def.frequency"), t("eng.note.partial_year", end=t.date(d.scope.end))],
+        notes=[t("eng.def.frequency"), t("eng.note.partial_year", end=t.date(o.scope.end))],
         figures=[
             figures.rotation_figure(d.rotation_quarter, "quarter", t),
             figures.rotation_figure(d.rotation_year, "year", t),
@@ -85,8 +97,8 @@ def _rotation(d: EngagementData, t: Translator) -> Section:
     )
 
 
-def _concentration(d: EngagementData, t: Translator) -> Section:
-    h = d.headline
+def _concentration(o: Overview, d: ConcentrationPart, t: Translator) -> Section:
+    h = o.headline
     return Section(
         "concentration", t("eng.tab.concentration"), t("eng.def.concentration"),
         metrics=[
@@ -105,13 +117,13 @@ def _concentration(d: EngagementData, t: Translator) -> Section:
     )
 
 
-def _cohorts(d: EngagementData, t: Translator) -> Section:
+def _cohorts(o: Overview, d: CohortsPart, t: Translator) -> Section:
     overall = d.survival_level.loc[d.survival_level["group_key"] == "all"]
     median = median_survival(overall) if not overall.empty else None
     return Section(
         "cohorts", t("eng.tab.cohorts"), t("eng.def.retention"),
         metrics=[
-            Metric(t("ind.engagement.retention"), t.percent(d.headline.retention, 1),
+            Metric(t("ind.engagement.retention"), t.percent(o.headline.retention, 1),
                    "engagement.retention"),
             Metric(t("eng.tile.median_survival"),
                    t("eng.months", n=t.number(median)) if median is not None else t.number(None),
@@ -128,7 +140,7 @@ def _cohorts(d: EngagementData, t: Translator) -> Section:
     )
 
 
-def _signal_metrics(d: EngagementData, t: Translator) -> list[Metric]:
+def _signal_metrics(d: FatiguePart, t: Translator) -> list[Metric]:
     s, counts = d.fatigue_settings, d.signal_counts
     thresholds = {
         "commitments": t("eng.threshold.commitments", n=s.concurrent_commitments_min,
@@ -147,7 +159,7 @@ def _signal_metrics(d: EngagementData, t: Translator) -> list[Metric]:
     ]
 
 
-def _trend_notes(d: EngagementData, t: Translator) -> list[str]:
+def _trend_notes(d: FatiguePart, t: Translator) -> list[str]:
     notes = []
     trends = d.attendance_trends
     for row in trends.loc[trends["dimension"] == "event_kind"].itertuples(index=False):
@@ -159,9 +171,9 @@ def _trend_notes(d: EngagementData, t: Translator) -> list[str]:
     return notes
 
 
-def _fatigue(d: EngagementData, t: Translator) -> Section:
+def _fatigue(o: Overview, d: FatiguePart, t: Translator) -> Section:
     earlier, recent = d.lapsed_windows
-    h = d.headline
+    h = o.headline
     return Section(
         "fatigue", t("eng.tab.fatigue"), t("eng.def.lapsed"),
         metrics=[
@@ -193,7 +205,7 @@ def _chi_square_note(rep: Representation, t: Translator) -> str:
                       expected=t.number(chi.min_expected, 1)))
 
 
-def _representativeness(d: EngagementData, t: Translator) -> Section:
+def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -> Section:
     reps = d.representation
     metrics = []
     for dimension, rep in reps.items():
@@ -204,7 +216,7 @@ def _representativeness(d: EngagementData, t: Translator) -> Section:
         metrics.append(Metric(t("eng.tile.dissimilarity", dimension=label),
                               t.percent(rep.dissimilarity, 1), t("eng.def.dissimilarity")))
     notes = [_chi_square_note(rep, t) for rep in reps.values()]
-    notes.append(t("eng.def.privacy", k=d.min_group_size))
+    notes.append(t("eng.def.privacy", k=o.min_group_size))
     for dim, rep in reps.items():
         if rep.unmatched is None:
             notes.append(t("eng.note.unmatched_hidden", dimension=t(f"eng.axis.{dim}")))
@@ -219,7 +231,7 @@ def _representativeness(d: EngagementData, t: Translator) -> Section:
     )
 
 
-def _milestones(d: EngagementData, t: Translator) -> Section:
+def _milestones(o: Overview, d: MilestonesPart, t: Translator) -> Section:
     w = d.timeline_window
     return Section(
         "milestones", t("eng.tab.milestones"),
@@ -230,7 +242,7 @@ def _milestones(d: EngagementData, t: Translator) -> Section:
     )
 
 
-BUILDERS: Final[dict[str, Callable[[EngagementData, Translator], Section]]] = {
+BUILDERS: Final[dict[str, Callable[[Overview, Any, Translator], Section]]] = {
     "rotation": _rotation,
     "concentration": _concentration,
     "cohorts": _cohorts,
@@ -243,11 +255,12 @@ representativeness, milestones."""
 SECTION_KEYS: Final[tuple[str, ...]] = tuple(BUILDERS)
 
 
-def section(key: str, data: EngagementData, t: Translator) -> Section:
-    """One section (building figures costs tens of milliseconds each: build only what is shown)."""
-    return BUILDERS[key](data, t)
+def section(key: str, overview: Overview, part: Part, t: Translator) -> Section:
+    """One section from the overview and that section's part (compute and build only what is
+    shown)."""
+    return BUILDERS[key](overview, part, t)
 
 
 def sections(data: EngagementData, t: Translator) -> list[Section]:
     """Every section, in page order (the report)."""
-    return [builder(data, t) for builder in BUILDERS.values()]
+    return [builder(data.overview, data.part(key), t) for key, builder in BUILDERS.items()]

@@ -1,6 +1,6 @@
 """The Engagement page's tables, as shown, downloaded (CSV/Excel) and put in the report.
 
-Each function turns a frame of :class:`~analytics.engagement.page.EngagementData` into a
+Each function turns a frame of a section's part (:mod:`analytics.engagement.page`) into a
 :class:`Table`: translated column headers and group labels, raw numbers (so that a spreadsheet can
 compute with them), and the kind of each column so that :func:`format_table` can write them the
 French way (``12,5 %``, ``1 234``). Frames are already suppressed: a hidden small group is a missing
@@ -20,7 +20,14 @@ from analytics.engagement.figures import group_label
 from analytics.i18n import Translator
 
 if TYPE_CHECKING:
-    from analytics.engagement.page import EngagementData
+    from analytics.engagement.page import (
+        CohortsPart,
+        ConcentrationPart,
+        FatiguePart,
+        MilestonesPart,
+        RepresentativenessPart,
+        RotationPart,
+    )
 
 Kind = Literal["text", "count", "ratio", "number", "date", "flag"]
 RATIO_DIGITS: Final[int] = 1
@@ -67,7 +74,7 @@ def format_table(table: Table, t: Translator) -> pd.DataFrame:
     })
 
 
-def rotation(data: EngagementData, grain: str, t: Translator) -> Table:
+def rotation(data: RotationPart, grain: str, t: Translator) -> Table:
     """Participants per quarter or year: newcomers, returning and the newcomers' share."""
     frame = data.rotation_quarter if grain == "quarter" else data.rotation_year
     starts = pd.to_datetime(frame["bucket_start"])
@@ -84,7 +91,7 @@ def rotation(data: EngagementData, grain: str, t: Translator) -> Table:
     ])
 
 
-def frequency(data: EngagementData, t: Translator) -> Table:
+def frequency(data: RotationPart, t: Translator) -> Table:
     """Participants per year by frequency class, counts and shares."""
     f = data.frequency
     return _table("frequency_classes", t, [
@@ -97,7 +104,7 @@ def frequency(data: EngagementData, t: Translator) -> Table:
     ])
 
 
-def concentration(data: EngagementData, t: Translator) -> Table:
+def concentration(data: ConcentrationPart, t: Translator) -> Table:
     """Top-10 % share and Gini with n, for the period, each year, level and kind of event."""
     c = data.concentration
     dims = c["dimension"].map(lambda d: t(f"eng.dimension.{d}"))
@@ -115,7 +122,7 @@ def concentration(data: EngagementData, t: Translator) -> Table:
     ])
 
 
-def retention(data: EngagementData, t: Translator) -> Table:
+def retention(data: CohortsPart, t: Translator) -> Table:
     """Cohort retention: share of each cohort active k years after its first year."""
     r = data.retention_table
     horizons = [c for c in r.columns if isinstance(c, int)]
@@ -126,7 +133,7 @@ def retention(data: EngagementData, t: Translator) -> Table:
     ])
 
 
-def survival(data: EngagementData, grouping: str, t: Translator) -> Table:
+def survival(data: CohortsPart, grouping: str, t: Translator) -> Table:
     """Median engagement and survival at 12, 24, 36 months per group (Kaplan–Meier)."""
     curves = data.survival_level if grouping == "level" else data.survival_initiative
     s = survival_summary(curves)
@@ -138,7 +145,7 @@ def survival(data: EngagementData, grouping: str, t: Translator) -> Table:
     ])
 
 
-def transitions(data: EngagementData, t: Translator) -> Table:
+def transitions(data: FatiguePart, t: Translator) -> Table:
     """Year-on-year erosion: active the year before, active again, lapsed."""
     y = data.year_transitions
     return _table("year_on_year", t, [
@@ -150,7 +157,7 @@ def transitions(data: EngagementData, t: Translator) -> Table:
     ])
 
 
-def volunteers(data: EngagementData, t: Translator) -> Table:
+def volunteers(data: FatiguePart, t: Translator) -> Table:
     """Volunteers showing at least one risk signal, by pseudonym (never a name)."""
     v = data.volunteers
     return _table("volunteer_risk_signals", t, [
@@ -164,7 +171,7 @@ def volunteers(data: EngagementData, t: Translator) -> Table:
     ])
 
 
-def attendance_trends(data: EngagementData, t: Translator) -> Table:
+def attendance_trends(data: FatiguePart, t: Translator) -> Table:
     """Trend of attendance per event by kind of event and initiative, with its 95 % interval."""
     a = data.attendance_trends
     return _table("attendance_trends", t, [
@@ -180,7 +187,7 @@ def attendance_trends(data: EngagementData, t: Translator) -> Table:
     ])
 
 
-def representation(data: EngagementData, dimension: str, t: Translator) -> Table:
+def representation(data: RepresentativenessPart, dimension: str, t: Translator) -> Table:
     """Participants against the population per quartier or age band: rate, shares and gap."""
     r = data.representation[dimension].table
     return _table(f"representation_{dimension}", t, [
@@ -194,12 +201,13 @@ def representation(data: EngagementData, dimension: str, t: Translator) -> Table
     ])
 
 
-def milestones(data: EngagementData, t: Translator) -> Table:
+def milestones(data: MilestonesPart, t: Translator) -> Table:
     """Milestones (cailloux blancs) of the timeline, with their project and level."""
     m = data.milestones
+    labels = {code: t.label("level", code) for code in m["level"].unique()}
     return _table("milestones", t, [
         (t("eng.col.date"), m["achieved_on"], "date"),
         (t("eng.col.milestone"), m["title"].fillna(""), "text"),
         (t("eng.col.project"), m["project_name"].fillna(""), "text"),
-        (t("eng.col.level"), m["level"].map(lambda code: t.label("level", code)), "text"),
+        (t("eng.col.level"), m["level"].map(lambda code: labels[code]), "text"),
     ])

@@ -2,58 +2,29 @@
 -- first attended event in the scope falls in that bucket) and returning participants.
 -- Grain: one row per (grain, bucket_start). Columns: grain ('month' | 'quarter' | 'year'),
 -- bucket_start (first day of the bucket), participants, newcomers, returning.
--- Scope as the indicator catalogue ($service, $level on participant_activity, attended only).
+-- Scope as the indicator catalogue ($service, $level on participant_activity, attended only), read
+-- from the derived table participation_buckets: the participants of a bucket up to $end are those
+-- whose first attended event in the bucket is on or before $end.
 
 WITH
-scope AS (
-    SELECT participant_id, event_date
-    FROM participant_activity
-    WHERE event_date <= $end
-      AND ($service IS NULL OR service_id = $service)
-      AND ($level IS NULL OR level = $level)
-),
-
 firsts AS (
-    SELECT participant_id, min(event_date) AS first_date
-    FROM scope
-    GROUP BY participant_id
+    SELECT grain, bucket_start, participants, newcomers
+    FROM participation_buckets
+    WHERE service_id IS NOT DISTINCT FROM $service
+      AND level IS NOT DISTINCT FROM $level
+      AND first_day <= $end
 ),
 
-active_months AS (
-    SELECT DISTINCT participant_id, CAST(date_trunc('month', event_date) AS DATE) AS month_start
-    FROM scope
-),
-
-active AS (
-    SELECT DISTINCT 'month' AS grain, participant_id, month_start AS bucket_start
-    FROM active_months
-    UNION ALL
-    SELECT DISTINCT 'quarter', participant_id, CAST(date_trunc('quarter', month_start) AS DATE)
-    FROM active_months
-    UNION ALL
-    SELECT DISTINCT 'year', participant_id, CAST(date_trunc('year', month_start) AS DATE)
-    FROM active_months
-),
-
-flagged AS (
+counts AS (
     SELECT
-        a.grain,
-        a.bucket_start,
-        CASE a.grain
-            WHEN 'month'   THEN CAST(date_trunc('month', f.first_date) AS DATE)
-            WHEN 'quarter' THEN CAST(date_trunc('quarter', f.first_date) AS DATE)
-            ELSE CAST(date_trunc('year', f.first_date) AS DATE)
-        END = a.bucket_start AS is_newcomer
-    FROM active AS a
-    JOIN firsts AS f ON f.participant_id = a.participant_id
+        grain,
+        bucket_start,
+        CAST(sum(participants) AS BIGINT)    AS participants,
+        CAST(sum(newcomers) AS BIGINT)       AS newcomers
+    FROM firsts
+    GROUP BY grain, bucket_start
 )
 
-SELECT
-    grain,
-    bucket_start,
-    count(*)                                  AS participants,
-    count(*) FILTER (WHERE is_newcomer)       AS newcomers,
-    count(*) FILTER (WHERE NOT is_newcomer)   AS returning
-FROM flagged
-GROUP BY ALL
+SELECT grain, bucket_start, participants, newcomers, participants - newcomers AS returning
+FROM counts
 ORDER BY grain, bucket_start

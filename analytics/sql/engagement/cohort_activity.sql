@@ -2,30 +2,20 @@
 -- Grain: one row per (cohort_year, active_year) with active_year >= cohort_year, up to year($end).
 -- cohort_year = calendar year of the participant's first attended event in the scope; a participant
 -- is active in a year when they attended at least one event dated that year (up to $end).
--- Scope as the indicator catalogue.
+-- Scope as the indicator catalogue, read from the derived table participation_cohorts (a
+-- participant is active in a year up to $end when their first event of that year is on or before
+-- $end).
 
 WITH
-scope AS (
-    SELECT participant_id, event_date
-    FROM participant_activity
-    WHERE event_date <= $end
-      AND ($service IS NULL OR service_id = $service)
-      AND ($level IS NULL OR level = $level)
-),
-
-person_years AS (
-    SELECT DISTINCT participant_id, year(event_date) AS active_year
-    FROM scope
-),
-
-cohorts AS (
-    SELECT participant_id, min(active_year) AS cohort_year
-    FROM person_years
-    GROUP BY participant_id
+active AS (
+    SELECT cohort_year, active_year, participants
+    FROM participation_cohorts
+    WHERE service_id IS NOT DISTINCT FROM $service
+      AND level IS NOT DISTINCT FROM $level
+      AND first_day <= $end
 )
 
-SELECT c.cohort_year, p.active_year, count(*) AS participants
-FROM person_years AS p
-JOIN cohorts AS c ON c.participant_id = p.participant_id
-GROUP BY ALL
-ORDER BY c.cohort_year, p.active_year
+SELECT cohort_year, active_year, CAST(sum(participants) AS BIGINT) AS participants
+FROM active
+GROUP BY cohort_year, active_year
+ORDER BY cohort_year, active_year

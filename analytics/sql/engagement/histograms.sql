@@ -6,18 +6,32 @@
 --   dimension 'year'       group = calendar year of the event, every year up to $end (history)
 -- Scope as the indicator catalogue: participant_activity (attended only), events of projects of
 -- $service and at $level. A histogram is enough for the top-10 % share, the Gini and the Lorenz curve.
+-- Years before $end's year are whole: read from the derived table participation_years; $end's year
+-- (from $year_start, its 1 January, to $end) is counted from participant_activity.
 
 WITH
-scope AS (
-    SELECT participant_id, event_date, level, coalesce(event_kind, 'unknown') AS event_kind
+in_period AS (
+    SELECT participant_id, level, coalesce(event_kind, 'unknown') AS event_kind
     FROM participant_activity
-    WHERE event_date <= $end
+    WHERE event_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
 ),
 
-in_period AS (
-    SELECT participant_id, level, event_kind FROM scope WHERE event_date >= $start
+end_year AS (
+    SELECT participant_id, year(event_date) AS year
+    FROM participant_activity
+    WHERE event_date BETWEEN $year_start AND $end
+      AND ($service IS NULL OR service_id = $service)
+      AND ($level IS NULL OR level = $level)
+),
+
+whole_years AS (
+    SELECT year, attendances, participants
+    FROM participation_years
+    WHERE service_id IS NOT DISTINCT FROM $service
+      AND level IS NOT DISTINCT FROM $level
+      AND year < year(CAST($year_start AS DATE))
 ),
 
 per_person AS (
@@ -33,16 +47,24 @@ per_person AS (
     FROM in_period
     GROUP BY event_kind, participant_id
     UNION ALL
-    SELECT 'year', CAST(year(event_date) AS VARCHAR), participant_id, count(*)
-    FROM scope
-    GROUP BY year(event_date), participant_id
+    SELECT 'year', CAST(year AS VARCHAR), participant_id, count(*)
+    FROM end_year
+    GROUP BY year, participant_id
+),
+
+histograms AS (
+    SELECT dimension, group_key, attendances, count(*) AS participants
+    FROM per_person
+    GROUP BY ALL
+    UNION ALL
+    SELECT 'year', CAST(year AS VARCHAR), attendances, participants
+    FROM whole_years
 )
 
 SELECT
     dimension,
     group_key,
     attendances      AS attendances_per_person,
-    count(*)         AS participants
-FROM per_person
-GROUP BY ALL
+    participants
+FROM histograms
 ORDER BY dimension, group_key, attendances_per_person

@@ -1,16 +1,14 @@
--- Participants active in [$start, $end] against the population table, for one $dimension
--- ('quartier' or 'age_band'): where the participants live / their age band (participants table).
--- Grain: one row per category of the population table (population > 0), plus one row with
--- in_population = false per category met among participants but absent from the population table
--- (NULL category = unknown). Columns: category, population, participants, in_population.
--- Scope as the indicator catalogue (representativeness.r_score_quartier uses the same rows).
+-- Participants active in [$start, $end] against the population table, for both dimensions
+-- ('quartier' and 'age_band'): where the participants live / their age band (participants table).
+-- Grain: one row per (dimension, category of the population table with population > 0), plus one
+-- row with in_population = false per category met among participants but absent from the population
+-- table (NULL category = unknown). Columns: dimension, category, population, participants,
+-- in_population. Scope as the indicator catalogue (representativeness.r_score_quartier uses the same
+-- rows).
 
 WITH
 active AS (
-    SELECT DISTINCT
-        participant_id,
-        CASE WHEN $dimension = 'quartier' THEN participant_quartier ELSE participant_age_band END
-            AS category
+    SELECT DISTINCT participant_id, participant_quartier, participant_age_band
     FROM participant_activity
     WHERE event_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
@@ -18,22 +16,27 @@ active AS (
 ),
 
 reference AS (
-    SELECT category, population
+    SELECT dimension, category, population
     FROM population
-    WHERE dimension = $dimension AND population > 0
+    WHERE dimension IN ('quartier', 'age_band') AND population > 0
 ),
 
 counts AS (
-    SELECT category, count(*) AS participants
+    SELECT 'quartier' AS dimension, participant_quartier AS category, count(*) AS participants
     FROM active
-    GROUP BY category
+    GROUP BY participant_quartier
+    UNION ALL
+    SELECT 'age_band', participant_age_band, count(*)
+    FROM active
+    GROUP BY participant_age_band
 )
 
 SELECT
+    coalesce(r.dimension, c.dimension)   AS dimension,
     coalesce(r.category, c.category)     AS category,
     r.population,
     coalesce(c.participants, 0)          AS participants,
     r.category IS NOT NULL               AS in_population
 FROM reference AS r
-FULL JOIN counts AS c ON c.category = r.category
-ORDER BY in_population DESC, category
+FULL JOIN counts AS c ON c.dimension = r.dimension AND c.category = r.category
+ORDER BY dimension, in_population DESC, category

@@ -1,0 +1,74 @@
+-- The counts behind the page's headline figures, in one pass over [$window_start, $end] (scope as
+-- the indicator catalogue: participant_activity, attended only, $service and $level filters).
+-- One row:
+--   participants          distinct participants active in the period [$start, $end]
+--                         (engagement.participants)
+--   newcomers             those whose first attended event in the scope, ever, falls in the period
+--                         (engagement.newcomer_share = newcomers / participants; read from the
+--                         derived table participation_buckets: newcomers by their first day)
+--   previous_active       active in the preceding window [$previous_start, $previous_end]
+--   retained              active in the preceding window and in the period (engagement.retention)
+--   lapse_earlier_active  active in the earlier 12 months [$lapse_earlier_start, $lapse_earlier_end]
+--   lapsed                of those, not active in the last 12 months [$lapse_recent_start, $end]
+--   histogram_attendances, histogram_participants   the period's attendance-count histogram as two
+--                         lists (ascending counts; participants with that many attended events), for
+--                         the top-10 % share and the Gini.
+
+WITH
+activity AS (
+    SELECT participant_id, event_date
+    FROM participant_activity
+    WHERE event_date BETWEEN $window_start AND $end
+      AND ($service IS NULL OR service_id = $service)
+      AND ($level IS NULL OR level = $level)
+),
+
+first_days AS (
+    SELECT newcomers
+    FROM participation_buckets
+    WHERE service_id IS NOT DISTINCT FROM $service
+      AND level IS NOT DISTINCT FROM $level
+      AND grain = 'month'
+      AND first_day BETWEEN $start AND $end
+),
+
+per_person AS (
+    SELECT
+        participant_id,
+        count(*) FILTER (WHERE event_date >= $start)                              AS attendances,
+        bool_or(event_date BETWEEN $previous_start AND $previous_end)             AS in_previous,
+        bool_or(event_date BETWEEN $lapse_earlier_start AND $lapse_earlier_end)   AS in_lapse_earlier,
+        bool_or(event_date >= $lapse_recent_start)                                AS in_lapse_recent
+    FROM activity
+    GROUP BY participant_id
+),
+
+histogram AS (
+    SELECT attendances, count(*) AS participants
+    FROM per_person
+    WHERE attendances > 0
+    GROUP BY attendances
+),
+
+counts AS (
+    SELECT
+        count(*) FILTER (WHERE attendances > 0)                              AS participants,
+        count(*) FILTER (WHERE in_previous)                                  AS previous_active,
+        count(*) FILTER (WHERE in_previous AND attendances > 0)              AS retained,
+        count(*) FILTER (WHERE in_lapse_earlier)                             AS lapse_earlier_active,
+        count(*) FILTER (WHERE in_lapse_earlier AND NOT in_lapse_recent)     AS lapsed
+    FROM per_person
+)
+
+SELECT
+    c.participants,
+    (SELECT CAST(coalesce(sum(newcomers), 0) AS BIGINT) FROM first_days)      AS newcomers,
+    c.previous_active,
+    c.retained,
+    c.lapse_earlier_active,
+    c.lapsed,
+    (SELECT coalesce(list(attendances ORDER BY attendances), []) FROM histogram)
+                                                                              AS histogram_attendances,
+    (SELECT coalesce(list(participants ORDER BY attendances), []) FROM histogram)
+                                                                              AS histogram_participants
+FROM counts AS c
