@@ -6,9 +6,9 @@ For each page file of ``pages/`` a :class:`Page` lists its :class:`Step` s: the 
 applies to their results on every rerun (``cached=False``). Drawing (tables, download files,
 figures) is not here: the ``script`` measurement (AppTest) and the browser measure it.
 
-A step may belong to a tab: pages that compute only the open tab (capacity, engagement) have
+A step may belong to a tab: pages that compute only the open tab (capacity, arbitration, engagement) have
 ``lazy_tabs``; their *default view* is what the first visit computes (the steps outside any tab and
-those of the first tab). Arbitration computes its four tabs on every run.
+those of the first tab).
 
 Each page is built by a function that imports the page's modules lazily: a page whose code is
 missing or broken is registered with a status saying why (the results mark it "not measured")
@@ -159,7 +159,8 @@ def overview_page() -> Page:
 
 
 def capacity_page() -> Page:
-    """pages/capacity.py: indicator tiles, then only the open tab's loader and analytics."""
+    """pages/capacity.py: indicator tiles, then only the open tab's loader (each returns what its tab
+    draws: nothing is computed again on a rerun)."""
     from analytics.capacity import forecast as forecast_mod
     from analytics.capacity import hidden as hidden_mod
     from analytics.capacity import legal as legal_mod
@@ -170,45 +171,16 @@ def capacity_page() -> Page:
     from dashboard import capacity_loaders as cl
     from dashboard import loaders
 
-    def load_direct(r: Run) -> tuple[Any, Any]:
-        agents = load_mod.agent_weeks(r.con, r.start, r.end, r.service, r.level, r.thresholds)
-        return agents, load_mod.service_weeks(agents, r.thresholds)
-
-    def most_loaded(r: Run) -> Any:
-        agent_weeks, _ = r["capacity_loaders.load"]
-        if agent_weeks["recorded_hours"].sum() == 0:
-            return None
-        return (load_mod.load_over_period(agent_weeks, ["service_id", "service_name"]),
-                load_mod.load_over_period(agent_weeks, ["agent_id", "agent_name"]))
-
-    def work_direct(r: Run) -> tuple[Any, Any, Any]:
+    def work_direct(r: Run) -> Any:
         args = (r.con, r.start, r.end, r.service, r.level)
-        return (work_mod.hours_by_activity_level(*args), work_mod.participation_by_agent(*args),
-                work_mod.top_projects(*args))
+        return work_mod.work_view(work_mod.hours_by_activity_level(*args),
+                                  work_mod.participation_by_agent(*args), work_mod.top_projects(*args))
 
-    def work_analytics(r: Run) -> Any:
-        by_period, agents, _ = r["capacity_loaders.work"]
-        work_mod.time_grain(r.start, r.end)
-        return (work_mod.hours_over_time(by_period, "activity"),
-                work_mod.hours_over_time(by_period, "level"),
-                work_mod.participation_by_service(agents))
-
-    def hidden_direct(r: Run) -> tuple[Any, Any, Any]:
+    def hidden_direct(r: Run) -> Any:
         args = (r.con, r.start, r.end, r.service, r.level)
-        return (hidden_mod.outside_entries(*args, r.thresholds),
-                work_mod.participation_by_agent(*args),
-                hidden_mod.evenings(*args, r.thresholds))
-
-    def hidden_analytics(r: Run) -> Any:
-        outside, agent_hours, evenings = r["capacity_loaders.hidden"]
-        by_agent = hidden_mod.hidden_by_agent(outside, agent_hours)
-        return (by_agent, hidden_mod.hidden_by_service(by_agent), hidden_mod.hidden_by_project(outside),
-                hidden_mod.hidden_by(outside, ["event_kind"]),
-                None if evenings.empty else hidden_mod.evenings_matrix(evenings))
-
-    def forecast_analytics(r: Run) -> Any:
-        team_weeks, _ = r["capacity_loaders.forecast"]
-        return forecast_mod.teams_by_peak_load(team_weeks), forecast_mod.total_weeks(team_weeks)
+        return hidden_mod.hidden_view(hidden_mod.outside_entries(*args, r.thresholds),
+                                      work_mod.participation_by_agent(*args),
+                                      hidden_mod.evenings(*args, r.thresholds))
 
     return Page(
         "capacity", "pages/capacity.py", "capacity",
@@ -217,13 +189,12 @@ def capacity_page() -> Page:
             Step("loaders.indicators", lambda r: loaders.indicators(*r.scope),
                  direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
                                                      level=r.level)),
-            Step("capacity_loaders.load", lambda r: cl.load(*r.scope), direct=load_direct, tab="load"),
-            Step("load.load_over_period", most_loaded, tab="load", cached=False),
+            Step("capacity_loaders.load", lambda r: cl.load(*r.scope),
+                 direct=lambda r: load_mod.load_view(r.con, r.start, r.end, r.service, r.level,
+                                                     r.thresholds), tab="load"),
             Step("capacity_loaders.work", lambda r: cl.work(*r.scope), direct=work_direct, tab="work"),
-            Step("work.hours_over_time+by_service", work_analytics, tab="work", cached=False),
             Step("capacity_loaders.hidden", lambda r: cl.hidden(*r.scope), direct=hidden_direct,
                  tab="hidden"),
-            Step("hidden.by_agent/service/project", hidden_analytics, tab="hidden", cached=False),
             Step("capacity_loaders.legal",
                  lambda r: cl.legal(r.path, r.version, r.start, r.end, r.service),
                  direct=lambda r: legal_mod.legal_findings(r.con, r.start, r.end, r.service,
@@ -234,9 +205,8 @@ def capacity_page() -> Page:
                                                              r.thresholds), tab="overload"),
             Step("capacity_loaders.forecast",
                  lambda r: cl.forecast(r.path, r.version, r.end, r.service, r.level),
-                 direct=lambda r: forecast_mod.forecast(r.con, r.end, r.service, r.level,
-                                                        r.thresholds), tab="forecast"),
-            Step("forecast.teams_by_peak_load", forecast_analytics, tab="forecast", cached=False),
+                 direct=lambda r: forecast_mod.forecast_view(r.con, r.end, r.service, r.level,
+                                                             r.thresholds), tab="forecast"),
         ),
     )
 
@@ -245,89 +215,105 @@ def capacity_page() -> Page:
 
 
 def arbitration_page() -> Page:
-    """pages/arbitration.py: the context once, then its four tabs (all computed on every run)."""
+    """pages/arbitration.py: the teams and finished projects' effort once, then only the open tab's
+    loaders (the simulator's and the portfolio's read the coming months once, nested)."""
     from analytics.arbitration import context as context_mod
     from analytics.arbitration.demand import DIMENSIONS as DEMAND_DIMENSIONS
-    from analytics.arbitration.demand import (
-        close_time_by,
-        echo_by_level,
-        headline,
-        load_demand,
-        monthly_by,
-        monthly_totals,
-    )
+    from analytics.arbitration.demand import demand_breakdown, demand_view, load_demand
     from analytics.arbitration.effort import DIMENSIONS as EFFORT_DIMENSIONS
-    from analytics.arbitration.effort import activity_shares, effort_by, life_profile
+    from analytics.arbitration.effort import effort_by, load_life_profile
+    from analytics.arbitration.portfolio import load_candidates
     from analytics.arbitration.simulate import QUANTILES, ProjectSpec
     from analytics.arbitration.teams import team_of
     from analytics.schema import LEVELS, PERIMETERS
     from dashboard import arbitration_loaders as al
 
-    def ctx(r: Run) -> Any:
-        found = r["arbitration_loaders.context"]
+    def history(r: Run) -> Any:
+        found = r["arbitration_loaders.history"]
         if found is None:
             raise LookupError("the store has no recorded time: the page shows no arbitration")
         return found
 
+    def context(r: Run) -> Any:
+        """The full context for the direct variant, read once per run (the loaders nest it)."""
+        if "context (direct)" not in r.results:
+            r.results["context (direct)"] = context_mod.with_coming_months(r.con, history(r))
+        return r.results["context (direct)"]
+
     def team(r: Run) -> str:
-        return context_mod.default_team(ctx(r))
+        return context_mod.default_team(history(r))
 
     def spec(r: Run) -> Any:
-        c = ctx(r)
+        c = history(r)
         return ProjectSpec(LEVELS[ARBITRATION_DEFAULT_LEVEL_INDEX], PERIMETERS[0], team(r),
                            c.default_start, ARBITRATION_DEFAULT_MONTHS)
 
-    def effort_analytics(r: Run) -> Any:
-        c = ctx(r)
-        if c.effort.empty:
-            return None
-        effort_by(c.effort, "level")
-        by = effort_by(c.effort, EFFORT_DIMENSIONS[0])
-        profile = life_profile(c.phase_hours, c.effort)
-        return by, activity_shares(profile)
-
     def team_filter(r: Run) -> str | None:
-        return team_of(ctx(r).mapping).get(r.service) if r.service else None
+        return team_of(history(r).mapping).get(r.service) if r.service else None
 
-    def demand_analytics(r: Run) -> Any:
-        demand = r["arbitration_loaders.demand"]
-        return (monthly_totals(demand), headline(demand), monthly_by(demand, DEMAND_DIMENSIONS[0]),
-                close_time_by(demand, DEMAND_DIMENSIONS[0]), echo_by_level(demand.echo))
+    def demand_scope(r: Run) -> tuple[Any, ...]:
+        return (r.path, r.version, r.start, r.end, team_filter(r), r.level)
+
+    def demand_direct(r: Run) -> Any:
+        return demand_view(load_demand(r.con, r.start, r.end, history(r).mapping, team_filter(r),
+                                       r.level))
+
+    def candidates(r: Run) -> Any:
+        return r["arbitration_loaders.candidates"]
 
     target = lambda r: r.thresholds.target_utilisation  # noqa: E731
     return Page(
         "arbitration", "pages/arbitration.py", "arbitration",
-        tabs=("effort", "simulator", "portfolio", "demand"), lazy_tabs=False,
+        tabs=("effort", "simulator", "portfolio", "demand"), lazy_tabs=True,
         steps=(
-            Step("arbitration_loaders.context", lambda r: al.context(r.path, r.version),
-                 direct=lambda r: context_mod.load_context(r.con, r.thresholds)),
-            Step("effort.effort_by+life_profile", effort_analytics, tab="effort", cached=False),
+            Step("arbitration_loaders.history", lambda r: al.history(r.path, r.version),
+                 direct=lambda r: context_mod.load_history(r.con, r.thresholds)),
+            Step("arbitration_loaders.effort_by",
+                 lambda r: None if history(r).effort.empty else al.effort_by(r.path, r.version,
+                                                                             "level"),
+                 direct=lambda r: None if history(r).effort.empty else effort_by(history(r).effort,
+                                                                                 "level"),
+                 tab="effort"),
+            Step("arbitration_loaders.effort_by(dimension)",
+                 lambda r: None if history(r).effort.empty else al.effort_by(
+                     r.path, r.version, EFFORT_DIMENSIONS[0]),
+                 direct=lambda r: None if history(r).effort.empty else effort_by(
+                     history(r).effort, EFFORT_DIMENSIONS[0]),
+                 tab="effort"),
+            Step("arbitration_loaders.life_profile",
+                 lambda r: None if history(r).effort.empty else al.life_profile(r.path, r.version),
+                 direct=lambda r: None if history(r).effort.empty else load_life_profile(r.con),
+                 tab="effort"),
             Step("arbitration_loaders.estimates",
                  lambda r: al.estimates(r.path, r.version, PERIMETERS[0], team(r)),
-                 direct=lambda r: dict(context_mod.estimate_table(ctx(r), PERIMETERS[0], team(r))),
+                 direct=lambda r: dict(context_mod.estimate_table(history(r), PERIMETERS[0],
+                                                                  team(r))),
                  tab="simulator"),
             Step("arbitration_loaders.simulation",
                  lambda r: al.simulation(r.path, r.version, spec(r), (), target(r), 0.0),
-                 direct=lambda r: context_mod.run_simulation(ctx(r), spec(r), target(r), (), 0.0),
+                 direct=lambda r: context_mod.run_simulation(context(r), spec(r), target(r), (),
+                                                             0.0),
                  tab="simulator"),
             Step("arbitration_loaders.committed",
                  lambda r: al.committed(r.path, r.version, team(r)),
-                 direct=lambda r: context_mod.committed_of_team(ctx(r), team(r)), tab="simulator"),
-            Step("context.ordinary_share_of_team",
-                 lambda r: context_mod.ordinary_share_of_team(ctx(r), team(r)), tab="simulator",
-                 cached=False),
+                 direct=lambda r: (context_mod.committed_of_team(context(r), team(r)),
+                                   context_mod.ordinary_share_of_team(context(r), team(r))),
+                 tab="simulator"),
+            Step("arbitration_loaders.candidates", lambda r: al.candidates(r.path, r.version),
+                 direct=lambda r: load_candidates(r.con), tab="portfolio"),
             Step("arbitration_loaders.portfolio",
-                 lambda r: None if ctx(r).candidates.empty else al.portfolio(
+                 lambda r: None if candidates(r).empty else al.portfolio(
                      r.path, r.version, target(r), QUANTILES[0], (), ()),
-                 direct=lambda r: None if ctx(r).candidates.empty else context_mod.run_portfolio(
-                     ctx(r), target(r), QUANTILES[0], (), ()),
+                 direct=lambda r: None if candidates(r).empty else context_mod.run_portfolio(
+                     context(r), target(r), QUANTILES[0], (), ()),
                  tab="portfolio"),
-            Step("arbitration_loaders.demand",
-                 lambda r: al.demand(r.path, r.version, r.start, r.end, team_filter(r), r.level),
-                 direct=lambda r: load_demand(r.con, r.start, r.end, ctx(r).mapping, team_filter(r),
-                                              r.level),
+            Step("arbitration_loaders.demand", lambda r: al.demand(*demand_scope(r)),
+                 direct=demand_direct, tab="demand"),
+            Step("arbitration_loaders.demand_by",
+                 lambda r: al.demand_by(*demand_scope(r), DEMAND_DIMENSIONS[0]),
+                 direct=lambda r: demand_breakdown(r["arbitration_loaders.demand"].demand,
+                                                   DEMAND_DIMENSIONS[0]),
                  tab="demand"),
-            Step("demand.monthly_totals+by+echo", demand_analytics, tab="demand", cached=False),
         ),
         content="[data-testid='stTabs']",
     )
@@ -337,20 +323,21 @@ def arbitration_page() -> Page:
 
 
 def engagement_page() -> Page:
-    """pages/engagement.py: every number once per scope, then only the open section's figures."""
-    from dataclasses import replace
-
-    from analytics.engagement.page import compute_engagement
+    """pages/engagement.py: the headline figures, then only the open section's numbers and figures."""
+    from analytics.engagement.page import EngagementData, compute_overview, compute_part
     from analytics.engagement.report import build_report
     from analytics.engagement.scope import Scope
     from analytics.engagement.sections import SECTION_KEYS, headline_metrics
     from analytics.engagement.sections import section as build_section
     from dashboard import engagement_loaders as eng
 
+    def scope(r: Run) -> Scope:
+        return Scope(r.start, r.end, r.service, r.level)
+
     def section_step(key: str) -> Step:
         def direct(r: Run) -> Any:
-            built = build_section(key, r["engagement_loaders.engagement"], r.t)
-            return replace(built, figures=[figure.to_plotly_json() for figure in built.figures])
+            part = compute_part(r.con, scope(r), r.thresholds, key)
+            return build_section(key, r["engagement_loaders.overview"], part, r.t)
 
         return Step(f"engagement_loaders.section[{key}]",
                     lambda r: eng.section(*r.scope, r.lang, key, ENGAGEMENT_INDIVIDUALS),
@@ -359,20 +346,21 @@ def engagement_page() -> Page:
     def report_direct(r: Run) -> bytes:
         from datetime import datetime
 
-        html = build_report(r["engagement_loaders.engagement"], r.t, service_label="–",
-                            level_label="–", generated_at=datetime.now(), origin_note=None)
+        parts = {key: compute_part(r.con, scope(r), r.thresholds, key) for key in SECTION_KEYS}
+        data = EngagementData(r["engagement_loaders.overview"], **parts)
+        html = build_report(data, r.t, service_label="–", level_label="–",
+                            generated_at=datetime.now(), origin_note=None)
         return html.encode("utf-8")
 
     return Page(
         "engagement", "pages/engagement.py", "engagement",
         tabs=(*SECTION_KEYS, "report"), lazy_tabs=True,
         steps=(
-            Step("engagement_loaders.engagement",
-                 lambda r: eng.engagement(*r.scope, ENGAGEMENT_INDIVIDUALS),
-                 direct=lambda r: compute_engagement(
-                     r.con, Scope(r.start, r.end, r.service, r.level), r.thresholds)),
+            Step("engagement_loaders.overview",
+                 lambda r: eng.overview(*r.scope),
+                 direct=lambda r: compute_overview(r.con, scope(r), r.thresholds)),
             Step("sections.headline_metrics",
-                 lambda r: headline_metrics(r["engagement_loaders.engagement"].headline, r.t),
+                 lambda r: headline_metrics(r["engagement_loaders.overview"].headline, r.t),
                  cached=False),
             *(section_step(key) for key in SECTION_KEYS),
             Step("engagement_loaders.report_html (on click)",
@@ -387,25 +375,19 @@ def engagement_page() -> Page:
 
 
 def data_page() -> Page:
-    """pages/data.py without an upload: templates, import history, data health (nothing cached)."""
+    """pages/data.py without an upload: import history and data health through their loaders (the
+    templates are generated only when a download button is clicked)."""
     from analytics import data_health as health
     from analytics.ingest.preview import max_upload_mb
-    from analytics.ingest.templates import template_csv, templates_zip
-    from analytics.schema import LOAD_ORDER
-
-    def health_grid(r: Run) -> Any:
-        weeks = r["data_health.data_health"]
-        return health.summarise(weeks), health.health_grid(weeks, only_gaps=True)
+    from dashboard import loaders
 
     return Page("data", "pages/data.py", "data", steps=(
         Step("ingest.max_upload_mb", lambda r: max_upload_mb(), cached=False),
-        Step("templates.template_csv+templates_zip",
-             lambda r: (template_csv(LOAD_ORDER[0]), templates_zip()), cached=False),
-        Step("data_health.import_history", lambda r: health.import_history(r.con), cached=False),
-        Step("data_health.data_health", lambda r: health.data_health(r.con, r.start, r.end),
-             cached=False),
-        Step("data_health.summarise+health_grid", health_grid, cached=False),
-    ), note="no loader: every step runs on every rerun")
+        Step("loaders.import_history", lambda r: loaders.import_history(r.path, r.version),
+             direct=lambda r: health.import_history(r.con)),
+        Step("loaders.health", lambda r: loaders.health(r.path, r.version, r.start, r.end, True),
+             direct=lambda r: health.data_health(r.con, r.start, r.end, True)),
+    ))
 
 
 # --- methods ----------------------------------------------------------------------------------------
