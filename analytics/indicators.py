@@ -330,11 +330,12 @@ def _family_file(family: str, any_window: bool) -> str:
 
 
 @cache
-def catalogue_sql(any_window: bool) -> str:
-    """Every family's SQL file as a subquery of one statement (one row, every catalogue key): one
-    round trip, one plan, and DuckDB runs the families' independent pipelines side by side."""
+def catalogue_sql(any_window: bool, families: tuple[str, ...] = INDICATOR_FAMILIES) -> str:
+    """The SQL file of each of ``families`` (default: all, i.e. every catalogue key) as a subquery
+    of one statement returning one row: one round trip, one plan, and DuckDB runs the families'
+    independent pipelines side by side."""
     parts = [f"(\n{read_sql(_family_file(family, any_window))}\n) AS {family}"
-             for family in INDICATOR_FAMILIES]
+             for family in families]
     return "SELECT *\nFROM " + ",\n".join(parts)
 
 
@@ -346,8 +347,11 @@ def compute_indicators(
     service: str | None = None,
     level: str | None = None,
     thresholds: Thresholds | None = None,
+    families: tuple[str, ...] = INDICATOR_FAMILIES,
 ) -> dict[str, float | int | None]:
-    """Every catalogue indicator for the period ``[start, end]`` (both dates included).
+    """Every catalogue indicator for the period ``[start, end]`` (both dates included), or only
+    those of ``families`` (a subset of :data:`INDICATOR_FAMILIES`: a page showing a few tiles
+    computes only their families; the values are the same as in the whole catalogue).
 
     Returns ``{key: value}`` with exactly :data:`INDICATOR_KEYS`, in catalogue order: counts as
     ``int`` (0 when nothing qualifies), hours and days as ``float``, ratios as ``float`` (e.g.
@@ -361,9 +365,14 @@ def compute_indicators(
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     if level is not None and level not in LEVEL_FILTERS:
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVEL_FILTERS)}")
+    unknown = [family for family in families if family not in INDICATOR_FAMILIES]
+    if unknown or not families:
+        raise ValueError(f"unknown indicator families {unknown}; expected some of "
+                         f"{', '.join(INDICATOR_FAMILIES)}")
     limits = thresholds or load_thresholds()
     values = indicator_params(start, end, service=service, level=level, thresholds=limits)
-    sql = catalogue_sql(_any_window(con, limits))
+    ordered = tuple(family for family in INDICATOR_FAMILIES if family in families)
+    sql = catalogue_sql(_any_window(con, limits), ordered)
     frame = query_df(con, sql, named_params(sql, values))
     found: dict[str, float | int | None] = {}
     for position, key in enumerate(frame.columns):
@@ -371,6 +380,6 @@ def compute_indicators(
             raise RuntimeError(f"the indicator SQL files return an unexpected column {key!r}")
         found[key] = _plain(frame.iloc[0, position], _KINDS[key])
     missing = [key for key in INDICATOR_KEYS if key not in found]
-    if missing:
+    if missing and ordered == INDICATOR_FAMILIES:
         raise RuntimeError(f"the indicator SQL files do not compute {missing}")
-    return {key: found[key] for key in INDICATOR_KEYS}
+    return {key: found[key] for key in INDICATOR_KEYS if key in found}

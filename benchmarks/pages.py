@@ -186,9 +186,10 @@ def capacity_page() -> Page:
         "capacity", "pages/capacity.py", "capacity",
         tabs=("load", "work", "hidden", "legal", "overload", "forecast"), lazy_tabs=True,
         steps=(
-            Step("loaders.indicators", lambda r: loaders.indicators(*r.scope),
+            Step("loaders.indicators[tiles]",
+                 lambda r: loaders.indicators(*r.scope, cl.TILE_FAMILIES),
                  direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
-                                                     level=r.level)),
+                                                     level=r.level, families=cl.TILE_FAMILIES)),
             Step("capacity_loaders.load", lambda r: cl.load(*r.scope),
                  direct=lambda r: load_mod.load_view(r.con, r.start, r.end, r.service, r.level,
                                                      r.thresholds), tab="load"),

@@ -23,6 +23,13 @@ from analytics.settings import load_thresholds
 from dashboard.loaders import TTL_SECONDS
 from dashboard.store import connection
 
+TILES: tuple[str, ...] = ("capacity.load_ratio", "hours.participation_share", "hours.outside_share",
+                          "agents.sustained_overload", "legal.days_over_10h")
+"""The catalogue indicators shown as tiles above the page's tabs."""
+TILE_FAMILIES: tuple[str, ...] = ("hours", "legal", "overload")
+"""The indicator families (analytics/sql/indicators/<family>.sql) that compute :data:`TILES`: only
+these run for the page (tests/test_capacity_page.py checks they cover every tile)."""
+
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load(

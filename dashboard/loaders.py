@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import data_health, overview
-from analytics.indicators import compute_indicators
+from analytics.indicators import INDICATOR_FAMILIES, compute_indicators
 from dashboard.store import connection
 
 TTL_SECONDS = 600
@@ -20,10 +20,12 @@ TTL_SECONDS = 600
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def indicators(
-    path: str, version: str, start: date, end: date, service: str | None, level: str | None
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None,
+    families: tuple[str, ...] = INDICATOR_FAMILIES,
 ) -> dict[str, float | int | None]:
-    """The whole indicator catalogue for the period and filters."""
-    return compute_indicators(connection(path), start, end, service=service, level=level)
+    """The indicator catalogue for the period and filters (only ``families``' keys if given)."""
+    return compute_indicators(connection(path), start, end, service=service, level=level,
+                              families=families)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -185,12 +185,7 @@ def forecast_part() -> None:
 st.title(t("capacity.title"))
 st.caption(t("capacity.intro"))
 with components.section(t, "capacity.error"):
-    components.indicator_tiles(
-        indicators(*scope),
-        ["capacity.load_ratio", "hours.participation_share", "hours.outside_share",
-         "agents.sustained_overload", "legal.days_over_10h"],
-        t,
-    )
+    components.indicator_tiles(indicators(*scope, loaders.TILE_FAMILIES), list(loaders.TILES), t)
 if f.level:
     st.caption(t("capacity.level_note", level=t.label("level", f.level)))
 tabs = st.tabs([t(f"capacity.tab.{name}") for name in PARTS], key="capacity_tab",

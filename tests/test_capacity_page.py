@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -111,3 +112,13 @@ def test_a_period_without_data_shows_messages_not_errors(page: AppTest) -> None:
         open_tab(page, label)
         assert not page.exception, (label, page.exception)
         assert not page.error, (label, [e.value for e in page.error])
+
+
+def test_the_tile_families_compute_every_tile(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    from analytics.indicators import compute_indicators
+    from analytics.settings import Thresholds
+    from dashboard.capacity_loaders import TILE_FAMILIES, TILES
+
+    values = compute_indicators(tiny_store, date(2024, 5, 1), date(2024, 5, 31),
+                                thresholds=Thresholds(), families=TILE_FAMILIES)
+    assert set(TILES) <= set(values)

@@ -454,6 +454,39 @@ def test_indicators_follow_a_new_import(fresh_tiny_store: duckdb.DuckDBPyConnect
 
 
 @pytest.mark.parametrize(
+    ("families", "keys"),
+    [
+        pytest.param(("hours",), ("hours.total", "capacity.load_ratio", "hours.outside_share"),
+                     id="hours"),
+        pytest.param(("legal", "overload"), ("legal.days_over_10h", "agents.sustained_overload"),
+                     id="legal-overload"),
+        pytest.param(("overload", "legal"), ("legal.days_over_10h", "agents.sustained_overload"),
+                     id="any-order"),
+        pytest.param(("engagement",), ("engagement.participants", "engagement.gini"),
+                     id="engagement"),
+    ],
+)
+@pytest.mark.parametrize("filters", [{}, {"service": "svc_jeu", "level": "none"}], ids=["all", "filtered"])
+def test_a_subset_of_families_gives_the_catalogue_values(
+    tiny_store: duckdb.DuckDBPyConnection, families: tuple[str, ...], keys: tuple[str, ...],
+    filters: dict[str, Any],
+) -> None:
+    whole = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), **filters)
+    part = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=families, **filters)
+    assert set(keys) <= set(part) < set(whole)
+    assert part == {key: whole[key] for key in part}
+    assert tuple(part) == tuple(key for key in INDICATOR_KEYS if key in part)
+
+
+@pytest.mark.parametrize("families", [(), ("hours", "budget")], ids=["none", "unknown"])
+def test_rejects_unknown_families(
+    tiny_store: duckdb.DuckDBPyConnection, families: tuple[str, ...]
+) -> None:
+    with pytest.raises(ValueError, match="families"):
+        compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=families)
+
+
+@pytest.mark.parametrize(
     ("start", "end", "level"),
     [
         pytest.param(date(2024, 5, 2), date(2024, 5, 1), None, id="end-before-start"),
