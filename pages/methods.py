@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.indicators import FILTERS_NOTE_EN, FILTERS_NOTE_FR
-from analytics.methods import catalogue_table, thresholds_table
+from analytics.methods import catalogue_table, parameters_table, thresholds_table
 from analytics.settings import load_thresholds
 from dashboard.access import page_guard
 from dashboard.session import require_frame, translator
@@ -25,6 +25,10 @@ st.caption(t("methods.period"))
 st.subheader(t("methods.thresholds"))
 st.dataframe(thresholds_table(thresholds, t), hide_index=True, width="stretch")
 st.caption(t("methods.thresholds_note"))
+
+st.subheader(t("methods.parameters"))
+st.dataframe(parameters_table(t), hide_index=True, width="stretch")
+st.caption(t("methods.parameters_note"))
 
 st.subheader(t("methods.filters"))
 st.markdown(FILTERS_NOTE_FR if t.lang == "fr" else FILTERS_NOTE_EN)

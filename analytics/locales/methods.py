@@ -20,6 +20,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each threshold can be changed with a `PARTICIPATION_<NAME>` environment variable "
         "(see the README).",
     ),
+    "methods.parameters": ("Paramètres fixes des méthodes", "Fixed method parameters"),
+    "methods.parameters_note": (
+        "Ces valeurs font partie des méthodes elles-mêmes (elles ne se règlent pas) ; elles sont lues "
+        "dans le code qui calcule, et ne peuvent donc pas s'en écarter.",
+        "These values are part of the methods themselves (they are not settings); they are read from "
+        "the code that computes, so they cannot disagree with it.",
+    ),
+    "methods.col.page": ("Page", "Page"),
+    "methods.page.capacity": ("Capacité des équipes", "Team capacity"),
+    "methods.page.arbitration": ("Arbitrage", "Arbitration"),
+    "methods.page.engagement": ("Engagement", "Engagement"),
+    "methods.unit.months": ("{n} mois", "{n} months"),
+    "methods.unit.weeks": ("{n} semaines", "{n} weeks"),
+    "methods.unit.hours_per_month": ("{n} h par mois", "{n} h a month"),
+    "parameter.forecast_horizon_weeks": (
+        "Semaines à venir couvertes par la prévision de charge.",
+        "Coming weeks covered by the load forecast.",
+    ),
+    "parameter.forecast_baseline_weeks": (
+        "Semaines passées dont la médiane donne la charge ordinaire récente d'une équipe.",
+        "Past weeks whose median gives a team's recent ordinary load.",
+    ),
+    "parameter.min_comparable_projects": (
+        "Projets terminés comparables nécessaires à une estimation ; en dessous, le groupe est élargi "
+        "(le critère le moins important est abandonné d'abord).",
+        "Comparable finished projects an estimate needs; with fewer, the group is broadened (the least "
+        "important criterion is dropped first).",
+    ),
+    "parameter.typical_quantile": (
+        "Estimation typique : la médiane des projets comparables.",
+        "Typical estimate: the median of comparable projects.",
+    ),
+    "parameter.pessimistic_quantile": (
+        "Estimation pessimiste : 80 % des projets comparables ont coûté moins.",
+        "Pessimistic estimate: 80 % of comparable projects cost less.",
+    ),
+    "parameter.recent_weeks": (
+        "Semaines récentes qui donnent la part ordinaire de la capacité d'une équipe (simulateur).",
+        "Recent weeks giving a team's ordinary share of capacity (simulator).",
+    ),
+    "parameter.start_search_months": (
+        "Horizon (mois après aujourd'hui) où une date de démarrage peut être choisie ou cherchée.",
+        "How far ahead (months) a start date may be chosen or searched.",
+    ),
+    "parameter.max_project_months": (
+        "Durée maximale d'un projet simulé.",
+        "Longest project the simulator accepts.",
+    ),
+    "parameter.projection_months": (
+        "Le graphique hebdomadaire du simulateur montre au moins ces mois à venir.",
+        "The simulator's weekly chart shows at least these coming months.",
+    ),
+    "parameter.portfolio_months": (
+        "Période du choix de portefeuille, à partir du mois suivant.",
+        "Period of the portfolio choice, from the next month.",
+    ),
+    "parameter.lapse_months": (
+        "Un participant est « perdu » après ces mois sans aucune présence.",
+        "A participant has lapsed after these months without any attendance.",
+    ),
+    "parameter.volunteer_window_months": (
+        "Un bénévole a tenu au moins une fois le rôle de bénévole dans ces mois avant la fin.",
+        "A volunteer attended at least once as a volunteer in these months before the end.",
+    ),
+    "parameter.commitment_window_months": (
+        "Fenêtre des signaux « engagements simultanés » et « heures par mois ».",
+        "Window of the concurrent-commitments and hours-per-month signals.",
+    ),
+    "parameter.concurrent_commitments_min": (
+        "Signal : présent dans au moins ce nombre de projets de coproduction distincts dans la fenêtre.",
+        "Signal: attended at least this many distinct coproduction projects in the window.",
+    ),
+    "parameter.hours_per_month_min": (
+        "Signal : au moins ces heures de bénévolat par mois en moyenne sur la fenêtre (≈ 5 h par semaine).",
+        "Signal: at least these volunteer hours a month on average over the window (≈ 5 h a week).",
+    ),
+    "parameter.run_months_min": (
+        "Signal : une suite ininterrompue d'au moins ces mois avec une présence, toujours en cours.",
+        "Signal: an unbroken run of at least these months with an attendance, still going.",
+    ),
+    "parameter.no_show_window_months": (
+        "Les absences sont comparées entre ces derniers mois et les mêmes mois avant.",
+        "No-shows are compared between these last months and as many months before.",
+    ),
+    "parameter.no_show_rise_min": (
+        "Signal : la part d'absences parmi les inscriptions a augmenté d'au moins ces points.",
+        "Signal: the no-show share of registrations rose by at least these points.",
+    ),
+    "parameter.no_show_min_registrations": (
+        "… avec au moins ce nombre d'inscriptions récentes (moins ne permet pas de conclure).",
+        "… with at least this many recent registrations (fewer is too little to tell).",
+    ),
+    "parameter.trend_confidence": (
+        "Niveau de confiance des intervalles des tendances de fréquentation.",
+        "Confidence level of the attendance trends' intervals.",
+    ),
     "methods.col.setting": ("Réglage", "Setting"),
     "methods.col.value": ("Valeur", "Value"),
     "methods.col.meaning": ("Signification", "Meaning"),
