@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import duckdb
 import pandas as pd
@@ -98,10 +98,17 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
+INCLUDE: Final[re.Pattern[str]] = re.compile(r"^-- @include ([\w/]+)[ \t]*$", re.MULTILINE)
+"""A line ``-- @include <name>`` of a SQL file is replaced by the text of ``<name>.sql``: CTEs that
+several queries share live in one file (e.g. ``capacity/period_weeks.sql``)."""
+
+
 @cache
 def read_sql(name: str) -> str:
-    """The text of ``analytics/sql/<name>.sql`` (``name`` may contain a sub-folder)."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    """The text of ``analytics/sql/<name>.sql`` (``name`` may contain a sub-folder), with its
+    ``-- @include <other>`` lines replaced by the text of those files (see :data:`INCLUDE`)."""
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return INCLUDE.sub(lambda match: read_sql(match.group(1)), text)
 
 
 def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> pd.DataFrame:

@@ -11,6 +11,7 @@
 -- Sums of hours and capacity_hours over the rows equal the catalogue's hours.total and
 -- capacity.hours for the same period and filters.
 WITH
+-- @include capacity/period_weeks
 agents_in AS (
     SELECT
         a.agent_id, a.agent_name, a.service_id, s.service_name,
@@ -18,61 +19,6 @@ agents_in AS (
     FROM agents AS a
     LEFT JOIN services AS s ON s.service_id = a.service_id
     WHERE $service IS NULL OR a.service_id = $service
-),
-
-level_weeks AS (
-    -- hours at the chosen level in the weeks wholly inside the period (nothing without a level)
-    SELECT agent_id, week_start, sum(hours) AS hours
-    FROM agent_day
-    WHERE $level IS NOT NULL AND level = $level
-      AND work_date BETWEEN $start AND $end
-      AND week_start >= $start AND week_start + 6 <= $end
-      AND ($service IS NULL OR service_id = $service)
-    GROUP BY agent_id, week_start
-),
-
-whole_weeks AS (
-    SELECT
-        w.agent_id,
-        w.week_start,
-        w.hours                                                            AS recorded_hours,
-        CASE WHEN $level IS NULL THEN w.hours ELSE coalesce(l.hours, 0.0) END AS hours,
-        w.capacity_hours
-    FROM agent_week AS w
-    LEFT JOIN level_weeks AS l ON l.agent_id = w.agent_id AND l.week_start = w.week_start
-    WHERE w.week_start BETWEEN $start AND $end AND w.week_start + 6 <= $end
-      AND ($service IS NULL OR w.service_id = $service)
-      AND (w.hours > 0 OR w.capacity_hours > 0)
-),
-
-edge_days AS (
-    -- the days of the (at most two) weeks cut by the period's edges
-    SELECT agent_id, week_start, hours AS recorded_hours,
-           CASE WHEN $level IS NULL OR level = $level THEN hours ELSE 0.0 END AS hours,
-           0.0 AS capacity_hours
-    FROM agent_day
-    WHERE work_date BETWEEN $start AND $end
-      AND (week_start < $start OR week_start + 6 > $end)
-      AND ($service IS NULL OR service_id = $service)
-    UNION ALL
-    SELECT agent_id, week_start, 0.0, 0.0, capacity_hours
-    FROM agent_day_capacity
-    WHERE day BETWEEN $start AND $end
-      AND (week_start < $start OR week_start + 6 > $end)
-      AND ($service IS NULL OR service_id = $service)
-),
-
-edge_weeks AS (
-    SELECT agent_id, week_start, sum(recorded_hours) AS recorded_hours, sum(hours) AS hours,
-           sum(capacity_hours) AS capacity_hours
-    FROM edge_days
-    GROUP BY agent_id, week_start
-),
-
-weeks AS (
-    SELECT * FROM whole_weeks
-    UNION ALL
-    SELECT * FROM edge_weeks
 )
 
 SELECT

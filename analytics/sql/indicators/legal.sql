@@ -17,6 +17,7 @@
 -- that service's agents.
 
 WITH
+-- @include legal/avg12_windows
 day_counts AS (
     SELECT
         count(*) FILTER (WHERE hours > $max_daily_hours)           AS long_days,
@@ -31,46 +32,6 @@ weeks AS (
     FROM agent_week
     WHERE week_start BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
-),
-
-long_week_agents AS (
-    -- the agents with a week over the average limit among the weeks w-(N-1)..w of the period's weeks w
-    SELECT DISTINCT agent_id
-    FROM agent_week
-    WHERE week_start BETWEEN $start - CAST(7 * ($avg_window_weeks - 1) AS INTEGER) AND $end
-      AND ($service IS NULL OR service_id = $service)
-      AND hours > $max_avg_weekly_hours - 1e-6
-),
-
-period_running AS (
-    -- the running totals of the period's weeks (agent_week_running is dense: every week of each
-    -- agent from its first week with hours)
-    SELECT agent_id, week_start, cumulative_hours
-    FROM agent_week_running
-    SEMI JOIN long_week_agents USING (agent_id)
-    WHERE week_start BETWEEN $start AND $end
-      AND ($service IS NULL OR service_id = $service)
-),
-
-earlier_running AS (
-    -- the running totals N weeks earlier, keyed by the week they are subtracted from
-    SELECT agent_id, week_start + CAST(7 * $avg_window_weeks AS INTEGER) AS week_start, cumulative_hours
-    FROM agent_week_running
-    SEMI JOIN long_week_agents USING (agent_id)
-    WHERE week_start BETWEEN $start - CAST(7 * $avg_window_weeks AS INTEGER)
-                         AND $end - CAST(7 * $avg_window_weeks AS INTEGER)
-      AND ($service IS NULL OR service_id = $service)
-),
-
-windows AS (
-    -- hours of weeks w-(N-1)..w = running total at w - running total at w - N weeks (0 before the
-    -- agent's first row), rounded to the nanohour so that float drift never decides a tie
-    SELECT
-        p.agent_id,
-        p.week_start,
-        round(p.cumulative_hours - coalesce(b.cumulative_hours, 0.0), 9) AS window_hours
-    FROM period_running AS p
-    LEFT JOIN earlier_running AS b ON b.agent_id = p.agent_id AND b.week_start = p.week_start
 )
 
 SELECT

@@ -1,0 +1,34 @@
+"""The SQL files: each reads whole (its ``-- @include`` lines resolved); shared CTEs have one home."""
+
+from __future__ import annotations
+
+import pytest
+
+from analytics.store.db import INCLUDE, SQL_DIR, read_sql
+
+SQL_NAMES = sorted(str(path.relative_to(SQL_DIR).with_suffix("")) for path in SQL_DIR.rglob("*.sql"))
+
+
+@pytest.mark.parametrize("name", SQL_NAMES)
+def test_every_sql_file_reads_with_its_includes_resolved(name: str) -> None:
+    text = read_sql(name)
+    assert text.strip()
+    assert not INCLUDE.search(text), name
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment", "cte"),
+    [
+        ("capacity/agent_week_load", "capacity/period_weeks", "edge_weeks AS ("),
+        ("capacity/agent_week_top", "capacity/period_weeks", "edge_weeks AS ("),
+        ("capacity/service_week_load", "capacity/period_weeks", "edge_weeks AS ("),
+        ("indicators/legal", "legal/avg12_windows", "earlier_running AS ("),
+        ("capacity/legal_avg12", "legal/avg12_windows", "earlier_running AS ("),
+    ],
+)
+def test_shared_ctes_are_included_once(name: str, fragment: str, cte: str) -> None:
+    raw = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    assert f"-- @include {fragment}\n" in raw
+    assert cte not in raw  # the CTE lives in the fragment only
+    assert read_sql(name).count(cte) == 1
+    assert read_sql(fragment) in read_sql(name)
