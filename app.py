@@ -11,7 +11,7 @@ from analytics.store.db import StoreError
 from dashboard import access, components, loaders, sidebar
 from dashboard.access import PageSpec
 from dashboard.session import translator, wanted_page
-from dashboard.store import connection, db_path, ensure_data, version
+from dashboard.store import connection, db_path, ensure_data, ensure_derived, version
 
 st.set_page_config(page_title="Charge et participation", page_icon="📊", layout="wide")
 t = translator()
@@ -25,6 +25,7 @@ except StoreError as exc:
 
 if ensure_data(con, t("banner.building_demo")):
     st.session_state["demo_just_built"] = True
+ensure_derived(con, t("banner.updating_derived"))
 current_version = version(con)
 sidebar.render(db_path(), current_version)
 t = translator()  # the sidebar may have switched the language

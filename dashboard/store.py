@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import duckdb
@@ -9,7 +10,8 @@ import streamlit as st
 
 from analytics.demo import load_demo
 from analytics.settings import DEMO_SEED, default_db_path
-from analytics.store.db import data_version, open_store, query_value
+from analytics.store.db import bump_data_version, data_version, open_store, query_value, transaction
+from analytics.store.derived import is_current, refresh_derived
 
 
 def db_path() -> str:
@@ -39,6 +41,24 @@ def ensure_data(con: duckdb.DuckDBPyConnection, t_building: str) -> bool:
 
     load_demo(con, scale="town", seed=DEMO_SEED, progress=progress)
     bar.empty()
+    return True
+
+
+_REFRESH_LOCK = threading.Lock()
+
+
+def ensure_derived(con: duckdb.DuckDBPyConnection, t_updating: str) -> bool:
+    """Rebuild the derived tables, with a spinner, when they were built by other code (after an
+    upgrade of the app; see :func:`analytics.store.derived.is_current`); True if rebuilt now. One
+    session rebuilds while the others wait; the data version is bumped so every cache follows."""
+    if is_current(con):
+        return False
+    with _REFRESH_LOCK, st.spinner(t_updating):
+        if is_current(con):  # another session did it while this one waited
+            return False
+        with transaction(con) as cur:
+            refresh_derived(cur)
+            bump_data_version(cur)
     return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -10,7 +11,7 @@ import pytest
 
 from analytics.settings import Thresholds
 from analytics.store.db import get_meta, query_df, query_rows, query_value, transaction
-from analytics.store.derived import DERIVED_TABLES, refresh_derived
+from analytics.store.derived import DERIVED_TABLES, affected, reads, refresh_derived
 
 
 def entry(con: duckdb.DuckDBPyConnection, entry_id: str) -> dict[str, object]:
@@ -470,3 +471,152 @@ def test_project_day(tiny_store: duckdb.DuckDBPyConnection) -> None:
     assert query_value(tiny_store, "SELECT count(*) FROM project_day WHERE project_id IS NULL") == 0
     assert query_value(tiny_store, "SELECT sum(hours) FROM project_day") == pytest.approx(
         query_value(tiny_store, "SELECT sum(hours) FROM time_entries WHERE project_id IS NOT NULL"))
+
+
+# --- refreshing only what an import changed ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changed", "rebuilt", "kept"),
+    [
+        pytest.param({"time_entries"}, {"entry_facts", "agent_week", "agent_week_running",
+                                        "project_phase_hours", "service_day"},
+                     {"agent_day_capacity", "service_day_capacity", "participant_activity"},
+                     id="time-entries"),
+        pytest.param({"attendances"}, {"participant_activity", "participation_buckets",
+                                       "event_attendance", "first_attendance"},
+                     {"entry_facts", "agent_week", "agent_day_capacity"}, id="attendances"),
+        pytest.param({"contracts"}, {"agent_day_capacity", "agent_week", "service_day_capacity",
+                                     "agent_week_running"},
+                     {"entry_facts", "agent_day", "participant_activity"}, id="contracts"),
+        pytest.param({"agents"}, {"entry_facts", "agent_day_capacity", "project_day"},
+                     {"participant_activity"}, id="agents"),
+        pytest.param({"services"}, set(), set(DERIVED_TABLES[1:]), id="services-only"),
+    ],
+)
+def test_an_import_rebuilds_what_depends_on_its_tables(
+    changed: set[str], rebuilt: set[str], kept: set[str]
+) -> None:
+    found = set(affected(changed))
+    assert rebuilt <= found
+    assert not kept & found
+
+
+def test_every_derived_table_reads_only_earlier_tables() -> None:
+    for position, table in enumerate(DERIVED_TABLES):
+        assert reads(table), table
+        assert reads(table).isdisjoint(DERIVED_TABLES[position:]), table
+
+
+ROWS = {
+    "time_entries": "entry_id,agent_id,project_id,work_date,start_time,end_time,hours,activity\n"
+                    "T-NEW-1,A2,P_CONS,2024-05-14,18:00,22:30,4.5,meeting\n"
+                    "T-NEW-2,A5,,2024-05-21,08:00,19:30,11.5,ordinary\n",
+    "late_entry": "entry_id,agent_id,project_id,work_date,start_time,end_time,hours,activity\n"
+                  "T-LATE,A1,P_CONS,2027-03-02,09:00,12:00,3,preparation\n",
+    "attendances": "event_id,participant_id,role,status,hours\n"
+                   "E0,p_r02,resident,attended,\nE0,p_r03,resident,no_show,\n",
+    "contracts": "agent_id,valid_from,valid_to,weekly_hours\nA1,2024-05-15,,20\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "calendar_rebuilt"),
+    [("time_entries", False), ("late_entry", True), ("attendances", False), ("contracts", False)],
+)
+def test_a_partial_refresh_equals_a_full_one(
+    fresh_tiny_store: duckdb.DuckDBPyConnection, name: str, calendar_rebuilt: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An import rebuilds only the tables its rows reach, and they are what a full rebuild gives."""
+    from analytics.ingest import import_file
+    from analytics.store import derived
+
+    calls: list[tuple[str, ...]] = []
+    real = derived.refresh_derived
+
+    def spy(cur: duckdb.DuckDBPyConnection, **options: object) -> tuple[str, ...]:
+        calls.append(real(cur, **options))  # type: ignore[arg-type]
+        return calls[-1]
+
+    monkeypatch.setattr(derived, "refresh_derived", spy)
+    target = "time_entries" if name == "late_entry" else name
+    result = import_file(fresh_tiny_store, ROWS[name].encode(), name=f"{target}.csv")
+    assert result.status == "imported", result.message
+    assert result.rows_added > 0
+    assert len(calls) == 1
+    assert ("calendar_days" in calls[0]) is calendar_rebuilt
+    assert len(calls[0]) < len(DERIVED_TABLES)
+    partial = snapshot(fresh_tiny_store)
+    with transaction(fresh_tiny_store) as cur:
+        real(cur, thresholds=Thresholds())
+    full = snapshot(fresh_tiny_store)
+    for table in DERIVED_TABLES:
+        pd.testing.assert_frame_equal(partial[table], full[table], obj=table)
+
+
+def test_a_file_that_adds_nothing_rebuilds_nothing(
+    fresh_tiny_store: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from analytics.ingest import import_file
+    from analytics.store import derived
+
+    assert import_file(fresh_tiny_store, ROWS["time_entries"].encode(),
+                       name="time_entries.csv").status == "imported"
+    calls: list[object] = []
+    monkeypatch.setattr(derived, "refresh_derived", lambda cur, **options: calls.append(options))
+    again = ROWS["time_entries"].replace("T-NEW-2", "T-NEW-1")  # another file, rows already there
+    result = import_file(fresh_tiny_store, again.encode(), name="time_entries_2.csv")
+    assert result.rows_added == 0
+    assert calls == []
+
+
+def test_derived_tables_of_other_code_are_rebuilt_whole(
+    fresh_tiny_store: duckdb.DuckDBPyConnection,
+) -> None:
+    from analytics.store.db import set_meta
+    from analytics.store.derived import SIGNATURE_META, is_current
+
+    assert is_current(fresh_tiny_store)
+    with transaction(fresh_tiny_store) as cur:
+        set_meta(cur, SIGNATURE_META, "an older version")
+        cur.execute("DROP TABLE event_attendance")  # a table that version did not have
+    assert not is_current(fresh_tiny_store)
+    with transaction(fresh_tiny_store) as cur:
+        rebuilt = refresh_derived(cur, changed={"attendances"})
+    assert rebuilt == DERIVED_TABLES
+    assert is_current(fresh_tiny_store)
+    assert query_value(fresh_tiny_store, "SELECT count(*) FROM event_attendance") > 0
+
+
+@pytest.mark.parametrize("command", ["indicators", "simulate"])
+def test_read_only_commands_explain_derived_tables_of_another_version(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from analytics.cli import EXIT_USAGE, main
+    from analytics.store.db import open_store, set_meta
+    from analytics.store.derived import SIGNATURE_META
+
+    path = tmp_path / "old.duckdb"
+    con = open_store(path)
+    with transaction(con) as cur:
+        refresh_derived(cur)
+        set_meta(cur, SIGNATURE_META, "an older version")
+    con.close()
+    options = (["--from", "2024-05-01", "--to", "2024-05-31"] if command == "indicators" else
+               ["--team", "svc_jeu", "--level", "consultation", "--start", "2024-06-03", "--months", "3"])
+    assert main([command, "--db", str(path), *options]) == EXIT_USAGE
+    error = capsys.readouterr().err
+    assert f"error: {path}: its derived tables were built by another version of the app" in error
+    assert "Traceback" not in error
+
+
+def test_indicators_on_a_new_store_gives_zero_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from analytics.cli import EXIT_OK, main
+
+    path = tmp_path / "new.duckdb"
+    assert main(["indicators", "--db", str(path), "--from", "2024-05-01", "--to", "2024-05-31",
+                 "--json"]) == EXIT_OK
+    assert '"hours.total": 0' in capsys.readouterr().out

@@ -29,12 +29,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the indicators."""
     from analytics.indicators import CATALOGUE, compute_indicators
-    from analytics.store.db import open_store
+    from analytics.store import derived
+    from analytics.store.db import open_store, transaction
 
     if args.end < args.start:
         raise CliError(f"--to {args.end} is before --from {args.start}")
-    con = open_store(args.db, read_only=_exists(args.db))
+    existed = _exists(args.db)
+    con = open_store(args.db, read_only=existed)
     try:
+        if not derived.is_current(con):
+            if existed:
+                raise CliError(f"{args.db}: {derived.STALE_HELP}")
+            with transaction(con) as cur:  # a new, empty store: its derived tables, empty
+                derived.refresh_derived(cur)
         values = compute_indicators(con, args.start, args.end, service=args.service, level=args.level)
     finally:
         con.close()

@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from analytics.arbitration.simulate import ProjectSpec
     from analytics.i18n import Translator
     from analytics.settings import load_thresholds
+    from analytics.store import derived
     from analytics.store.db import open_store
 
     if not Path(args.db).exists():
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     t = Translator(args.lang)
     con = open_store(args.db, read_only=True)
     try:
+        if not derived.is_current(con):
+            raise CliError(f"{args.db}: {derived.STALE_HELP}")
         context = context_mod.load_context(con, thresholds)
     finally:
         con.close()

@@ -169,8 +169,9 @@ def _column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     return {name: kind for name, kind in rows}
 
 
-def _upsert(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
-    """Insert new rows; complete existing ones with the file's non-empty cells. Returns new rows."""
+def _upsert(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> tuple[int, int]:
+    """Insert new rows; complete existing ones with the file's non-empty cells. Returns (new rows,
+    existing rows whose content the file changed)."""
     columns = [c for c in TABLES[table] if c in frame.columns]
     key = KEYS[table]
     frame = frame.drop_duplicates(subset=list(key), keep="last")
@@ -178,16 +179,23 @@ def _upsert(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
     before = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
     updates = [c for c in columns if c not in key]
     column_list = ", ".join(f'"{c}"' for c in columns)
-    select_list = ", ".join(f'CAST("{c}" AS {types[c]})' for c in columns)
+    select_list = ", ".join(f'CAST("{c}" AS {types[c]}) AS "{c}"' for c in columns)
     action = ("DO UPDATE SET " + ", ".join(
         f'"{c}" = coalesce(excluded."{c}", "{table}"."{c}")' for c in updates)
     ) if updates else "DO NOTHING"
+    differs = " OR ".join(
+        f'coalesce(i."{c}", t."{c}") IS DISTINCT FROM t."{c}"' for c in updates) or "false"
     with registered(cur, "_incoming", frame[columns]):
+        updated = cur.execute(
+            f'SELECT count(*) FROM (SELECT {select_list} FROM _incoming) AS i '
+            f'JOIN "{table}" AS t USING ({", ".join(key)}) WHERE {differs}'
+        ).fetchall()[0][0]
         cur.execute(
             f'INSERT INTO "{table}" ({column_list}) SELECT {select_list} FROM _incoming '
             f'ON CONFLICT ({", ".join(key)}) {action}'
         )
-    return int(cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0] - before)
+    added = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0] - before
+    return int(added), int(updated)
 
 
 def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
@@ -215,19 +223,25 @@ def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) 
     return int(cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0] - before)
 
 
-def write_staged(cur: duckdb.DuckDBPyConnection, staged: Staged) -> dict[str, int]:
-    """Write a batch's rows table by table in dependency order; rows added per table."""
+def write_staged(cur: duckdb.DuckDBPyConnection, staged: Staged) -> tuple[dict[str, int], set[str]]:
+    """Write a batch's rows table by table in dependency order; (rows added per table, the tables
+    whose content changed: rows added or existing rows completed — what the derived tables of
+    :func:`analytics.store.derived.refresh_derived` must follow)."""
     added: dict[str, int] = {}
+    changed: set[str] = set()
     for table in WRITE_ORDER:
         frame = staged.frames.get(table)
         if frame is None or frame.empty:
             continue
         rows = frame.drop(columns=["_line"], errors="ignore")
+        updated = 0
         if table in UPSERT_TABLES:
-            added[table] = _upsert(cur, table, rows)
+            added[table], updated = _upsert(cur, table, rows)
         else:
             added[table] = insert_new(cur, table, rows)
-    return added
+        if added[table] or updated:
+            changed.add(table)
+    return added, changed
 
 
 def _bookkeeping(
@@ -275,13 +289,12 @@ def _params_json(messages: list[Message]) -> list[str | None]:
     return result
 
 
-def _refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the derived tables when that module is available (it lands separately)."""
-    try:
-        from analytics.store.derived import refresh_derived
-    except ImportError:
-        return
-    refresh_derived(cur)
+def _refresh_derived(cur: duckdb.DuckDBPyConnection, changed: set[str]) -> None:
+    """Rebuild the derived tables that depend on the ``changed`` canonical tables."""
+    from analytics.store.derived import refresh_derived
+
+    if changed:
+        refresh_derived(cur, changed=changed)
 
 
 def _names(created: list[str]) -> str:
@@ -354,13 +367,13 @@ def run_prepared(
             if strict and result.rejects:
                 raise _StrictRefusal(result)
             report(0.6, "write")
-            added = write_staged(cur, staged)
+            added, changed = write_staged(cur, staged)
             result.rows_added = added.get(match.format.target, 0)
             result.explain(_summary(prepared.name, result, result.rows_added, prepared.notes))
             result.import_id = _bookkeeping(cur, prepared, result)
             report(0.8, "derived")
             bump_data_version(cur)
-            _refresh_derived(cur)
+            _refresh_derived(cur, changed)
         report(1.0, "done")
         return result
     except _StrictRefusal as exc:

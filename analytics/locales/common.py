@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Demo data: a generated fictional town (seed {seed}, as of {as_of}). "
         "No real resident or agent.",
     ),
+    "banner.updating_derived": (
+        "Mise à jour des tables de calcul après une nouvelle version de l'application…",
+        "Updating the computed tables after a new version of the app…",
+    ),
     "banner.building_demo": (
         "Première ouverture : génération de la ville de démonstration…",
         "First start: generating the demo town…",

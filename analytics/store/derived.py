@@ -62,17 +62,19 @@ its numbers never depend on that snapshot.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
+from functools import cache
 from typing import Any, Final
 
 import duckdb
 
 from analytics.calendar import calendar_frame
-from analytics.schema import LEVELS, NO_LEVEL
+from analytics.schema import LEVELS, NO_LEVEL, TABLES
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import read_sql, set_meta
+from analytics.store.db import get_meta, read_sql, set_meta
 
 DERIVED_TABLES: Final[tuple[str, ...]] = (
     "calendar_days",
@@ -170,23 +172,107 @@ def derived_params(thresholds: Thresholds) -> dict[str, Any]:
     }
 
 
-def refresh_derived(
-    cur: duckdb.DuckDBPyConnection, *, thresholds: Thresholds | None = None
-) -> None:
-    """Rebuild every derived table from the canonical tables, on ``cur`` (inside its transaction).
+SIGNATURE_META: Final[str] = "derived_signature"
+"""store_meta key of the :func:`signature` of the code that built the derived tables."""
 
+CALENDAR_SOURCES: Final[tuple[str, ...]] = ("derived/store_date_span", "derived/calendar_days")
+"""The SQL files behind ``calendar_days`` (the store's date span, then the table)."""
+_WORD: Final[re.Pattern[str]] = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@cache
+def reads(table: str) -> frozenset[str]:
+    """The canonical and derived tables the SQL of derived ``table`` names (outside comments).
+
+    Read from the SQL files themselves, so it cannot drift from them; a column that happens to share
+    a table's name only makes a refresh rebuild more than it needs, never less."""
+    files = CALENDAR_SOURCES if table == DERIVED_TABLES[0] else (f"derived/{table}",)
+    words = {word for name in files for word in _WORD.findall(_LINE_COMMENT.sub("", read_sql(name)))}
+    return frozenset(words & (set(TABLES) | set(DERIVED_TABLES))) - {table}
+
+
+def affected(changed: Collection[str]) -> tuple[str, ...]:
+    """The derived tables (in build order, ``calendar_days`` aside) that read, directly or through
+    another derived table, one of the ``changed`` tables: what an import of those must rebuild."""
+    stale = set(changed)
+    found = []
+    for table in DERIVED_TABLES[1:]:
+        if reads(table) & stale:
+            found.append(table)
+            stale.add(table)
+    return tuple(found)
+
+
+@cache
+def signature() -> str:
+    """A hash of what shapes the derived tables: their list, their SQL files and the constants bound
+    into them. A store whose tables were built by other code (an upgrade added or changed a table)
+    is rebuilt whole (:func:`is_current`, :func:`refresh_derived`)."""
+    digest = hashlib.sha256(repr((DERIVED_TABLES, CALENDAR_PADDING_YEARS, sorted(
+        (k, repr(v)) for k, v in derived_params(Thresholds()).items()
+        if k not in ("workday_start_hours", "workday_end_hours")))).encode())
+    for name in (*CALENDAR_SOURCES, *(f"derived/{table}" for table in DERIVED_TABLES[1:])):
+        digest.update(read_sql(name).encode())
+    return digest.hexdigest()[:16]
+
+
+def is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store's derived tables were built by this code (see :func:`signature`)."""
+    return get_meta(con, SIGNATURE_META) == signature()
+
+
+STALE_HELP: Final[str] = (
+    "its derived tables were built by another version of the app: open it once with the app "
+    "(make run), which rebuilds them, then try again"
+)
+"""Why a read-only command cannot use a store whose derived tables are not :func:`is_current`."""
+
+
+def _calendar_is_current(cur: duckdb.DuckDBPyConnection, first: date, last: date) -> bool:
+    exists = cur.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [DERIVED_TABLES[0]]
+    ).fetchall()[0][0]
+    if not exists:
+        return False
+    return tuple(cur.execute("SELECT min(day), max(day) FROM calendar_days").fetchall()[0]) == (
+        first, last)
+
+
+def refresh_derived(
+    cur: duckdb.DuckDBPyConnection, *, thresholds: Thresholds | None = None,
+    changed: Collection[str] | None = None,
+) -> tuple[str, ...]:
+    """Rebuild the derived tables from the canonical tables, on ``cur`` (inside its transaction);
+    return the tables rebuilt, in build order.
+
+    ``changed``: the canonical tables written since the last refresh (an import knows them); only
+    the derived tables that depend on them are rebuilt (:func:`affected`), and ``calendar_days``
+    (with everything that reads it) only when the store's date span moved. ``None`` (the default)
+    rebuilds everything, as does a workday window other than the one of the last refresh, or
+    derived tables built by other code (:func:`is_current`).
     ``thresholds`` defaults to :func:`load_thresholds` (only the workday window is used, for
     ``entry_facts.outside_hours``). Idempotent; works on an empty store (tables are created empty).
     """
     limits = thresholds or load_thresholds()
+    if changed is not None and (
+        get_meta(cur, WORKDAY_WINDOW_META) != workday_window(limits) or not is_current(cur)
+    ):
+        changed = None
     first, last = calendar_span(cur)
-    cur.register(_CALENDAR_INPUT, calendar_frame(first, last))
-    try:
-        cur.execute(read_sql("derived/calendar_days"))
-    finally:
-        cur.unregister(_CALENDAR_INPUT)
+    rebuild_calendar = changed is None or (
+        bool(reads(DERIVED_TABLES[0]) & set(changed)) and not _calendar_is_current(cur, first, last))
+    stale = set(changed or ()) | ({DERIVED_TABLES[0]} if rebuild_calendar else set())
+    if rebuild_calendar:
+        cur.register(_CALENDAR_INPUT, calendar_frame(first, last))
+        try:
+            cur.execute(read_sql("derived/calendar_days"))
+        finally:
+            cur.unregister(_CALENDAR_INPUT)
+    rest = DERIVED_TABLES[1:] if changed is None else affected(stale)
     values = derived_params(limits)
-    for table in DERIVED_TABLES[1:]:
+    for table in rest:
         sql = read_sql(f"derived/{table}")
         cur.execute(sql, named_params(sql, values))
     set_meta(cur, WORKDAY_WINDOW_META, workday_window(limits))
+    set_meta(cur, SIGNATURE_META, signature())
+    return ((DERIVED_TABLES[0],) if rebuild_calendar else ()) + tuple(rest)
