@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> Results:
     quiet_streamlit()
     from benchmarks import computation
     from benchmarks.browser import measure_browser
-    from benchmarks.imports import measure_imports
+    from benchmarks.imports import measure_imports, measure_month_import
     from benchmarks.pages import registry
     from benchmarks.script import measure_scripts
     from benchmarks.stores import ensure_store, spec_of
@@ -123,6 +123,9 @@ def run(args: argparse.Namespace) -> Results:
                 results.add(item)
             if not args.no_refresh:
                 for item in computation.measure_refresh(scale, path, args.runs, scratch_root, say):
+                    results.add(item)
+            if not args.no_import:
+                for item in measure_month_import(scale, path, args.runs, scratch_root, say):
                     results.add(item)
             if not args.no_script:
                 for item in measure_scripts(scale, str(path), pages, args.runs, plan.service, say):

@@ -209,3 +209,89 @@ def measure_imports(
                 if samples else {},
             ))
     return measurements
+
+
+MONTH_ENTRIES_PER_DAY: Final[int] = 2
+"""Entries per agent and working day in the month imported into an existing store (morning, afternoon)."""
+MONTH_RUNS_MAX: Final[int] = 3
+"""Runs of the month import (each on a fresh copy of the store, which takes a while at city scale)."""
+
+
+def month_of_entries(con: object, first_day: date) -> pd.DataFrame:
+    """Canonical time entries for the calendar month starting ``first_day``: every agent of the
+    store, two 3.5-hour entries per weekday (a third of them on a project), as a town's monthly
+    export would add after the store's last recorded day."""
+    from analytics.store.db import query_rows
+
+    agents = [row[0] for row in query_rows(con, "SELECT agent_id FROM agents ORDER BY agent_id")]  # type: ignore[arg-type]
+    projects = [row[0] for row in query_rows(  # type: ignore[arg-type]
+        con, "SELECT project_id FROM projects ORDER BY project_id LIMIT 200")]
+    days = pd.bdate_range(first_day, first_day + pd.offsets.MonthEnd(0))
+    grid = pd.MultiIndex.from_product(
+        [days.strftime("%Y-%m-%d"), agents, range(MONTH_ENTRIES_PER_DAY)],
+        names=["work_date", "agent_id", "half"]).to_frame(index=False)
+    number = np.arange(len(grid))
+    on_project = (number % 3 == 0) & bool(projects)
+    return pd.DataFrame({
+        "entry_id": "month-" + pd.Series(number).astype(str),
+        "agent_id": grid["agent_id"],
+        "project_id": pd.Series(np.array(projects or [""])[number % max(len(projects), 1)]).where(
+            on_project, ""),
+        "work_date": grid["work_date"],
+        "start_time": np.where(grid["half"] == 0, "08:30", "13:30"),
+        "end_time": np.where(grid["half"] == 0, "12:00", "17:00"),
+        "hours": 3.5,
+        "activity": np.where(on_project, "meeting", "ordinary"),
+    }, columns=list(CANONICAL_HEADER))
+
+
+def measure_month_import(
+    scale: str, store: Path, runs: int, scratch: Path, say: Say
+) -> list[Measurement]:
+    """A month of time entries imported into a copy of the ``scale`` store (what a town does every
+    month): the import and the refresh of only the derived tables those rows reach."""
+    from analytics.ingest import import_file
+    from analytics.store.db import open_store, query_value
+    from benchmarks.stores import copy_store
+    from dashboard.store import connection
+
+    name = f"a month of time entries (every agent) into the {scale} store"
+    shared = connection(str(store))  # the process's connection (the pages' measurements use it too)
+    last = query_value(shared, "SELECT max(work_date) FROM time_entries")
+    frame = month_of_entries(shared, (pd.Timestamp(last) + pd.offsets.MonthBegin(1)).date())
+    path = scratch / f"month-{scale}.csv"
+    frame.to_csv(path, index=False)
+    samples: list[float] = []
+    phases: dict[str, list[float]] = {}
+    problem = ""
+    for run in range(min(runs, MONTH_RUNS_MAX)):
+        copy = copy_store(store, scratch / f"month-{scale}.duckdb")
+        con = open_store(copy)
+        marks: list[tuple[str, float]] = []
+        try:
+            started = time.perf_counter()
+
+            def note(_fraction: float, step: str, marks: list = marks) -> None:
+                marks.append((step, time.perf_counter()))
+
+            result, seconds = timed(lambda con=con, note=note: import_file(con, path, progress=note))
+        finally:
+            con.close()
+            for leftover in scratch.glob(f"month-{scale}.duckdb*"):
+                leftover.unlink(missing_ok=True)
+        if result.status != "imported" or result.rows_added != len(frame):
+            problem = f"error: {result.status}, {result.rows_added} of {len(frame)} rows added"
+            break
+        for (step, at), (_, following) in zip(marks, [*marks[1:], ("end", started + seconds)],
+                                               strict=True):
+            phases.setdefault(step, []).append(following - at)
+        samples.append(seconds)
+        say(f"import: {name} run {run + 1}: {seconds:.2f} s")
+    path.unlink(missing_ok=True)
+    return [Measurement(
+        "import", scale, name, "existing store",
+        stats=Stats.of(samples) if samples and not problem else None, status=problem or "ok",
+        rows=len(frame), note="only the derived tables the rows reach are rebuilt",
+        extra={"phases_median_seconds": {step: round(statistics.median(values), 3)
+                                         for step, values in phases.items()}} if samples else {},
+    )]

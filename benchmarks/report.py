@@ -280,7 +280,10 @@ the **pandas reference** loads the raw tables with one query each and computes n
 indicators in pandas, checked equal to the catalogue. **Server script** is the whole page run by
 Streamlit's AppTest (frame, computation, tables, download files, figures). **Browser** is headless
 Chromium from navigation until the server has finished the run and the page is drawn (charts
-included), in the app's default period (last 3 months).
+included), in the app's default period (last 3 months). **Import throughput**: each generated file
+into a fresh store, and a month of time entries for every agent (two per weekday, the month after
+the last recorded day) into a copy of each demo store, which rebuilds only the derived tables those
+rows reach; the **derived tables refresh** is the full rebuild (after an upgrade of the app).
 """
 
 

@@ -81,6 +81,16 @@ def test_both_import_files_are_imported_whole(outcome: tuple[int, dict, str], na
     assert found["rows_per_second"] > 0
 
 
+def test_a_month_is_imported_into_the_existing_store(outcome: tuple[int, dict, str]) -> None:
+    _, results, markdown = outcome
+    (found,) = rows(results, "import", "existing store")
+    assert found["status"] == "ok" and found["scale"] == "tiny"
+    agents = results["stores"]["tiny"]["rows"]["agents"]
+    assert found["rows"] >= agents * 2 * 20  # two entries per agent and weekday, 20+ weekdays
+    assert found["rows"] % (agents * 2) == 0
+    assert "a month of time entries (every agent) into the tiny store" in markdown
+
+
 def test_server_script_and_refresh_are_measured(outcome: tuple[int, dict, str]) -> None:
     _, results, _ = outcome
     assert {m["name"] for m in rows(results, "script", "warm")} == set(PAGES) - {"frame"}
