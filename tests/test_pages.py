@@ -61,3 +61,29 @@ def test_methods_lists_every_indicator(app: AppTest) -> None:
     assert list(table["Clé"]) == [indicator.key for indicator in CATALOGUE]
     thresholds = app.dataframe[1].value
     assert "PARTICIPATION_OVERLOAD_RATIO" in set(thresholds["Réglage"])
+
+
+def test_the_app_rebuilds_derived_tables_built_by_another_version(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store whose derived tables an older version built (one missing) opens, and every page works."""
+    import shutil
+
+    from analytics.store.db import open_store, set_meta
+    from analytics.store.derived import SIGNATURE_META, is_current
+    from dashboard.store import connection
+
+    old = tmp_path / "old.duckdb"
+    shutil.copy(demo_db, old)
+    con = open_store(old)
+    set_meta(con, SIGNATURE_META, "an older version")
+    con.execute("DROP TABLE participation_buckets")
+    con.close()
+    monkeypatch.setenv("PARTICIPATION_DB", str(old))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    assert is_current(connection(str(old)))
+    at.switch_page("pages/engagement.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("Engagement")
