@@ -20,6 +20,8 @@ agent_week             one row per (agent, ISO week): hours, participation_hours
                        capacity_hours, load_ratio
 agent_week_running     one row per (agent, ISO week) from the agent's first week with hours, dense:
                        hours and cumulative_hours (any window of weeks is a difference of two rows)
+service_week           one row per (service, ISO week) with hours or capacity: hours, capacity_hours,
+                       recorded_capacity_hours, agents, agents_missing
 service_day            one row per (service, work_date, level): entries, hours, outside_hours
 service_day_capacity   one row per (service, working day): agents, capacity_hours
 project_day            one row per (project, work_date, activity): entries, agents, hours
@@ -28,6 +30,8 @@ agent_outside_day      one row per (agent, project or none, work_date) with hour
                        workday window: level, non-working day, weekend, outside_hours
 service_day_activity   one row per (service, work_date, level, activity): entries, hours
 project_phase_hours    one row per (finished project, tenth of its life, activity): level, hours
+finished_hours         one row per finished project with recorded hours: its attributes, days, hours
+level_phase_hours      one row per (level, tenth of the life, activity) of finished projects: hours
 participant_activity   one row per attended attendance, with the event's date, kind, project level,
                        initiative and service and the participant's quartier
 participant_first      one row per (participant, service, level): first_date attended
@@ -37,6 +41,8 @@ participation_buckets  one row per (filters, month / quarter / year, first day i
 participation_cohorts  one row per (filters, cohort year, active year, active the year before, first
                        day in the year): participants
 participation_years    one row per (filters, year, attended events in the year): participants
+participation_ranks    one row per (filters, year, rank 1 / 2 / 5, day): participants whose rank-th
+                       attended event of the year fell that day (frequency classes up to any day)
 first_attendance       one row per (filters, participant): date, level and initiative of the first
                        attended event
 event_attendance       one row per event: date, kind, initiative, service, level, attendees
@@ -47,11 +53,12 @@ event_attendance       one row per event: date, kind, initiative, service, level
 page query) reads these small tables instead of one row per time entry or per agent-day, so that a
 page stays instant on a city (see docs/benchmarks.md).
 
-``participation_buckets``, ``participation_cohorts``, ``participation_years`` and ``first_attendance``
-are the Engagement page's history, pre-counted for every combination of its filters (a row per
-filter: NULL service or level = no filter): distinct participants cannot be added up across services
-or levels. Rows keyed by a *first day* (the participant's first attended event in a month, a year…)
-give the counts up to any period end (the rows whose first day is on or before it).
+``participation_buckets``, ``participation_cohorts``, ``participation_years``,
+``participation_ranks`` and ``first_attendance`` are the Engagement page's history, pre-counted for
+every combination of its filters (a row per filter: NULL service or level = no filter): distinct
+participants cannot be added up across services or levels. Rows keyed by a *first day* (the
+participant's first attended event in a month, a year…) give the counts up to any period end (the
+rows whose first day is on or before it).
 
 Only ``entry_facts.outside_hours`` (and the sums of it) depend on a setting: the workday window of
 :func:`analytics.settings.load_thresholds` in force at refresh time, recorded in ``store_meta`` under
@@ -84,6 +91,7 @@ DERIVED_TABLES: Final[tuple[str, ...]] = (
     "agent_day_capacity",
     "agent_week",
     "agent_week_running",
+    "service_week",
     "service_day",
     "service_day_capacity",
     "project_day",
@@ -91,12 +99,15 @@ DERIVED_TABLES: Final[tuple[str, ...]] = (
     "agent_outside_day",
     "service_day_activity",
     "project_phase_hours",
+    "finished_hours",
+    "level_phase_hours",
     "participant_activity",
     "participant_first",
     "participant_first_all",
     "participation_buckets",
     "participation_cohorts",
     "participation_years",
+    "participation_ranks",
     "first_attendance",
     "event_attendance",
 )
