@@ -235,3 +235,18 @@ def test_derived_effort_and_profile_equal_the_per_entry_computation(
     assert list(consultation.itertuples(index=False, name=None)) == [
         ("consultation", 0, "other", 4.0, 4.0 / 4.75), ("consultation", 9, "meeting", 0.75, 0.75 / 4.75),
     ]
+
+
+@pytest.mark.parametrize("column", ["project_id", "level", "team", "months", "hours", "monthly_hours"])
+def test_history_effort_is_finished_effort_without_the_unused_columns(column: str) -> None:
+    """The page's history reads only HISTORY_COLUMNS: the same rows and values as finished_effort."""
+    from analytics.arbitration.effort import HISTORY_COLUMNS, history_effort
+    from tests.test_arbitration_baseline import make_store
+
+    con = make_store({"projects": STORE_PROJECTS, "time_entries": STORE_ENTRIES})
+    try:
+        full, narrow = finished_effort(con, TEAM_OF), history_effort(con, TEAM_OF)
+    finally:
+        con.close()
+    assert list(narrow.columns) == list(HISTORY_COLUMNS)
+    assert list(narrow[column]) == list(full[column])

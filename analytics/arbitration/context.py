@@ -41,7 +41,8 @@ class History:
     """What the store's past says for arbitration, as of the reference day ``as_of``.
 
     ``mapping``: each service's team (:func:`.teams.team_map`); ``teams``: the visible teams;
-    ``effort``: finished projects with their hours (:func:`.effort.finished_effort`).
+    ``effort``: finished projects with their hours (:func:`.effort.history_effort`: the
+    columns of :func:`.effort.finished_effort` the page and the simulator use).
     """
 
     as_of: date
@@ -113,7 +114,7 @@ def load_history(
         min_group_size=thresholds.min_group_size,
         mapping=mapping,
         teams=teams_mod.visible_teams(mapping),
-        effort=effort_mod.finished_effort(con, teams_mod.team_of(mapping)),
+        effort=effort_mod.history_effort(con, teams_mod.team_of(mapping)),
     )
 
 
