@@ -3,12 +3,14 @@ shared base_layout, the same small-multiples grid as make_subplots, valid plotly
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import duckdb
 import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
+from plotly.utils import PlotlyJSONEncoder
 
 from analytics.engagement.figures import (
     ATTENDANCE_PANEL_COLUMNS,
@@ -86,3 +88,22 @@ def test_the_yearly_rotation_figure_of_the_tiny_town(
     drawn = built.figures[1]["data"][trace]
     assert (drawn["name"], list(drawn["x"]), list(drawn["y"])) == (name, years, people)
     assert built.figures[1]["layout"]["barmode"] == "stack"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, cls=PlotlyJSONEncoder)
+
+
+@pytest.mark.parametrize(("lang", "figure"), [("fr", 0), ("fr", 1), ("fr", 2), ("en", 0), ("en", 2)])
+def test_the_unvalidated_rotation_figures_are_what_plotly_validates(
+    tiny_data: EngagementData, lang: str, figure: int
+) -> None:
+    built = section("rotation", tiny_data.overview, tiny_data.rotation, Translator(lang)).figures[figure]
+    validated = [
+        go.Bar({k: v for k, v in trace.items() if k not in ("type", "marker")},
+               marker_color=trace["marker"]["color"]).to_plotly_json()
+        for trace in built["data"]
+    ]
+    assert _json(built["data"]) == _json(validated)
+    shown = _without_template(built["layout"])
+    assert _json(shown) == _json(go.Layout(shown).to_plotly_json())

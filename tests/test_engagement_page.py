@@ -55,6 +55,20 @@ def test_headline_agrees_with_the_catalogue_on_the_shared_tiny_town(
     _assert_agrees(tiny_store, Scope(start, end, service, level))
 
 
+@pytest.mark.parametrize(("start", "end", "service", "level"), SHARED_CASES)
+def test_the_headline_scores_are_the_representativeness_sections(
+    tiny_store: duckdb.DuckDBPyConnection, start: date, end: date, service: str | None,
+    level: str | None,
+) -> None:
+    # the headline counts its representation rows in its own query (sql/engagement/headline.sql)
+    data = compute_engagement(tiny_store, Scope(start, end, service, level), EVERYONE)
+    shown = data.representativeness.representation
+    assert (data.headline.r_score_quartier, data.headline.dissimilarity_quartier,
+            data.headline.r_score_age, data.headline.dissimilarity_age) == (
+        shown["quartier"].r_score, shown["quartier"].dissimilarity,
+        shown["age_band"].r_score, shown["age_band"].dissimilarity)
+
+
 def test_headline_of_the_engagement_tiny_town_by_hand(tiny: duckdb.DuckDBPyConnection) -> None:
     headline = compute_engagement(tiny, PERIOD, EVERYONE).headline
     assert headline.participants == 8 and headline.attendances == 12

@@ -9,12 +9,14 @@
 * *lapsed*: participants active in the :data:`LAPSE_MONTHS` months before the last
   :data:`LAPSE_MONTHS` months (windows ending at the period's end), and not in those last months;
 * the period's attendance-count histogram (``values[j]`` attended events per person, ``people[j]``
-  persons with that count), for the top-10 % share and the Gini (:mod:`.concentration`).
+  persons with that count), for the top-10 % share and the Gini (:mod:`.concentration`);
+* per dimension of representativeness, the population of each category of the population table and
+  the period's participants living in / of it, for the headline's representativeness scores.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
@@ -41,6 +43,9 @@ class PeriodCounts:
     """The histogram's values, ascending."""
     people: tuple[int, ...]
     """Participants with each of those counts."""
+    representation: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
+    """Per dimension ('quartier', 'age_band'): (population, participants of the period) of each
+    category of the population table with population > 0, by category."""
 
 
 def period_counts(
@@ -56,11 +61,19 @@ def period_counts(
         lapse_recent_start=recent.start,
     )
     (participants, newcomers, previous_active, retained, earlier_active, lapsed, attendances,
-     people) = run_query_row(con, "headline", values)
+     people, categories) = run_query_row(con, "headline", values)
+    representation = {
+        dimension: (
+            tuple(int(population) for name, population, _ in categories if name == dimension),
+            tuple(int(active) for name, _, active in categories if name == dimension),
+        )
+        for dimension in dict.fromkeys(name for name, _, _ in categories)
+    }
     return PeriodCounts(
         participants=int(participants), newcomers=int(newcomers),
         previous_active=int(previous_active), retained=int(retained),
         lapse_earlier_active=int(earlier_active), lapsed=int(lapsed),
         attendances_per_person=tuple(int(v) for v in attendances),
         people=tuple(int(n) for n in people),
+        representation=representation,
     )

@@ -1,8 +1,8 @@
 """Everything the Engagement page (and its report) shows for a scope, computed part by part.
 
 The page shows an :class:`Overview` (the headline figures) above its tabs, and computes a tab's
-*part* only when the tab is open: :func:`compute_overview` is one query plus a small query for the
-representation scores, :func:`compute_part` computes one section's numbers (:data:`PARTS`). The
+*part* only when the tab is open: :func:`compute_overview` is one query (with the representation
+scores' counts), :func:`compute_part` computes one section's numbers (:data:`PARTS`). The
 report needs everything: :func:`compute_engagement` gathers the overview and every part in an
 :class:`EngagementData`. Every frame is ready to show and export: groups under the minimum size are
 already suppressed (:mod:`analytics.engagement.privacy`); only the headline figures of the whole
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.disclosure import hide_small_count
@@ -205,20 +206,26 @@ Scores = dict[str, tuple[float | None, float | None]]
 """(R score, dissimilarity index) of each dimension of representativeness."""
 
 
-def _scores(con: duckdb.DuckDBPyConnection, scope: Scope) -> Scores:
+def _scores(counts: PeriodCounts) -> Scores:
     """The headline's representativeness scores (of raw counts: the headline hides them as a whole
-    when the period has too few participants)."""
-    counts = representativeness.representation_counts(con, scope)
-    tables = {
-        dimension: representativeness.representation_table(
-            representativeness.dimension_counts(counts, dimension)
-        )
-        for dimension in representativeness.DIMENSIONS
-    }
-    return {
-        dimension: (representativeness.r_score(table), representativeness.dissimilarity(table))
-        for dimension, table in tables.items()
-    }
+    when the period has too few participants), from the population and participants of each category
+    of the population table (:attr:`PeriodCounts.representation`): the numbers of
+    :func:`representativeness.r_score` and :func:`representativeness.dissimilarity` on
+    :func:`representativeness.representation_table`."""
+    found: Scores = {}
+    for dimension in representativeness.DIMENSIONS:
+        population_counts, participant_counts = counts.representation.get(dimension, ((), ()))
+        population = np.array(population_counts, dtype=float)
+        participants = np.array(participant_counts, dtype=float)
+        if not len(population) or not participants.sum() > 0:
+            found[dimension] = (None, None)
+            continue
+        rate = participants / population
+        participant_share = participants / participants.sum()
+        population_share = population / population.sum()
+        r_score = float(rate.min() / rate.max()) if rate.max() > 0 else None
+        found[dimension] = (r_score, float(0.5 * np.abs(participant_share - population_share).sum()))
+    return found
 
 
 def _shown_count(count: int, min_size: int) -> int | None:
@@ -255,7 +262,7 @@ def compute_overview(
     """The headline figures of ``scope`` (the period [start, end] and the filters)."""
     k = thresholds.min_group_size
     counts = period_counts(con, scope, LAPSE_MONTHS)
-    return Overview(scope, k, _headline(counts, _scores(con, scope), k))
+    return Overview(scope, k, _headline(counts, _scores(counts), k))
 
 
 def rotation_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> RotationPart:

@@ -13,10 +13,15 @@
 --   histogram_attendances, histogram_participants   the period's attendance-count histogram as two
 --                         lists (ascending counts; participants with that many attended events), for
 --                         the top-10 % share and the Gini.
+--   representation        the rows of the population table ('quartier', 'age_band', population > 0)
+--                         as one list (ordered by dimension, category) of (dimension, population,
+--                         participants of the period living in / of that category): the headline's
+--                         representativeness scores, the rows of sql/engagement/representation.sql
+--                         with in_population.
 
 WITH
 activity AS (
-    SELECT participant_id, event_date
+    SELECT participant_id, event_date, participant_quartier, participant_age_band
     FROM participant_activity
     WHERE event_date BETWEEN $window_start AND $end
       AND ($service IS NULL OR service_id = $service)
@@ -38,7 +43,9 @@ per_person AS (
         count(*) FILTER (WHERE event_date >= $start)                              AS attendances,
         bool_or(event_date BETWEEN $previous_start AND $previous_end)             AS in_previous,
         bool_or(event_date BETWEEN $lapse_earlier_start AND $lapse_earlier_end)   AS in_lapse_earlier,
-        bool_or(event_date >= $lapse_recent_start)                                AS in_lapse_recent
+        bool_or(event_date >= $lapse_recent_start)                                AS in_lapse_recent,
+        any_value(participant_quartier)                                           AS quartier,
+        any_value(participant_age_band)                                           AS age_band
     FROM activity
     GROUP BY participant_id
 ),
@@ -48,6 +55,30 @@ histogram AS (
     FROM per_person
     WHERE attendances > 0
     GROUP BY attendances
+),
+
+reference AS (
+    SELECT dimension, category, population
+    FROM population
+    WHERE dimension IN ('quartier', 'age_band') AND population > 0
+),
+
+category_counts AS (
+    SELECT 'quartier' AS dimension, quartier AS category, count(*) AS participants
+    FROM per_person
+    WHERE attendances > 0
+    GROUP BY quartier
+    UNION ALL
+    SELECT 'age_band', age_band, count(*)
+    FROM per_person
+    WHERE attendances > 0
+    GROUP BY age_band
+),
+
+representation AS (
+    SELECT r.dimension, r.category, r.population, coalesce(c.participants, 0) AS participants
+    FROM reference AS r
+    LEFT JOIN category_counts AS c ON c.dimension = r.dimension AND c.category = r.category
 ),
 
 counts AS (
@@ -70,5 +101,7 @@ SELECT
     (SELECT coalesce(list(attendances ORDER BY attendances), []) FROM histogram)
                                                                               AS histogram_attendances,
     (SELECT coalesce(list(participants ORDER BY attendances), []) FROM histogram)
-                                                                              AS histogram_participants
+                                                                              AS histogram_participants,
+    (SELECT coalesce(list((dimension, population, participants) ORDER BY dimension, category), [])
+     FROM representation)                                                     AS representation
 FROM counts AS c
