@@ -134,6 +134,7 @@ def test_service_weeks(store) -> None:
     [
         (W1, None, None, 4),               # S1 × 2 weeks, S2 × 2 weeks
         (date(2026, 4, 1), "S1", None, 2),  # cut week W1 (Wednesday to Sunday) and W2
+        (date(2026, 4, 1), None, None, 4),  # the same for every service: W2 read from service_week
         (W1, None, "coproduction", 4),
     ],
 )

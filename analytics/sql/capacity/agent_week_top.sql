@@ -6,10 +6,12 @@
 --          period_hours (hours of the period, level filter applied),
 --          period_recorded_capacity_hours (capacity of the weeks with recorded time: missing weeks are
 --          left out of both), period_load_ratio = period_hours / period_recorded_capacity_hours (NULL
---          when 0), period_rank (1 = the most loaded; ties in the agents' order: service name, name,
---          id), agents_total (agents with capacity or recorded time in the period, shown or not).
+--          when 0), period_rank (1 = the most loaded; ratios equal to 1e-9 are tied and ranked by
+--          agent id), agents_total (agents with capacity or recorded time in the period, shown or not).
 -- The agent-week rows are exactly those of agent_week_load.sql (the same included CTEs); the rows are
--- in that file's order (service name, agent name, agent id, week).
+-- in that file's order (service name, agent name, agent id, week). Without a level filter the
+-- period's totals per agent read the whole weeks straight from agent_week; the agent-weeks are read
+-- (weeks) only for the agents shown.
 WITH
 -- @include capacity/period_weeks
 agents_in AS (
@@ -21,55 +23,70 @@ agents_in AS (
     WHERE $service IS NULL OR a.service_id = $service
 ),
 
-agent_weeks AS (
-    SELECT w.*, a.agent_rank
-    FROM weeks AS w
-    JOIN agents_in AS a ON a.agent_id = w.agent_id
-),
-
 per_agent AS (
+    -- without a level filter the whole weeks are read from agent_week (as whole_weeks does) rather
+    -- than through weeks, which the final select reads again for the agents shown
     SELECT
         agent_id,
         sum(hours)                                                             AS period_hours,
         sum(CASE WHEN recorded_hours > 0 THEN capacity_hours ELSE 0.0 END)     AS period_recorded_capacity_hours
-    FROM agent_weeks
+    FROM (
+        SELECT agent_id, hours, recorded_hours, capacity_hours FROM weeks WHERE $level IS NOT NULL
+        UNION ALL
+        SELECT agent_id, hours, hours AS recorded_hours, capacity_hours
+        FROM agent_week
+        WHERE $level IS NULL
+          AND week_start BETWEEN $start AND $end AND week_start + 6 <= $end
+          AND ($service IS NULL OR service_id = $service)
+          AND (hours > 0 OR capacity_hours > 0)
+        UNION ALL
+        SELECT agent_id, hours, recorded_hours, capacity_hours FROM edge_weeks WHERE $level IS NULL
+    )
     GROUP BY agent_id
 ),
 
 ranked AS (
     SELECT
-        agent_id,
-        period_hours,
-        period_recorded_capacity_hours,
-        CASE WHEN period_recorded_capacity_hours > 0
-             THEN period_hours / period_recorded_capacity_hours END            AS period_load_ratio,
+        p.agent_id,
+        p.period_hours,
+        p.period_recorded_capacity_hours,
+        CASE WHEN p.period_recorded_capacity_hours > 0
+             THEN p.period_hours / p.period_recorded_capacity_hours END            AS period_load_ratio,
         row_number() OVER (
-            ORDER BY CASE WHEN period_recorded_capacity_hours > 0
-                          THEN period_hours / period_recorded_capacity_hours END DESC NULLS LAST,
-                     agent_id
+            -- rounded to 1e-9 so that the order of float additions never decides a tie
+            ORDER BY round(CASE WHEN p.period_recorded_capacity_hours > 0
+                                THEN p.period_hours / p.period_recorded_capacity_hours END, 9)
+                         DESC NULLS LAST,
+                     p.agent_id
         )                                                                      AS period_rank,
         count(*) OVER ()                                                       AS agents_total
-    FROM per_agent
+    FROM per_agent AS p
+    SEMI JOIN agents_in AS a ON a.agent_id = p.agent_id
+),
+
+top AS (
+    SELECT r.*, a.agent_name, a.service_id, a.service_name, a.agent_rank
+    FROM ranked AS r
+    JOIN agents_in AS a ON a.agent_id = r.agent_id
+    WHERE r.period_rank <= $limit
 )
 
 SELECT
-    a.agent_id,
-    a.agent_name,
-    a.service_id,
-    a.service_name,
+    t.agent_id,
+    t.agent_name,
+    t.service_id,
+    t.service_name,
     w.week_start,
     CAST(least(w.week_start + 6, $end) - greatest(w.week_start, $start) + 1 AS INTEGER)
                                                                           AS days_in_period,
     w.recorded_hours,
     w.hours,
     w.capacity_hours,
-    r.period_hours,
-    r.period_recorded_capacity_hours,
-    r.period_load_ratio,
-    r.period_rank,
-    r.agents_total
-FROM agent_weeks AS w
-JOIN ranked AS r ON r.agent_id = w.agent_id
-JOIN agents_in AS a ON a.agent_id = w.agent_id
-WHERE r.period_rank <= $limit
-ORDER BY w.agent_rank, w.week_start
+    t.period_hours,
+    t.period_recorded_capacity_hours,
+    t.period_load_ratio,
+    t.period_rank,
+    t.agents_total
+FROM weeks AS w
+JOIN top AS t ON t.agent_id = w.agent_id
+ORDER BY t.agent_rank, w.week_start

@@ -7,6 +7,8 @@
 --        narrowed by the level). Whole weeks come from agent_week; the (at most two) weeks cut by the
 --        period's edges are summed from agent_day and agent_day_capacity; with a level filter the hours
 --        of whole weeks are summed from agent_day at that level. $service narrows every CTE.
+-- whole_weeks and weeks are NOT MATERIALIZED: a query reading them twice (agent_week_top.sql) scans
+-- agent_week again rather than buffering ~80 k agent-weeks of a city.
 level_weeks AS (
     -- hours at the chosen level in the weeks wholly inside the period (nothing without a level)
     SELECT agent_id, week_start, sum(hours) AS hours
@@ -18,7 +20,7 @@ level_weeks AS (
     GROUP BY agent_id, week_start
 ),
 
-whole_weeks AS (
+whole_weeks AS NOT MATERIALIZED (
     SELECT
         w.agent_id,
         w.week_start,
@@ -56,7 +58,7 @@ edge_weeks AS (
     GROUP BY agent_id, week_start
 ),
 
-weeks AS (
+weeks AS NOT MATERIALIZED (
     SELECT * FROM whole_weeks
     UNION ALL
     SELECT * FROM edge_weeks

@@ -9,7 +9,8 @@
 --          agents_missing (of those, agents without any recorded time: no timesheet).
 -- The agent-week rows summed are exactly those of agent_week_load.sql (the same included CTEs): whole
 -- weeks from agent_week, the (at most two) weeks cut by the period's edges from agent_day and
--- agent_day_capacity, the level filter narrowing hours only.
+-- agent_day_capacity, the level filter narrowing hours only. Without a level filter the whole weeks are
+-- read summed per service (service_week).
 WITH
 -- @include capacity/period_weeks
 agents_in AS (
@@ -18,19 +19,44 @@ agents_in AS (
     WHERE $service IS NULL OR service_id = $service
 ),
 
-service_weeks AS (
-    SELECT
-        a.service_id,
-        w.week_start,
-        sum(w.hours)                                                           AS hours,
-        sum(w.recorded_hours)                                                  AS recorded_hours,
-        sum(w.capacity_hours)                                                  AS capacity_hours,
-        sum(CASE WHEN w.recorded_hours > 0 THEN w.capacity_hours ELSE 0.0 END) AS recorded_capacity_hours,
-        count(*)                                                               AS agents,
-        count(*) FILTER (WHERE w.recorded_hours <= 0)                          AS agents_missing
+agent_service_weeks AS (
+    -- the agent-weeks summed here: every week with a level filter, else only the (at most two)
+    -- weeks cut by the period's edges (whole weeks come summed per service from service_week)
+    SELECT a.service_id, w.*
     FROM weeks AS w
     JOIN agents_in AS a ON a.agent_id = w.agent_id
-    GROUP BY a.service_id, w.week_start
+    WHERE $level IS NOT NULL
+    UNION ALL
+    SELECT a.service_id, w.*
+    FROM edge_weeks AS w
+    JOIN agents_in AS a ON a.agent_id = w.agent_id
+    WHERE $level IS NULL
+),
+
+summed_weeks AS (
+    SELECT
+        service_id,
+        week_start,
+        sum(hours)                                                         AS hours,
+        sum(recorded_hours)                                                AS recorded_hours,
+        sum(capacity_hours)                                                AS capacity_hours,
+        sum(CASE WHEN recorded_hours > 0 THEN capacity_hours ELSE 0.0 END) AS recorded_capacity_hours,
+        count(*)                                                           AS agents,
+        count(*) FILTER (WHERE recorded_hours <= 0)                        AS agents_missing
+    FROM agent_service_weeks
+    GROUP BY service_id, week_start
+),
+
+service_weeks AS (
+    SELECT * FROM summed_weeks
+    UNION ALL
+    -- whole weeks without a level filter: service_week (agent_week summed per agents.service_id)
+    SELECT service_id, week_start, hours, hours AS recorded_hours, capacity_hours,
+           recorded_capacity_hours, agents, agents_missing
+    FROM service_week
+    WHERE $level IS NULL
+      AND week_start BETWEEN $start AND $end AND week_start + 6 <= $end
+      AND ($service IS NULL OR service_id = $service)
 )
 
 SELECT
