@@ -65,6 +65,7 @@ EXTRA_SCALES: Final[dict[str, ScaleSpec]] = {
 SOURCES: Final[tuple[str, ...]] = (
     "analytics/demo/*.py",
     "analytics/sql/derived/*.sql",
+    "analytics/sql/rules/*.sql",
     "analytics/store/*.py",
     "analytics/store/migrations/*.sql",
     "analytics/calendar.py",

@@ -98,9 +98,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
-INCLUDE: Final[re.Pattern[str]] = re.compile(r"^-- @include ([\w/]+)[ \t]*$", re.MULTILINE)
-"""A line ``-- @include <name>`` of a SQL file is replaced by the text of ``<name>.sql``: CTEs that
-several queries share live in one file (e.g. ``capacity/period_weeks.sql``)."""
+INCLUDE: Final[re.Pattern[str]] = re.compile(r"^[ \t]*-- @include ([\w/]+)[ \t]*$", re.MULTILINE)
+"""A line ``-- @include <name>`` of a SQL file (indented or not) is replaced by the text of
+``<name>.sql``: CTEs or a rule that several queries share live in one file (e.g.
+``capacity/period_weeks.sql``, ``rules/outside_hours.sql``)."""
 
 
 @cache

@@ -38,21 +38,15 @@ day_events AS (
 
 split AS (
     SELECT
-        f.agent_id,
-        f.project_id,
-        f.work_date,
-        f.hours,
-        f.is_nonworking_day,
-        isodow(f.work_date) >= 6 AS is_weekend,
-        CASE
-            WHEN f.is_nonworking_day THEN f.hours
-            ELSE f.hours
-                 * ((f.end_clock_hours - f.start_clock_hours)
-                    - greatest(0.0, least(f.end_clock_hours, $workday_end_hours)
-                                    - greatest(f.start_clock_hours, $workday_start_hours)))
-                 / (f.end_clock_hours - f.start_clock_hours)
-        END AS outside_hours
-    FROM facts AS f
+        agent_id,
+        project_id,
+        work_date,
+        hours,
+        is_nonworking_day,
+        isodow(work_date) >= 6 AS is_weekend,
+        -- @include rules/outside_hours
+        AS outside_hours
+    FROM facts
 ),
 
 traced AS (

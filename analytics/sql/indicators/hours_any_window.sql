@@ -32,15 +32,8 @@ split AS (
     SELECT
         hours,
         level,
-        CASE
-            WHEN is_nonworking_day THEN hours
-            WHEN start_clock_hours IS NULL OR end_clock_hours <= start_clock_hours THEN 0.0
-            ELSE hours
-                 * ((end_clock_hours - start_clock_hours)
-                    - greatest(0.0, least(end_clock_hours, $workday_end_hours)
-                                    - greatest(start_clock_hours, $workday_start_hours)))
-                 / (end_clock_hours - start_clock_hours)
-        END AS outside_hours
+        -- @include rules/outside_hours
+        AS outside_hours
     FROM facts
 ),
 
