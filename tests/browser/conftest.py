@@ -79,14 +79,28 @@ def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=30)
 
 
+QUIET_MS = 400
+"""How long the page must stay idle before a test reads it: Streamlit shows its running widget only
+after a short delay, so one idle instant can fall between two script runs or before the widget shows."""
+
+
 def wait_until_idle(
     page: object, timeout_ms: int = 120_000, content: str = "[data-testid='stMetricValue']"
 ) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' status widget) and the
-    page shows its ``content`` (a CSS selector; by default a metric tile)."""
+    """Wait until Streamlit has finished running the script (no 'running' status widget, no stale
+    element, no skeleton) for ``QUIET_MS`` in a row and the page shows its ``content`` (a CSS
+    selector; by default a metric tile)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    page.evaluate("() => { window.__idleSince = null; }")
     page.wait_for_function(
-        "(content) => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll(content).length > 0",
-        arg=content, timeout=timeout_ms,
+        """([content, quietMs]) => {
+          const busy = document.querySelector('[data-testid="stStatusWidget"]')
+            || document.querySelector('[data-testid="stSkeleton"]')
+            || document.querySelector('[data-stale="true"]')
+            || document.querySelectorAll(content).length === 0;
+          if (busy) { window.__idleSince = null; return false; }
+          if (window.__idleSince === null) window.__idleSince = performance.now();
+          return performance.now() - window.__idleSince >= quietMs;
+        }""",
+        arg=[content, QUIET_MS], timeout=timeout_ms, polling=50,
     )

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import wait_until_idle
 
@@ -33,8 +34,7 @@ def test_engagement_page_shows_numbers_and_charts(browser: object, fresh_server:
     assert re.search(r"\d", participants.locator("[data-testid='stMetricValue']").inner_text())
     top10 = tiles.filter(has_text="Part des 10 % les plus actifs").first
     assert "%" in top10.locator("[data-testid='stMetricValue']").inner_text()
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-    assert page.locator(".js-plotly-plot").count() == 3  # the rotation tab
+    expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=60_000)  # the rotation tab
     target = os.environ.get("SCREENSHOT_DIR")
     if target:
         page.screenshot(path=str(Path(target) / "engagement.png"), full_page=False)

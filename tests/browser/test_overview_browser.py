@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import wait_until_idle
 
@@ -36,6 +37,8 @@ def test_language_switch_to_english(browser: object, fresh_server: str) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(fresh_server + "/?lang=en")
     wait_until_idle(page)
-    assert "Overview" in page.inner_text("body")
-    assert page.locator("[data-testid='stMetric']").filter(has_text="Load / capacity").count() == 1
+    expect(page.locator("[data-testid='stMain'] h1")).to_have_text("Overview")
+    load = page.locator("[data-testid='stMetric']").filter(has_text="Load / capacity")
+    expect(load).to_have_count(1)
+    assert "Charge / capacité" not in page.inner_text("body")
     page.close()
