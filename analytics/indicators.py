@@ -3,8 +3,8 @@
 :data:`CATALOGUE` lists every indicator in DESIGN.md's order (the methods page shows it; the command
 line prints :func:`compute_indicators` as JSON). :func:`compute_indicators` returns one flat
 ``{key: number}`` dict for a period ``[start, end]`` (both dates included), computed in DuckDB by the
-SQL files of ``analytics/sql/indicators/`` (one per family, run together as one statement by
-:func:`catalogue_sql`) over the derived tables of :mod:`analytics.store.derived`. A value is ``None``
+SQL files of ``analytics/sql/indicators/`` (one per family, run side by side by
+:func:`compute_indicators`) over the derived tables of :mod:`analytics.store.derived`. A value is ``None``
 where it is undefined (a share of nothing, a median of no request, no population...). Counts are
 ``int``; hours, ratios and days are ``float``.
 
@@ -32,14 +32,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any, Final, Literal
 
 import duckdb
 
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import get_meta, query_df, read_sql
+from analytics.store.db import get_meta, query_dfs, read_sql
 from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window
 
 IndicatorKind = Literal["ratio", "count", "hours", "days"]
@@ -221,13 +220,13 @@ INDICATOR_KEYS: Final[tuple[str, ...]] = tuple(indicator.key for indicator in CA
 """The catalogue's keys, in order: exactly the keys of :func:`compute_indicators`' result."""
 
 INDICATOR_FAMILIES: Final[tuple[str, ...]] = (
-    "hours", "legal", "overload", "engagement", "requests", "representativeness",
+    "hours", "legal_days", "legal_weeks", "overload", "engagement", "requests", "representativeness",
 )
 """The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
 
 ``hours.sql`` reads the daily totals of ``service_day``, whose outside hours use the workday window
 of the last refresh; for thresholds with another window, ``hours_any_window.sql`` recomputes the split
-from ``entry_facts`` (:func:`catalogue_sql`). Both give the same numbers for the same window."""
+from ``entry_facts`` (:func:`_family_file`). Both give the same numbers for the same window."""
 
 ANY_WINDOW_SUFFIX: Final[str] = "_any_window"
 
@@ -329,16 +328,6 @@ def _family_file(family: str, any_window: bool) -> str:
     return f"indicators/{family}{suffix}"
 
 
-@cache
-def catalogue_sql(any_window: bool, families: tuple[str, ...] = INDICATOR_FAMILIES) -> str:
-    """The SQL file of each of ``families`` (default: all, i.e. every catalogue key) as a subquery
-    of one statement returning one row: one round trip, one plan, and DuckDB runs the families'
-    independent pipelines side by side."""
-    parts = [f"(\n{read_sql(_family_file(family, any_window))}\n) AS {family}"
-             for family in families]
-    return "SELECT *\nFROM " + ",\n".join(parts)
-
-
 def compute_indicators(
     con: duckdb.DuckDBPyConnection,
     start: date,
@@ -372,13 +361,15 @@ def compute_indicators(
     limits = thresholds or load_thresholds()
     values = indicator_params(start, end, service=service, level=level, thresholds=limits)
     ordered = tuple(family for family in INDICATOR_FAMILIES if family in families)
-    sql = catalogue_sql(_any_window(con, limits), ordered)
-    frame = query_df(con, sql, named_params(sql, values))
+    any_window = _any_window(con, limits)
+    sqls = [read_sql(_family_file(family, any_window)) for family in ordered]
+    frames = query_dfs(con, [(sql, named_params(sql, values)) for sql in sqls])  # one row each
     found: dict[str, float | int | None] = {}
-    for position, key in enumerate(frame.columns):
-        if key not in _KINDS or key in found:
-            raise RuntimeError(f"the indicator SQL files return an unexpected column {key!r}")
-        found[key] = _plain(frame.iloc[0, position], _KINDS[key])
+    for frame in frames:
+        for position, key in enumerate(frame.columns):
+            if key not in _KINDS or key in found:
+                raise RuntimeError(f"the indicator SQL files return an unexpected column {key!r}")
+            found[key] = _plain(frame.iloc[0, position], _KINDS[key])
     missing = [key for key in INDICATOR_KEYS if key not in found]
     if missing and ordered == INDICATOR_FAMILIES:
         raise RuntimeError(f"the indicator SQL files do not compute {missing}")

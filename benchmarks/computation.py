@@ -6,8 +6,10 @@ Pages are run through :mod:`benchmarks.pages` on the process-wide cached connect
 * ``cold``: ``st.cache_data.clear()``, then the default view's steps in page order;
 * ``warm``: the same steps again (loaders answer from the cache, pure analytics run again);
 * ``all tabs``: cleared, then every step (every tab opened once); the ``step`` measurements (cold and
-  warm) come from these runs;
-* ``direct``: every step with its loader replaced by the analytics function it wraps;
+  warm) come from these runs, except a page's ``prefetch`` step, which runs in the default view only
+  (``cold`` and ``warm``: it fills the cache of the steps after it);
+* ``direct``: every step with its loader replaced by the analytics function it wraps, one after the
+  other (a page's ``prefetch``, which runs loaders side by side, counts nothing here);
 * ``filter``: cleared, then the default view with the service filter (cold).
 
 ``first`` is the very first cold run of each page after the store was opened (one sample).
@@ -105,14 +107,21 @@ def measure_pages(
             page_samples["first"].append(sum(run_steps(new_run(), default).values()))
             for _ in range(runs):
                 _clear()
-                page_samples["cold"].append(sum(run_steps(new_run(), default).values()))
-                page_samples["warm"].append(sum(run_steps(new_run(), default).values()))
+                default_cold = run_steps(new_run(), default)
+                default_warm = run_steps(new_run(), default)
+                page_samples["cold"].append(sum(default_cold.values()))
+                page_samples["warm"].append(sum(default_warm.values()))
+                if page.prefetch is not None:  # its steps are measured in the default view only
+                    for variant, times in (("cold", default_cold), ("warm", default_warm)):
+                        step_samples.setdefault((page.prefetch.name, variant), []).append(
+                            times[page.prefetch.name])
                 _clear()
                 all_cold = run_steps(new_run(), page.steps)
                 all_warm = run_steps(new_run(), page.steps)
                 all_direct = run_steps(new_run(), page.steps, direct=True)
                 page_samples["all tabs"].append(sum(all_cold.values()))
-                page_samples["direct"].append(sum(all_direct[s.name] for s in default))
+                page_samples["direct"].append(
+                    sum(all_direct[s.name] for s in default if s.name in all_direct))
                 for variant, times in (("cold", all_cold), ("warm", all_warm), ("direct", all_direct)):
                     for name, seconds in times.items():
                         step_samples.setdefault((name, variant), []).append(seconds)
@@ -129,7 +138,7 @@ def measure_pages(
         for variant, values in page_samples.items():
             found.append(Measurement("page", scale, page.name, variant, stats=Stats.of(values),
                                      note=views if variant == "cold" else ""))
-        for step in page.steps:
+        for step in (page.prefetch, *page.steps) if page.prefetch else page.steps:
             for variant in ("cold", "warm", "direct"):
                 values = step_samples.get((step.name, variant))
                 if values:

@@ -97,6 +97,10 @@ class Page:
     lazy_tabs: bool = False
     content: str = "[data-testid='stMetricValue']"
     """CSS selector of the page's main content (the browser waits for it)."""
+    prefetch: Step | None = None
+    """A step the page runs before the others on a visit: it computes the default view's loaders
+    side by side (``dashboard.parallel``), which then read the cache. Part of the default view only:
+    the per-step timings (all tabs) keep measuring each loader on its own."""
     status: str = OK
     note: str = ""
 
@@ -106,9 +110,10 @@ class Page:
 
     def default_view(self) -> tuple[Step, ...]:
         """The steps of the first visit: outside any tab, plus the first tab when tabs are lazy."""
+        ahead = (self.prefetch,) if self.prefetch is not None else ()
         if not self.lazy_tabs or not self.tabs:
-            return self.steps
-        return self.tab_view(self.tabs[0])
+            return (*ahead, *self.steps)
+        return (*ahead, *self.tab_view(self.tabs[0]))
 
     def tab_view(self, tab: str) -> tuple[Step, ...]:
         """The steps computed when ``tab`` is open (lazy pages), or every step."""
@@ -159,8 +164,9 @@ def overview_page() -> Page:
 
 
 def capacity_page() -> Page:
-    """pages/capacity.py: indicator tiles, then only the open tab's loader (each returns what its tab
-    draws: nothing is computed again on a rerun)."""
+    """pages/capacity.py: the tiles and the open tab's loader computed side by side (prefetch), then
+    read from the cache by the page's own calls (each returns what its tab draws: nothing is
+    computed again on a rerun)."""
     from analytics.capacity import forecast as forecast_mod
     from analytics.capacity import hidden as hidden_mod
     from analytics.capacity import legal as legal_mod
@@ -169,7 +175,10 @@ def capacity_page() -> Page:
     from analytics.capacity import work as work_mod
     from analytics.indicators import compute_indicators
     from dashboard import capacity_loaders as cl
-    from dashboard import loaders
+
+    def tab_call(part: str) -> StepCall:
+        """The tab's loader as the page calls it (``fetch`` in pages/capacity.py)."""
+        return lambda r: cl.part_loader(part, *r.scope)()
 
     def work_direct(r: Run) -> Any:
         args = (r.con, r.start, r.end, r.service, r.level)
@@ -185,27 +194,25 @@ def capacity_page() -> Page:
     return Page(
         "capacity", "pages/capacity.py", "capacity",
         tabs=("load", "work", "hidden", "legal", "overload", "forecast"), lazy_tabs=True,
+        prefetch=Step("capacity_loaders.prefetch[load]",
+                      lambda r: cl.prefetch(*r.scope, "load"), direct=lambda r: None),
         steps=(
-            Step("loaders.indicators[tiles]",
-                 lambda r: loaders.indicators(*r.scope, cl.TILE_FAMILIES),
+            Step("capacity_loaders.tiles",
+                 lambda r: cl.tiles(*r.scope),
                  direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
                                                      level=r.level, families=cl.TILE_FAMILIES)),
-            Step("capacity_loaders.load", lambda r: cl.load(*r.scope),
+            Step("capacity_loaders.load", tab_call("load"),
                  direct=lambda r: load_mod.load_view(r.con, r.start, r.end, r.service, r.level,
                                                      r.thresholds), tab="load"),
-            Step("capacity_loaders.work", lambda r: cl.work(*r.scope), direct=work_direct, tab="work"),
-            Step("capacity_loaders.hidden", lambda r: cl.hidden(*r.scope), direct=hidden_direct,
-                 tab="hidden"),
-            Step("capacity_loaders.legal",
-                 lambda r: cl.legal(r.path, r.version, r.start, r.end, r.service),
+            Step("capacity_loaders.work", tab_call("work"), direct=work_direct, tab="work"),
+            Step("capacity_loaders.hidden", tab_call("hidden"), direct=hidden_direct, tab="hidden"),
+            Step("capacity_loaders.legal", tab_call("legal"),
                  direct=lambda r: legal_mod.legal_findings(r.con, r.start, r.end, r.service,
                                                            r.thresholds), tab="legal"),
-            Step("capacity_loaders.overload",
-                 lambda r: cl.overload(r.path, r.version, r.start, r.end, r.service),
+            Step("capacity_loaders.overload", tab_call("overload"),
                  direct=lambda r: overload_mod.overload_runs(r.con, r.start, r.end, r.service,
                                                              r.thresholds), tab="overload"),
-            Step("capacity_loaders.forecast",
-                 lambda r: cl.forecast(r.path, r.version, r.end, r.service, r.level),
+            Step("capacity_loaders.forecast", tab_call("forecast"),
                  direct=lambda r: forecast_mod.forecast_view(r.con, r.end, r.service, r.level,
                                                              r.thresholds), tab="forecast"),
         ),

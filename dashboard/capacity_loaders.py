@@ -20,13 +20,14 @@ from analytics.capacity import load as load_module
 from analytics.capacity import overload as overload_module
 from analytics.capacity import work as work_module
 from analytics.settings import load_thresholds
-from dashboard.loaders import TTL_SECONDS
+from dashboard.loaders import TTL_SECONDS, indicators
+from dashboard.parallel import warm
 from dashboard.store import connection
 
 TILES: tuple[str, ...] = ("capacity.load_ratio", "hours.participation_share", "hours.outside_share",
                           "agents.sustained_overload", "legal.days_over_10h")
 """The catalogue indicators shown as tiles above the page's tabs."""
-TILE_FAMILIES: tuple[str, ...] = ("hours", "legal", "overload")
+TILE_FAMILIES: tuple[str, ...] = ("hours", "legal_days", "overload")
 """The indicator families (analytics/sql/indicators/<family>.sql) that compute :data:`TILES`: only
 these run for the page (tests/test_capacity_page.py checks they cover every tile)."""
 
@@ -106,3 +107,39 @@ def forecast(
     """Team × coming week forecast after ``as_of``, the projects spread, the teams by peak load and
     the total of every team."""
     return forecast_module.forecast_view(connection(path), as_of, service, level, load_thresholds())
+
+
+def tiles(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None
+) -> dict[str, float | int | None]:
+    """The values of :data:`TILES` (the cached catalogue loader, only :data:`TILE_FAMILIES`)."""
+    return indicators(path, version, start, end, service, level, TILE_FAMILIES)
+
+
+def part_loader(
+    part: str, path: str, version: str, start: date, end: date, service: str | None,
+    level: str | None,
+) -> Callable[[], object]:
+    """The loader call that computes the tab ``part`` (one of the page's tabs), as the tab calls it."""
+    calls: dict[str, Callable[[], object]] = {
+        "load": lambda: load(path, version, start, end, service, level),
+        "work": lambda: work(path, version, start, end, service, level),
+        "hidden": lambda: hidden(path, version, start, end, service, level),
+        "legal": lambda: legal(path, version, start, end, service),
+        "overload": lambda: overload(path, version, start, end, service),
+        "forecast": lambda: forecast(path, version, end, service, level),
+    }
+    return calls[part]
+
+
+def prefetch(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None,
+    part: str | None,
+) -> None:
+    """Compute the tiles and the open tab ``part`` side by side (first visit, filter change), so that
+    the page's own calls read them from the cache; only the tiles when no single tab is open."""
+    scope = (path, version, start, end, service, level)
+    calls: list[Callable[[], object]] = [lambda: tiles(*scope)]
+    if part is not None:
+        calls.append(part_loader(part, *scope))
+    warm(calls)

@@ -3,6 +3,8 @@ lands, hidden work, legal limits, sustained overload and the coming weeks."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -15,7 +17,6 @@ from analytics.settings import load_thresholds
 from dashboard import capacity_loaders as loaders
 from dashboard import components
 from dashboard.access import page_guard
-from dashboard.loaders import indicators
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
@@ -30,6 +31,11 @@ scope = (path, v, f.start, f.end, f.service, f.level)
 PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
 
 
+def fetch(part: str) -> Any:
+    """What the tab ``part`` draws, from its cached loader (the call :func:`loaders.prefetch` warms)."""
+    return loaders.part_loader(part, *scope)()
+
+
 def table(frame: pd.DataFrame, name: str, show: bool = True) -> None:
     """A table on screen (numbers and dates the session's way) with its CSV and Excel downloads."""
     if show:
@@ -40,7 +46,7 @@ def table(frame: pd.DataFrame, name: str, show: bool = True) -> None:
 def load_part() -> None:
     """Load per service and per agent, week by week, in the four bands."""
     st.caption(t("capacity.load.intro"))
-    view = loaders.load(*scope)
+    view = fetch("load")
     if view.recorded_hours == 0:
         st.info(t("capacity.no_data"))
     else:
@@ -65,7 +71,7 @@ def load_part() -> None:
 def work_part() -> None:
     """Hours by activity and level, participation share, the costliest projects."""
     st.caption(t("capacity.work.intro"))
-    view = loaders.work(*scope)
+    view = fetch("work")
     grain = time_grain(f.start, f.end)
     left, right = st.columns(2)
     left.plotly_chart(figures.hours_over_time_figure(view.by_activity, "activity", grain, t),
@@ -92,7 +98,7 @@ def hidden_part() -> None:
     """Hours outside the workday window, at weekends and on holidays, and their causes."""
     st.caption(t("capacity.hidden.intro", start=f"{th.workday_start:%H:%M}",
                  end=f"{th.workday_end:%H:%M}"))
-    view = loaders.hidden(*scope)
+    view = fetch("hidden")
     st.markdown(tables.hidden_summary(view.by_service, t))
     st.subheader(t("capacity.hidden.by_service"))
     st.plotly_chart(figures.hidden_services_figure(view.by_service, t), width="stretch")
@@ -120,7 +126,7 @@ def hidden_part() -> None:
 def legal_part() -> None:
     """Each finding against the legal working-time limits."""
     st.markdown(t("capacity.legal.intro"))
-    findings = loaders.legal(path, v, f.start, f.end, f.service)
+    findings = fetch("legal")
     limits = {"days_over_10h": th.max_daily_hours, "weeks_over_48h": th.max_weekly_hours,
               "avg12_over_44h": th.max_avg_weekly_hours, "rest_under_11h": th.min_daily_rest_hours}
     for rule in RULES:
@@ -137,7 +143,7 @@ def overload_part() -> None:
     st.markdown(t("capacity.overload.intro", ratio=t.percent(th.overload_ratio),
                   weeks=th.overload_min_weeks))
     st.info(t("capacity.overload.risk"), icon=":material/health_and_safety:")
-    runs = loaders.overload(path, v, f.start, f.end, f.service)
+    runs = fetch("overload")
     if runs.empty:
         st.success(t("capacity.overload.none"))
     else:
@@ -164,7 +170,7 @@ def forecast_part() -> None:
     """The coming weeks of each team against its capacity."""
     st.caption(t("capacity.forecast.intro", weeks=HORIZON_WEEKS, baseline=BASELINE_WEEKS,
                  as_of=t.date(f.end)))
-    view = loaders.forecast(path, v, f.end, f.service, f.level)
+    view = fetch("forecast")
     over = tables.over_capacity_text(view.teams, t)
     if over:
         st.warning(t("capacity.forecast.over_weeks", teams=over), icon=":material/warning:")
@@ -184,12 +190,16 @@ def forecast_part() -> None:
 # --- The screen ---------------------------------------------------------------------------------
 st.title(t("capacity.title"))
 st.caption(t("capacity.intro"))
-with components.section(t, "capacity.error"):
-    components.indicator_tiles(indicators(*scope, loaders.TILE_FAMILIES), list(loaders.TILES), t)
-if f.level:
-    st.caption(t("capacity.level_note", level=t.label("level", f.level)))
+head = st.container()  # the tiles, drawn once the open tab is known
 tabs = st.tabs([t(f"capacity.tab.{name}") for name in PARTS], key="capacity_tab",
                on_change="rerun")
+opened = [name for tab, name in zip(tabs, PARTS, strict=True) if tab.open]
+loaders.prefetch(*scope, opened[0] if len(opened) == 1 else None)  # tiles and open tab at once
+with head:
+    with components.section(t, "capacity.error"):
+        components.indicator_tiles(loaders.tiles(*scope), list(loaders.TILES), t)
+    if f.level:
+        st.caption(t("capacity.level_note", level=t.label("level", f.level)))
 for tab, draw in zip(tabs, (load_part, work_part, hidden_part, legal_part, overload_part,
                             forecast_part), strict=True):
     if tab.open is not False:  # only the open tab is computed (None: state not tracked)

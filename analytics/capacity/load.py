@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.settings import Thresholds
-from analytics.store.db import query_df, read_sql
+from analytics.store.db import query_df, query_dfs, read_sql
 
 BANDS: Final[tuple[str, ...]] = ("under", "near", "full", "over")
 """Load bands, from the lightest: under the first limit (85 %), up to 100 %, up to 110 %, above."""
@@ -37,20 +37,50 @@ def load_band(
     ``full``; above 1.10 → ``over`` (110 % is not yet overload: the catalogue says "exceed").
     Hours worked in a week without capacity (leave, holiday week) are ``over``.
     """
-    ratio = hours / capacity.where(capacity > 0)
+    return pd.Series(
+        _bands(hours.to_numpy(float), capacity.to_numpy(float), recorded.to_numpy(float), limits),
+        index=hours.index, dtype="object",
+    )
+
+
+_BAND_LABELS: Final[np.ndarray] = np.array([MISSING_BAND, "over", "under", "near", "full"],
+                                           dtype=object)
+
+
+def _bands(
+    hours: np.ndarray, capacity: np.ndarray, recorded: np.ndarray, limits: tuple[float, float, float]
+) -> np.ndarray:
+    """:func:`load_band` on plain arrays (the loaders' hot path: no Series built per condition)."""
     low, middle, high = limits
-    band = np.select(
+    no_capacity = capacity <= 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(no_capacity, np.nan, hours / np.where(no_capacity, 1.0, capacity))
+    codes = np.select(
         [
             recorded <= 0,
-            (capacity <= 0) & (hours > 0),
-            (capacity <= 0) | (ratio < low),
+            no_capacity & (hours > 0),
+            no_capacity | (ratio < low),
             ratio <= middle,
             ratio <= high,
         ],
-        [MISSING_BAND, "over", "under", "near", "full"],
-        default="over",
+        [0, 1, 2, 3, 4],
+        default=1,
     )
-    return pd.Series(band, index=hours.index, dtype="object")
+    return _BAND_LABELS[codes]
+
+
+def _classified(
+    weeks: pd.DataFrame, capacity_column: str, thresholds: Thresholds
+) -> dict[str, np.ndarray | pd.Series]:
+    """``load_ratio`` (hours / capacity; NaN without recorded time or capacity) and ``band`` of
+    rows carrying hours, recorded_hours and ``capacity_column``."""
+    hours = weeks["hours"].to_numpy(float)
+    capacity = weeks[capacity_column].to_numpy(float)
+    recorded = weeks["recorded_hours"].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where((recorded > 0) & (capacity > 0), hours / capacity, np.nan)
+    band = _bands(hours, capacity, recorded, thresholds.load_bands)
+    return {"load_ratio": ratio, "band": pd.Series(band, index=weeks.index, dtype="object")}
 
 
 def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
@@ -59,14 +89,7 @@ def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.Data
     ``weeks`` has at least hours, recorded_hours and capacity_hours. ``load_ratio`` = hours /
     capacity_hours, NaN when nothing was recorded (missing week) or when the capacity is 0.
     """
-    out = weeks.copy()
-    recorded = out["recorded_hours"] > 0
-    capacity = out["capacity_hours"].where(out["capacity_hours"] > 0)
-    out["load_ratio"] = (out["hours"] / capacity).where(recorded)
-    out["band"] = load_band(
-        out["hours"], out["capacity_hours"], out["recorded_hours"], thresholds.load_bands
-    )
-    return out
+    return weeks.assign(**_classified(weeks, "capacity_hours", thresholds))
 
 
 def classify_service_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
@@ -78,14 +101,8 @@ def classify_service_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.Da
     agents_missing (agents with capacity and no recorded time), load_ratio = hours /
     recorded_capacity_hours (NaN when no agent recorded anything), band.
     """
-    out = weeks.copy()
-    recorded = out["recorded_hours"] > 0
-    capacity = out["recorded_capacity_hours"].where(out["recorded_capacity_hours"] > 0)
-    out["load_ratio"] = (out["hours"] / capacity).where(recorded)
-    out["band"] = load_band(
-        out["hours"], out["recorded_capacity_hours"], out["recorded_hours"], thresholds.load_bands,
-    )
-    return out.drop(columns="recorded_hours")
+    classified = _classified(weeks, "recorded_capacity_hours", thresholds)
+    return weeks.drop(columns="recorded_hours").assign(**classified)
 
 
 def agent_weeks(
@@ -113,15 +130,19 @@ def agent_weeks(
 def period_load(weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Load over the whole period per ``keys`` from rows carrying hours and recorded_capacity_hours
     (capacity of the weeks with recorded time): their sums and load_ratio = hours ÷
-    recorded_capacity_hours (NaN when 0), highest first (ties in the order of ``keys``)."""
-    grouped = weeks.groupby(keys, dropna=False, as_index=False)[
-        ["hours", "recorded_capacity_hours"]
-    ].sum()
-    grouped["load_ratio"] = grouped["hours"] / grouped["recorded_capacity_hours"].where(
-        grouped["recorded_capacity_hours"] > 0
+    recorded_capacity_hours (NaN when 0), highest first (ties in the order of ``keys``, missing
+    keys last)."""
+    grouped = (
+        weeks.groupby(keys, dropna=False, sort=False)[["hours", "recorded_capacity_hours"]]
+        .sum()
+        .reset_index()
     )
-    return grouped.sort_values("load_ratio", ascending=False, na_position="last", kind="stable",
-                               ignore_index=True)
+    capacity = grouped["recorded_capacity_hours"].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        grouped["load_ratio"] = np.where(capacity > 0, grouped["hours"].to_numpy(float) / capacity,
+                                         np.nan)
+    return grouped.sort_values(["load_ratio", *keys], ascending=[False, *[True] * len(keys)],
+                               na_position="last", kind="stable", ignore_index=True)
 
 
 def load_over_period(agent_weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -183,17 +204,24 @@ def load_view(
     limit: int = HEATMAP_MAX_AGENTS,
 ) -> LoadView:
     """The load tab for the period and filters: two queries over the same agent-weeks as
-    :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``)."""
+    :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``), run
+    side by side."""
     limits = thresholds or Thresholds()
     params = {"start": start, "end": end, "service": service, "level": level}
-    services = query_df(con, read_sql("capacity/service_week_load"), params)
-    top = query_df(con, read_sql("capacity/agent_week_top"), {**params, "limit": limit})
+    services, top = query_dfs(con, [
+        (read_sql("capacity/service_week_load"), params),
+        (read_sql("capacity/agent_week_top"), {**params, "limit": limit}),
+    ])
+    # the rows come agent by agent (agent_week_top.sql's order): an agent's first row is where the
+    # period rank changes; integer work only (string columns are slow to touch the first time)
+    ranks = top["period_rank"].to_numpy()
+    first_rows = np.flatnonzero(np.diff(ranks, prepend=ranks[:1] - 1) != 0)
+    by_rank = first_rows[np.argsort(ranks[first_rows], kind="stable")]
     agents = (
-        top.drop_duplicates("agent_id")
-        .sort_values("period_rank", ignore_index=True)[
-            ["agent_id", "agent_name", "service_id", "service_name", *_PERIOD_COLUMNS]
-        ]
+        top[["agent_id", "agent_name", "service_id", "service_name", *_PERIOD_COLUMNS]]
+        .take(by_rank)
         .rename(columns=_PERIOD_COLUMNS)
+        .reset_index(drop=True)
     )
     weeks = classify_service_weeks(services, limits)
     return LoadView(

@@ -6,7 +6,7 @@
 -- Columns: agent_id, agent_name, service_id, service_name, week_start, window_start (Monday of the
 --          first week of the window), window_hours, average_hours, limit_hours, excess_hours
 --          (average − limit). Its row count is the catalogue's legal.avg12_over_44h: the same windows
---          as sql/indicators/legal.sql, computed the same way — the window's hours are a difference of
+--          as sql/indicators/legal_weeks.sql, computed the same way — the window's hours are a difference of
 --          two running totals of agent_week_running (rounded to the nanohour, so that float drift never
 --          decides a tie), looked at only for the agents with a week over the limit (less a
 --          micro-hour) among the weeks the windows cover: a mean of N weeks cannot exceed a limit no

@@ -6,7 +6,7 @@
 --          decides a tie; only for the agents with a week over $max_avg_weekly_hours (less a
 --          micro-hour) among the weeks the windows cover: a mean of N weeks cannot exceed a limit no
 --          week exceeds.
--- Included right after WITH by indicators/legal.sql (legal.avg12_over_44h) and capacity/legal_avg12.sql
+-- Included right after WITH by indicators/legal_weeks.sql (legal.avg12_over_44h) and capacity/legal_avg12.sql
 -- (the list of findings), so that the count and the list are the same windows; the text ends with a
 -- comma, so the including file goes on with its own CTEs.
 long_week_agents AS (

@@ -1,5 +1,4 @@
--- Indicator family: legal working-time limits (décret 2000-815, art. 3). One row:
---   legal.days_over_10h   (agent, day in period) with day hours > $max_daily_hours
+-- Indicator family: legal working-time limits of a week (décret 2000-815, art. 3). One row:
 --   legal.weeks_over_48h  (agent, ISO week whose Monday is in the period) with the whole Monday–Sunday
 --                         week's hours > $max_weekly_hours
 --   legal.avg12_over_44h  (agent, ISO week w whose Monday is in the period) with
@@ -10,23 +9,12 @@
 --                         $max_avg_weekly_hours (less a micro-hour, so that float drift in the running
 --                         totals never matters) in the weeks the windows cover are looked at: a mean
 --                         of N weeks cannot exceed a limit no week exceeds
---   legal.rest_under_11h  (agent, day d in period) with first start on d - last end of the entries
---                         dated d-1 (possibly after midnight) < $min_daily_rest_hours; days without
---                         times on either side are skipped (agent_workday.rest_hours is NULL)
+-- The limits of one day are in legal_days.sql.
 -- Always all of an agent's hours, whatever the level ($level is not a parameter here); $service keeps
 -- that service's agents.
 
 WITH
 -- @include legal/avg12_windows
-day_counts AS (
-    SELECT
-        count(*) FILTER (WHERE hours > $max_daily_hours)           AS long_days,
-        count(*) FILTER (WHERE rest_hours < $min_daily_rest_hours) AS short_rests
-    FROM agent_workday
-    WHERE work_date BETWEEN $start AND $end
-      AND ($service IS NULL OR service_id = $service)
-),
-
 weeks AS (
     SELECT agent_id, week_start, hours
     FROM agent_week
@@ -35,9 +23,6 @@ weeks AS (
 )
 
 SELECT
-    d.long_days                                                               AS "legal.days_over_10h",
     (SELECT count(*) FROM weeks WHERE hours > $max_weekly_hours)             AS "legal.weeks_over_48h",
     (SELECT count(*) FROM windows
-      WHERE window_hours / $avg_window_weeks > $max_avg_weekly_hours)         AS "legal.avg12_over_44h",
-    d.short_rests                                                             AS "legal.rest_under_11h"
-FROM day_counts AS d
+      WHERE window_hours / $avg_window_weeks > $max_avg_weekly_hours)         AS "legal.avg12_over_44h"

@@ -1,0 +1,113 @@
+"""Loaders run side by side: results in order, failures raised or (when warming) only logged, and the
+capacity page's prefetch fills the very cache entries its tiles and tabs read."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+
+from dashboard.parallel import side_by_side, warm
+
+
+def slow(value: int, seconds: float = 0.05) -> Callable[[], int]:
+    def call() -> int:
+        time.sleep(seconds)
+        return value
+    return call
+
+
+def failing() -> int:
+    raise ValueError("broken loader")
+
+
+def test_results_in_order_and_at_once() -> None:
+    together = threading.Barrier(3, timeout=10)  # broken unless the three calls run at once
+
+    def meet(value: int) -> Callable[[], int]:
+        def call() -> int:
+            together.wait()
+            return value
+        return call
+
+    assert side_by_side([meet(1), meet(2), meet(3)]) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("calls", [[], [slow(7, 0)]], ids=["none", "one"])
+def test_fewer_than_two_calls_run_here(calls: list[Callable[[], int]]) -> None:
+    assert side_by_side(calls) == [call() for call in calls]
+
+
+def test_a_failure_is_raised_after_every_call_finished() -> None:
+    finished: list[str] = []
+
+    def late() -> str:
+        time.sleep(0.05)
+        finished.append(threading.current_thread().name)
+        return "late"
+
+    with pytest.raises(ValueError, match="broken loader"):
+        side_by_side([failing, late])
+    assert len(finished) == 1
+
+
+def test_warming_only_logs_a_failure(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="dashboard"):
+        warm([slow(1, 0), failing])
+    assert "warming the cache failed" in caplog.text
+
+
+PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
+COMPUTED_BY = {
+    "tiles": ("dashboard.loaders", "compute_indicators"),
+    "load": ("analytics.capacity.load", "load_view"),
+    "work": ("analytics.capacity.work", "work_view"),
+    "hidden": ("analytics.capacity.hidden", "hidden_view"),
+    "legal": ("analytics.capacity.legal", "legal_findings"),
+    "overload": ("analytics.capacity.overload", "overload_runs"),
+    "forecast": ("analytics.capacity.forecast", "forecast_view"),
+}
+"""The analytics function behind each capacity loader: counting its calls counts cache misses."""
+
+
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
+    import importlib
+
+    counts: Counter[str] = Counter()
+    for name, (module, function) in COMPUTED_BY.items():
+        target = importlib.import_module(module)
+        original = getattr(target, function)
+
+        def counted(*args: Any, _name: str = name, _original: Any = original, **kwargs: Any) -> Any:
+            counts[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(target, function, counted)
+    st.cache_data.clear()
+    yield counts
+    st.cache_data.clear()
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_capacity_prefetch_fills_what_the_page_reads(
+    demo_db: Path, computed: Counter[str], part: str
+) -> None:
+    from dashboard import capacity_loaders as loaders
+    from dashboard.store import connection, version
+
+    path = str(demo_db)
+    scope = (path, version(connection(path)), date(2026, 6, 1), date(2026, 11, 30), None, None)
+    loaders.prefetch(*scope, part)
+    assert computed == Counter({"tiles": 1, part: 1})
+    loaders.tiles(*scope)
+    loaders.part_loader(part, *scope)()  # what pages/capacity.py's fetch(part) calls
+    assert computed == Counter({"tiles": 1, part: 1})  # both read from the cache
