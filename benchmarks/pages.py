@@ -144,7 +144,7 @@ def frame() -> Page:
 
 
 def overview_page() -> Page:
-    """pages/overview.py: freshness, the whole indicator catalogue, the weekly load chart."""
+    """pages/overview.py: freshness, the indicator families of its tiles, the weekly load chart."""
     from analytics import overview
     from analytics.indicators import compute_indicators
     from dashboard import loaders
@@ -152,9 +152,9 @@ def overview_page() -> Page:
     return Page("overview", "pages/overview.py", "", steps=(
         Step("loaders.freshness", lambda r: loaders.freshness(r.path, r.version),
              direct=lambda r: overview.freshness(r.con)),
-        Step("loaders.indicators", lambda r: loaders.indicators(*r.scope),
+        Step("loaders.indicators", lambda r: loaders.indicators(*r.scope, loaders.OVERVIEW_FAMILIES),
              direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
-                                                 level=r.level)),
+                                                 level=r.level, families=loaders.OVERVIEW_FAMILIES)),
         Step("loaders.weekly_load", lambda r: loaders.weekly_load(*r.scope),
              direct=lambda r: overview.weekly_load(r.con, r.start, r.end, r.service, r.level)),
     ))

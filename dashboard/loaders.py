@@ -17,6 +17,22 @@ from dashboard.store import connection
 
 TTL_SECONDS = 600
 
+OVERVIEW_TILES: dict[str, tuple[str, ...]] = {
+    "dgs": ("capacity.load_ratio", "hours.participation_share", "hours.outside_share",
+            "agents.sustained_overload", "legal.days_over_10h"),
+    "officials": ("hours.participation", "requests.received", "requests.open_at_end",
+                  "requests.median_days_to_close"),
+    "evaluators": ("engagement.participants", "engagement.newcomer_share",
+                   "engagement.top10_share", "engagement.retention",
+                   "representativeness.r_score_quartier"),
+}
+"""The catalogue indicators shown as tiles on the overview, by the user they speak to."""
+OVERVIEW_FAMILIES: tuple[str, ...] = (
+    "hours", "legal_days", "overload", "engagement", "requests", "representativeness",
+)
+"""The indicator families that compute :data:`OVERVIEW_TILES` (not the weekly legal limits, which
+the capacity page details): tests/test_overview.py checks they cover every tile."""
+
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def indicators(

@@ -24,17 +24,12 @@ st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 fresh = loaders.freshness(path, v)
 values = protect_indicators(
-    loaders.indicators(path, v, f.start, f.end, f.service, f.level),
+    loaders.indicators(path, v, f.start, f.end, f.service, f.level, loaders.OVERVIEW_FAMILIES),
     group_floor(who.role, load_thresholds().min_group_size),
 )
 
 st.subheader(t("overview.dgs"))
-components.indicator_tiles(
-    values,
-    ["capacity.load_ratio", "hours.participation_share", "hours.outside_share",
-     "agents.sustained_overload", "legal.days_over_10h"],
-    t,
-)
+components.indicator_tiles(values, loaders.OVERVIEW_TILES["dgs"], t)
 st.caption(t("overview.risk_note"))
 components.page_link("capacity", who.role, t, ":material/groups_3:")
 weeks = loaders.weekly_load(path, v, f.start, f.end, f.service, f.level)
@@ -44,21 +39,11 @@ else:
     st.info(t("overview.no_data"))
 
 st.subheader(t("overview.officials"))
-components.indicator_tiles(
-    values,
-    ["hours.participation", "requests.received", "requests.open_at_end",
-     "requests.median_days_to_close"],
-    t,
-)
+components.indicator_tiles(values, loaders.OVERVIEW_TILES["officials"], t)
 components.page_link("arbitration", who.role, t, ":material/balance:")
 
 st.subheader(t("overview.evaluators"))
-components.indicator_tiles(
-    values,
-    ["engagement.participants", "engagement.newcomer_share", "engagement.top10_share",
-     "engagement.retention", "representativeness.r_score_quartier"],
-    t,
-)
+components.indicator_tiles(values, loaders.OVERVIEW_TILES["evaluators"], t)
 components.page_link("engagement", who.role, t, ":material/groups:")
 
 st.subheader(t("overview.freshness"))

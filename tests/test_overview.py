@@ -35,3 +35,13 @@ def test_weekly_load_adds_up_to_the_catalogue(
 def test_freshness_of_an_empty_store(empty_store: duckdb.DuckDBPyConnection) -> None:
     fresh = freshness(empty_store)
     assert (fresh.origin, fresh.imports, fresh.last_work_date) == ("imports", 0, None)
+
+
+def test_the_overview_families_compute_every_tile(tiny_store: duckdb.DuckDBPyConnection) -> None:
+    from analytics.settings import Thresholds
+    from dashboard.loaders import OVERVIEW_FAMILIES, OVERVIEW_TILES
+
+    values = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=OVERVIEW_FAMILIES)
+    shown = {key for keys in OVERVIEW_TILES.values() for key in keys}
+    assert shown <= set(values)
+    assert "legal.weeks_over_48h" not in values  # the weekly limits are not computed here
