@@ -3,13 +3,14 @@
 Pages are run through :mod:`benchmarks.pages` on the process-wide cached connection of
 ``dashboard.store.connection`` (as the app does). For each page and each run:
 
-* ``cold``: ``st.cache_data.clear()``, then the default view's steps in page order;
+* ``cold``: ``st.cache_data.clear()``, then the default view's steps in page order (a page with a
+  ``prefetch`` runs it instead of its default view's loaders: :meth:`benchmarks.pages.Page.visit`);
 * ``warm``: the same steps again (loaders answer from the cache, pure analytics run again);
 * ``all tabs``: cleared, then every step (every tab opened once); the ``step`` measurements (cold and
   warm) come from these runs, except a page's ``prefetch`` step, which runs in the default view only
   (``cold`` and ``warm``: it fills the cache of the steps after it);
-* ``direct``: every step with its loader replaced by the analytics function it wraps, one after the
-  other (a page's ``prefetch``, which runs loaders side by side, counts nothing here);
+* ``direct``: the default view's steps with each loader replaced by the analytics function it wraps,
+  one after the other;
 * ``filter``: cleared, then the default view with the service filter (cold).
 
 ``first`` is the very first cold run of each page after the store was opened (one sample).
@@ -96,7 +97,7 @@ def measure_pages(
             return Run(path, version(con), con, plan.start, plan.end, service, None,
                        load_thresholds())
 
-        default = page.default_view()
+        default, visit = page.default_view(), page.visit()
         page_samples: dict[str, list[float]] = {
             "first": [], "cold": [], "warm": [], "direct": [], "all tabs": [], "filter": [],
             "filter warm": [],
@@ -104,11 +105,11 @@ def measure_pages(
         step_samples: dict[tuple[str, str], list[float]] = {}
         try:
             _clear()
-            page_samples["first"].append(sum(run_steps(new_run(), default).values()))
+            page_samples["first"].append(sum(run_steps(new_run(), visit).values()))
             for _ in range(runs):
                 _clear()
-                default_cold = run_steps(new_run(), default)
-                default_warm = run_steps(new_run(), default)
+                default_cold = run_steps(new_run(), visit)
+                default_warm = run_steps(new_run(), visit)
                 page_samples["cold"].append(sum(default_cold.values()))
                 page_samples["warm"].append(sum(default_warm.values()))
                 if page.prefetch is not None:  # its steps are measured in the default view only
@@ -120,21 +121,20 @@ def measure_pages(
                 all_warm = run_steps(new_run(), page.steps)
                 all_direct = run_steps(new_run(), page.steps, direct=True)
                 page_samples["all tabs"].append(sum(all_cold.values()))
-                page_samples["direct"].append(
-                    sum(all_direct[s.name] for s in default if s.name in all_direct))
+                page_samples["direct"].append(sum(all_direct[s.name] for s in default))
                 for variant, times in (("cold", all_cold), ("warm", all_warm), ("direct", all_direct)):
                     for name, seconds in times.items():
                         step_samples.setdefault((name, variant), []).append(seconds)
                 _clear()
-                page_samples["filter"].append(sum(run_steps(new_run(plan.service), default).values()))
+                page_samples["filter"].append(sum(run_steps(new_run(plan.service), visit).values()))
                 page_samples["filter warm"].append(
-                    sum(run_steps(new_run(plan.service), default).values()))
+                    sum(run_steps(new_run(plan.service), visit).values()))
         except Exception as exc:  # a page that fails is reported; the others are still measured
             found.append(Measurement("page", scale, page.name, "cold",
                                      status=f"error: {type(exc).__name__}: {exc}"[:300]))
             say(f"page {scale}: {page.name}: {type(exc).__name__}: {exc}")
             continue
-        views = f"default view: {', '.join(s.name for s in default)}"
+        views = f"default view: {', '.join(s.name for s in visit)}"
         for variant, values in page_samples.items():
             found.append(Measurement("page", scale, page.name, variant, stats=Stats.of(values),
                                      note=views if variant == "cold" else ""))
@@ -145,7 +145,7 @@ def measure_pages(
                     found.append(Measurement(
                         "step", scale, f"{page.name} / {step.name}", variant, stats=Stats.of(values),
                         extra={"tab": step.tab, "cached": step.cached,
-                               "default_view": step in default}))
+                               "default_view": step in default or step is page.prefetch}))
         cold, warm = Stats.of(page_samples["cold"]), Stats.of(page_samples["warm"])
         say(f"page {scale}: {page.name}: cold {cold.median * 1000:.0f} ms, "
             f"warm {warm.median * 1000:.1f} ms, all tabs "

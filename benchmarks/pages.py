@@ -98,9 +98,12 @@ class Page:
     content: str = "[data-testid='stMetricValue']"
     """CSS selector of the page's main content (the browser waits for it)."""
     prefetch: Step | None = None
-    """A step the page runs before the others on a visit: it computes the default view's loaders
-    side by side (``dashboard.parallel``), which then read the cache. Part of the default view only:
-    the per-step timings (all tabs) keep measuring each loader on its own."""
+    """A step the page runs first on a visit: it computes some of the default view's loaders side by
+    side (``dashboard.parallel``), filling their cache entries (:meth:`visit`). The per-step timings
+    (all tabs) keep measuring each loader on its own."""
+    prefetched: tuple[str, ...] = ()
+    """The default view's steps whose results the prefetch hands to the page, which then does not
+    call them (the others are called as usual and read the cache the prefetch filled)."""
     status: str = OK
     note: str = ""
 
@@ -110,10 +113,17 @@ class Page:
 
     def default_view(self) -> tuple[Step, ...]:
         """The steps of the first visit: outside any tab, plus the first tab when tabs are lazy."""
-        ahead = (self.prefetch,) if self.prefetch is not None else ()
         if not self.lazy_tabs or not self.tabs:
-            return (*ahead, *self.steps)
-        return (*ahead, *self.tab_view(self.tabs[0]))
+            return self.steps
+        return self.tab_view(self.tabs[0])
+
+    def visit(self) -> tuple[Step, ...]:
+        """What a visit of the default view runs: the :attr:`prefetch` step, then the default view's
+        steps but those in :attr:`prefetched`; without a prefetch, the default view's steps."""
+        if self.prefetch is None:
+            return self.default_view()
+        return (self.prefetch,
+                *(step for step in self.default_view() if step.name not in self.prefetched))
 
     def tab_view(self, tab: str) -> tuple[Step, ...]:
         """The steps computed when ``tab`` is open (lazy pages), or every step."""
@@ -164,9 +174,9 @@ def overview_page() -> Page:
 
 
 def capacity_page() -> Page:
-    """pages/capacity.py: the tiles and the open tab's loader computed side by side (prefetch), then
-    read from the cache by the page's own calls (each returns what its tab draws: nothing is
-    computed again on a rerun)."""
+    """pages/capacity.py: the tiles and the open tab's loader computed side by side (prefetch), whose
+    results the page draws (each returns what its tab draws: nothing is computed again on a
+    rerun)."""
     from analytics.capacity import forecast as forecast_mod
     from analytics.capacity import hidden as hidden_mod
     from analytics.capacity import legal as legal_mod
@@ -196,9 +206,9 @@ def capacity_page() -> Page:
         tabs=("load", "work", "hidden", "legal", "overload", "forecast"), lazy_tabs=True,
         prefetch=Step("capacity_loaders.prefetch[load]",
                       lambda r: cl.prefetch(*r.scope, "load"), direct=lambda r: None),
+        prefetched=("capacity_loaders.tiles", "capacity_loaders.load"),
         steps=(
-            Step("capacity_loaders.tiles",
-                 lambda r: cl.tiles(*r.scope),
+            Step("capacity_loaders.tiles", tab_call("tiles"),
                  direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
                                                      level=r.level, families=cl.TILE_FAMILIES)),
             Step("capacity_loaders.load", tab_call("load"),
@@ -331,7 +341,8 @@ def arbitration_page() -> Page:
 
 
 def engagement_page() -> Page:
-    """pages/engagement.py: the headline figures, then only the open section's numbers and figures."""
+    """pages/engagement.py: the headline figures and the open section's numbers computed side by
+    side (prefetch), then read from the cache by the page's own calls, which build the section."""
     from analytics.engagement.page import EngagementData, compute_overview, compute_part
     from analytics.engagement.report import build_report
     from analytics.engagement.scope import Scope
@@ -363,6 +374,9 @@ def engagement_page() -> Page:
     return Page(
         "engagement", "pages/engagement.py", "engagement",
         tabs=(*SECTION_KEYS, "report"), lazy_tabs=True,
+        prefetch=Step(f"engagement_loaders.prefetch[{SECTION_KEYS[0]}]",
+                      lambda r: eng.prefetch(*r.scope, SECTION_KEYS[0], ENGAGEMENT_INDIVIDUALS),
+                      direct=lambda r: None),
         steps=(
             Step("engagement_loaders.overview",
                  lambda r: eng.overview(*r.scope),

@@ -21,7 +21,7 @@ from analytics.capacity import overload as overload_module
 from analytics.capacity import work as work_module
 from analytics.settings import load_thresholds
 from dashboard.loaders import TTL_SECONDS, indicators
-from dashboard.parallel import warm
+from dashboard.parallel import gather
 from dashboard.store import connection
 
 TILES: tuple[str, ...] = ("capacity.load_ratio", "hours.participation_share", "hours.outside_share",
@@ -120,8 +120,10 @@ def part_loader(
     part: str, path: str, version: str, start: date, end: date, service: str | None,
     level: str | None,
 ) -> Callable[[], object]:
-    """The loader call that computes the tab ``part`` (one of the page's tabs), as the tab calls it."""
+    """The loader call that computes ``part`` (one of the page's tabs, or ``"tiles"``), as the page
+    calls it."""
     calls: dict[str, Callable[[], object]] = {
+        "tiles": lambda: tiles(path, version, start, end, service, level),
         "load": lambda: load(path, version, start, end, service, level),
         "work": lambda: work(path, version, start, end, service, level),
         "hidden": lambda: hidden(path, version, start, end, service, level),
@@ -135,11 +137,12 @@ def part_loader(
 def prefetch(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None,
     part: str | None,
-) -> None:
-    """Compute the tiles and the open tab ``part`` side by side (first visit, filter change), so that
-    the page's own calls read them from the cache; only the tiles when no single tab is open."""
+) -> dict[str, object]:
+    """The tiles (key ``"tiles"``) and the open tab ``part`` computed side by side by their cached
+    loaders (first visit, filter change); only the tiles when no single tab is open. A part that
+    failed is left out: the page calls its loader again where it draws it."""
     scope = (path, version, start, end, service, level)
-    calls: list[Callable[[], object]] = [lambda: tiles(*scope)]
+    calls: dict[str, Callable[[], object]] = {"tiles": lambda: tiles(*scope)}
     if part is not None:
-        calls.append(part_loader(part, *scope))
-    warm(calls)
+        calls[part] = part_loader(part, *scope)
+    return gather(calls)

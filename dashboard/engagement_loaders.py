@@ -2,13 +2,14 @@
 period, filters, section, language).
 
 :func:`overview` computes the headline figures the page shows above its tabs; :func:`part` one
-section's numbers, only when its tab is open; :func:`section` builds that section's text, tiles,
-figures (plotly JSON dicts, cheap to cache and to draw) and tables; :func:`report_html` writes the
-downloadable report, only when it is asked for.
+section's numbers, only when its tab is open (:func:`prefetch` computes both side by side);
+:func:`section` builds that section's text, tiles, figures (plotly JSON dicts, cheap to cache and to
+draw) and tables; :func:`report_html` writes the downloadable report, only when it is asked for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -23,6 +24,7 @@ from analytics.engagement.sections import section as build_section
 from analytics.i18n import Translator
 from analytics.settings import load_thresholds
 from dashboard.loaders import TTL_SECONDS
+from dashboard.parallel import gather
 from dashboard.store import connection
 
 
@@ -75,3 +77,29 @@ def report_html(
         generated_at=datetime.now(), origin_note=origin_note,
     )
     return html.encode("utf-8")
+
+
+def open_section(tab_label: str | None, titles: Sequence[str]) -> str | None:
+    """The section whose tab is open, from the tabs' state (the label of the open tab; none yet:
+    the first tab) and the tab titles in :data:`SECTION_KEYS` order, then the report's; None when
+    the report or an unknown label (another language) is open."""
+    if tab_label is None:
+        return SECTION_KEYS[0]
+    for key, title in zip(SECTION_KEYS, titles, strict=False):
+        if title == tab_label:
+            return key
+    return None
+
+
+def prefetch(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None,
+    key: str | None, individuals: bool = True,
+) -> None:
+    """Compute the headline figures and the numbers of the open section ``key`` side by side
+    (first visit, filter change), so that the page's own calls read them from the cache."""
+    calls: dict[str, Callable[[], object]] = {
+        "overview": lambda: overview(path, version, start, end, service, level),
+    }
+    if key is not None:
+        calls[key] = lambda: part(path, version, start, end, service, level, key, individuals)
+    gather(calls)

@@ -1,9 +1,9 @@
 """Run a page's independent cached loaders at once.
 
 A page that shows tiles above a tab needs two loaders on its first visit and after each filter change,
-and each spends most of its time in DuckDB's planning, one thread per query. Running them side by side
-keeps both cores busy. Each loader keeps its own cache entry: the page then calls them as usual and
-reads what was just computed.
+and each spends much of its time in DuckDB's planning, one thread per query. Running them side by side
+keeps both cores busy. Each loader keeps its own cache entry (the next rerun reads it); the page draws
+what :func:`gather` returns.
 
 Streamlit's data cache is shared by threads; the worker threads carry the page's script-run context
 (:func:`add_script_run_ctx`, as Streamlit's multithreading guide describes), so a loader behaves as if
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
@@ -53,13 +53,28 @@ def side_by_side(calls: Sequence[Callable[[], Any]]) -> list[Any]:
     return results
 
 
-def warm(calls: Sequence[Callable[[], Any]]) -> None:
-    """Fill the cache of each loader call side by side, ahead of the page's own calls.
+def gather(calls: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Call each of ``calls`` side by side and return the results of those that succeeded, by name.
 
-    A failure is only logged: the page calls the same loader again where it draws its result, and
-    that call fails in its own section with a readable message."""
-    try:
-        side_by_side(calls)
-    except Exception:
-        LOG.warning("warming the cache failed; the page computes its parts one by one",
-                    exc_info=True)
+    A failure is only logged: the page calls the same loader again where it draws that part, and the
+    call fails in its own section with a readable message."""
+    names = list(calls)
+    outcomes = side_by_side([_outcome(calls[name]) for name in names])
+    results: dict[str, Any] = {}
+    for name, (ok, value) in zip(names, outcomes, strict=True):
+        if ok:
+            results[name] = value
+        else:
+            LOG.warning("computing %s ahead failed; the page computes it again where it draws it",
+                        name, exc_info=value)
+    return results
+
+
+def _outcome(call: Callable[[], Any]) -> Callable[[], tuple[bool, Any]]:
+    """``call`` returning (True, its result) or (False, the exception it raised)."""
+    def run() -> tuple[bool, Any]:
+        try:
+            return True, call()
+        except Exception as exc:
+            return False, exc
+    return run

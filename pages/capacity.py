@@ -32,8 +32,8 @@ PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
 
 
 def fetch(part: str) -> Any:
-    """What the tab ``part`` draws, from its cached loader (the call :func:`loaders.prefetch` warms)."""
-    return loaders.part_loader(part, *scope)()
+    """What the tab ``part`` draws: computed ahead with the tiles, else from its cached loader."""
+    return ready[part] if part in ready else loaders.part_loader(part, *scope)()
 
 
 def table(frame: pd.DataFrame, name: str, show: bool = True) -> None:
@@ -194,10 +194,10 @@ head = st.container()  # the tiles, drawn once the open tab is known
 tabs = st.tabs([t(f"capacity.tab.{name}") for name in PARTS], key="capacity_tab",
                on_change="rerun")
 opened = [name for tab, name in zip(tabs, PARTS, strict=True) if tab.open]
-loaders.prefetch(*scope, opened[0] if len(opened) == 1 else None)  # tiles and open tab at once
+ready = loaders.prefetch(*scope, opened[0] if len(opened) == 1 else None)  # tiles and tab at once
 with head:
     with components.section(t, "capacity.error"):
-        components.indicator_tiles(loaders.tiles(*scope), list(loaders.TILES), t)
+        components.indicator_tiles(fetch("tiles"), list(loaders.TILES), t)
     if f.level:
         st.caption(t("capacity.level_note", level=t.label("level", f.level)))
 for tab, draw in zip(tabs, (load_part, work_part, hidden_part, legal_part, overload_part,

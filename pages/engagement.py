@@ -37,7 +37,10 @@ f = filters()
 scope_args = (path, v, f.start, f.end, f.service, f.level)
 individuals = can_see_pseudonyms(who.role)  # elected: no row about one resident
 
+tab_titles = [t(f"eng.tab.{key}") for key in SECTION_KEYS] + [t("eng.tab.report")]
 st.title(t("eng.title"))
+eng.prefetch(*scope_args, eng.open_section(st.session_state.get("engagement_tab"), tab_titles),
+             individuals)  # the headline and the open section's numbers at once
 try:
     head = eng.overview(*scope_args)
 except (duckdb.Error, StoreError) as exc:
@@ -50,7 +53,6 @@ if head.headline.hidden:
     st.info(t("eng.hidden_period", k=head.min_group_size))
 tiles(headline_metrics(head.headline, t))
 
-tab_titles = [t(f"eng.tab.{key}") for key in SECTION_KEYS] + [t("eng.tab.report")]
 tabs = st.tabs(tab_titles, key="engagement_tab", on_change="rerun")
 for key, tab in zip(SECTION_KEYS, tabs, strict=False):
     if not tab.open:

@@ -1,5 +1,5 @@
-"""Loaders run side by side: results in order, failures raised or (when warming) only logged, and the
-capacity page's prefetch fills the very cache entries its tiles and tabs read."""
+"""Loaders run side by side: results in order, failures raised or (when gathering) only logged; the
+capacity page's prefetch returns what its loaders return and fills their cache entries."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import streamlit as st
 
-from dashboard.parallel import side_by_side, warm
+from dashboard.parallel import gather, side_by_side
 
 
 def slow(value: int, seconds: float = 0.05) -> Callable[[], int]:
@@ -59,10 +59,11 @@ def test_a_failure_is_raised_after_every_call_finished() -> None:
     assert len(finished) == 1
 
 
-def test_warming_only_logs_a_failure(caplog: pytest.LogCaptureFixture) -> None:
+def test_gathering_keeps_the_successes_and_logs_a_failure(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="dashboard"):
-        warm([slow(1, 0), failing])
-    assert "warming the cache failed" in caplog.text
+        results = gather({"tiles": slow(1, 0), "load": failing, "work": slow(3, 0)})
+    assert results == {"tiles": 1, "work": 3}
+    assert "computing load ahead failed" in caplog.text
 
 
 PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
@@ -98,7 +99,7 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
 
 
 @pytest.mark.parametrize("part", PARTS)
-def test_capacity_prefetch_fills_what_the_page_reads(
+def test_capacity_prefetch_returns_and_caches_what_the_page_draws(
     demo_db: Path, computed: Counter[str], part: str
 ) -> None:
     from dashboard import capacity_loaders as loaders
@@ -106,8 +107,56 @@ def test_capacity_prefetch_fills_what_the_page_reads(
 
     path = str(demo_db)
     scope = (path, version(connection(path)), date(2026, 6, 1), date(2026, 11, 30), None, None)
-    loaders.prefetch(*scope, part)
+    ready = loaders.prefetch(*scope, part)
+    assert set(ready) == {"tiles", part}
     assert computed == Counter({"tiles": 1, part: 1})
-    loaders.tiles(*scope)
-    loaders.part_loader(part, *scope)()  # what pages/capacity.py's fetch(part) calls
-    assert computed == Counter({"tiles": 1, part: 1})  # both read from the cache
+    assert ready["tiles"] == loaders.tiles(*scope)  # the next rerun reads the cache
+    loaders.part_loader(part, *scope)()  # what pages/capacity.py's fetch(part) calls on a rerun
+    assert computed == Counter({"tiles": 1, part: 1})
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        pytest.param(None, "rotation", id="no-state-yet"),
+        pytest.param("Concentration", "concentration", id="a-section"),
+        pytest.param("Rapport", None, id="the-report"),
+        pytest.param("Rotation (English)", None, id="another-language"),
+    ],
+)
+def test_the_open_engagement_section_is_read_from_the_tabs_state(label: str | None,
+                                                                key: str | None) -> None:
+    from analytics.engagement.sections import SECTION_KEYS
+    from dashboard.engagement_loaders import open_section
+
+    titles = [key.capitalize() for key in SECTION_KEYS] + ["Rapport"]
+    assert open_section(label, titles) == key
+
+
+def test_engagement_prefetch_fills_what_the_page_reads(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboard import engagement_loaders as eng
+    from dashboard.store import connection, version
+
+    counts: Counter[str] = Counter()
+    overview, part = eng.compute_overview, eng.compute_section_part
+
+    def counted_overview(*args: Any) -> Any:
+        counts["overview"] += 1
+        return overview(*args)
+
+    def counted_part(*args: Any) -> Any:
+        counts[args[-1]] += 1
+        return part(*args)
+
+    monkeypatch.setattr(eng, "compute_overview", counted_overview)
+    monkeypatch.setattr(eng, "compute_section_part", counted_part)
+    st.cache_data.clear()
+    path = str(demo_db)
+    scope = (path, version(connection(path)), date(2026, 6, 1), date(2026, 11, 30), None, None)
+    eng.prefetch(*scope, "cohorts", True)
+    assert counts == Counter({"overview": 1, "cohorts": 1})
+    eng.section(*scope, "fr", "cohorts", True)  # what the page calls for the open tab
+    assert counts == Counter({"overview": 1, "cohorts": 1})
+    st.cache_data.clear()

@@ -102,7 +102,9 @@ def classify_service_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.Da
     recorded_capacity_hours (NaN when no agent recorded anything), band.
     """
     classified = _classified(weeks, "recorded_capacity_hours", thresholds)
-    return weeks.drop(columns="recorded_hours").assign(**classified)
+    helpers = [column for column in (*_SERVICE_PERIOD_COLUMNS, "first_of_service")
+               if column in weeks]
+    return weeks.drop(columns=["recorded_hours", *helpers]).assign(**classified)
 
 
 def agent_weeks(
@@ -161,6 +163,10 @@ HEATMAP_MAX_AGENTS: Final[int] = 80
 """Above this many agents, the agent heatmap shows only the most loaded ones (a city has thousands;
 the downloadable table of :func:`agent_weeks` keeps everyone)."""
 
+_SERVICE_PERIOD_COLUMNS: Final[dict[str, str]] = {
+    "period_hours": "hours",
+    "period_recorded_capacity_hours": "recorded_capacity_hours",
+}
 _PERIOD_COLUMNS: Final[dict[str, str]] = {
     "period_hours": "hours",
     "period_recorded_capacity_hours": "recorded_capacity_hours",
@@ -194,6 +200,23 @@ class LoadView:
     recorded_hours: float
 
 
+def _service_totals(service_weeks: pd.DataFrame) -> pd.DataFrame:
+    """:func:`period_load` per (service_id, service_name) from the period totals that
+    ``service_week_load.sql`` repeats on each row of a service (read on its first row)."""
+    first = service_weeks["first_of_service"].to_numpy(bool)
+    totals = (
+        service_weeks.loc[first, ["service_id", "service_name", *_SERVICE_PERIOD_COLUMNS]]
+        .rename(columns=_SERVICE_PERIOD_COLUMNS)
+    )
+    capacity = totals["recorded_capacity_hours"].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(capacity > 0, totals["hours"].to_numpy(float) / capacity, np.nan)
+    return totals.assign(load_ratio=ratio).sort_values(
+        ["load_ratio", "service_id", "service_name"], ascending=[False, True, True],
+        na_position="last", kind="stable", ignore_index=True,
+    )
+
+
 def load_view(
     con: duckdb.DuckDBPyConnection,
     start: date,
@@ -223,10 +246,9 @@ def load_view(
         .rename(columns=_PERIOD_COLUMNS)
         .reset_index(drop=True)
     )
-    weeks = classify_service_weeks(services, limits)
     return LoadView(
-        service_weeks=weeks,
-        services=period_load(weeks, ["service_id", "service_name"]),
+        service_weeks=classify_service_weeks(services, limits),
+        services=_service_totals(services),
         agents=agents,
         agent_weeks=classify_agent_weeks(
             top.drop(columns=[*_PERIOD_COLUMNS, "period_rank", "agents_total"]), limits

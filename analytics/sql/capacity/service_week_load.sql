@@ -6,7 +6,9 @@
 --          capacity_hours (every agent present that week),
 --          recorded_capacity_hours (capacity of the agents who recorded time that week, any level),
 --          agents (agents with capacity or recorded time that week),
---          agents_missing (of those, agents without any recorded time: no timesheet).
+--          agents_missing (of those, agents without any recorded time: no timesheet),
+--          and per service over the whole period (repeated on each of its rows): period_hours,
+--          period_recorded_capacity_hours, first_of_service (true on its earliest week).
 -- The agent-week rows summed are exactly those of agent_week_load.sql (the same included CTEs): whole
 -- weeks from agent_week, the (at most two) weeks cut by the period's edges from agent_day and
 -- agent_day_capacity, the level filter narrowing hours only. Without a level filter the whole weeks are
@@ -68,7 +70,11 @@ SELECT
     w.capacity_hours,
     w.recorded_capacity_hours,
     w.agents,
-    w.agents_missing
+    w.agents_missing,
+    sum(w.hours) OVER whole_period                                     AS period_hours,
+    sum(w.recorded_capacity_hours) OVER whole_period                   AS period_recorded_capacity_hours,
+    row_number() OVER (PARTITION BY w.service_id ORDER BY w.week_start) = 1 AS first_of_service
 FROM service_weeks AS w
 LEFT JOIN services AS s ON s.service_id = w.service_id
+WINDOW whole_period AS (PARTITION BY w.service_id)
 ORDER BY s.service_name NULLS LAST, w.week_start, w.service_id
