@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.settings import Thresholds
-from analytics.store.db import query_df, query_dfs, read_sql
+from analytics.store.db import query_df, query_df_later, read_sql
 
 BANDS: Final[tuple[str, ...]] = ("under", "near", "full", "over")
 """Load bands, from the lightest: under the first limit (85 %), up to 100 %, up to 110 %, above."""
@@ -231,10 +231,12 @@ def load_view(
     side by side."""
     limits = thresholds or Thresholds()
     params = {"start": start, "end": end, "service": service, "level": level}
-    services, top = query_dfs(con, [
-        (read_sql("capacity/service_week_load"), params),
-        (read_sql("capacity/agent_week_top"), {**params, "limit": limit}),
-    ])
+    # the agents' query (the longer one) runs in another thread while this one reads the services'
+    # query and classifies its rows
+    top_later = query_df_later(con, read_sql("capacity/agent_week_top"), {**params, "limit": limit})
+    services = query_df(con, read_sql("capacity/service_week_load"), params)
+    service_weeks, service_totals = classify_service_weeks(services, limits), _service_totals(services)
+    top = top_later.result()
     # the rows come agent by agent (agent_week_top.sql's order): an agent's first row is where the
     # period rank changes; integer work only (string columns are slow to touch the first time)
     ranks = top["period_rank"].to_numpy()
@@ -247,8 +249,8 @@ def load_view(
         .reset_index(drop=True)
     )
     return LoadView(
-        service_weeks=classify_service_weeks(services, limits),
-        services=_service_totals(services),
+        service_weeks=service_weeks,
+        services=service_totals,
         agents=agents,
         agent_weeks=classify_agent_weeks(
             top.drop(columns=[*_PERIOD_COLUMNS, "period_rank", "agents_total"]), limits

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -126,6 +126,21 @@ SIDE_BY_SIDE_THREADS: Final[int] = 4
 """Most queries :func:`query_dfs` runs at once."""
 
 _side_by_side = ThreadPoolExecutor(max_workers=SIDE_BY_SIDE_THREADS, thread_name_prefix="duckdb-query")
+
+
+def query_df_later(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> Future:
+    """Start one bound query on its own cursor (opened here) in another thread and return the
+    future of its whole result as a DataFrame: the caller goes on (another query, pandas work on an
+    earlier result) while DuckDB runs it. Only read queries belong here."""
+    cur = con.cursor()
+
+    def run() -> pd.DataFrame:
+        try:
+            return cur.execute(sql, params).df()
+        finally:
+            cur.close()
+
+    return _side_by_side.submit(run)
 
 
 def query_dfs(

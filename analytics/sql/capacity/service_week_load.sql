@@ -59,6 +59,15 @@ service_weeks AS (
     WHERE $level IS NULL
       AND week_start BETWEEN $start AND $end AND week_start + 6 <= $end
       AND ($service IS NULL OR service_id = $service)
+),
+
+service_periods AS (
+    -- each service over the whole period (a window function costs more on these few rows)
+    SELECT service_id, sum(hours) AS period_hours,
+           sum(recorded_capacity_hours) AS period_recorded_capacity_hours,
+           min(week_start) AS first_week
+    FROM service_weeks
+    GROUP BY service_id
 )
 
 SELECT
@@ -71,10 +80,10 @@ SELECT
     w.recorded_capacity_hours,
     w.agents,
     w.agents_missing,
-    sum(w.hours) OVER whole_period                                     AS period_hours,
-    sum(w.recorded_capacity_hours) OVER whole_period                   AS period_recorded_capacity_hours,
-    row_number() OVER (PARTITION BY w.service_id ORDER BY w.week_start) = 1 AS first_of_service
+    p.period_hours,
+    p.period_recorded_capacity_hours,
+    w.week_start = p.first_week                                        AS first_of_service
 FROM service_weeks AS w
 LEFT JOIN services AS s ON s.service_id = w.service_id
-WINDOW whole_period AS (PARTITION BY w.service_id)
+JOIN service_periods AS p ON p.service_id IS NOT DISTINCT FROM w.service_id
 ORDER BY s.service_name NULLS LAST, w.week_start, w.service_id
