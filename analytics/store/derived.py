@@ -110,6 +110,7 @@ DERIVED_TABLES: Final[tuple[str, ...]] = (
     "participation_ranks",
     "first_attendance",
     "event_attendance",
+    "agent_absent_week",
 )
 """The derived tables, in build order (each reads only canonical tables and the ones before it)."""
 

@@ -38,18 +38,6 @@ contract_list AS (
     SELECT agent_id, valid_from, valid_to FROM contracts
 ),
 
-absence_list AS (
-    SELECT agent_id, start_date, end_date FROM absences
-),
-
-recorded AS (
-    -- agent_week: hours and entries per agent and ISO week, pre-aggregated after each import
-    SELECT agent_id, week_start
-    FROM agent_week
-    WHERE week_start BETWEEN CAST(date_trunc('week', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
-      AND entries > 0
-),
-
 agents_without_contract AS (
     SELECT agent_id FROM agent_list
     ANTI JOIN contract_list USING (agent_id)
@@ -64,67 +52,60 @@ recorded_span AS (
     GROUP BY w.agent_id
 ),
 
-absent_days AS (
-    -- the Monday-to-Friday days of the period's weeks covered by an absence
-    SELECT DISTINCT agent_id, day
-    FROM (
-        SELECT a.agent_id,
-               CAST(unnest(generate_series(CAST(greatest(a.start_date, b.first_week) AS TIMESTAMP),
-                                           CAST(least(a.end_date, b.last_week + 4) AS TIMESTAMP),
-                                           INTERVAL 1 DAY)) AS DATE) AS day
-        FROM absence_list AS a, bounds AS b
-        WHERE a.start_date <= b.last_week + 4 AND a.end_date >= b.first_week
-    )
-    WHERE isodow(day) <= 5
-),
-
-absent AS (
-    SELECT agent_id, CAST(date_trunc('week', day) AS DATE) AS week_start
-    FROM absent_days
-    GROUP BY ALL
-    HAVING count(*) >= 5
-),
-
-unrecorded AS (
-    -- expected weeks without entries: under a contract (a week twice when contracts overlap), or
-    -- within the recorded span of an agent without contract
-    SELECT c.agent_id, w.week_start
+marks AS (
+    -- what is known of an (agent, week), one fact per row: time recorded (agent_week, pre-aggregated
+    -- after each import), time expected (under a contract, a week twice when contracts overlap; or
+    -- within the recorded span of an agent without contract), absent (agent_absent_week)
+    SELECT agent_id, week_start, 1 AS recorded, 0 AS expected, 0 AS absent
+    FROM agent_week
+    WHERE week_start BETWEEN (SELECT first_week FROM bounds) AND CAST($end AS DATE)
+      AND entries > 0
+    UNION ALL
+    SELECT c.agent_id, w.week_start, 0, 1, 0
     FROM weeks AS w
     JOIN contract_list AS c
       ON c.valid_from <= w.week_start + 6 AND (c.valid_to IS NULL OR c.valid_to >= w.week_start)
-    ANTI JOIN recorded AS r ON r.agent_id = c.agent_id AND r.week_start = w.week_start
     UNION ALL
-    SELECT s.agent_id, w.week_start
+    SELECT s.agent_id, w.week_start, 0, 1, 0
     FROM recorded_span AS s
     JOIN weeks AS w ON w.week_start BETWEEN s.first_week AND s.last_week
-    ANTI JOIN recorded AS r ON r.agent_id = s.agent_id AND r.week_start = w.week_start
+    UNION ALL
+    SELECT agent_id, week_start, 0, 0, 1
+    FROM agent_absent_week
+    WHERE week_start BETWEEN (SELECT first_week FROM bounds) AND (SELECT last_week FROM bounds)
 ),
 
-missing AS (
-    SELECT DISTINCT u.agent_id, u.week_start
-    FROM unrecorded AS u
-    SEMI JOIN agent_list AS a ON a.agent_id = u.agent_id
-    ANTI JOIN absent AS x ON x.agent_id = u.agent_id AND x.week_start = u.week_start
+statuses AS (
+    -- one row per (agent, week) with a fact; missing = expected, not recorded, not absent (one
+    -- aggregation instead of anti-joins against the period's ~80 k recorded weeks)
+    SELECT
+        agent_id,
+        week_start,
+        max(recorded) = 1                                              AS recorded,
+        max(absent) = 1                                                AS absent,
+        max(expected) = 1 AND max(recorded) = 0 AND max(absent) = 0    AS missing
+    FROM marks
+    GROUP BY agent_id, week_start
 ),
 
-recorded_by_agent AS (
-    SELECT agent_id, count(*) AS recorded_weeks FROM recorded GROUP BY agent_id
-),
-
-missing_by_agent AS (
-    SELECT agent_id, count(*) AS missing_weeks FROM missing GROUP BY agent_id
+per_agent AS (
+    SELECT
+        agent_id,
+        count(*) FILTER (WHERE recorded)                               AS recorded_weeks,
+        count(*) FILTER (WHERE missing)                                AS missing_weeks
+    FROM statuses
+    GROUP BY agent_id
 ),
 
 by_name AS (
     SELECT
         a.agent,
-        sum(coalesce(m.missing_weeks, 0))                          AS gaps,
-        sum(coalesce(r.recorded_weeks, 0) + coalesce(m.missing_weeks, 0)) AS expected_weeks,
-        count(m.agent_id)                                          AS agents_with_gaps,
-        min(a.agent_id)                                            AS first_agent_id
+        sum(coalesce(p.missing_weeks, 0))                              AS gaps,
+        sum(coalesce(p.recorded_weeks, 0) + coalesce(p.missing_weeks, 0)) AS expected_weeks,
+        count(*) FILTER (WHERE p.missing_weeks > 0)                    AS agents_with_gaps,
+        min(a.agent_id)                                                AS first_agent_id
     FROM agent_list AS a
-    LEFT JOIN recorded_by_agent AS r USING (agent_id)
-    LEFT JOIN missing_by_agent AS m USING (agent_id)
+    LEFT JOIN per_agent AS p USING (agent_id)
     GROUP BY a.agent
 ),
 
@@ -149,16 +130,14 @@ cells AS (
         s.gaps,
         w.week_start,
         CASE
-            WHEN r.agent_id IS NOT NULL THEN $symbols[1]
-            WHEN x.agent_id IS NOT NULL THEN $symbols[3]
-            WHEN m.agent_id IS NOT NULL THEN $symbols[2]
+            WHEN st.recorded THEN $symbols[1]
+            WHEN st.absent THEN $symbols[3]
+            WHEN st.missing THEN $symbols[2]
             ELSE $symbols[4]
         END                                                        AS symbol
     FROM shown AS s
     CROSS JOIN weeks AS w
-    LEFT JOIN recorded AS r ON r.agent_id = s.first_agent_id AND r.week_start = w.week_start
-    LEFT JOIN absent AS x ON x.agent_id = s.first_agent_id AND x.week_start = w.week_start
-    LEFT JOIN missing AS m ON m.agent_id = s.first_agent_id AND m.week_start = w.week_start
+    LEFT JOIN statuses AS st ON st.agent_id = s.first_agent_id AND st.week_start = w.week_start
 ),
 
 grid_rows AS (
