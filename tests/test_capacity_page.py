@@ -122,3 +122,29 @@ def test_the_tile_families_compute_every_tile(tiny_store: duckdb.DuckDBPyConnect
     values = compute_indicators(tiny_store, date(2024, 5, 1), date(2024, 5, 31),
                                 thresholds=Thresholds(), families=TILE_FAMILIES)
     assert set(TILES) <= set(values)
+
+
+def test_a_failing_tab_shows_its_message_and_the_tiles_still_draw(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tab computed ahead with the tiles fails: the tiles draw, the tab says why, no traceback."""
+    import streamlit as st
+
+    from analytics.capacity import load
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise duckdb.IOException("disk unreadable")
+
+    monkeypatch.setattr(load, "load_view", broken)
+    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("pages/capacity.py").run()
+    assert not at.exception, at.exception
+    assert "%" in metric(at, "Charge / capacité")
+    assert [e.value for e in at.error] == [
+        "Cette partie n'a pas pu être calculée (IOException). Les autres parties de la page "
+        "restent valables."
+    ]
+    st.cache_data.clear()
