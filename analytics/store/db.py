@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -123,7 +123,8 @@ def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) ->
 
 
 SIDE_BY_SIDE_THREADS: Final[int] = 4
-"""Most queries :func:`query_dfs` runs at once."""
+"""Threads of the pool that runs queries for :func:`query_df_later` and :func:`query_dfs` (shared by
+every session of the process, so it also bounds how many such queries run at once)."""
 
 _side_by_side = ThreadPoolExecutor(max_workers=SIDE_BY_SIDE_THREADS, thread_name_prefix="duckdb-query")
 
@@ -146,21 +147,20 @@ def query_df_later(con: duckdb.DuckDBPyConnection, sql: str, params: Params = No
 def query_dfs(
     con: duckdb.DuckDBPyConnection, queries: Sequence[tuple[str, Params]]
 ) -> list[pd.DataFrame]:
-    """Run independent bound queries side by side, each on its own cursor (opened here, before
-    the threads start), and return their whole results in the order given.
+    """Run independent bound queries side by side, each on its own cursor, and return their whole
+    results in the order given (the first runs in this thread, the others in the pool). Every query
+    has finished before this returns or raises the first error.
 
     A page's small queries spend much of their time planning, one thread each; running them at once
     keeps every core busy. Only read queries belong here: they see the store as it was committed."""
-    cursors = [con.cursor() for _ in queries]
+    if not queries:
+        return []
+    later = [query_df_later(con, sql, params) for sql, params in queries[1:]]
     try:
-        futures = [
-            _side_by_side.submit(lambda cur, sql, params: cur.execute(sql, params).df(), cur, sql, params)
-            for cur, (sql, params) in zip(cursors, queries, strict=True)
-        ]
-        return [future.result() for future in futures]
+        first = query_df(con, *queries[0])
     finally:
-        for cur in cursors:
-            cur.close()
+        wait(later)
+    return [first, *(future.result() for future in later)]
 
 
 def query_rows(
