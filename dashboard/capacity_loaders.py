@@ -142,7 +142,5 @@ def prefetch(
     loaders (first visit, filter change); only the tiles when no single tab is open. A part that
     failed is left out: the page calls its loader again where it draws it."""
     scope = (path, version, start, end, service, level)
-    calls: dict[str, Callable[[], object]] = {"tiles": lambda: tiles(*scope)}
-    if part is not None:
-        calls[part] = part_loader(part, *scope)
-    return gather(calls)
+    return gather({name: part_loader(name, *scope)
+                   for name in ("tiles", *((part,) if part is not None else ()))})
