@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.access import group_floor
+from analytics.settings import load_thresholds
 from analytics.store.db import StoreError
 from dashboard import access, components, loaders, sidebar
 from dashboard.access import PageSpec
@@ -27,7 +29,7 @@ if ensure_data(con, t("banner.building_demo")):
     st.session_state["demo_just_built"] = True
 ensure_derived(con, t("banner.updating_derived"))
 current_version = version(con)
-sidebar.render(db_path(), current_version)
+sidebar.render(db_path(), current_version, group_floor(identity.role, load_thresholds().min_group_size))
 t = translator()  # the sidebar may have switched the language
 access.sidebar_badge(identity, t)
 components.demo_banner(loaders.freshness(db_path(), current_version), t)

@@ -396,3 +396,12 @@ def protect_indicators(
             if key in shown:
                 shown[key] = None
     return shown
+
+
+def selectable_services(services: pd.DataFrame, min_size: int) -> pd.DataFrame:
+    """The rows of ``services`` (with an ``agents`` count) a role may choose as a filter: those of at
+    least ``min_size`` agents, so that no figure about a smaller team reaches officials or evaluators.
+    ``min_size`` 1 keeps every service (the direction)."""
+    if min_size <= 1:
+        return services
+    return services[services["agents"] >= min_size].reset_index(drop=True)

@@ -49,8 +49,13 @@ def freshness(con: duckdb.DuckDBPyConnection) -> Freshness:
 
 
 def services(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Services (service_id, service_name), sorted by name."""
-    return query_df(con, "SELECT service_id, service_name FROM services ORDER BY service_name")
+    """Services (service_id, service_name, agents: how many agents belong to it), sorted by name."""
+    return query_df(
+        con,
+        "SELECT s.service_id, s.service_name, count(a.agent_id) AS agents"
+        " FROM services AS s LEFT JOIN agents AS a ON a.service_id = s.service_id"
+        " GROUP BY s.service_id, s.service_name ORDER BY s.service_name, s.service_id",
+    )
 
 
 def weekly_load(

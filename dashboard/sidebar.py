@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from analytics.disclosure import selectable_services
 from analytics.i18n import LANGUAGES, Translator
 from analytics.periods import PRESETS, preset_period
 from analytics.schema import LEVELS, NO_LEVEL
@@ -17,8 +18,9 @@ ALL = ""
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
-def render(path: str, version: str) -> Filters:
-    """Draw the sidebar and store the chosen :class:`Filters` in the session."""
+def render(path: str, version: str, min_group_size: int = 1) -> Filters:
+    """Draw the sidebar and store the chosen :class:`Filters` in the session. The service filter lists
+    only the services of at least ``min_group_size`` agents (the role's floor, 1 for the direction)."""
     language()  # initialise from ?lang= before the widget reads the session value
     with st.sidebar:
         st.selectbox(
@@ -41,8 +43,10 @@ def render(path: str, version: str) -> Filters:
             else:
                 st.warning(t("error.period"))
         st.caption(t("sidebar.period_caption", start=t.date(start), end=t.date(end)))
-        services = loaders.services(path, version)
+        services = selectable_services(loaders.services(path, version), min_group_size)
         names = dict(zip(services["service_id"], services["service_name"], strict=True))
+        if st.session_state.get("filter_service", ALL) not in (ALL, *names):
+            st.session_state["filter_service"] = ALL  # a team this role may not choose
         service = st.selectbox(
             t("sidebar.service"), [ALL, *names], key="filter_service",
             format_func=lambda sid: t("sidebar.all") if sid == ALL else names.get(sid, sid),

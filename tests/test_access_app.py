@@ -288,3 +288,20 @@ def test_an_evaluator_does_receive_pseudonyms_somewhere(
 
 def test_every_page_of_the_access_model_has_its_file() -> None:
     assert [page for page in PAGES if not (ROOT / "pages" / f"{page}.py").exists()] == []
+
+
+@pytest.mark.parametrize(
+    ("role", "small_teams_listed"),
+    [pytest.param("elected", False, id="elected"), pytest.param("evaluator", False, id="evaluator"),
+     pytest.param("direction", True, id="direction")],
+)
+def test_the_service_filter_hides_teams_under_the_minimum_size_from_protected_roles(
+    signed_in: Callable[[Role], AppTest], monkeypatch: pytest.MonkeyPatch, role: Role,
+    small_teams_listed: bool,
+) -> None:
+    monkeypatch.setenv("PARTICIPATION_MIN_GROUP_SIZE", "9")  # the demo's Urbanisme has 7, Sports 8
+    at = signed_in(role)
+    names = [at.sidebar.selectbox(key="filter_service").format_func(option)
+             for option in at.sidebar.selectbox(key="filter_service").options]
+    assert ("Urbanisme" in names, "Sports" in names) == (small_teams_listed, small_teams_listed)
+    assert "Vie des quartiers et démocratie participative" in names  # 9 agents: at the minimum

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics.disclosure import hide_small_count, merge_small_groups, suppress_small_counts
+from analytics.disclosure import (
+    hide_small_count,
+    merge_small_groups,
+    selectable_services,
+    suppress_small_counts,
+)
 
 MIN = 5
 
@@ -221,3 +226,20 @@ def test_protect_indicators(
     before = dict(values)
     assert protect_indicators(values, min_size) == expected
     assert values == before  # pure: the input is not modified
+
+
+SERVICES = pd.DataFrame({"service_id": ["S1", "S2", "S3"], "service_name": ["Culture", "Sports", "Urbanisme"],
+                         "agents": [12, 5, 4]})
+
+
+@pytest.mark.parametrize(
+    ("min_size", "kept"),
+    [
+        pytest.param(1, ["S1", "S2", "S3"], id="direction-every-service"),
+        pytest.param(5, ["S1", "S2"], id="a-team-of-5-may-be-chosen"),
+        pytest.param(13, [], id="none-large-enough"),
+    ],
+)
+def test_the_service_filter_offers_only_teams_of_the_minimum_size(min_size: int, kept: list[str]) -> None:
+    assert selectable_services(SERVICES, min_size)["service_id"].tolist() == kept
+    assert SERVICES["service_id"].tolist() == ["S1", "S2", "S3"]  # not modified
