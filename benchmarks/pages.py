@@ -210,7 +210,8 @@ def capacity_page() -> Page:
         steps=(
             Step("capacity_loaders.tiles", tab_call("tiles"),
                  direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
-                                                     level=r.level, families=cl.TILE_FAMILIES)),
+                                                     level=r.level, families=cl.TILE_FAMILIES,
+                                                     side_by_side=False)),
             Step("capacity_loaders.load", tab_call("load"),
                  direct=lambda r: load_mod.load_view(r.con, r.start, r.end, r.service, r.level,
                                                      r.thresholds), tab="load"),

@@ -112,8 +112,9 @@ def forecast(
 def tiles(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None
 ) -> dict[str, float | int | None]:
-    """The values of :data:`TILES` (the cached catalogue loader, only :data:`TILE_FAMILIES`)."""
-    return indicators(path, version, start, end, service, level, TILE_FAMILIES)
+    """The values of :data:`TILES` (the cached catalogue loader, only :data:`TILE_FAMILIES`), in one
+    statement: the page computes them while the open tab's queries run (:func:`prefetch`)."""
+    return indicators(path, version, start, end, service, level, TILE_FAMILIES, side_by_side=False)
 
 
 def part_loader(

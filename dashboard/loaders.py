@@ -37,11 +37,12 @@ the capacity page details): tests/test_overview.py checks they cover every tile.
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def indicators(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None,
-    families: tuple[str, ...] = INDICATOR_FAMILIES,
+    families: tuple[str, ...] = INDICATOR_FAMILIES, side_by_side: bool = True,
 ) -> dict[str, float | int | None]:
-    """The indicator catalogue for the period and filters (only ``families``' keys if given)."""
+    """The indicator catalogue for the period and filters (only ``families``' keys if given; see
+    :func:`~analytics.indicators.compute_indicators` for ``side_by_side``)."""
     return compute_indicators(connection(path), start, end, service=service, level=level,
-                              families=families)
+                              families=families, side_by_side=side_by_side)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

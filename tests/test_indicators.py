@@ -476,9 +476,11 @@ def test_a_subset_of_families_gives_the_catalogue_values(
 ) -> None:
     whole = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), **filters)
     part = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=families, **filters)
+    together = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=families,
+                                  side_by_side=False, **filters)
     assert set(keys) <= set(part) < set(whole)
-    assert part == {key: whole[key] for key in part}
-    assert tuple(part) == tuple(key for key in INDICATOR_KEYS if key in part)
+    assert part == {key: whole[key] for key in part} == together
+    assert tuple(part) == tuple(key for key in INDICATOR_KEYS if key in part) == tuple(together)
 
 
 @pytest.mark.parametrize("families", [(), ("hours", "budget")], ids=["none", "unknown"])
