@@ -53,8 +53,7 @@ def _bands(
     """:func:`load_band` on plain arrays (the loaders' hot path: no Series built per condition)."""
     low, middle, high = limits
     no_capacity = capacity <= 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(no_capacity, np.nan, hours / np.where(no_capacity, 1.0, capacity))
+    ratio = _ratio(hours, capacity)
     codes = np.select(
         [
             recorded <= 0,
@@ -69,6 +68,22 @@ def _bands(
     return _BAND_LABELS[codes]
 
 
+def _ratio(hours: np.ndarray, capacity: np.ndarray) -> np.ndarray:
+    """hours / capacity (1.0 = exactly at capacity), NaN where the capacity is not positive."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(capacity > 0, hours / capacity, np.nan)
+
+
+def _most_loaded_first(totals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``totals`` (hours and recorded_capacity_hours per ``keys``) with their load_ratio, highest
+    first, ties in the order of ``keys``, missing ratios and keys last."""
+    ratio = _ratio(totals["hours"].to_numpy(float), totals["recorded_capacity_hours"].to_numpy(float))
+    return totals.assign(load_ratio=ratio).sort_values(
+        ["load_ratio", *keys], ascending=[False, *[True] * len(keys)], na_position="last",
+        kind="stable", ignore_index=True,
+    )
+
+
 def _classified(
     weeks: pd.DataFrame, capacity_column: str, thresholds: Thresholds
 ) -> dict[str, np.ndarray | pd.Series]:
@@ -77,8 +92,7 @@ def _classified(
     hours = weeks["hours"].to_numpy(float)
     capacity = weeks[capacity_column].to_numpy(float)
     recorded = weeks["recorded_hours"].to_numpy(float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where((recorded > 0) & (capacity > 0), hours / capacity, np.nan)
+    ratio = np.where(recorded > 0, _ratio(hours, capacity), np.nan)
     band = _bands(hours, capacity, recorded, thresholds.load_bands)
     return {"load_ratio": ratio, "band": pd.Series(band, index=weeks.index, dtype="object")}
 
@@ -139,12 +153,7 @@ def period_load(weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         .sum()
         .reset_index()
     )
-    capacity = grouped["recorded_capacity_hours"].to_numpy(float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        grouped["load_ratio"] = np.where(capacity > 0, grouped["hours"].to_numpy(float) / capacity,
-                                         np.nan)
-    return grouped.sort_values(["load_ratio", *keys], ascending=[False, *[True] * len(keys)],
-                               na_position="last", kind="stable", ignore_index=True)
+    return _most_loaded_first(grouped, keys)
 
 
 def load_over_period(agent_weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -208,13 +217,7 @@ def _service_totals(service_weeks: pd.DataFrame) -> pd.DataFrame:
         service_weeks.loc[first, ["service_id", "service_name", *_SERVICE_PERIOD_COLUMNS]]
         .rename(columns=_SERVICE_PERIOD_COLUMNS)
     )
-    capacity = totals["recorded_capacity_hours"].to_numpy(float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(capacity > 0, totals["hours"].to_numpy(float) / capacity, np.nan)
-    return totals.assign(load_ratio=ratio).sort_values(
-        ["load_ratio", "service_id", "service_name"], ascending=[False, True, True],
-        na_position="last", kind="stable", ignore_index=True,
-    )
+    return _most_loaded_first(totals, ["service_id", "service_name"])
 
 
 def load_view(
