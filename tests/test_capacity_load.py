@@ -189,3 +189,24 @@ def test_a_period_without_data() -> None:
     view = load_view(make_store(agents=[agent("a", "S1", "Alice")]), W1, W2)
     assert (view.recorded_hours, view.agents_total, view.missing_weeks) == (0.0, 0, 0)
     assert view.agent_weeks.empty and view.service_weeks.empty
+
+
+def test_agents_without_a_service_are_one_service_of_their_own() -> None:
+    """Agents created by an import have no service yet: their weeks add up in one row per week."""
+    entries = [entry(name, d, hours) for name, hours in (("a", 7.0), ("b", 8.0), ("c", 6.0))
+               for d in weekdays(W1, range(5))]
+    store = make_store(
+        agents=[agent("a", "S1", "Alice"), agent("b", None, "Bruno"), agent("c", None, "Chloé")],
+        contracts=[contract(name, date(2020, 1, 1), 35) for name in "abc"],
+        time_entries=entries,
+    )
+    view = load_view(store, W1, W1 + timedelta(days=6))
+    weeks = view.service_weeks
+    assert weeks["service_id"].isna().tolist() == [False, True]
+    assert weeks["hours"].tolist() == [35.0, 70.0]
+    assert weeks["agents"].tolist() == [1, 2]
+    assert view.services["hours"].tolist() == [35.0, 70.0]            # both at 100 %: no service last
+    assert view.services["load_ratio"].tolist() == pytest.approx([1.0, 1.0])
+    assert view.services["service_id"].isna().tolist() == [False, True]
+    assert view.agents["agent_id"].tolist() == ["b", "a", "c"]       # 40/35, 35/35, 30/35
+    assert view.agent_weeks["service_id"].isna().tolist() == [False, True, True]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pytest
 
-from analytics.store.db import open_store, query_dfs
+from analytics.store.db import open_store, query_arrays, query_arrays_later, query_dfs
 
 
 @pytest.fixture
@@ -38,3 +39,21 @@ def test_a_failing_query_raises_its_error(store: duckdb.DuckDBPyConnection) -> N
     with pytest.raises(duckdb.CatalogException, match="missing"):
         query_dfs(store, [("SELECT 1 AS x", None), ("SELECT * FROM missing", None)])
     assert query_dfs(store, [("SELECT 2 AS x", None)])[0]["x"].iloc[0] == 2  # still usable
+
+
+ARRAYS_SQL = (
+    "SELECT n, CASE WHEN n % 2 = 0 THEN 'even' END AS kind, CASE WHEN n > 1 THEN n / 2 END AS half"
+    " FROM numbers WHERE n < $k ORDER BY n"
+)
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["here", "later"])
+def test_arrays_keep_values_and_mask_nulls(store: duckdb.DuckDBPyConnection, later: bool) -> None:
+    params = {"k": 4}
+    columns = (query_arrays_later(store, ARRAYS_SQL, params).result() if later
+               else query_arrays(store, ARRAYS_SQL, params))
+    assert list(columns) == ["n", "kind", "half"]
+    assert columns["n"].tolist() == [0, 1, 2, 3]
+    assert np.ma.getmaskarray(columns["kind"]).tolist() == [False, True, False, True]
+    assert columns["kind"].compressed().tolist() == ["even", "even"]
+    assert columns["half"].compressed().tolist() == [1.0, 1.5]

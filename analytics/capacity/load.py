@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.settings import Thresholds
-from analytics.store.db import query_df, query_df_later, read_sql
+from analytics.store.db import Arrays, query_arrays, query_arrays_later, query_df, read_sql
 
 BANDS: Final[tuple[str, ...]] = ("under", "near", "full", "over")
 """Load bands, from the lightest: under the first limit (85 %), up to 100 %, up to 110 %, above."""
@@ -78,23 +78,35 @@ def _most_loaded_first(totals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """``totals`` (hours and recorded_capacity_hours per ``keys``) with their load_ratio, highest
     first, ties in the order of ``keys``, missing ratios and keys last."""
     ratio = _ratio(totals["hours"].to_numpy(float), totals["recorded_capacity_hours"].to_numpy(float))
-    return totals.assign(load_ratio=ratio).sort_values(
-        ["load_ratio", *keys], ascending=[False, *[True] * len(keys)], na_position="last",
-        kind="stable", ignore_index=True,
-    )
+    # np.lexsort sorts by its last key first, stably: the ratio (highest first, NaN last), then keys
+    order = np.lexsort([*(_ascending_codes(totals[key]) for key in reversed(keys)),
+                        np.where(np.isnan(ratio), np.inf, -ratio)])
+    return totals.assign(load_ratio=ratio).take(order).reset_index(drop=True)
+
+
+def _ascending_codes(values: pd.Series) -> np.ndarray:
+    """Integers in the ascending order of ``values``, missing values last (for np.lexsort)."""
+    codes, uniques = pd.factorize(values, sort=True)
+    return np.where(codes < 0, len(uniques), codes)
 
 
 def _classified(
-    weeks: pd.DataFrame, capacity_column: str, thresholds: Thresholds
+    hours: np.ndarray, capacity: np.ndarray, recorded: np.ndarray, thresholds: Thresholds
 ) -> dict[str, np.ndarray | pd.Series]:
-    """``load_ratio`` (hours / capacity; NaN without recorded time or capacity) and ``band`` of
-    rows carrying hours, recorded_hours and ``capacity_column``."""
-    hours = weeks["hours"].to_numpy(float)
-    capacity = weeks[capacity_column].to_numpy(float)
-    recorded = weeks["recorded_hours"].to_numpy(float)
+    """``load_ratio`` (hours / capacity; NaN without recorded time or capacity) and ``band`` (object
+    labels) of rows with these hours, capacity and recorded hours (all levels)."""
     ratio = np.where(recorded > 0, _ratio(hours, capacity), np.nan)
     band = _bands(hours, capacity, recorded, thresholds.load_bands)
-    return {"load_ratio": ratio, "band": pd.Series(band, index=weeks.index, dtype="object")}
+    return {"load_ratio": ratio, "band": pd.Series(band, dtype="object")}
+
+
+def _classified_rows(
+    weeks: pd.DataFrame, capacity_column: str, thresholds: Thresholds
+) -> dict[str, np.ndarray | pd.Series]:
+    """:func:`_classified` of rows carrying hours, recorded_hours and ``capacity_column``."""
+    found = _classified(weeks["hours"].to_numpy(float), weeks[capacity_column].to_numpy(float),
+                        weeks["recorded_hours"].to_numpy(float), thresholds)
+    return {**found, "band": found["band"].set_axis(weeks.index)}
 
 
 def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
@@ -103,7 +115,7 @@ def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.Data
     ``weeks`` has at least hours, recorded_hours and capacity_hours. ``load_ratio`` = hours /
     capacity_hours, NaN when nothing was recorded (missing week) or when the capacity is 0.
     """
-    return weeks.assign(**_classified(weeks, "capacity_hours", thresholds))
+    return weeks.assign(**_classified_rows(weeks, "capacity_hours", thresholds))
 
 
 def classify_service_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
@@ -115,10 +127,8 @@ def classify_service_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.Da
     agents_missing (agents with capacity and no recorded time), load_ratio = hours /
     recorded_capacity_hours (NaN when no agent recorded anything), band.
     """
-    classified = _classified(weeks, "recorded_capacity_hours", thresholds)
-    helpers = [column for column in (*_SERVICE_PERIOD_COLUMNS, "first_of_service")
-               if column in weeks]
-    return weeks.drop(columns=["recorded_hours", *helpers]).assign(**classified)
+    return weeks.drop(columns="recorded_hours").assign(
+        **_classified_rows(weeks, "recorded_capacity_hours", thresholds))
 
 
 def agent_weeks(
@@ -172,10 +182,6 @@ HEATMAP_MAX_AGENTS: Final[int] = 80
 """Above this many agents, the agent heatmap shows only the most loaded ones (a city has thousands;
 the downloadable table of :func:`agent_weeks` keeps everyone)."""
 
-_SERVICE_PERIOD_COLUMNS: Final[dict[str, str]] = {
-    "period_hours": "hours",
-    "period_recorded_capacity_hours": "recorded_capacity_hours",
-}
 _PERIOD_COLUMNS: Final[dict[str, str]] = {
     "period_hours": "hours",
     "period_recorded_capacity_hours": "recorded_capacity_hours",
@@ -209,15 +215,72 @@ class LoadView:
     recorded_hours: float
 
 
-def _service_totals(service_weeks: pd.DataFrame) -> pd.DataFrame:
-    """:func:`period_load` per (service_id, service_name) from the period totals that
-    ``service_week_load.sql`` repeats on each row of a service (read on its first row)."""
-    first = service_weeks["first_of_service"].to_numpy(bool)
-    totals = (
-        service_weeks.loc[first, ["service_id", "service_name", *_SERVICE_PERIOD_COLUMNS]]
-        .rename(columns=_SERVICE_PERIOD_COLUMNS)
-    )
-    return _most_loaded_first(totals, ["service_id", "service_name"])
+def _plain(column: np.ndarray) -> np.ndarray:
+    """A query column (:func:`~analytics.store.db.query_arrays`) without its mask: NULLs as NaN
+    (numbers, integers becoming floats) or None (strings)."""
+    if not np.ma.isMaskedArray(column):
+        return column
+    missing = np.ma.getmaskarray(column)
+    if column.dtype.kind in "iuf":
+        return np.where(missing, np.nan, column.data.astype(float))
+    return np.where(missing, None, column.data)  # (filled() would write its own "?" fill value)
+
+
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rows in which equal keys follow each other: the first row of each run, and the run of
+    each row (0, 0, 0, 1, 1, …). NULL keys make one run."""
+    codes = pd.factorize(keys, use_na_sentinel=False)[0]
+    new_run = np.diff(codes, prepend=-1) != 0
+    return np.flatnonzero(new_run), np.cumsum(new_run) - 1
+
+
+def _frame(
+    columns: Arrays, heads: pd.DataFrame, run: np.ndarray, drop: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """A query's rows as a DataFrame, in its column order without ``drop``: the columns of ``heads``
+    (one row per run, strings converted once) repeated on each row of their run, the others as
+    they came."""
+    return pd.DataFrame({
+        name: heads[name].array.take(run) if name in heads else _plain(column)
+        for name, column in columns.items() if name not in drop
+    })
+
+
+def _service_part(
+    rows: Arrays, thresholds: Thresholds
+) -> tuple[pd.DataFrame, pd.DataFrame, int, float]:
+    """From ``service_week_load.sql``'s rows (a service's rows follow each other): the classified
+    service weeks, the period's load per service most loaded first (each run of rows summed in
+    place), the missing agent-weeks and the recorded hours."""
+    starts, run = _runs(_plain(rows["service_id"]))
+    heads = pd.DataFrame({name: _plain(rows[name])[starts] for name in ("service_id", "service_name")})
+    hours, recorded = rows["hours"].astype(float), rows["recorded_hours"].astype(float)
+    recorded_capacity = rows["recorded_capacity_hours"].astype(float)
+    weeks = _frame(rows, heads, run, drop=("recorded_hours",)).assign(
+        **_classified(hours, recorded_capacity, recorded, thresholds))
+    sums = {name: np.add.reduceat(values, starts) if len(starts) else np.empty(0)
+            for name, values in (("hours", hours), ("recorded_capacity_hours", recorded_capacity))}
+    totals = _most_loaded_first(heads.assign(**sums), ["service_id", "service_name"])
+    return weeks, totals, int(rows["agents_missing"].sum()), float(recorded.sum())
+
+
+_AGENT_COLUMNS: Final[tuple[str, ...]] = ("agent_id", "agent_name", "service_id", "service_name")
+
+
+def _agent_part(rows: Arrays, thresholds: Thresholds) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """From ``agent_week_top.sql``'s rows (agent by agent): the agents shown, most loaded first, with
+    their period's load; their classified weeks; the number of agents in scope."""
+    ranks = rows["period_rank"]
+    starts, run = _runs(ranks)  # an agent's rows follow each other, with its period rank
+    heads = pd.DataFrame({name: _plain(rows[name])[starts] for name in _AGENT_COLUMNS})
+    by_rank = np.argsort(ranks[starts], kind="stable")
+    agents = heads.take(by_rank).reset_index(drop=True).assign(**{
+        name: _plain(rows[column])[starts][by_rank] for column, name in _PERIOD_COLUMNS.items()})
+    capacity = rows["capacity_hours"].astype(float)
+    weeks = _frame(rows, heads, run, drop=(*_PERIOD_COLUMNS, "period_rank", "agents_total")).assign(
+        **_classified(rows["hours"].astype(float), capacity, rows["recorded_hours"].astype(float),
+                      thresholds))
+    return agents, weeks, int(rows["agents_total"][0]) if len(ranks) else 0
 
 
 def load_view(
@@ -231,34 +294,22 @@ def load_view(
 ) -> LoadView:
     """The load tab for the period and filters: two queries over the same agent-weeks as
     :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``), run
-    side by side."""
+    side by side. Their rows come as arrays; each name is converted once, not once per week."""
     limits = thresholds or Thresholds()
     params = {"start": start, "end": end, "service": service, "level": level}
     # the agents' query (the longer one) runs in another thread while this one reads the services'
     # query and classifies its rows
-    top_later = query_df_later(con, read_sql("capacity/agent_week_top"), {**params, "limit": limit})
-    services = query_df(con, read_sql("capacity/service_week_load"), params)
-    service_weeks, service_totals = classify_service_weeks(services, limits), _service_totals(services)
-    top = top_later.result()
-    # the rows come agent by agent (agent_week_top.sql's order): an agent's first row is where the
-    # period rank changes; integer work only (string columns are slow to touch the first time)
-    ranks = top["period_rank"].to_numpy()
-    first_rows = np.flatnonzero(np.diff(ranks, prepend=ranks[:1] - 1) != 0)
-    by_rank = first_rows[np.argsort(ranks[first_rows], kind="stable")]
-    agents = (
-        top[["agent_id", "agent_name", "service_id", "service_name", *_PERIOD_COLUMNS]]
-        .take(by_rank)
-        .rename(columns=_PERIOD_COLUMNS)
-        .reset_index(drop=True)
-    )
+    top_later = query_arrays_later(con, read_sql("capacity/agent_week_top"),
+                                   {**params, "limit": limit})
+    service_weeks, services, missing_weeks, recorded_hours = _service_part(
+        query_arrays(con, read_sql("capacity/service_week_load"), params), limits)
+    agents, agent_weeks, agents_total = _agent_part(top_later.result(), limits)
     return LoadView(
         service_weeks=service_weeks,
-        services=service_totals,
+        services=services,
         agents=agents,
-        agent_weeks=classify_agent_weeks(
-            top.drop(columns=[*_PERIOD_COLUMNS, "period_rank", "agents_total"]), limits
-        ),
-        agents_total=int(top["agents_total"].iloc[0]) if len(top) else 0,
-        missing_weeks=int(services["agents_missing"].sum()),
-        recorded_hours=float(services["recorded_hours"].sum()),
+        agent_weeks=agent_weeks,
+        agents_total=agents_total,
+        missing_weeks=missing_weeks,
+        recorded_hours=recorded_hours,
     )

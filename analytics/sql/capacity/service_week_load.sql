@@ -6,9 +6,9 @@
 --          capacity_hours (every agent present that week),
 --          recorded_capacity_hours (capacity of the agents who recorded time that week, any level),
 --          agents (agents with capacity or recorded time that week),
---          agents_missing (of those, agents without any recorded time: no timesheet),
---          and per service over the whole period (repeated on each of its rows): period_hours,
---          period_recorded_capacity_hours, first_of_service (true on its earliest week).
+--          agents_missing (of those, agents without any recorded time: no timesheet).
+-- The rows of a service follow each other (by service name, then service_id, then week), so that
+-- analytics.capacity.load sums each service's period from them without another aggregate here.
 -- The agent-week rows summed are exactly those of agent_week_load.sql (the same included CTEs): whole
 -- weeks from agent_week, the (at most two) weeks cut by the period's edges from agent_day and
 -- agent_day_capacity, the level filter narrowing hours only. Without a level filter the whole weeks are
@@ -59,15 +59,6 @@ service_weeks AS (
     WHERE $level IS NULL
       AND week_start BETWEEN $start AND $end AND week_start + 6 <= $end
       AND ($service IS NULL OR service_id = $service)
-),
-
-service_periods AS (
-    -- each service over the whole period (a window function costs more on these few rows)
-    SELECT service_id, sum(hours) AS period_hours,
-           sum(recorded_capacity_hours) AS period_recorded_capacity_hours,
-           min(week_start) AS first_week
-    FROM service_weeks
-    GROUP BY service_id
 )
 
 SELECT
@@ -79,11 +70,7 @@ SELECT
     w.capacity_hours,
     w.recorded_capacity_hours,
     w.agents,
-    w.agents_missing,
-    p.period_hours,
-    p.period_recorded_capacity_hours,
-    w.week_start = p.first_week                                        AS first_of_service
+    w.agents_missing
 FROM service_weeks AS w
 LEFT JOIN services AS s ON s.service_id = w.service_id
-JOIN service_periods AS p ON p.service_id IS NOT DISTINCT FROM w.service_id
-ORDER BY s.service_name NULLS LAST, w.week_start, w.service_id
+ORDER BY s.service_name NULLS LAST, w.service_id NULLS LAST, w.week_start
