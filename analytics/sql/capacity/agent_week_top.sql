@@ -14,15 +14,6 @@
 -- (weeks) only for the agents shown.
 WITH
 -- @include capacity/period_weeks
-agents_in AS (
-    SELECT
-        a.agent_id, a.agent_name, a.service_id, s.service_name,
-        row_number() OVER (ORDER BY s.service_name, a.agent_name, a.agent_id) AS agent_rank
-    FROM agents AS a
-    LEFT JOIN services AS s ON s.service_id = a.service_id
-    WHERE $service IS NULL OR a.service_id = $service
-),
-
 per_agent AS (
     -- without a level filter the whole weeks are read from agent_week (as whole_weeks does) rather
     -- than through weeks, which the final select reads again for the agents shown
@@ -46,28 +37,31 @@ per_agent AS (
 ),
 
 ranked AS (
+    -- every agent in scope with its period rank (the service filter already narrowed weeks)
     SELECT
-        p.agent_id,
-        p.period_hours,
-        p.period_recorded_capacity_hours,
-        CASE WHEN p.period_recorded_capacity_hours > 0
-             THEN p.period_hours / p.period_recorded_capacity_hours END            AS period_load_ratio,
+        agent_id,
+        period_hours,
+        period_recorded_capacity_hours,
+        CASE WHEN period_recorded_capacity_hours > 0
+             THEN period_hours / period_recorded_capacity_hours END            AS period_load_ratio,
         row_number() OVER (
             -- rounded to 1e-9 so that the order of float additions never decides a tie
-            ORDER BY round(CASE WHEN p.period_recorded_capacity_hours > 0
-                                THEN p.period_hours / p.period_recorded_capacity_hours END, 9)
+            ORDER BY round(CASE WHEN period_recorded_capacity_hours > 0
+                                THEN period_hours / period_recorded_capacity_hours END, 9)
                          DESC NULLS LAST,
-                     p.agent_id
+                     agent_id
         )                                                                      AS period_rank,
         count(*) OVER ()                                                       AS agents_total
-    FROM per_agent AS p
-    SEMI JOIN agents_in AS a ON a.agent_id = p.agent_id
+    FROM per_agent
 ),
 
 top AS (
-    SELECT r.*, a.agent_name, a.service_id, a.service_name, a.agent_rank
+    -- the agents shown, with their names and their place in the heatmap's order
+    SELECT r.*, a.agent_name, a.service_id, s.service_name,
+           row_number() OVER (ORDER BY s.service_name, a.agent_name, r.agent_id) AS agent_order
     FROM ranked AS r
-    JOIN agents_in AS a ON a.agent_id = r.agent_id
+    JOIN agents AS a ON a.agent_id = r.agent_id
+    LEFT JOIN services AS s ON s.service_id = a.service_id
     WHERE r.period_rank <= $limit
 )
 
@@ -89,4 +83,4 @@ SELECT
     t.agents_total
 FROM weeks AS w
 JOIN top AS t ON t.agent_id = w.agent_id
-ORDER BY t.agent_rank, w.week_start
+ORDER BY t.agent_order, w.week_start
