@@ -11,7 +11,11 @@ Pages are run through :mod:`benchmarks.pages` on the process-wide cached connect
   (``cold`` and ``warm``: it fills the cache of the steps after it);
 * ``direct``: the default view's steps with each loader replaced by the analytics function it wraps,
   one after the other;
-* ``filter``: cleared, then the default view with the service filter (cold).
+* ``filter``: cleared, then the default view with the service filter (cold);
+* ``bare scan``: the reference bare scan (:func:`benchmarks.reference.bare_scan`), timed right before
+  each ``cold`` run of the page: the page's ratio to the floor compares samples taken in the same
+  seconds, which a shared machine's slow spells (±15 % from one minute to the next) would otherwise
+  skew.
 
 ``first`` is the very first cold run of each page after the store was opened (one sample).
 """
@@ -100,13 +104,15 @@ def measure_pages(
         default, visit = page.default_view(), page.visit()
         page_samples: dict[str, list[float]] = {
             "first": [], "cold": [], "warm": [], "direct": [], "all tabs": [], "filter": [],
-            "filter warm": [],
+            "filter warm": [], "bare scan": [],
         }
         step_samples: dict[tuple[str, str], list[float]] = {}
         try:
             _clear()
             page_samples["first"].append(sum(run_steps(new_run(), visit).values()))
             for _ in range(runs):
+                page_samples["bare scan"].append(
+                    timed(lambda: reference.bare_scan(con, plan.start, plan.end))[1])
                 _clear()
                 default_cold = run_steps(new_run(), visit)
                 default_warm = run_steps(new_run(), visit)

@@ -17,7 +17,8 @@ browser        headless Chromium: from navigation to the page fully drawn
 Variants: ``cold`` (st.cache_data cleared before each run), ``warm`` (the same call again, served by
 the cache), ``direct`` (the analytics functions without Streamlit's cache), ``first`` (the very
 first run after the store was opened: one sample), ``filter`` (after choosing one service),
-``all tabs`` (every tab of the page computed, cold). A measurement that could not be taken carries a
+``all tabs`` (every tab of the page computed, cold), ``bare scan`` (group ``page``: the reference
+bare scan timed right before each cold run of that page). A measurement that could not be taken carries a
 ``status`` saying why (``skipped: …``, ``not measured: …``, ``error: …``) and no statistics.
 """
 

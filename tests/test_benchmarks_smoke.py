@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.cli import main, plan_scales
 from benchmarks.pages import BUILDERS, registry
-from benchmarks.report import markdown
+from benchmarks.report import budgets, markdown
 from benchmarks.results import Measurement, Results
 from benchmarks.timing import Stats
 
@@ -45,7 +45,8 @@ def test_the_run_succeeds_and_names_the_machine(outcome: tuple[int, dict, str]) 
 
 
 @pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("variant", ["cold", "warm", "first", "direct", "filter", "all tabs"])
+@pytest.mark.parametrize("variant", ["cold", "warm", "first", "direct", "filter", "all tabs",
+                                     "bare scan"])
 def test_every_page_is_measured_cold_and_from_cache(
     outcome: tuple[int, dict, str], page: str, variant: str
 ) -> None:
@@ -101,7 +102,7 @@ def test_server_script_and_refresh_are_measured(outcome: tuple[int, dict, str]) 
     "header",
     [
         "| page | cold | from cache | first | direct (no cache) | filter (cold) | all tabs (cold) "
-        "| ÷ bare scan | pandas ÷ page |",
+        "| bare scan beside | ÷ bare scan | pandas ÷ page |",
         "| budget | target | measured | status |",
         "| file | rows | time | rows/s | phases (median) |",
         "| scale | page | cold | warm | filter |",
@@ -147,3 +148,22 @@ def test_a_page_that_cannot_be_measured_says_so() -> None:
     text = markdown(results)
     assert "| engagement | not measured: ImportError |" in text
     assert "| overview | 300 ms [200 ms–400 ms] |" in text
+
+
+@pytest.mark.parametrize(
+    ("beside", "ratio", "met"),
+    [
+        ([0.010, 0.011, 0.009], "2.8×", True),   # 28 ms ÷ the 10 ms timed in the same seconds
+        (None, "3.5×", False),                     # no bare scan beside: the references' 8 ms
+    ],
+)
+def test_a_page_is_compared_with_the_bare_scan_timed_beside_it(
+    beside: list[float] | None, ratio: str, met: bool
+) -> None:
+    results = Results(machine={}, options={})
+    results.add(Measurement("reference", "city", "bare scan", "cold", stats=Stats.of([0.008])))
+    results.add(Measurement("page", "city", "capacity", "cold", stats=Stats.of([0.028])))
+    if beside is not None:
+        results.add(Measurement("page", "city", "capacity", "bare scan", stats=Stats.of(beside)))
+    (found,) = [row for row in budgets(results) if row["budget"] == "capacity: page (cold) ÷ bare scan"]
+    assert (found["measured"], found["met"]) == (ratio, met)
