@@ -100,35 +100,15 @@ def _classified(
     return {"load_ratio": ratio, "band": pd.Series(band, dtype="object")}
 
 
-def _classified_rows(
-    weeks: pd.DataFrame, capacity_column: str, thresholds: Thresholds
-) -> dict[str, np.ndarray | pd.Series]:
-    """:func:`_classified` of rows carrying hours, recorded_hours and ``capacity_column``."""
-    found = _classified(weeks["hours"].to_numpy(float), weeks[capacity_column].to_numpy(float),
-                        weeks["recorded_hours"].to_numpy(float), thresholds)
-    return {**found, "band": found["band"].set_axis(weeks.index)}
-
-
 def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
     """A copy of agent-week rows with ``load_ratio`` and ``band`` added.
 
     ``weeks`` has at least hours, recorded_hours and capacity_hours. ``load_ratio`` = hours /
     capacity_hours, NaN when nothing was recorded (missing week) or when the capacity is 0.
     """
-    return weeks.assign(**_classified_rows(weeks, "capacity_hours", thresholds))
-
-
-def classify_service_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
-    """A copy of service-week rows (``sql/capacity/service_week_load.sql``) with ``load_ratio`` and
-    ``band`` added, without recorded_hours.
-
-    Columns: service_id, service_name, week_start, hours, capacity_hours (every agent present),
-    recorded_capacity_hours (capacity of the agents who recorded time that week), agents,
-    agents_missing (agents with capacity and no recorded time), load_ratio = hours /
-    recorded_capacity_hours (NaN when no agent recorded anything), band.
-    """
-    return weeks.drop(columns="recorded_hours").assign(
-        **_classified_rows(weeks, "recorded_capacity_hours", thresholds))
+    found = _classified(weeks["hours"].to_numpy(float), weeks["capacity_hours"].to_numpy(float),
+                        weeks["recorded_hours"].to_numpy(float), thresholds)
+    return weeks.assign(load_ratio=found["load_ratio"], band=found["band"].set_axis(weeks.index))
 
 
 def agent_weeks(
@@ -194,7 +174,11 @@ class LoadView:
     """What the load tab draws, for one period and filters (small: a city's 2,000 agents × 52 weeks
     are summed in DuckDB, only the most loaded agents' weeks come out).
 
-    * ``service_weeks``: service × week load (:func:`classify_service_weeks`), by service name, week;
+    * ``service_weeks``: service × week load, by service name, week: service_id, service_name,
+      week_start, hours, capacity_hours (every agent present), recorded_capacity_hours (capacity of
+      the agents who recorded time that week), agents, agents_missing (agents with capacity and no
+      recorded time), load_ratio = hours / recorded_capacity_hours (NaN when no agent recorded
+      anything), band;
     * ``services``: load over the period per service (service_id, service_name, hours,
       recorded_capacity_hours, load_ratio), most loaded first (:func:`period_load`);
     * ``agents``: the same per agent (agent_id, agent_name, service_id, service_name, …) for the
@@ -226,6 +210,11 @@ def _plain(column: np.ndarray) -> np.ndarray:
     return np.where(missing, None, column.data)  # (filled() would write its own "?" fill value)
 
 
+def _numbers(rows: Arrays, name: str) -> np.ndarray:
+    """The column ``name`` of a query as floats, NULLs as NaN."""
+    return _plain(rows[name]).astype(float)
+
+
 def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For rows in which equal keys follow each other: the first row of each run, and the run of
     each row (0, 0, 0, 1, 1, …). NULL keys make one run."""
@@ -254,8 +243,8 @@ def _service_part(
     place), the missing agent-weeks and the recorded hours."""
     starts, run = _runs(_plain(rows["service_id"]))
     heads = pd.DataFrame({name: _plain(rows[name])[starts] for name in ("service_id", "service_name")})
-    hours, recorded = rows["hours"].astype(float), rows["recorded_hours"].astype(float)
-    recorded_capacity = rows["recorded_capacity_hours"].astype(float)
+    hours, recorded, recorded_capacity = (
+        _numbers(rows, name) for name in ("hours", "recorded_hours", "recorded_capacity_hours"))
     weeks = _frame(rows, heads, run, drop=("recorded_hours",)).assign(
         **_classified(hours, recorded_capacity, recorded, thresholds))
     sums = {name: np.add.reduceat(values, starts) if len(starts) else np.empty(0)
@@ -276,9 +265,8 @@ def _agent_part(rows: Arrays, thresholds: Thresholds) -> tuple[pd.DataFrame, pd.
     by_rank = np.argsort(ranks[starts], kind="stable")
     agents = heads.take(by_rank).reset_index(drop=True).assign(**{
         name: _plain(rows[column])[starts][by_rank] for column, name in _PERIOD_COLUMNS.items()})
-    capacity = rows["capacity_hours"].astype(float)
     weeks = _frame(rows, heads, run, drop=(*_PERIOD_COLUMNS, "period_rank", "agents_total")).assign(
-        **_classified(rows["hours"].astype(float), capacity, rows["recorded_hours"].astype(float),
+        **_classified(*(_numbers(rows, name) for name in ("hours", "capacity_hours", "recorded_hours")),
                       thresholds))
     return agents, weeks, int(rows["agents_total"][0]) if len(ranks) else 0
 
