@@ -220,7 +220,7 @@ INDICATOR_KEYS: Final[tuple[str, ...]] = tuple(indicator.key for indicator in CA
 """The catalogue's keys, in order: exactly the keys of :func:`compute_indicators`' result."""
 
 INDICATOR_FAMILIES: Final[tuple[str, ...]] = (
-    "hours", "legal_days", "legal_weeks", "overload", "engagement", "requests", "representativeness",
+    "hours", "legal_days", "legal_weeks", "overload", "engagement", "requests",
 )
 """The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
 

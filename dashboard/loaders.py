@@ -28,7 +28,7 @@ OVERVIEW_TILES: dict[str, tuple[str, ...]] = {
 }
 """The catalogue indicators shown as tiles on the overview, by the user they speak to."""
 OVERVIEW_FAMILIES: tuple[str, ...] = (
-    "hours", "legal_days", "overload", "engagement", "requests", "representativeness",
+    "hours", "legal_days", "overload", "engagement", "requests",
 )
 """The indicator families that compute :data:`OVERVIEW_TILES` (not the weekly legal limits, which
 the capacity page details): tests/test_overview.py checks they cover every tile."""
