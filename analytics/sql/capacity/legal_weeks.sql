@@ -10,12 +10,7 @@ agents_in AS (
     LEFT JOIN services AS s ON s.service_id = a.service_id
 ),
 
-weeks AS (
-    SELECT agent_id, week_start, hours
-    FROM agent_week
-    WHERE week_start BETWEEN $start AND $end
-      AND ($service IS NULL OR service_id = $service)
-)
+-- @include legal/period_weeks
 
 SELECT
     w.agent_id, a.agent_name, a.service_id, a.service_name,

@@ -15,12 +15,7 @@
 
 WITH
 -- @include legal/avg12_windows
-weeks AS (
-    SELECT agent_id, week_start, hours
-    FROM agent_week
-    WHERE week_start BETWEEN $start AND $end
-      AND ($service IS NULL OR service_id = $service)
-)
+-- @include legal/period_weeks
 
 SELECT
     (SELECT count(*) FROM weeks WHERE hours > $max_weekly_hours)             AS "legal.weeks_over_48h",
