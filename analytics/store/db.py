@@ -12,7 +12,7 @@ Rules kept here so that no page or analytics function has to remember them:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from functools import cache
@@ -147,7 +147,7 @@ def query_arrays(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None
         cur.close()
 
 
-def _later(con: duckdb.DuckDBPyConnection, fetch: Any) -> Future:
+def _later(con: duckdb.DuckDBPyConnection, fetch: Callable[[duckdb.DuckDBPyConnection], Any]) -> Future:
     """``fetch(cursor)`` on a cursor opened here, run in the pool; the cursor closed after."""
     cur = con.cursor()
 
