@@ -17,6 +17,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Final
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
@@ -41,6 +42,27 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
     return merged
 
 
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES[lang])
+
+
+def plural_form(lang: str, count: float) -> str:
+    """The CLDR plural category of ``count`` in ``lang``: 'one' or 'other' (French: 0 and 1 are
+    'one'; English: only 1)."""
+    return str(_locale(lang).plural_form(abs(count)))
+
+
+def template(key: str, lang: str, values: Mapping[str, object]) -> str | None:
+    """The text of ``key`` in ``lang``; a key with plural forms (``key.one``, ``key.other``) takes
+    the form of its ``count`` value. None when the catalogue has no such key."""
+    texts = catalogue().get(key)
+    if texts is None and isinstance(values.get("count"), int | float):
+        forms = catalogue()
+        texts = forms.get(f"{key}.{plural_form(lang, values['count'])}") or forms.get(f"{key}.other")
+    return None if texts is None else texts[LANGUAGES.index(lang)]
+
+
 def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
@@ -62,12 +84,12 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         """The message ``key`` in this language, with ``{name}`` placeholders filled.
 
+        A message with plural forms (keys ``key.one`` and ``key.other``) is chosen by ``count``.
         An unknown key is returned as is, so that a missing translation is visible, not fatal.
         """
-        texts = catalogue().get(key)
-        if texts is None:
+        text = template(key, self.lang, values)
+        if text is None:
             return key
-        text = texts[LANGUAGES.index(self.lang)]
         return text.format(**values) if values else text
 
     def label(self, vocabulary: str, code: str | None) -> str:

@@ -43,7 +43,7 @@ from babel.dates import format_datetime
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from analytics.i18n import LANGUAGES, MISSING, Translator, catalogue
+from analytics.i18n import LANGUAGES, MISSING, Translator, catalogue, template
 
 PREFIX: Final[str] = "ingest."
 """The prefix of the importer's own message keys."""
@@ -129,12 +129,12 @@ class Message:
         then to the stored text, then to its key)."""
         if self.key is None:
             return self.text or ""
-        texts = catalogue().get(self.key)
-        if texts is None:
+        text = template(self.key, t.lang, self.params)
+        if text is None:
             return self.text or self.key
         try:
             values = {name: _render_value(value, t) for name, value in self.params.items()}
-            return texts[LANGUAGES.index(t.lang)].format(**values)
+            return text.format(**values)
         except Exception:  # a missing or wrong parameter: shown somehow, never raised to a page
             if t.lang != ENGLISH.lang:
                 return self.render(ENGLISH)
