@@ -73,8 +73,3 @@ def data_health(
 def import_history(con: duckdb.DuckDBPyConnection, limit: int = 100) -> pd.DataFrame:
     """The most recent imports (file, format, status, counts, message), newest first."""
     return query_df(con, read_sql("data/history"), {"limit": limit})
-
-
-def import_rejects(con: duckdb.DuckDBPyConnection, import_id: int) -> pd.DataFrame:
-    """The rejected rows kept for one import (line, column_name, reason, raw)."""
-    return query_df(con, read_sql("data/rejects"), {"import_id": import_id})

@@ -111,7 +111,8 @@ for upload in uploads or []:
         info = cached_preview(upload.getvalue(), upload.name, tuple(mappings.saved_names(con)))
         mapping = None
         if info.recognised:
-            st.markdown(t("data.detected", label=info.label, format=info.format, rows=info.rows,
+            st.markdown(t("data.detected", label=info.label.render(t) if info.label else "",
+                          format=info.format, rows=info.rows,
                           target=table_label(info.target)))
         elif info.needs_mapping:
             st.warning(t("data.not_recognised"))
@@ -125,7 +126,7 @@ for upload in uploads or []:
 if plans and st.button(t("data.import"), type="primary", key="data_import"):
     bar = st.progress(0.0, text=t("data.importing"))
     results = import_batch(
-        con, plans, strict, lambda done, step: bar.progress(min(1.0, done), text=step))
+        con, plans, strict, lambda done, step: bar.progress(min(1.0, done), text=step.render(t)))
     for result in results:
         record(who, "import", result.file, import_details(result))
     st.session_state["data_results"] = results

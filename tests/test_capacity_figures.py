@@ -12,6 +12,7 @@ from analytics.capacity.figures import (
     agent_load_heatmap,
     band_labels,
     forecast_figure,
+    hours_over_time_figure,
     percent_text,
     unique_labels,
 )
@@ -106,3 +107,18 @@ def test_over_capacity_text() -> None:
         "CCAS : 3 semaine(s), jusqu'à 125 % ; Sports : 1 semaine(s), jusqu'à 96 %, dont 1 sans "
         "aucune capacité (toute l'équipe absente)"
     )
+
+
+@pytest.mark.parametrize(("t", "names"), [
+    (FR, ["Réunions", "Travail ordinaire", "Animation", "réunion de chantier"]),
+    (EN, ["Meetings", "Ordinary work", "Animation", "réunion de chantier"]),
+])
+def test_the_towns_own_activities_are_drawn_beside_the_apps(t: Translator, names: list[str]) -> None:
+    frame = pd.DataFrame({
+        "period_start": pd.to_datetime([date(2026, 3, 2)] * 4),
+        "activity": ["meeting", "réunion de chantier", "ordinary", "Animation"],
+        "hours": [3.0, 2.0, 30.0, 1.5],
+    })
+    figure = hours_over_time_figure(frame, "activity", "week", t)
+    assert [trace.name for trace in figure.data] == names
+    assert sum(float(trace.y[0]) for trace in figure.data) == 36.5

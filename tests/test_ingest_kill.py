@@ -40,7 +40,7 @@ def wait_for_step(process: subprocess.Popen[bytes], step: str, timeout: float = 
     pytest.fail(f"step {step!r} not reached in {timeout} s")
 
 
-@pytest.mark.parametrize("step", ["write", "derived"])
+@pytest.mark.parametrize("step", ["writing to the store", "updating the dashboards"])
 def test_kill_9_mid_import_leaves_the_store_unchanged(
     big_csv: Path, tmp_path: Path, step: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

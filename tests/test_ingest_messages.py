@@ -122,15 +122,27 @@ def test_every_reason_is_a_message_key() -> None:
     assert raised()[2] == []
 
 
+PLURAL = re.compile(r"\.(one|other)$")
+
+
+def _texts(key: str) -> list[tuple[str, str] | None]:
+    """The catalogue texts of a key: itself, or its plural forms (``key.one``, ``key.other``)."""
+    if key in catalogue():
+        return [catalogue()[key]]
+    return [catalogue().get(f"{key}.one"), catalogue().get(f"{key}.other")]
+
+
 def test_every_key_raised_has_a_french_and_an_english_text() -> None:
     keys, _, _ = raised()
-    missing = sorted(key for key in keys if key not in catalogue() or not all(catalogue()[key]))
+    missing = sorted(key for key in keys
+                     if not all(texts is not None and all(texts) for texts in _texts(key)))
     assert missing == []
 
 
 def test_every_importer_key_of_the_catalogue_is_raised_somewhere() -> None:
     keys, _, _ = raised()
-    unused = sorted(key for key in catalogue() if key.startswith(PREFIX) and key not in keys)
+    unused = sorted(key for key in catalogue()
+                    if key.startswith(PREFIX) and PLURAL.sub("", key) not in keys and key not in keys)
     assert unused == []
 
 
@@ -237,13 +249,28 @@ ROWS: list[tuple[str, bytes, int, str | None, str, str]] = [
      "not a time: 'midi' (expected HH:MM)"),
     ("missing_agent", b"date;agent;heures\n01/02/2025;;2\n", 2, "agent",
      "aucun agent (identifiant, nom ou courriel)", "no agent (id, name or e-mail)"),
-    ("unknown_level", b"project_id;project_name;niveau\np1;Jardin;participatif\n", 2, "niveau",
-     "valeur inconnue : « participatif » (valeurs acceptées : Information, Consultation ou "
-     "Coproduction)",
-     "unknown value 'participatif' (expected one of: Information, Consultation or Co-production)"),
-    ("unknown_attendance_status", b"event_id;participant_id;statut\ne1;p1;peut-etre\n", 2,
-     "statut", "valeur inconnue : « peut-etre » (valeurs acceptées : Présent ou Absent)",
-     "unknown value 'peut-etre' (expected one of: Attended or No-show)"),
+    ("unknown_dimension", b"dimension;category;population\nrevenu;bas;120\n", 2, "dimension",
+     "valeur inconnue : « revenu » (valeurs acceptées : Quartier ou Tranche d'âge)",
+     "unknown value 'revenu' (expected one of: Neighbourhood or Age band)"),
+    ("year_one", b"date;agent;heures\n0001-01-01;A;2\n", 2, "date",
+     "date hors de la période acceptée (1900–2100) : « 0001-01-01 »",
+     "date outside the accepted years (1900–2100): '0001-01-01'"),
+    ("year_9999", b"date;agent;heures\n31/12/9999;A;2\n", 2, "date",
+     "date hors de la période acceptée (1900–2100) : « 31/12/9999 »",
+     "date outside the accepted years (1900–2100): '31/12/9999'"),
+    ("count_too_large", b"event_id;event_date;attendees_count\ne1;01/02/2025;99999999999\n", 2,
+     "attendees_count",
+     "nombre trop grand pour cette colonne (au plus 2 147 483 647) : « 99999999999 »",
+     "number too large for this column (at most 2,147,483,647): '99999999999'"),
+    ("digits_400", b"event_id;event_date;attendees_count\ne1;01/02/2025;" + b"9" * 400 + b"\n", 2,
+     "attendees_count",
+     "nombre trop grand pour cette colonne (au plus 1 000 000 000 000) : « " + "9" * 400 + " »",
+     "number too large for this column (at most 1,000,000,000,000): '" + "9" * 400 + "'"),
+    ("nan", b"event_id;event_date;attendees_count\ne1;01/02/2025;NaN\n", 2, "attendees_count",
+     "nombre illisible : « NaN »", "not a number: 'NaN'"),
+    ("infinity", b"date;agent;heures\n01/02/2025;A;inf\n", 2, "heures",
+     "durée illisible : « inf » (attendu : H:MM ou un nombre d'heures, par exemple 1,5)",
+     "not a duration: 'inf' (expected H:MM or decimal hours)"),
     ("not_a_number", b"event_id;event_date;attendees_count\ne1;01/02/2025;douze\n", 2,
      "attendees_count", "nombre illisible : « douze »", "not a number: 'douze'"),
     ("not_whole", b"event_id;event_date;attendees_count\ne1;01/02/2025;-3\n", 2,
@@ -427,8 +454,7 @@ def page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(tmp_path / "keys"))
     con = open_store(db)
     assert import_file(con, FIXTURES / "kimai1_en.csv").status == "imported"
-    kept = import_file(con, b"project_id;project_name;niveau\np1;Jardin;participatif\n",
-                       "projets.csv")
+    kept = import_file(con, b"dimension;category;population\nrevenu;bas;120\n", "population.csv")
     assert kept.rows_rejected == 1
     con.close()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
@@ -456,8 +482,7 @@ def test_the_data_page_shows_reasons_in_the_sessions_language(page: Any) -> None
     assert fresh["Ligne"].tolist() == [5, 8]
     assert page.selectbox(key="review_import").value is not None
     assert [plain(reason) for reason in reviewed["Raison"]] == [
-        "valeur inconnue : « participatif » (valeurs acceptées : Information, Consultation ou "
-        "Coproduction)"]
+        "valeur inconnue : « revenu » (valeurs acceptées : Quartier ou Tranche d'âge)"]
     history = _frames(page, "Détail")[0]
     assert any("lignes lues : 7" in plain(text) for text in history["Détail"])
 
@@ -467,7 +492,7 @@ def test_the_data_page_shows_reasons_in_the_sessions_language(page: Any) -> None
     assert fresh["Reason"].tolist() == [
         "invalid date '31/02/2025'", "not a duration: 'deux heures' (expected H:MM or decimal hours)"]
     assert reviewed["Reason"].tolist() == [
-        "unknown value 'participatif' (expected one of: Information, Consultation or Co-production)"]
+        "unknown value 'revenu' (expected one of: Neighbourhood or Age band)"]
 
 
 def test_an_unreadable_upload_is_explained_in_french(page: Any) -> None:

@@ -184,8 +184,10 @@ def service_load_heatmap(
 
 
 def hours_over_time_figure(frame: pd.DataFrame, by: str, grain: str, t: Translator) -> go.Figure:
-    """Stacked bars of hours per week or month, by 'activity' or by 'level'."""
+    """Stacked bars of hours per week or month, by 'activity' or by 'level' (the app's activities
+    first, then the town's own labels as they were imported, alphabetically)."""
     codes = [*ACTIVITIES, UNSPECIFIED_ACTIVITY] if by == "activity" else [NO_LEVEL, *LEVELS]
+    codes += sorted({str(code) for code in frame[by].dropna()} - set(codes), key=str.casefold)
     colours = ACTIVITY_COLOURS if by == "activity" else LEVEL_COLOURS
     fig = go.Figure()
     for code in codes:

@@ -8,6 +8,7 @@ import sys
 
 from analytics.cli import EXIT_FAILURE, EXIT_OK
 from analytics.commands.common import add_db_argument
+from analytics.ingest.messages import Message
 
 MAX_REJECTS_SHOWN = 20
 """Rejected rows printed per file in text mode (all of them are in --json and in the store)."""
@@ -43,10 +44,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _progress(fraction: float, step: str) -> None:
-    """Progress on stderr: one line per step (overwritten in place on a terminal)."""
+def _progress(fraction: float, step: Message) -> None:
+    """Progress on stderr, in English: one line per step (overwritten in place on a terminal)."""
     end = "\r" if sys.stderr.isatty() else "\n"
-    print(f"[{fraction:4.0%}] {step[:70]:<70}", end=end, file=sys.stderr, flush=True)
+    print(f"[{fraction:4.0%}] {str(step)[:70]:<70}", end=end, file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:

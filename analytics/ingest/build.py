@@ -43,7 +43,7 @@ from analytics.ingest.parse import (
     parse_time,
     seconds_to_clock,
 )
-from analytics.ingest.vocabulary import COLUMN_VOCABULARY, map_column
+from analytics.ingest.vocabulary import COLUMN_VOCABULARY, age_band, map_column
 from analytics.schema import TABLES
 from analytics.store.db import read_sql
 
@@ -65,6 +65,8 @@ NEED_ONE: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
 }
 """Canonical tables whose every row needs at least one of these cells (an id or a name)."""
 MAX_ENTRY_HOURS: Final[float] = 24.0
+MAX_COUNT: Final[int] = 2_147_483_647
+"""Largest count of people the store's INTEGER columns hold (attendees, population)."""
 MAX_WEEKLY_HOURS: Final[float] = 80.0
 
 
@@ -89,6 +91,25 @@ class Staged:
     created_projects: list[str] = field(default_factory=list)
     created_services: list[str] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
+    remarks: list[Reject] = field(default_factory=list)
+    """Rows that landed with a remark (a duration that disagrees with its clock times)."""
+    unplaced: list[Unplaced] = field(default_factory=list)
+    """Labels of coded columns that landed empty, per column."""
+    same_as: list[tuple[str, str]] = field(default_factory=list)
+    """(name in the file, existing name) read as the same agent or project."""
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """The labels of one coded column that could not be placed among the accepted rows."""
+
+    column: str
+    vocabulary: str
+    labels: dict[str, int]
+    """Label as first written → accepted rows holding it."""
+    rows: int
+    keys: tuple[str, ...] = ()
+    """Ids of the rows' entities (the projects whose level landed empty)."""
 
 
 @contextmanager
@@ -116,6 +137,10 @@ class Rows:
         size = len(table.frame)
         self.column = np.full(size, None, dtype=object)
         self.reason = np.full(size, None, dtype=object)
+        self.remark = np.full(size, None, dtype=object)
+        self.remark_column = np.full(size, None, dtype=object)
+        self.unplaced: dict[str, tuple[str, np.ndarray]] = {}
+        self.notes: list[Message] = []
 
     def header(self, role: str) -> str:
         """The file's header for a role (what the user sees), or the role name."""
@@ -134,10 +159,44 @@ class Rows:
         self.reason[new] = reason
         self.column[new] = self.header(role)
 
+    def unplace(self, role: str, vocabulary: str, mask: np.ndarray) -> None:
+        """Remember the rows where a coded column's label could not be placed."""
+        if mask.any():
+            self.unplaced[role] = (vocabulary, mask)
+
+    def remark_where(self, mask: np.ndarray, role: str, reason: Message | np.ndarray) -> None:
+        """Record a remark (the row still lands) for every row where ``mask`` holds."""
+        new = np.asarray(mask, dtype=bool) & pd.isna(self.remark)
+        self.remark[new] = reason[new] if isinstance(reason, np.ndarray) else reason
+        self.remark_column[new] = self.header(role)
+
     @property
     def ok(self) -> np.ndarray:
         """Rows without any problem."""
         return pd.isna(self.reason)
+
+    def unplaced_labels(self, ids: pd.Series | None = None) -> list[Unplaced]:
+        """The unplaced labels of the accepted rows, per column (``ids``: the entity of each row)."""
+        found = []
+        ok = self.ok
+        for role, (vocabulary, mask) in self.unplaced.items():
+            rows = mask & ok
+            if not rows.any():
+                continue
+            texts = self.table.column(self.match.columns[role]).astype("str").str.strip()[rows]
+            labels: dict[str, int] = {}
+            for text, count in texts.value_counts().items():
+                labels[str(text)] = int(count)
+            keys = tuple(sorted({str(v) for v in ids[rows] if isinstance(v, str)})) if (
+                ids is not None) else ()
+            found.append(Unplaced(self.header(role), vocabulary, labels, int(rows.sum()), keys))
+        return found
+
+    def remarks(self) -> list[Reject]:
+        """The accepted rows that carry a remark, in file order."""
+        return [Reject(int(self.table.lines[row]), self.remark_column[row], self.remark[row],
+                       self.table.raw(row))
+                for row in np.flatnonzero(self.ok & pd.notna(self.remark))]
 
     def rejects(self, redact: Callable[[int], str] | None = None) -> list[Reject]:
         """The rejected rows, in file order, with their line and raw text."""
@@ -214,13 +273,16 @@ def parse_hours(cells: Cells, rows: Rows, role: str, unit: str = "hours") -> np.
 
 
 def parse_numbers(cells: Cells, rows: Rows, role: str, whole: bool = False) -> np.ndarray:
-    """Numbers (NaN when empty) with the column's decimal separator; ``whole`` wants integers ≥ 0."""
+    """Numbers (NaN when empty) with the column's decimal separator; ``whole`` wants integers ≥ 0
+    that fit the store's INTEGER column."""
     decimal = _decimal(cells, role, rows.table)
 
     def parse(text: str) -> float | None:
         number = parse_number(text, decimal)
         if whole and number is not None and (number < 0 or not float(number).is_integer()):
             raise ParseError("ingest.cell.not_whole", value=text)
+        if whole and number is not None and number > MAX_COUNT:
+            raise ParseError("ingest.cell.number_too_large", value=text, max=MAX_COUNT)
         return number
 
     values, errors = column_values(cells(role), parse, "float")
@@ -238,11 +300,13 @@ def parse_datetimes(cells: Cells, rows: Rows, role: str) -> tuple[pd.Series, np.
     return dates, seconds
 
 
-def vocabulary(cells: Cells, rows: Rows, table: str, column: str, role: str | None = None,
-               strict: bool = True) -> pd.Series:
-    """Codes of a coded column (unknown values rejected when strict, else read as None)."""
-    values, errors = map_column(cells(role or column), COLUMN_VOCABULARY[(table, column)], strict)
-    rows.fail(errors, role or column)
+def vocabulary(cells: Cells, rows: Rows, table: str, column: str) -> pd.Series:
+    """Stored values of a vocabulary column (:func:`analytics.ingest.vocabulary.read_label`): codes,
+    labels kept as written, or empty for a coded column's unplaced label (remembered in ``rows``)."""
+    name = COLUMN_VOCABULARY[(table, column)]
+    values, errors, unplaced = map_column(cells(column), name, rows.match.values.get(name))
+    rows.fail(errors, column)
+    rows.unplace(column, name, unplaced)
     return values
 
 
@@ -267,6 +331,14 @@ def _person_name(cells: Cells) -> pd.Series:
             cells("last_name") != "", name)).str.strip()
         return combined.where(combined != "", name)
     return name
+
+
+def _staged(rows: Rows, redact: Callable[[int], str] | None = None,
+            ids: pd.Series | None = None) -> Staged:
+    """A batch begun from a table's row bookkeeping: rows read, the rejected rows, the remarks and
+    the unplaced labels of the accepted rows (``ids``: the entity of each row, for the summary)."""
+    return Staged(rows_read=len(rows.table.frame), rejects=rows.rejects(redact),
+                  remarks=rows.remarks(), unplaced=rows.unplaced_labels(ids), notes=list(rows.notes))
 
 
 def _keep(frame: pd.DataFrame, ok: np.ndarray) -> pd.DataFrame:
@@ -344,6 +416,7 @@ def _fill_ids(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, column: str, 
 
 
 def _record_created(staged: Staged, kind: str, created: people.Created) -> None:
+    staged.same_as.extend(created.same_as)
     if not created.ids:
         return
     frame = {
@@ -416,29 +489,93 @@ def _day_difference(first: pd.Series, second: pd.Series) -> np.ndarray:
     return (end - start).dt.days.to_numpy(dtype=float)
 
 
-def _entry_hours(cells: Cells, rows: Rows, start: np.ndarray, end: np.ndarray,
-                 days: np.ndarray) -> np.ndarray:
-    """Hours given win (the first duration column present); else end − start, past midnight."""
-    size = len(rows.table.frame)
-    given = np.full(size, np.nan)
-    for role in ("hours", "hours_decimal", "hours_seconds"):
-        if cells.has(role):
-            unit = "seconds" if role == "hours_seconds" else "hours"
-            values = parse_hours(cells, rows, role, unit)
-            given = np.where(np.isnan(given), values, given)
+DURATION_TOLERANCE_HOURS: Final[float] = 1 / 60
+"""A given duration and its clock span agree within a minute (tools round to the minute)."""
+UNITS: Final[dict[str, float]] = {"hours": 1.0, "minutes": 60.0, "seconds": 3600.0}
+UNIT_KEYS: Final[dict[str, str]] = {"hours": "ingest.unit.hours", "minutes": "ingest.unit.minutes",
+                                    "seconds": "ingest.unit.seconds"}
+_BARE_NUMBER: Final[re.Pattern[str]] = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def _clock_span(start: np.ndarray, end: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """Hours from the start to the end clock (past midnight when the end is earlier; whole days
+    from an end date added); NaN without both clocks."""
     span = end - start
     with np.errstate(invalid="ignore"):
         same_day = np.where(span < 0, span + 86_400, span)
         by_days = span + np.nan_to_num(days) * 86_400
-        computed = np.where(np.isnan(days) | (days == 0), same_day, by_days) / 3600
-    return np.where(np.isnan(given), computed, given)
+        return np.where(np.isnan(days) | (days == 0), same_day, by_days) / 3600
+
+
+def _duration_unit(cells: Cells, rows: Rows, role: str, span: np.ndarray) -> str:
+    """What a duration column's bare numbers count: hours, unless minutes or seconds agree with the
+    rows' clock times (Kimai 1.x writes seconds beside From/To), or, without clocks, unless nearly
+    every value is a whole number too large for hours. A unit other than hours is noted."""
+    texts = cells(role)
+    bare = texts.str.fullmatch(_BARE_NUMBER.pattern).to_numpy(dtype=bool)
+    if bare.sum() == 0 or bare.sum() < 0.9 * (texts != "").sum():
+        return "hours"
+    numbers = pd.to_numeric(texts.where(bare).str.replace(",", ".", regex=False),
+                            errors="coerce").to_numpy(dtype=float)
+    timed = bare & ~np.isnan(span) & (span > 0)
+    if timed.sum() > 0:
+        agree = {unit: float(np.mean(np.abs(numbers[timed] / factor - span[timed])
+                                     <= DURATION_TOLERANCE_HOURS))
+                 for unit, factor in UNITS.items()}
+        unit = max(agree, key=lambda u: (agree[u], u == "hours"))
+        if unit != "hours" and agree[unit] >= 0.5 and agree[unit] > agree["hours"]:
+            rows.notes.append(Message("ingest.import.duration_unit", column=rows.header(role),
+                                      unit=Message(UNIT_KEYS[unit]),
+                                      reason=Message("ingest.unit.by_clock")))
+            return unit
+        return "hours"
+    values = numbers[bare]
+    whole = bool(np.all(values == np.round(values)))
+    if whole and np.mean(values > MAX_ENTRY_HOURS) >= 0.9:
+        unit = "minutes" if values.max() <= MAX_ENTRY_HOURS * 60 else "seconds"
+        rows.notes.append(Message("ingest.import.duration_unit", column=rows.header(role),
+                                  unit=Message(UNIT_KEYS[unit]),
+                                  reason=Message("ingest.unit.by_size", max=float(values.max()))))
+        return unit
+    return "hours"
+
+
+def _clock_text(hours: float) -> str:
+    """``2:45`` for 2.75 hours."""
+    minutes = round(hours * 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _entry_hours(cells: Cells, rows: Rows, start: np.ndarray, end: np.ndarray,
+                 days: np.ndarray) -> np.ndarray:
+    """Hours given win (the first duration column present); else end − start, past midnight. Where
+    a row gives both, they check each other: the given duration is kept and a disagreement of more
+    than a minute is remarked on the row."""
+    size = len(rows.table.frame)
+    span = _clock_span(start, end, days)
+    given = np.full(size, np.nan)
+    given_role = None
+    for role in ("hours", "hours_decimal", "hours_seconds"):
+        if cells.has(role):
+            unit = "seconds" if role == "hours_seconds" else _duration_unit(cells, rows, role, span)
+            values = parse_hours(cells, rows, role, unit)
+            given_role = given_role or role
+            given = np.where(np.isnan(given), values, given)
+    with np.errstate(invalid="ignore"):
+        disagree = np.abs(given - span) > DURATION_TOLERANCE_HOURS
+    if given_role and disagree.any():
+        reasons = np.full(size, None, dtype=object)
+        for row in np.flatnonzero(disagree):
+            reasons[row] = Message("ingest.row.duration_disagrees", given=_clock_text(given[row]),
+                                   span=_clock_text(span[row]))
+        rows.remark_where(disagree, given_role, reasons)
+    return np.where(np.isnan(given), span, given)
 
 
 def build_time_entries(table: Table, match: Match, ctx: Context) -> Staged:
     """Time entries from any time-tracking export or the canonical template."""
     cells, rows = Cells(table, match), Rows(table, match)
     options = match.format.options
-    canonical = options.get("source") == "canonical"
     clock = parse_clock(cells, rows, "work_date")
     work_date = clock.day
     hours = _entry_hours(cells, rows, clock.start, clock.end, clock.days)
@@ -450,7 +587,7 @@ def build_time_entries(table: Table, match: Match, ctx: Context) -> Staged:
         rows.fail_where(hours > MAX_ENTRY_HOURS, hours_role,
                         Message("ingest.row.too_long", max=MAX_ENTRY_HOURS))
         rows.fail_where(hours < 0, hours_role, Message("ingest.row.negative_duration"))
-    activity = vocabulary(cells, rows, "time_entries", "activity", strict=canonical) if cells.has(
+    activity = vocabulary(cells, rows, "time_entries", "activity") if cells.has(
         "activity") else np.full(len(table.frame), None, dtype=object)
     names = _person_name(cells)
     nobody = (cells("agent_id") == "") & (cells("agent_email") == "") & (names == "")
@@ -465,7 +602,7 @@ def build_time_entries(table: Table, match: Match, ctx: Context) -> Staged:
         "hours": hours, "activity": activity,
         "description": cells("description"),
     })
-    staged = Staged(rows_read=len(table.frame), rejects=rows.rejects())
+    staged = _staged(rows)
     frame = _keep(frame, ok)
     named = names if any(cells.has(r) for r in ("agent_name", "first_name", "last_name")) else None
     keys = {name: None if series is None else series[ok].reset_index(drop=True)
@@ -519,7 +656,7 @@ def build_events(table: Table, match: Match, ctx: Context) -> Staged:
         "attendees_count": pd.array(np.where(np.isnan(count), np.nan, count), dtype="Int64"),
         "title": cells("title"),
     })
-    staged = Staged(rows_read=size, rejects=rows.rejects())
+    staged = _staged(rows)
     frame = _keep(frame, ok)
     ids = _keep(pd.DataFrame({"v": cells("project_id")}), ok)["v"]
     names = _keep(pd.DataFrame({"v": cells("project_name")}), ok)["v"]
@@ -561,14 +698,15 @@ def build_attendances(table: Table, match: Match, ctx: Context) -> Staged:
     rows.fail_where(pd.isna(participant), identity_role, Message("ingest.row.no_participant"))
     role = vocabulary(cells, rows, "attendances", "role") if cells.has("role") else np.full(
         size, options.get("role"), dtype=object)
-    status = vocabulary(cells, rows, "attendances", "status").fillna("attended") if cells.has(
-        "status") else np.full(size, "attended", dtype=object)
+    status = vocabulary(cells, rows, "attendances", "status").mask(
+        cells("status") == "", "attended") if cells.has("status") else np.full(
+        size, "attended", dtype=object)
     hours = parse_hours(cells, rows, "hours") if cells.has("hours") else np.full(size, np.nan)
     ok = rows.ok
     frame = pd.DataFrame({"_line": table.lines, "event_id": event, "participant_id": participant,
                           "role": role, "status": status, "hours": hours})
     redact = _redactor(table, match, participant)
-    staged = Staged(rows_read=size, rejects=rows.rejects(redact))
+    staged = _staged(rows, redact)
     frame = _keep(frame, ok)
     staged.rows_accepted = len(frame)
     frame = _dedupe(frame, ["event_id", "participant_id"], staged, table, redact)
@@ -616,7 +754,7 @@ def build_shifts(table: Table, match: Match, ctx: Context) -> Staged:
         "attendees_count": pd.array(np.where(np.isnan(count), np.nan, count), dtype="Int64"),
         "hours": hours,
     })
-    staged = Staged(rows_read=len(table.frame), rejects=rows.rejects())
+    staged = _staged(rows)
     frame = _keep(frame, ok)
     names = _keep(pd.DataFrame({"v": cells("project_name")}), ok)["v"]
     frame["project_id"], created = people.resolve_projects(ctx.cur, None, names, len(frame))
@@ -672,6 +810,10 @@ def _canonical_checks(frame: pd.DataFrame, rows: Rows, table_name: str) -> None:
                             Message("ingest.row.weekly_too_many", max=MAX_WEEKLY_HOURS))
         rows.fail_where((frame["valid_to"].notna() & (frame["valid_to"] < frame["valid_from"]))
                         .to_numpy(), "valid_to", Message("ingest.row.ends_before_start"))
+    if table_name == "population":
+        bands = frame["dimension"] == "age_band"
+        frame.loc[bands, "category"] = frame.loc[bands, "category"].map(
+            lambda text: age_band(text) if isinstance(text, str) else text)
     if table_name == "absences":
         frame["end_date"] = frame["end_date"].where(frame["end_date"].notna(), frame["start_date"])
         rows.fail_where((frame["end_date"] < frame["start_date"]).to_numpy(), "end_date",
@@ -700,7 +842,8 @@ def build_canonical(table: Table, match: Match, ctx: Context) -> Staged:
                         Message("ingest.row.no_participant"))
         redact = _redactor(table, match, frame["participant_id"].to_numpy())
     ok = rows.ok
-    staged = Staged(rows_read=len(table.frame), rejects=rows.rejects(redact))
+    ids = frame[TABLES[target][0]] if target == "projects" else None
+    staged = _staged(rows, redact, ids)
     frame = _keep(frame, ok)
     keep = lambda role: _keep(pd.DataFrame({"v": cells(role)}), ok)["v"]  # noqa: E731
     _resolve_references(frame, target, keep, ctx, staged, match)

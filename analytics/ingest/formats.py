@@ -156,7 +156,8 @@ class Format:
     """One recognised format: roles and header patterns, required roles, how to build rows."""
 
     name: str
-    label: str
+    label_key: str
+    """The message key of what the format is, for a person (``ingest.format_label.*``)."""
     builder: str
     """'time_entries', 'events', 'attendances', 'shifts' or 'canonical'."""
     target: str
@@ -168,6 +169,12 @@ class Format:
     options: Mapping[str, Any] = field(default_factory=dict)
     min_score: float = 0.3
     """Share of the file's headers the format must recognise (canonical templates: half)."""
+
+    def label(self) -> Message:
+        """What the format is, for a person (canonical templates name their table)."""
+        if self.builder == "canonical" or self.name.startswith("canonical_"):
+            return Message(self.label_key, table=Message(f"data.table.{self.target}"))
+        return Message(self.label_key)
 
     def expected_groups(self) -> Listing:
         """The headers a file needs to be recognised as this format: 'a' or 'b', 'c'..."""
@@ -192,8 +199,7 @@ TIME_TOOL_KNOWN: Final[tuple[str, ...]] = (
 
 _CANONICAL_FORMATS: Final[tuple[Format, ...]] = tuple(
     Format(
-        name=f"canonical_{table}",
-        label=f"Modèle canonique : {table}",
+        name=f"canonical_{table}", label_key="ingest.format_label.canonical",
         builder={"time_entries": "time_entries", "events": "events",
                  "attendances": "attendances"}.get(table, "canonical"),
         target=table,
@@ -207,7 +213,7 @@ _CANONICAL_FORMATS: Final[tuple[Format, ...]] = tuple(
 
 _TOOL_FORMATS: Final[tuple[Format, ...]] = (
     Format(
-        name="toggl", label="Toggl Track (export détaillé)", builder="time_entries",
+        name="toggl", label_key="ingest.format_label.toggl", builder="time_entries",
         target="time_entries",
         roles={
             "agent_name": ("user",), "agent_email": ("email",), "project_name": ("project",),
@@ -220,7 +226,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"date_style": "dmy"},
     ),
     Format(
-        name="clockify", label="Clockify (rapport détaillé)", builder="time_entries",
+        name="clockify", label_key="ingest.format_label.clockify", builder="time_entries",
         target="time_entries",
         roles={
             "agent_name": ("user",), "agent_email": ("email",), "project_name": ("project",),
@@ -234,7 +240,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"date_style": "mdy"},
     ),
     Format(
-        name="clockify_summary", label="Clockify (rapport résumé / partagé)",
+        name="clockify_summary", label_key="ingest.format_label.clockify_summary",
         builder="time_entries", target="time_entries",
         roles={
             "work_date": ("date",), "project_name": ("project",), "description": ("description",),
@@ -246,7 +252,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"date_style": "mdy", "anonymous_agent": True},
     ),
     Format(
-        name="harvest", label="Harvest (rapport de temps)", builder="time_entries",
+        name="harvest", label_key="ingest.format_label.harvest", builder="time_entries",
         target="time_entries",
         roles={
             "work_date": ("date",), "project_name": ("project",), "activity": ("task",),
@@ -258,7 +264,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"date_style": "mdy"},
     ),
     Format(
-        name="kimai", label="Kimai (export CSV, 1.x et 2.x, anglais ou allemand)",
+        name="kimai", label_key="ingest.format_label.kimai",
         builder="time_entries", target="time_entries",
         roles={
             "work_date": ("date", "datum"),
@@ -285,7 +291,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"date_style": "dmy"},
     ),
     Format(
-        name="solidtime", label="solidtime (export générique)", builder="time_entries",
+        name="solidtime", label_key="ingest.format_label.solidtime", builder="time_entries",
         target="time_entries",
         roles={
             "description": ("description",), "project_name": ("project",), "activity": ("task",),
@@ -297,7 +303,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"date_style": "dmy"},
     ),
     Format(
-        name="decidim_meetings", label="Decidim : rencontres (données ouvertes)",
+        name="decidim_meetings", label_key="ingest.format_label.decidim_meetings",
         builder="events", target="events",
         roles={
             "event_id": ("id", "id de cita", "id de la cita", "identificador", "reference"),
@@ -322,7 +328,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"date_style": "dmy", "id_prefix": "decidim-", "event_kind": "public_meeting"},
     ),
     Format(
-        name="decidim_registrations", label="Decidim : inscriptions à une rencontre",
+        name="decidim_registrations", label_key="ingest.format_label.decidim_registrations",
         builder="attendances", target="attendances",
         roles={
             "registration_code": ("code",),
@@ -335,7 +341,7 @@ _TOOL_FORMATS: Final[tuple[Format, ...]] = (
         options={"id_prefix": "decidim-", "role": "resident"},
     ),
     Format(
-        name="volunteer_shifts", label="Créneaux de bénévoles (shifts)", builder="shifts",
+        name="volunteer_shifts", label_key="ingest.format_label.volunteer_shifts", builder="shifts",
         target="events",
         roles={
             "event_date": ("date",), "shift_id": ("shift id",), "hours": ("volunteer hours",),
@@ -379,11 +385,14 @@ class Match:
     columns: dict[str, int]
     score: float
     mapping_name: str | None = None
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Codes a person chose for labels of coded columns (see ``vocabulary.ValueMap``)."""
 
     @property
     def name(self) -> str:
-        """The format name reported to the user (with the saved mapping's name if any)."""
-        if self.mapping_name:
+        """The format name reported to the user (with the saved mapping's name if the mapping says
+        which header fills each column; a recognised format keeps its own name)."""
+        if self.mapping_name and self.format.name == GENERIC:
             return f"{GENERIC}:{self.mapping_name}"
         return self.format.name
 

@@ -9,7 +9,7 @@ file's headers, so that :func:`find_saved` recognises the next file of the same 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 import duckdb
@@ -25,8 +25,9 @@ from analytics.ingest.formats import (
     by_name,
     canonical_roles,
     normalise_header,
+    score,
 )
-from analytics.ingest.messages import Message, choice, listing
+from analytics.ingest.messages import Message, choice, listing, quoted
 from analytics.ingest.model import Refusal
 from analytics.schema import LOAD_ORDER, TABLES
 
@@ -52,10 +53,29 @@ ENGLISH: Final[dict[str, tuple[str, ...]]] = {
 
 @dataclass(frozen=True)
 class ColumnMapping:
-    """Which header fills each column of one canonical table."""
+    """How to read one kind of file: which header fills each column of one canonical table, and which
+    code each unknown label of a coded column stands for.
+
+    ``format`` names a recognised format when the mapping was made for such a file: the format reads
+    the columns (``columns`` is empty) and the mapping only adds ``values``.
+    """
 
     target: str
     columns: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Vocabulary → normalised label → code ('' = leave empty); see ``vocabulary.ValueMap``."""
+    format: str | None = None
+
+    @classmethod
+    def for_values(cls, target: str, format_name: str, values: dict[str, dict[str, str]],
+                   ) -> ColumnMapping:
+        """A mapping for a file of a recognised format that only says which code each unknown
+        label stands for (``values``: vocabulary → label → code, '' = leave empty)."""
+        return cls(target, {}, _keyed(values), format_name)
+
+    def with_values(self, values: dict[str, dict[str, str]]) -> ColumnMapping:
+        """The same mapping with the codes chosen for unknown labels."""
+        return replace(self, values=_keyed(values))
 
     def roles(self) -> list[str]:
         """The columns and pseudo-columns a mapping may fill for its target, in order."""
@@ -64,6 +84,18 @@ class ColumnMapping:
     def to_json(self) -> str:
         """The ``columns`` as stored."""
         return json.dumps(self.columns, ensure_ascii=False, sort_keys=True)
+
+    def values_json(self) -> str:
+        """The ``values`` as stored."""
+        return json.dumps(self.values, ensure_ascii=False, sort_keys=True)
+
+
+def _keyed(values: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Chosen codes keyed by the label's spelling (accents, case, dashes ignored)."""
+    from analytics.ingest.vocabulary import label_key
+
+    return {vocabulary: {label_key(label): code for label, code in chosen.items()}
+            for vocabulary, chosen in values.items() if chosen}
 
 
 def mapping_roles(target: str) -> tuple[str, ...]:
@@ -96,7 +128,10 @@ def propose_mapping(headers: list[str], target: str | None = None) -> ColumnMapp
 
 def match_for(mapping: ColumnMapping, headers: list[str], name: str | None = None) -> Match:
     """The :class:`Match` of a mapping on a file; refused when a mapped header is missing or a
-    required column is not mapped."""
+    required column is not mapped (or, for a recognised format's mapping, when the file is not of
+    that format)."""
+    if mapping.format:
+        return _format_match(mapping, headers, name)
     if mapping.target not in TABLES:
         raise Refusal("ingest.mapping.unknown_target", table=mapping.target)
     positions = {header: index for index, header in enumerate(headers)}
@@ -117,11 +152,24 @@ def match_for(mapping: ColumnMapping, headers: list[str], name: str | None = Non
                       missing=listing(missing, sep="; "))
     base = by_name(f"canonical_{mapping.target}")
     fmt = Format(
-        name=GENERIC, label="Tableau générique", builder=base.builder, target=base.target,
+        name=GENERIC, label_key="ingest.format_label.generic", builder=base.builder, target=base.target,
         roles={role: (normalise_header(headers[i]),) for role, i in columns.items()},
         required=base.required, options=base.options,
     )
-    return Match(fmt, columns, 1.0, mapping_name=name)
+    return Match(fmt, columns, 1.0, mapping_name=name, values=mapping.values)
+
+
+def _format_match(mapping: ColumnMapping, headers: list[str], name: str | None) -> Match:
+    """The match of a recognised format's mapping: the format's columns, the mapping's values."""
+    try:
+        fmt = by_name(str(mapping.format))
+    except KeyError:
+        raise Refusal("ingest.format.unknown", format=str(mapping.format)) from None
+    found = score(fmt, headers, enforce_min=False)
+    if found is None:
+        raise Refusal("ingest.format.mismatch", format=fmt.name, expected=fmt.expected_groups(),
+                      found=listing(quoted(header) for header in headers))
+    return replace(found, mapping_name=name, values=mapping.values)
 
 
 # --- saved mappings ------------------------------------------------------------------------------
@@ -143,10 +191,13 @@ def save_mapping(
     cur = con.cursor()
     try:
         cur.execute(
-            "INSERT INTO import_mappings (name, target_table, columns, headers) VALUES (?, ?, ?, ?) "
+            "INSERT INTO import_mappings (name, target_table, columns, headers, format, value_map) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET target_table = excluded.target_table, "
-            "columns = excluded.columns, headers = excluded.headers, saved_at = CAST(now() AS TIMESTAMP)",
-            [clean_name, mapping.target, mapping.to_json(), _shape(headers)],
+            "columns = excluded.columns, headers = excluded.headers, format = excluded.format, "
+            "value_map = excluded.value_map, saved_at = CAST(now() AS TIMESTAMP)",
+            [clean_name, mapping.target, mapping.to_json(), _shape(headers), mapping.format,
+             mapping.values_json()],
         )
     finally:
         cur.close()
@@ -157,13 +208,15 @@ def load_mapping(con: duckdb.DuckDBPyConnection, name: str) -> ColumnMapping:
     cur = con.cursor()
     try:
         rows = cur.execute(
-            "SELECT target_table, columns FROM import_mappings WHERE name = ?", [name.strip()]
+            "SELECT target_table, columns, value_map, format FROM import_mappings WHERE name = ?",
+            [name.strip()],
         ).fetchall()
     finally:
         cur.close()
     if not rows:
         raise Refusal("ingest.mapping.not_found", name=name)
-    return ColumnMapping(rows[0][0], json.loads(rows[0][1]))
+    target, columns, values, fmt = rows[0]
+    return ColumnMapping(target, json.loads(columns), json.loads(values or "{}"), fmt)
 
 
 def saved_names(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -18,8 +18,9 @@ import pandas as pd
 from analytics.i18n import Translator
 from analytics.ingest.messages import Message, MessageError
 
-Progress = Callable[[float, str], None]
-"""A progress callback: (fraction done in [0, 1], name of the step)."""
+Progress = Callable[[float, Message], None]
+"""A progress callback: (fraction done in [0, 1], the step as a message to render in the reader's
+language: ``ingest.step.*``)."""
 
 IMPORTED = "imported"
 REFUSED = "refused"
@@ -112,6 +113,10 @@ class ImportResult:
     rows_rejected: int = 0
     rows_added: int = 0
     rejects: list[Reject] = field(default_factory=list)
+    remarks: list[Reject] = field(default_factory=list)
+    """Rows that landed but deserve a look (a duration that disagrees with its clock times)."""
+    unplaced_rows: int = 0
+    """Accepted rows whose coded value (level, status…) landed empty: no code matched its label."""
     message: str = ""
     created_agents: list[str] = field(default_factory=list)
     created_projects: list[str] = field(default_factory=list)
@@ -137,6 +142,7 @@ class ImportResult:
         """The object printed by ``import --json`` (English texts; rejects without their raw text)."""
         data = {item.name: getattr(self, item.name) for item in fields(self) if item.name != "detail"}
         data["rejects"] = [reject.public() for reject in self.rejects]
+        data["remarks"] = [remark.public() for remark in self.remarks]
         data["created_agents"] = list(self.created_agents)
         data["created_projects"] = list(self.created_projects)
         return data

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from analytics.ingest.messages import Message, MessageError
+from analytics.ingest.messages import Message, MessageError, Position
 
 T = TypeVar("T")
 
@@ -45,6 +45,12 @@ _DURATION_WORDS: Final[re.Pattern[str]] = re.compile(
 _MINUTES_ONLY: Final[re.Pattern[str]] = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(?:m|mn|min|minutes?)$")
 _TIME_SUFFIX: Final[re.Pattern[str]] = re.compile(r"^(.*?\d)[T ]+(\d{1,2}[:hH]\d{2}.*)$")
 
+FIRST_YEAR: Final[int] = 1900
+LAST_YEAR: Final[int] = 2100
+"""Dates outside these years (a year 1 or 9999 typed for "unknown" or "never") are refused on their
+row: no town record is that old, and the calendars built from the dates would not be."""
+MAX_NUMBER: Final[float] = 1e12
+"""Largest magnitude a number cell may have (a 400-digit number is a typing accident, not data)."""
 DAY_FIRST: Final[str] = "dmy"
 MONTH_FIRST: Final[str] = "mdy"
 SECONDS_PER_DAY: Final[int] = 86_400
@@ -79,7 +85,10 @@ def parse_number(text: str, decimal: str = ".") -> float | None:
     if not pattern.match(value) or not any(ch.isdigit() for ch in value):
         raise ParseError("ingest.cell.not_number", value=text)
     value = value.replace(".", "").replace(",", ".") if decimal == "," else value.replace(",", "")
-    return float(value)
+    number = float(value)
+    if not abs(number) <= MAX_NUMBER:
+        raise ParseError("ingest.cell.number_too_large", value=text, max=MAX_NUMBER)
+    return number
 
 
 def detect_decimal(values: Iterable[str], default: str = ".") -> str:
@@ -118,9 +127,13 @@ def _year(text: str) -> int:
 
 def _make_date(year: int, month: int, day: int, text: str) -> str:
     try:
-        return date(year, month, day).isoformat()
+        value = date(year, month, day)
     except ValueError:
         raise ParseError("ingest.cell.invalid_date", value=text) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ParseError("ingest.cell.date_out_of_range", value=text, first=Position(FIRST_YEAR),
+                         last=Position(LAST_YEAR))
+    return value.isoformat()
 
 
 def parse_date(text: str, style: str = DAY_FIRST) -> str | None:
@@ -252,6 +265,9 @@ def parse_datetime(text: str, style: str = DAY_FIRST, tz: str = "Europe/Paris") 
     except ValueError:
         moment = None
     if moment is not None:
+        if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            raise ParseError("ingest.cell.date_out_of_range", value=text,
+                             first=Position(FIRST_YEAR), last=Position(LAST_YEAR))
         if moment.tzinfo is not None:
             moment = moment.astimezone(ZoneInfo(tz))
         return moment.date().isoformat(), moment.hour * 3600 + moment.minute * 60 + moment.second

@@ -1,9 +1,11 @@
 """Agents, projects and services named in files, matched to the store or created; residents' pseudonyms.
 
 Agents are found by id, then by e-mail (an agent created from an e-mail has it as id), then by name
-(accents, case and spacing ignored); unknown ones are created (id = e-mail, else a slug of the name)
-and listed in the import summary so that their service and contract can be completed later.
-Projects and services likewise by id, then by name.
+(accents, case and spacing ignored), then by a name that differs only by punctuation or dashes
+("Jean-Marie Dupont" is "Jean Marie Dupont"; such pairs are listed in the import summary); unknown
+ones are created (id = e-mail, else a slug of the name) and listed in the import summary so that
+their service and contract can be completed on the Data page. Projects and services likewise by id,
+then by name.
 
 Residents never reach the store by name or e-mail: :func:`participant_ids` replaces each identity by
 the keyed pseudonym of :func:`analytics.privacy.pseudonym`; values that already are pseudonyms are
@@ -44,6 +46,8 @@ class Created:
 
     ids: list[str] = field(default_factory=list)
     names: list[str | None] = field(default_factory=list)
+    same_as: list[tuple[str, str]] = field(default_factory=list)
+    """(name in the file, known name) read as the same entity: they differ only by punctuation."""
 
     def add(self, new_id: str, name: str | None) -> None:
         """Remember one created entity."""
@@ -66,6 +70,8 @@ class Directory:
     def __init__(self, rows: list[tuple[str, str | None]], prefix: str) -> None:
         self.ids: dict[str, str] = {}
         self.names: dict[str, str] = {}
+        self.slugs: dict[str, tuple[str, str]] = {}
+        """Slug of a name → (id, name as known)."""
         self.prefix = prefix
         for entity_id, name in rows:
             self._remember(entity_id, name)
@@ -74,6 +80,7 @@ class Directory:
         self.ids.setdefault(entity_id.lower(), entity_id)
         if name:
             self.names.setdefault(_key(name), entity_id)
+            self.slugs.setdefault(slug(name), (entity_id, name))
 
     def find(self, entity_id: str, email: str, name: str) -> str | None:
         """The known id matching the id, the e-mail or the name (in that order)."""
@@ -83,6 +90,11 @@ class Directory:
         if name and _key(name) in self.names:
             return self.names[_key(name)]
         return None
+
+    def similar(self, name: str) -> tuple[str, str] | None:
+        """(id, known name) of the entity whose name differs from ``name`` only by punctuation,
+        dashes, accents or case."""
+        return self.slugs.get(slug(name)) if name else None
 
     def create(self, entity_id: str, email: str, name: str, created: Created) -> str:
         """A new id (given id, else e-mail, else a unique slug of the name); remembered."""
@@ -139,6 +151,9 @@ def _resolve(
                 continue
             entity_id, name = fallback, fallback_name or fallback
         found = directory.find(entity_id, email, name)
+        if found is None and not entity_id and not email and (similar := directory.similar(name)):
+            found = similar[0]
+            created.same_as.append((name, similar[1]))
         resolved.append(found or directory.create(entity_id, email, name, created))
     texts = pd.array(resolved, dtype="str")
     return pd.Series(texts.take(codes) if len(codes) else texts[:0]), created

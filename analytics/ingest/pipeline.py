@@ -40,7 +40,7 @@ from analytics.ingest.model import (
 )
 from analytics.privacy import load_or_create_secret
 from analytics.schema import LOAD_ORDER, TABLES
-from analytics.store.db import bump_data_version, transaction
+from analytics.store.db import bump_data_version, read_sql, transaction
 
 FILE_SUFFIXES: Final[frozenset[str]] = frozenset(
     {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".json"}
@@ -57,6 +57,9 @@ KEYS: Final[dict[str, tuple[str, ...]]] = {
 }
 """Primary key of each canonical table (migration 0001)."""
 WRITE_ORDER: Final[tuple[str, ...]] = LOAD_ORDER
+REJECTED: Final[str] = "rejected"
+NOTE: Final[str] = "note"
+"""Kinds of rows kept in ``import_rejects``: refused, or landed with a remark (migration 0005)."""
 
 
 @dataclass
@@ -78,7 +81,15 @@ class Prepared:
         return LOAD_ORDER.index(self.match.format.target)
 
 
-def _silent(fraction: float, step: str) -> None:
+STEPS: Final[dict[str, Message]] = {
+    name: Message(key) for name, key in (
+        ("read", "ingest.step.read"), ("parse", "ingest.step.parse"),
+        ("write", "ingest.step.write"), ("derived", "ingest.step.derived"),
+        ("done", "ingest.step.done"))}
+"""The steps of an import, as the progress callback receives them."""
+
+
+def _silent(fraction: float, step: Message) -> None:
     """A progress callback that does nothing."""
 
 
@@ -257,22 +268,24 @@ def _bookkeeping(
          result.rows_accepted, result.rows_rejected, result.status, result.message,
          detail.key if detail else None, detail.params_json() if detail else None],
     ).fetchall()[0][0]
-    if result.rejects:
-        messages = [r.message for r in result.rejects]
+    for kind, rows in ((REJECTED, result.rejects), (NOTE, result.remarks)):
+        if not rows:
+            continue
+        messages = [r.message for r in rows]
         frame = pd.DataFrame({
-            "import_id": import_id,
-            "line": [r.line for r in result.rejects],
-            "column_name": [r.column for r in result.rejects],
+            "import_id": import_id, "kind": kind,
+            "line": [r.line for r in rows],
+            "column_name": [r.column for r in rows],
             "reason": [str(m) for m in messages],
-            "raw": [r.raw for r in result.rejects],
+            "raw": [r.raw for r in rows],
             "reason_key": [m.key for m in messages],
             "reason_params": _params_json(messages),
         })
         with registered(cur, "_rejects", frame):
             cur.execute(
-                "INSERT INTO import_rejects (import_id, line, column_name, reason, raw, reason_key,"
-                " reason_params) SELECT import_id, line, column_name, reason, raw, reason_key,"
-                " reason_params FROM _rejects")
+                "INSERT INTO import_rejects (import_id, kind, line, column_name, reason, raw,"
+                " reason_key, reason_params) SELECT import_id, kind, line, column_name, reason, raw,"
+                " reason_key, reason_params FROM _rejects")
     return int(import_id)
 
 
@@ -302,8 +315,9 @@ def _names(created: list[str]) -> str:
     return ", ".join(created[:10]) + (" …" if len(created) > 10 else "")
 
 
-def _summary(file: str, result: ImportResult, added: int, notes: list[Message]) -> Message:
-    """One readable sentence about an import."""
+def _summary(file: str, result: ImportResult, added: int, notes: list[Message],
+             unplaced: list[Message]) -> Message:
+    """One readable sentence about an import: counts, what was created, what landed empty, notes."""
     parts: list[Message] = [Message(
         "ingest.import.counts", read=result.rows_read, accepted=result.rows_accepted, added=added,
         rejected=result.rows_rejected)]
@@ -312,8 +326,36 @@ def _summary(file: str, result: ImportResult, added: int, notes: list[Message]) 
     if result.created_projects:
         parts.append(Message("ingest.import.projects_created",
                              names=_names(result.created_projects)))
+    parts.extend(unplaced)
+    if result.remarks:
+        parts.append(Message("ingest.import.notes", count=len(result.remarks)))
     parts.extend(notes)
     return Message("ingest.import.done", file=file, details=listing(parts, sep="; "))
+
+
+LABELS_SHOWN: Final[int] = 5
+
+
+def _unplaced(cur: duckdb.DuckDBPyConnection, staged: Staged) -> list[Message]:
+    """What landed empty because no code matched its label: rows per column with the labels, and
+    the hours already recorded on projects whose level is now empty (counted as ordinary work)."""
+    found: list[Message] = []
+    for item in staged.unplaced:
+        labels = [quoted(label) for label in list(item.labels)[:LABELS_SHOWN]]
+        if len(item.labels) > LABELS_SHOWN:
+            labels.append("…")
+        found.append(Message("ingest.import.unplaced", count=item.rows, column=item.column,
+                             labels=listing(labels)))
+        if item.vocabulary == "level" and item.keys:
+            hours = cur.execute(read_sql("data/hours_of_projects"),
+                                {"project_ids": list(item.keys)}).fetchall()[0][0]
+            if hours:
+                found.append(Message("ingest.import.unplaced_hours", hours=float(hours)))
+    if staged.same_as:
+        pairs = [Message("ingest.import.same_as_pair", given=given, existing=existing)
+                 for given, existing in staged.same_as[:10]]
+        found.append(Message("ingest.import.same_as", pairs=listing(pairs)))
+    return found
 
 
 def _result_from(prepared: Prepared, staged: Staged, status: str) -> ImportResult:
@@ -321,7 +363,9 @@ def _result_from(prepared: Prepared, staged: Staged, status: str) -> ImportResul
     return ImportResult(
         file=prepared.name, format=prepared.match.name if prepared.match else None,
         status=status, rows_read=staged.rows_read, rows_accepted=staged.rows_accepted,
-        rows_rejected=len(rejects), rejects=rejects, created_agents=staged.created_agents,
+        rows_rejected=len(rejects), rejects=rejects, remarks=list(staged.remarks),
+        unplaced_rows=sum(item.rows for item in staged.unplaced),
+        created_agents=staged.created_agents,
         created_projects=staged.created_projects,
         target=prepared.match.format.target if prepared.match else None,
     )
@@ -359,22 +403,23 @@ def run_prepared(
     table, match = prepared.table, prepared.match
     try:
         with transaction(con) as cur:
-            report(0.3, "parse")
+            report(0.3, STEPS["parse"])
             staged = build(table, match, Context(cur, prepared.name, load_or_create_secret))
             staged.rejects = [*table.rejects, *staged.rejects]
             staged.rows_read += len(table.rejects)
             result = _result_from(prepared, staged, IMPORTED)
             if strict and result.rejects:
                 raise _StrictRefusal(result)
-            report(0.6, "write")
+            report(0.6, STEPS["write"])
             added, changed = write_staged(cur, staged)
             result.rows_added = added.get(match.format.target, 0)
-            result.explain(_summary(prepared.name, result, result.rows_added, prepared.notes))
+            result.explain(_summary(prepared.name, result, result.rows_added,
+                                    [*prepared.notes, *staged.notes], _unplaced(cur, staged)))
             result.import_id = _bookkeeping(cur, prepared, result)
-            report(0.8, "derived")
+            report(0.8, STEPS["derived"])
             bump_data_version(cur)
             _refresh_derived(cur, changed)
-        report(1.0, "done")
+        report(1.0, STEPS["done"])
         return result
     except _StrictRefusal as exc:
         first = exc.result.rejects[0]
@@ -408,7 +453,7 @@ def import_file(
     input. ``format`` is 'auto' or a registry name; ``mapping`` a saved mapping's name or a
     :class:`ColumnMapping`; ``strict`` refuses a file with any rejected row."""
     report = progress or _silent
-    report(0.05, "read")
+    report(0.05, STEPS["read"])
     prepared = prepare(con, path_or_bytes, name, format, mapping)
     return run_prepared(con, prepared, strict, report)
 
@@ -442,8 +487,10 @@ def import_batch(
     ordered = sorted(prepared, key=lambda p: p.rank)
     results = []
     for index, item in enumerate(ordered):
-        def scaled(fraction: float, step: str, index: int = index, item: Prepared = item) -> None:
-            report((index + fraction) / max(1, len(ordered)), f"{item.name}: {step}")
+        def scaled(fraction: float, step: Message, index: int = index,
+                   item: Prepared = item) -> None:
+            report((index + fraction) / max(1, len(ordered)),
+                   Message("ingest.step.of_file", file=item.name, step=step))
 
         results.append(run_prepared(con, item, strict, scaled))
     return results

@@ -12,9 +12,12 @@ from typing import Final
 import duckdb
 import pandas as pd
 
+from analytics.ingest.formats import Match
 from analytics.ingest.mapping import ColumnMapping, propose_mapping
 from analytics.ingest.messages import Message
+from analytics.ingest.model import Table
 from analytics.ingest.pipeline import FILE_SUFFIXES, prepare
+from analytics.ingest.vocabulary import COLUMN_VOCABULARY, unplaced_labels
 from analytics.settings import max_upload_mb
 
 __all__ = ["UPLOAD_TYPES", "Preview", "max_upload_mb", "preview_file"]
@@ -26,6 +29,16 @@ UPLOAD_TYPES: Final[list[str]] = sorted(suffix.lstrip(".") for suffix in FILE_SU
 """File types offered by the uploader."""
 
 
+@dataclass(frozen=True)
+class UnplacedColumn:
+    """A coded column of the file and the labels in it that no code matches."""
+
+    header: str
+    vocabulary: str
+    labels: dict[str, int]
+    """Label as first written → rows holding it, most frequent first."""
+
+
 @dataclass
 class Preview:
     """A file read and recognised (or not), ready to show."""
@@ -34,7 +47,8 @@ class Preview:
     headers: list[str] = field(default_factory=list)
     rows: int = 0
     format: str | None = None
-    label: str | None = None
+    label: Message | None = None
+    """What the format is (render it in the reader's language)."""
     target: str | None = None
     sample: pd.DataFrame = field(default_factory=pd.DataFrame)
     refusal: Message | None = None
@@ -43,6 +57,8 @@ class Preview:
     notes: list[Message] = field(default_factory=list)
     encoding: str | None = None
     separator: str | None = None
+    unplaced: list[UnplacedColumn] = field(default_factory=list)
+    """Coded columns holding labels the importer cannot place (a person may map them)."""
 
     @property
     def recognised(self) -> bool:
@@ -71,8 +87,9 @@ def preview_file(
     sample.columns = table.headers
     match = prepared.match
     if match is not None:
-        preview.format, preview.label = match.name, match.format.label
+        preview.format, preview.label = match.name, match.format.label()
         preview.target = match.format.target
+        preview.unplaced = unplaced_columns(table, match)
         for role in IDENTITY_ROLES:
             if role in match.columns:
                 sample.iloc[:, match.columns[role]] = MASK
@@ -80,3 +97,18 @@ def preview_file(
         preview.proposed = propose_mapping(preview.headers)
     preview.sample = sample
     return preview
+
+
+def unplaced_columns(table: Table, match: Match) -> list[UnplacedColumn]:
+    """The file's coded columns (level, status, initiative, role…) with the labels that no code
+    matches, given the codes already chosen in ``match.values``."""
+    found = []
+    for (target, column), vocabulary in COLUMN_VOCABULARY.items():
+        if target != match.format.target or column not in match.columns:
+            continue
+        index = match.columns[column]
+        labels = unplaced_labels(table.column(index), vocabulary,
+                                 match.values.get(vocabulary))
+        if labels:
+            found.append(UnplacedColumn(table.headers[index], vocabulary, labels))
+    return found

@@ -19,9 +19,11 @@ MESSAGE_COLUMNS: tuple[str, str] = ("message_key", "message_params")
 """Columns of the import history that only serve to rebuild its ``message``."""
 
 
-def kept_rejects(con: duckdb.DuckDBPyConnection, import_id: int) -> list[Reject]:
-    """The refused rows kept for one import, in file order, each with its message."""
-    rows = query_rows(con, read_sql("data/rejects"), {"import_id": int(import_id)})
+def kept_rejects(con: duckdb.DuckDBPyConnection, import_id: int,
+                 kind: str = "rejected") -> list[Reject]:
+    """The rows kept for one import, in file order, each with its message: the refused ones
+    (``kind`` 'rejected') or those that landed with a remark ('note')."""
+    rows = query_rows(con, read_sql("data/rejects"), {"import_id": int(import_id), "kind": kind})
     messages: dict[tuple[str | None, str | None, str], Message] = {}
     rejects = []
     for line, column, reason, raw, key, params in rows:

@@ -1,14 +1,26 @@
-"""Coded values read from files: codes, their French and English labels, and common synonyms.
+"""Labels read from files: codes, their French and English labels, common synonyms, and the rest.
 
 ``coproduction``, ``Coproduction``, ``Co-production`` and ``co production`` all read as the code
 ``coproduction``; the labels come from the message catalogue (``analytics/locales/vocab.py``), so the
-words shown in the app are always accepted back.
+words shown in the app are always accepted back. A town's data is data, not an error: what happens
+to a label the importer does not know depends on what the column is for.
+
+* Descriptive columns (:data:`OPEN`: activity, event kind, absence kind, request channel, age band,
+  perimeter) keep the label as written ("animation", a quartier's name as perimeter, "18-29").
+* Columns that drive a computation (:data:`CODED`: level, project status, initiative, attendance
+  role and status, request status) take the code a person chose for the label (a
+  :data:`ValueMap`, saved by name with a column mapping), else land empty and are counted in the
+  import's summary: hours are never lost to a label.
+* Only a population row of an unknown ``dimension`` is refused (:data:`STRICT`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Final, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -68,7 +80,9 @@ EXTRA: Final[dict[str, dict[str, str]]] = {
                    "atelier": "workshop", "chantier": "site_work", "balade": "walk",
                    "marche": "walk", "fete": "festivity", "festivite": "festivity",
                    "meeting": "public_meeting"},
-    "activity": {"reunion": "meeting", "reunions": "meeting", "suivi": "follow_up",
+    "activity": {"reunion": "meeting", "reunions": "meeting", "reunion publique": "meeting",
+                 "reunions publiques": "meeting", "rencontre": "meeting", "meetings": "meeting",
+                 "suivi": "follow_up",
                  "chantier": "site_work", "chantiers": "site_work", "ordinaire": "ordinary",
                  "prepa": "preparation", "follow up": "follow_up"},
     "role": {"habitante": "resident", "benevole": "volunteer", "volontaire": "volunteer",
@@ -88,7 +102,26 @@ EXTRA: Final[dict[str, dict[str, str]]] = {
 }
 """Common synonyms beyond the app's own labels (normalised spelling → code)."""
 
-_LABEL_PREFIX: Final[dict[str, str]] = {"request_status": "request_status"}
+OPEN: Final[frozenset[str]] = frozenset(
+    {"activity", "event_kind", "absence_kind", "channel", "age_band", "perimeter"})
+"""Descriptive vocabularies: a known spelling becomes its code, any other label is kept as written
+(a town's own activity, a quartier's name as perimeter, a registration form's age band)."""
+CODED: Final[tuple[str, ...]] = (
+    "level", "status", "initiative", "role", "attendance_status", "request_status")
+"""Vocabularies that drive a computation: a value the importer cannot place lands empty (level
+empty = ordinary work) unless a person maps it to a code (:class:`ValueMap`)."""
+STRICT: Final[frozenset[str]] = frozenset({"dimension"})
+"""Vocabularies whose unknown values make the row unusable (a population row of another dimension)."""
+_NO_LEVEL: Final[frozenset[str]] = frozenset({"none", "aucun", "aucune", "sans", "ordinaire"})
+_AGE_RANGE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:de )?(\d{1,3}) (?:a |to |au )?(\d{1,3})(?: ans?| years?| yrs?)?$")
+_AGE_OVER: Final[re.Pattern[str]] = re.compile(
+    r"^(?:plus de |over |>=? ?)?(\d{1,3}) ?(?:ans?|years?)? ?(?:\+|et \+|et plus|and over|or more|ou plus)?$")
+_AGE_UNDER: Final[re.Pattern[str]] = re.compile(r"^(?:moins de |under |< ?)(\d{1,3})(?: ans?| years?)?$")
+
+ValueMap: TypeAlias = Mapping[str, Mapping[str, str]]
+"""Codes chosen by a person for labels the importer could not place: vocabulary → normalised label
+(:func:`label_key`) → code ('' = leave empty)."""
 
 
 @cache
@@ -99,42 +132,99 @@ def lookup(vocabulary: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for code in CODES[vocabulary]:
         table[normalise_header(code)] = code
-        for texts in (catalogue().get(f"vocab.{vocabulary}.{code}"),):
-            for text in texts or ():
-                table.setdefault(normalise_header(text), code)
+        for text in catalogue().get(f"vocab.{vocabulary}.{code}") or ():
+            table.setdefault(normalise_header(text), code)
     for spelling, code in EXTRA.get(vocabulary, {}).items():
         table.setdefault(spelling, code)
-    if vocabulary == "age_band":
-        for code in CODES[vocabulary]:
-            table.setdefault(normalise_header(code.replace("-", " a ") + " ans"), code)
-            table.setdefault(normalise_header(code + " ans"), code)
     return table
 
 
-def to_code(text: str, vocabulary: str, strict: bool) -> str | None:
-    """The code of one cell; unknown values raise (strict) or read as None (lenient).
+def label_key(text: str) -> str:
+    """The spelling a label is recognised by: accents, case, dashes and spacing ignored."""
+    return normalise_header(text)
 
-    The refusal lists what is accepted by its labels in the reader's language (labels are read
-    back as well as codes).
+
+def age_band(text: str) -> str:
+    """An age band written the one way: ``18 à 29 ans`` / ``18-29`` → ``18-29``; ``75 ans et plus`` /
+    ``75+`` → ``75+``; ``moins de 15 ans`` → ``0-14``. Anything else is kept as written, so that the
+    participants' bands and the population table's categories meet whatever bands a town uses."""
+    key = label_key(text)
+    if match := _AGE_RANGE.match(key):
+        return f"{int(match[1])}-{int(match[2])}"
+    if (match := _AGE_UNDER.match(key)) and int(match[1]) > 0:
+        return f"0-{int(match[1]) - 1}"
+    if (match := _AGE_OVER.match(key)) and (key.endswith(("+", "plus", "over", "more"))
+                                            or key.startswith(("plus de", "over", ">"))):
+        return f"{int(match[1])}+"
+    return " ".join(text.split())
+
+
+def _as_written(text: str) -> str:
+    """A label kept as the file writes it (inner runs of spaces made one)."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one cell of a vocabulary column was read: ``code`` is what the store gets (None = empty),
+    ``unplaced`` is True for a label of a coded vocabulary the importer could not place."""
+
+    code: str | None
+    unplaced: bool = False
+
+
+def read_label(text: str, vocabulary: str, chosen: Mapping[str, str] | None = None) -> Reading:
+    """The stored value of one cell of ``vocabulary``.
+
+    Known spellings (codes, the app's French and English labels, common synonyms; accents and case
+    ignored) give the code. Otherwise: an open vocabulary keeps the label as written; a coded one
+    takes the code a person chose for it (``chosen``: :func:`label_key` → code, '' = empty), else
+    lands empty and is reported as unplaced; a strict one is refused (:class:`ParseError`).
     """
     value = text.strip()
     if not value:
-        return None
-    key = normalise_header(value)
+        return Reading(None)
+    key = label_key(value)
     if vocabulary == "age_band":
-        key = key.replace(" ", "")
-        key = {k.replace(" ", ""): v for k, v in lookup(vocabulary).items()}.get(key, key)
-        if key in CODES[vocabulary]:
-            return key
+        return Reading(age_band(value))
     code = lookup(vocabulary).get(key)
-    if code is None and vocabulary == "level" and key in ("none", "aucun", "aucune", "sans"):
-        return None
-    if code is None and strict:
+    if code is not None:
+        return Reading(code)
+    if vocabulary == "level" and key in _NO_LEVEL:
+        return Reading(None)
+    if vocabulary in OPEN:
+        return Reading(_as_written(value))
+    if chosen is not None and key in chosen:
+        return Reading(chosen[key] or None)
+    if vocabulary in STRICT:
         allowed = choice(Code(vocabulary, code) for code in CODES[vocabulary])
         raise ParseError("ingest.cell.unknown_value", value=value, allowed=allowed)
-    return code
+    return Reading(None, unplaced=True)
 
 
-def map_column(values: pd.Series, vocabulary: str, strict: bool) -> tuple[pd.Series, np.ndarray]:
-    """(codes per row, error per row) of a column read against a vocabulary."""
-    return column_values(values, lambda text: to_code(text, vocabulary, strict), kind="str")
+def map_column(values: pd.Series, vocabulary: str,
+               chosen: Mapping[str, str] | None = None) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """(stored value per row, error per row, True where the row's label could not be placed) of a
+    column read against a vocabulary (:func:`read_label`)."""
+    readings, errors = column_values(values, lambda text: read_label(text, vocabulary, chosen))
+    codes = pd.Series(pd.array([r.code if r is not None else None for r in readings], dtype="str"))
+    unplaced = np.array([bool(r is not None and r.unplaced) for r in readings], dtype=bool)
+    return codes, errors, unplaced
+
+
+def unplaced_labels(values: pd.Series, vocabulary: str,
+                    chosen: Mapping[str, str] | None = None) -> dict[str, int]:
+    """The distinct labels of a coded column that cannot be placed (as first written) and their
+    number of rows, most frequent first."""
+    if vocabulary not in CODED:
+        return {}
+    counts = values.astype("str").fillna("").str.strip().value_counts()
+    found: dict[str, int] = {}
+    seen: dict[str, str] = {}
+    for text, rows in counts.items():
+        if not text or not read_label(str(text), vocabulary, chosen).unplaced:
+            continue
+        key = label_key(str(text))
+        first = seen.setdefault(key, str(text))
+        found[first] = found.get(first, 0) + int(rows)
+    return dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))

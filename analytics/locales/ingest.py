@@ -67,6 +67,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "valeur inconnue : «\u00a0{value}\u00a0» (valeurs acceptées : {allowed})",
         "unknown value '{value}' (expected one of: {allowed})",
     ),
+    "ingest.cell.date_out_of_range": (
+        "date hors de la période acceptée ({first}–{last}) : «\u00a0{value}\u00a0»",
+        "date outside the accepted years ({first}–{last}): '{value}'",
+    ),
+    "ingest.cell.number_too_large": (
+        "nombre trop grand pour cette colonne (au plus {max}) : «\u00a0{value}\u00a0»",
+        "number too large for this column (at most {max}): '{value}'",
+    ),
     # --- a row that breaks a rule (analytics/ingest/build.py, decode.py) -------------------------
     "ingest.row.no_date": ("date manquante", "no date"),
     "ingest.row.no_duration": (
@@ -101,6 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.row.weekly_too_many": (
         "plus de {max} heures par semaine",
         "more than {max} hours a week",
+    ),
+    "ingest.row.duration_disagrees": (
+        "durée {given} mais {span} entre le début et la fin : la durée indiquée est gardée",
+        "duration {given} but {span} between start and end: the given duration is kept",
     ),
     "ingest.row.ends_before_start": ("la fin précède le début", "ends before it starts"),
     "ingest.row.duplicate": (
@@ -190,6 +202,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "erreur interne pendant la lecture ({error} : {detail})",
         "internal error while reading ({error}: {detail})",
     ),
+    # --- what each recognised format is (formats.py) ---------------------------------------------
+    "ingest.format_label.canonical": ("Modèle canonique : {table}", "Canonical template: {table}"),
+    "ingest.format_label.generic": ("Tableau générique", "Generic sheet"),
+    "ingest.format_label.toggl": ("Toggl Track (export détaillé)", "Toggl Track (detailed export)"),
+    "ingest.format_label.clockify": ("Clockify (rapport détaillé)", "Clockify (detailed report)"),
+    "ingest.format_label.clockify_summary": (
+        "Clockify (rapport résumé / partagé)", "Clockify (summary / shared report)"),
+    "ingest.format_label.harvest": ("Harvest (rapport de temps)", "Harvest (time report)"),
+    "ingest.format_label.kimai": (
+        "Kimai (export CSV, 1.x et 2.x, anglais ou allemand)",
+        "Kimai (CSV export, 1.x and 2.x, English or German)"),
+    "ingest.format_label.solidtime": ("solidtime (export générique)", "solidtime (generic export)"),
+    "ingest.format_label.decidim_meetings": (
+        "Decidim : rencontres (données ouvertes)", "Decidim: meetings (open data)"),
+    "ingest.format_label.decidim_registrations": (
+        "Decidim : inscriptions à une rencontre", "Decidim: registrations to a meeting"),
+    "ingest.format_label.volunteer_shifts": (
+        "Créneaux de bénévoles (shifts)", "Volunteer shifts"),
+    # --- the steps of an import, shown by the progress bar (pipeline.py) ---------------------------
+    "ingest.step.read": ("lecture du fichier", "reading the file"),
+    "ingest.step.parse": ("lecture des lignes", "reading the rows"),
+    "ingest.step.write": ("écriture dans la base", "writing to the store"),
+    "ingest.step.derived": ("mise à jour des tableaux de bord", "updating the dashboards"),
+    "ingest.step.done": ("terminé", "done"),
+    "ingest.step.of_file": ("{file} : {step}", "{file}: {step}"),
     # --- formats and column mappings (formats.py, mapping.py, pipeline.py) -----------------------
     "ingest.format.unknown": (
         "format inconnu : «\u00a0{format}\u00a0»",
@@ -258,6 +295,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lignes lues : {read} ; acceptées : {accepted} (dont {added} nouvelles) ; refusées : "
         "{rejected}",
         "{read} rows read: {accepted} accepted ({added} new), {rejected} rejected",
+    ),
+    "ingest.import.unplaced.one": (
+        "{count} ligne où «\u00a0{column}\u00a0» vaut {labels} : valeur inconnue laissée vide (à "
+        "faire correspondre à un code sur la page Données)",
+        "{count} row where '{column}' is {labels}: unknown value left empty (map it to a code on "
+        "the Data page)",
+    ),
+    "ingest.import.unplaced.other": (
+        "{count} lignes où «\u00a0{column}\u00a0» vaut {labels} : valeur inconnue laissée vide (à "
+        "faire correspondre à un code sur la page Données)",
+        "{count} rows where '{column}' is {labels}: unknown value left empty (map it to a code on "
+        "the Data page)",
+    ),
+    "ingest.import.unplaced_hours": (
+        "{hours} h déjà saisies sur ces projets comptent comme travail ordinaire tant que leur niveau "
+        "n'est pas indiqué",
+        "{hours} h already recorded on these projects count as ordinary work until their level is "
+        "given",
+    ),
+    "ingest.import.same_as": (
+        "lus comme existants (même nom à la ponctuation près) : {pairs}",
+        "read as existing ones (same name but for punctuation): {pairs}",
+    ),
+    "ingest.import.same_as_pair": ("{given} → {existing}", "{given} → {existing}"),
+    "ingest.import.notes.one": (
+        "{count} ligne importée avec une remarque", "{count} row imported with a remark"),
+    "ingest.import.notes.other": (
+        "{count} lignes importées avec une remarque", "{count} rows imported with a remark"),
+    "ingest.import.duration_unit": (
+        "durées de «\u00a0{column}\u00a0» lues en {unit} ({reason})",
+        "durations in '{column}' read as {unit} ({reason})",
+    ),
+    "ingest.unit.hours": ("heures", "hours"),
+    "ingest.unit.minutes": ("minutes", "minutes"),
+    "ingest.unit.seconds": ("secondes", "seconds"),
+    "ingest.unit.by_clock": (
+        "elles concordent ainsi avec les heures de début et de fin",
+        "so they agree with the start and end times",
+    ),
+    "ingest.unit.by_size": (
+        "nombres entiers jusqu'à {max}, trop grands pour des heures",
+        "whole numbers up to {max}, too large for hours",
     ),
     "ingest.import.agents_created": ("agents créés : {names}", "agents created: {names}"),
     "ingest.import.projects_created": ("projets créés : {names}", "projects created: {names}"),

@@ -8,7 +8,8 @@ projects_in AS (
     FROM projects
 )
 
-SELECT project_id, project_name, theme, service_id, level, initiative, perimeter, start_date,
+SELECT project_id, project_name, theme, service_id, level, initiative,
+       perimeter_kind(perimeter) AS perimeter, start_date,
        end_date, planned_hours, priority
 FROM projects_in
 WHERE status = $candidate_status

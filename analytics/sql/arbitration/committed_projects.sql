@@ -29,7 +29,7 @@ SELECT
     p.project_name,
     p.service_id,
     p.level,
-    p.perimeter,
+    perimeter_kind(p.perimeter) AS perimeter,
     p.status,
     p.start_date,
     p.end_date,

@@ -25,7 +25,7 @@ SELECT
     service_id,
     level,
     initiative,
-    perimeter,
+    perimeter_kind(perimeter) AS perimeter,
     start_date,
     end_date,
     (end_date - start_date) + 1                          AS days,

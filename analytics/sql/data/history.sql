@@ -5,10 +5,13 @@ WITH import_list AS (
     FROM imports
 ),
 reject_counts AS (
-    SELECT import_id, count(*) AS rejects_kept FROM import_rejects GROUP BY import_id
+    SELECT import_id, count(*) FILTER (WHERE kind = 'rejected') AS rejects_kept,
+           count(*) FILTER (WHERE kind = 'note') AS remarks_kept
+    FROM import_rejects GROUP BY import_id
 )
 SELECT i.import_id, i.imported_at, i.file_name, i.format, i.status, i.rows_read,
-       i.rows_accepted, i.rows_rejected, coalesce(r.rejects_kept, 0) AS rejects_kept, i.message,
+       i.rows_accepted, i.rows_rejected, coalesce(r.rejects_kept, 0) AS rejects_kept,
+       coalesce(r.remarks_kept, 0) AS remarks_kept, i.message,
        i.message_key, i.message_params  -- the message's key and parameters (migration 0004)
 FROM import_list AS i
 LEFT JOIN reject_counts AS r USING (import_id)

@@ -3,6 +3,7 @@
 -- a start date and an end date not before it).
 -- Columns: project_id, project_name, theme, service_id, level, initiative, perimeter, start_date,
 -- end_date, days, hours.
+--   perimeter = its kind (sql macro perimeter_kind, migration 0005): a quartier's name reads 'quartier';
 --   days  = end_date - start_date + 1 (the project's life in days);
 --   hours = total staff hours recorded on the project (all agents, all activities: the sum of its
 --           rows in project_phase_hours).
@@ -37,7 +38,7 @@ SELECT
     f.service_id,
     f.level,
     f.initiative,
-    f.perimeter,
+    perimeter_kind(f.perimeter) AS perimeter,
     f.start_date,
     f.end_date,
     f.days,
