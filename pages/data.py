@@ -19,6 +19,7 @@ from analytics.ingest.templates import rejects_frame, template_csv, templates_zi
 from analytics.schema import LOAD_ORDER
 from dashboard import components, loaders
 from dashboard.access import page_guard, record
+from dashboard.import_widgets import completion_editor, saved_base, value_mapper
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
@@ -73,13 +74,16 @@ def show_result(index: int, result: ImportResult) -> None:
              read=result.rows_read, accepted=result.rows_accepted, added=result.rows_added,
              rejected=result.rows_rejected)
     {"imported": st.success, "refused": st.error}.get(result.status, st.info)(text)
-    if result.status == "refused":
+    if result.status != "already_imported":
         st.caption(result.text(t))
     if result.created_agents or result.created_projects:
         created = result.created_agents + result.created_projects
         st.caption(t("data.created", items=", ".join(created[:30])))
     if result.rejects:
         show_rejects(result.rejects, f"lignes_refusees_{index}")
+    if result.remarks:
+        st.markdown(f"**{t('data.remarks')}**")
+        show_rejects(result.remarks, f"lignes_avec_remarque_{index}")
 
 
 def review_rejects(history: pd.DataFrame) -> None:
@@ -114,6 +118,7 @@ for upload in uploads or []:
             st.markdown(t("data.detected", label=info.label.render(t) if info.label else "",
                           format=info.format, rows=info.rows,
                           target=table_label(info.target)))
+            mapping = value_mapper(con, info, saved_base(con, info), t)
         elif info.needs_mapping:
             st.warning(t("data.not_recognised"))
             st.caption(f"{info.refusal.render(t) if info.refusal else ''}\n\n{t('data.mapping_help')}")
@@ -133,6 +138,9 @@ if plans and st.button(t("data.import"), type="primary", key="data_import"):
     st.rerun()
 for position, result in enumerate(st.session_state.get("data_results", [])):
     show_result(position, result)
+
+st.subheader(t("data.complete.title"))
+completion_editor(con, t, version(con))
 
 st.subheader(t("data.templates"))
 st.caption(t("data.templates_help"))

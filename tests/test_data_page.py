@@ -184,3 +184,42 @@ def test_data_health_and_english(app: AppTest) -> None:
     app.sidebar.selectbox(key="lang").set_value("en").run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Data: imports and data health"
+
+
+PROJECTS = ("project_id;project_name;niveau;statut\np1;Jardin;participatif;active\n"
+            "p2;Fresque;participatif;active\np3;Marché;information;active\n").encode()
+
+
+def test_unknown_values_get_a_dropdown_and_the_choice_is_imported_and_saved(app: AppTest) -> None:
+    app.file_uploader(key="data_upload").set_value(("projets.csv", PROJECTS, "text/csv")).run()
+    assert not app.exception, app.exception
+    [choice] = [box for box in app.selectbox if box.key and box.key.startswith("value_")]
+    assert choice.label.replace("\u00a0", " ") == "« niveau » = « participatif » (2 lignes)"
+    assert choice.options[0] == "(laisser vide)" and "Coproduction" in choice.options
+    choice.set_value("coproduction").run()
+    app.text_input(key="values_name_projets.csv").input("projets de la ville").run()
+    app.button(key="values_save_projets.csv").click().run()
+    assert any("projets de la ville" in text for text in texts(app.success))
+    app.button(key="data_import").click().run()
+    assert not app.exception, app.exception
+    captions = " ".join(texts(app.caption))
+    assert "lignes lues : 3 ; acceptées : 3" in captions.replace("\u00a0", " ")
+    assert "valeur inconnue" not in captions
+
+
+def test_without_a_choice_the_summary_says_what_landed_empty(app: AppTest) -> None:
+    app.file_uploader(key="data_upload").set_value(("projets.csv", PROJECTS, "text/csv")).run()
+    app.button(key="data_import").click().run()
+    assert not app.exception, app.exception
+    captions = " ".join(texts(app.caption)).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "2 lignes où « niveau » vaut « participatif » : valeur inconnue laissée vide" in captions
+
+
+def test_agents_and_projects_created_by_an_import_are_listed_to_complete(app: AppTest) -> None:
+    shown = [frame.value for frame in app.dataframe]
+    names = {name for frame in shown if "agent_name" in frame.columns
+             for name in frame["agent_name"]}
+    projects = {name for frame in shown if "project_name" in frame.columns
+                for name in frame["project_name"]}
+    assert "Anna Schmidt" in names  # created by the Kimai import, without service nor contract
+    assert "Participatory budget" in projects  # created by name: no level, initiative, perimeter

@@ -246,3 +246,56 @@ def test_a_french_excel_timesheet_with_the_towns_labels_keeps_every_good_row(
     assert rows(store, "SELECT activity, sum(hours) FROM time_entries GROUP BY 1 ORDER BY 1") == [
         ("Animation", 3.0), ("Service", 2.0), ("meeting", 4.5), ("ordinary", 3.5),
         ("site_work", 3.25)]
+
+
+# --- completing what an import created -------------------------------------------------------------
+
+
+def test_agents_and_projects_created_by_a_timesheet_are_completed(
+        store: duckdb.DuckDBPyConnection) -> None:
+    from analytics.ingest.completion import (
+        AgentAnswer,
+        ProjectAnswer,
+        complete,
+        incomplete_agents,
+        incomplete_projects,
+    )
+
+    import_file(store, b"service_id;service_name\nculture;Culture\n", "services.csv")
+    sheet = "agent;date;projet;heures\nAnna Schmidt;03/03/2025;Jardin partagé;6\n"
+    import_file(store, sheet.encode(), "saisie.csv")
+    assert incomplete_agents(store)[["agent_id", "service_id", "contracts"]].values.tolist() == [
+        ["anna-schmidt", None, 0]]
+    assert incomplete_projects(store)[["project_id", "hours"]].values.tolist() == [
+        ["jardin-partage", 6.0]]
+    done = complete(store, [AgentAnswer("anna-schmidt", "culture", 35.0, date(2025, 1, 1))],
+                    [ProjectAnswer("jardin-partage", "coproduction", "residents", "Cité 5")])
+    assert (done.agents, done.contracts, done.projects) == (1, 1, 1)
+    assert incomplete_agents(store).empty and incomplete_projects(store).empty
+    values = compute_indicators(store, date(2025, 3, 3), date(2025, 3, 9), families=("hours",))
+    assert (values["hours.participation"], values["capacity.hours"]) == (6.0, 35.0)
+
+
+@pytest.mark.parametrize(("agent", "project", "reason"), [
+    (("anna-schmidt", "nope", None, None), None, "unknown service 'nope'"),
+    (("anna-schmidt", None, 35.0, None), None,
+     "contract of anna-schmidt: give both the weekly hours and the start date"),
+    (("anna-schmidt", None, 90.0, date(2025, 1, 1)), None,
+     "contract of anna-schmidt: weekly hours go from 0 to 80"),
+    (None, ("jardin-partage", "participatif", None, None), "unknown value 'participatif'"),
+])
+def test_a_wrong_completion_writes_nothing(store: duckdb.DuckDBPyConnection, agent: tuple | None,
+                                           project: tuple | None, reason: str) -> None:
+    from analytics.ingest.completion import AgentAnswer, ProjectAnswer, complete
+    from analytics.ingest.model import Refusal
+
+    import_file(store, b"agent;date;projet;heures\nAnna Schmidt;03/03/2025;Jardin partage;6\n",
+                "saisie.csv")
+    before = rows(store, "SELECT * FROM agents ORDER BY 1") + rows(
+        store, "SELECT * FROM projects ORDER BY 1") + rows(store, "SELECT * FROM contracts")
+    with pytest.raises(Refusal) as refused:
+        complete(store, [AgentAnswer(*agent)] if agent else [],
+                 [ProjectAnswer(*project)] if project else [])
+    assert str(refused.value.message) == reason
+    assert before == rows(store, "SELECT * FROM agents ORDER BY 1") + rows(
+        store, "SELECT * FROM projects ORDER BY 1") + rows(store, "SELECT * FROM contracts")

@@ -57,6 +57,8 @@ class Preview:
     notes: list[Message] = field(default_factory=list)
     encoding: str | None = None
     separator: str | None = None
+    mapping_name: str | None = None
+    """The saved mapping the file was recognised by, if any."""
     unplaced: list[UnplacedColumn] = field(default_factory=list)
     """Coded columns holding labels the importer cannot place (a person may map them)."""
 
@@ -90,6 +92,7 @@ def preview_file(
         preview.format, preview.label = match.name, match.format.label()
         preview.target = match.format.target
         preview.unplaced = unplaced_columns(table, match)
+        preview.mapping_name = match.mapping_name
         for role in IDENTITY_ROLES:
             if role in match.columns:
                 sample.iloc[:, match.columns[role]] = MASK

@@ -67,6 +67,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To complete (service, contract, level): {items}",
     ),
     "data.rejects": ("Lignes refusées", "Refused rows"),
+    "data.remarks": ("Lignes importées avec une remarque", "Rows imported with a remark"),
+    "data.col.remarks_kept": ("Remarques", "Remarks"),
+    "data.values.title": ("Valeurs à faire correspondre", "Values to map"),
+    "data.values.help": (
+        "Ces valeurs ne correspondent à aucun code connu. Sans choix, les lignes sont importées "
+        "avec la valeur vide (niveau vide = travail ordinaire) et le résumé de l'import le dit.",
+        "These values match no known code. Without a choice the rows are imported with the value "
+        "empty (empty level = ordinary work) and the import's summary says so.",
+    ),
+    "data.values.label": ("«\u00a0{column}\u00a0» = «\u00a0{label}\u00a0» ({rows})",
+                          "'{column}' = '{label}' ({rows})"),
+    "data.values.rows.one": ("{count} ligne", "{count} row"),
+    "data.values.rows.other": ("{count} lignes", "{count} rows"),
+    "data.values.unplaced": ("(laisser vide)", "(leave empty)"),
+    "data.values.name": ("Nom pour réutiliser ces choix", "Name to reuse these choices"),
+    "data.values.save": ("Enregistrer les choix", "Save the choices"),
+    "data.values.saved": (
+        "Choix enregistrés sous «\u00a0{name}\u00a0» : ils s'appliqueront aux prochains fichiers "
+        "de même forme.",
+        "Choices saved as '{name}': they will apply to the next files of the same shape.",
+    ),
+    "data.complete.title": ("À compléter", "To complete"),
+    "data.complete.help": (
+        "Agents et projets créés par un import à partir d'un nom : indiquez le service et le "
+        "contrat des agents (sans contrat, leur capacité est nulle), le niveau, l'initiative et le "
+        "périmètre des projets (sans niveau, leurs heures comptent comme travail ordinaire).",
+        "Agents and projects created by an import from a name: give the agents' service and "
+        "contract (without a contract their capacity is zero), the projects' level, initiative and "
+        "perimeter (without a level their hours count as ordinary work).",
+    ),
+    "data.complete.agents": ("Agents", "Agents"),
+    "data.complete.projects": ("Projets", "Projects"),
+    "data.complete.save": ("Enregistrer", "Save"),
+    "data.complete.saved": (
+        "Enregistré — agents : {agents} ; contrats : {contracts} ; projets : {projects}.",
+        "Saved — agents: {agents}; contracts: {contracts}; projects: {projects}.",
+    ),
+    "data.complete.error": ("Rien n'a été enregistré : {reason}", "Nothing was saved: {reason}"),
+    "data.complete.none": ("Rien à compléter.", "Nothing to complete."),
+    "data.col.agent_id": ("Identifiant", "Id"),
+    "data.col.agent_name": ("Agent", "Agent"),
+    "data.col.project_id": ("Identifiant", "Id"),
+    "data.col.project_name": ("Projet", "Project"),
+    "data.col.service_id": ("Service", "Service"),
+    "data.col.contracts": ("Contrats", "Contracts"),
+    "data.col.weekly_hours": ("Heures par semaine", "Weekly hours"),
+    "data.col.valid_from": ("Contrat à partir du", "Contract from"),
+    "data.col.hours": ("Heures saisies", "Hours recorded"),
+    "data.col.level": ("Niveau", "Level"),
+    "data.col.initiative": ("Initiative", "Initiative"),
+    "data.col.perimeter": ("Périmètre (quartier, commune…)", "Perimeter (quartier, commune…)"),
     "data.templates": ("Modèles à télécharger", "Templates to download"),
     "data.templates_help": (
         "Un fichier par table, avec les colonnes attendues et une ligne d'exemple. Les en-têtes "

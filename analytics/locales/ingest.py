@@ -221,6 +221,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.format_label.volunteer_shifts": (
         "Créneaux de bénévoles (shifts)", "Volunteer shifts"),
     # --- the steps of an import, shown by the progress bar (pipeline.py) ---------------------------
+    # --- completing what an import created (completion.py, the Data page) -------------------------
+    "ingest.complete.unknown_service": (
+        "service inconnu : «\u00a0{value}\u00a0»", "unknown service '{value}'"),
+    "ingest.complete.unknown_code": ("valeur inconnue : «\u00a0{value}\u00a0»",
+                                     "unknown value '{value}'"),
+    "ingest.complete.contract_needs_both": (
+        "contrat de {agent} : indiquez à la fois les heures par semaine et la date de début",
+        "contract of {agent}: give both the weekly hours and the start date"),
+    "ingest.complete.weekly_hours": (
+        "contrat de {agent} : les heures par semaine vont de 0 à {max}",
+        "contract of {agent}: weekly hours go from 0 to {max}"),
     "ingest.step.read": ("lecture du fichier", "reading the file"),
     "ingest.step.parse": ("lecture des lignes", "reading the rows"),
     "ingest.step.write": ("écriture dans la base", "writing to the store"),
