@@ -28,6 +28,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from analytics.ingest.messages import Message
+from analytics.ingest.pipeline import step_name
 from benchmarks.results import Measurement
 from benchmarks.timing import Stats, timed
 
@@ -179,8 +181,8 @@ def measure_imports(
                 marks: list[tuple[str, float]] = []
                 try:
                     started = time.perf_counter()
-                    def note(_fraction: float, step: str, marks: list = marks) -> None:
-                        marks.append((step, time.perf_counter()))
+                    def note(_fraction: float, step: Message, marks: list = marks) -> None:
+                        marks.append((step_name(step), time.perf_counter()))
 
                     result, seconds = timed(lambda con=con, path=path, note=note: import_file(
                         con, path, progress=note))
@@ -271,8 +273,8 @@ def measure_month_import(
         try:
             started = time.perf_counter()
 
-            def note(_fraction: float, step: str, marks: list = marks) -> None:
-                marks.append((step, time.perf_counter()))
+            def note(_fraction: float, step: Message, marks: list = marks) -> None:
+                marks.append((step_name(step), time.perf_counter()))
 
             result, seconds = timed(lambda con=con, note=note: import_file(con, path, progress=note))
         finally:

@@ -12,9 +12,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from analytics.ingest.messages import Message
 
 
 def canonical_entries(rows: int, seed: int = 7) -> pd.DataFrame:
@@ -38,6 +42,7 @@ def canonical_entries(rows: int, seed: int = 7) -> pd.DataFrame:
 def main(argv: list[str]) -> int:
     """Generate, import, print timings."""
     from analytics.ingest import import_file
+    from analytics.ingest.pipeline import step_name
     from analytics.store.db import open_store
 
     numbers = [arg for arg in argv if arg.isdigit()]
@@ -53,8 +58,8 @@ def main(argv: list[str]) -> int:
         marks: list[tuple[str, float]] = []
         started = time.perf_counter()
 
-        def progress(fraction: float, step: str) -> None:
-            marks.append((step, time.perf_counter() - started))
+        def progress(fraction: float, step: Message) -> None:
+            marks.append((step_name(step), time.perf_counter() - started))
 
         result = import_file(con, csv_path, progress=progress)
         total = time.perf_counter() - started

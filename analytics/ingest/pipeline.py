@@ -89,6 +89,11 @@ STEPS: Final[dict[str, Message]] = {
 """The steps of an import, as the progress callback receives them."""
 
 
+def step_name(step: Message) -> str:
+    """The short name of a progress step ('read', 'parse', 'write', 'derived', 'done')."""
+    return (step.key or "").rsplit(".", 1)[-1]
+
+
 def _silent(fraction: float, step: Message) -> None:
     """A progress callback that does nothing."""
 
