@@ -6,10 +6,12 @@ import io
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from analytics.figures import figure_title, is_empty
 from analytics.i18n import Translator
 from analytics.indicators import CATALOGUE
 from analytics.overview import Freshness
@@ -35,6 +37,15 @@ def indicator_tiles(
     columns = st.columns(len(keys))
     for column, key in zip(columns, keys, strict=True):
         column.metric(t(f"ind.{key}"), t.indicator(KINDS[key], values.get(key)), help=key)
+
+
+def chart(figure: Any, t: Translator, where: Any = st) -> None:
+    """Draw a plotly figure (a ``go.Figure`` or its JSON) in ``where`` (default: the page), or, when it
+    has nothing to draw for the chosen scope, a sentence saying so in its place."""
+    if is_empty(figure):
+        where.info(t("chart.empty", title=figure_title(figure)), icon=":material/bar_chart_off:")
+        return
+    where.plotly_chart(figure, width="stretch")
 
 
 def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:

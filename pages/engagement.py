@@ -68,7 +68,7 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
         for note in shown.notes:
             st.caption(note)
         for figure in shown.figures:
-            st.plotly_chart(figure, width="stretch")
+            components.chart(figure, t)
         for table in shown.tables:
             st.markdown(f"**{table.title}**")
             if table.frame.empty:

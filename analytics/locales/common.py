@@ -49,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impossible d'ouvrir la base de données : {reason}",
         "Cannot open the database: {reason}",
     ),
+    "chart.empty": (
+        "« {title} » : rien à tracer pour ce périmètre (service, niveau et période choisis).",
+        "“{title}”: nothing to draw for this scope (the chosen service, level and period).",
+    ),
     "error.period": (
         "Choisissez une date de début et une date de fin.",
         "Choose a start and an end date.",
