@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -110,3 +111,21 @@ def section(t: Translator, error_key: str) -> Iterator[None]:
     except Exception as exc:
         logging.getLogger("dashboard").exception("page section failed (%s)", error_key)
         st.error(t(error_key, reason=type(exc).__name__), icon=":material/error:")
+
+
+@contextmanager
+def unexpected_errors(where: str, *, stop: bool = False) -> Iterator[None]:
+    """Run a part of the app (the frame, a page): an unexpected error is logged with its traceback
+    and a short random id, and the user sees a sentence in their language quoting that id (never the
+    error itself); with ``stop`` the run ends there. Streamlit's own control flow (``st.stop``,
+    ``st.rerun``, ``st.switch_page``) passes through."""
+    try:
+        yield
+    except Exception:
+        from dashboard.session import translator
+
+        error_id = secrets.token_hex(4)
+        logging.getLogger("dashboard").exception("unexpected error %s in %s", error_id, where)
+        st.error(translator()("error.unexpected", id=error_id), icon=":material/error:")
+        if stop:
+            st.stop()

@@ -53,6 +53,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "« {title} » : rien à tracer pour ce périmètre (service, niveau et période choisis).",
         "“{title}”: nothing to draw for this scope (the chosen service, level and period).",
     ),
+    "error.unexpected": (
+        "Une erreur inattendue a empêché d'afficher cette page. Elle a été enregistrée ; pour la "
+        "signaler, indiquez l'identifiant {id} à l'administrateur.",
+        "An unexpected error prevented this page from being shown. It has been recorded; to report "
+        "it, give the administrator the error id {id}.",
+    ),
     "error.period": (
         "Choisissez une date de début et une date de fin.",
         "Choose a start and an end date.",
