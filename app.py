@@ -22,7 +22,7 @@ identity = access.gate(t)  # sign-in, "not authorised" and refusal screens stop 
 try:
     con = connection(db_path())
 except StoreError as exc:
-    st.error(t("error.store", reason=str(exc)))
+    components.store_error(exc, t)
     st.stop()
 
 with components.unexpected_errors("frame", stop=True):  # no page runs without its frame

@@ -16,6 +16,7 @@ from analytics.figures import figure_title, is_empty
 from analytics.i18n import Translator
 from analytics.indicators import CATALOGUE
 from analytics.overview import Freshness
+from analytics.store.db import StoreError
 from dashboard.access import logged_download
 
 KINDS = {indicator.key: indicator.kind for indicator in CATALOGUE}
@@ -111,6 +112,14 @@ def section(t: Translator, error_key: str) -> Iterator[None]:
     except Exception as exc:
         logging.getLogger("dashboard").exception("page section failed (%s)", error_key)
         st.error(t(error_key, reason=type(exc).__name__), icon=":material/error:")
+
+
+def store_error(exc: StoreError, t: Translator) -> None:
+    """Say in the user's language why the store cannot be opened (locked, not a DuckDB file, a
+    directory, no permission…); the path and DuckDB's own message go to the log with an id."""
+    error_id = secrets.token_hex(4)
+    logging.getLogger("dashboard").error("store error %s (%s): %s", error_id, exc.kind, exc)
+    st.error(t(f"error.store.{exc.kind}", id=error_id), icon=":material/database:")
 
 
 @contextmanager
