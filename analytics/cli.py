@@ -96,5 +96,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted: nothing was changed by the interrupted step", file=sys.stderr)
         return 130
     except Exception as exc:  # last resort: a readable line, never a traceback
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"error: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_FAILURE

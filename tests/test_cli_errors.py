@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from analytics.cli import EXIT_USAGE, main
@@ -32,8 +33,19 @@ def places(store: Path, tmp_path: Path) -> dict[str, str]:
     text.write_text("not a database\n", encoding="utf-8")
     folder = tmp_path / "folder.duckdb"
     folder.mkdir()
+    foreign = tmp_path / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE t (a INTEGER)")
+    con.close()
+    older = tmp_path / "older.duckdb"
+    shutil.copyfile(store, older)
+    con = duckdb.connect(str(older))
+    con.execute("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM "
+                "schema_migrations)")
+    con.close()
     return {"db": str(store), "missing": str(tmp_path / "absent" / "store.duckdb"),
             "new": str(tmp_path / "new.duckdb"), "text": str(text), "dir": str(folder),
+            "foreign": str(foreign), "older": str(older),
             "csv": str(Path(__file__).parent / "fixtures" / "tiny" / "services.csv")}
 
 
@@ -82,6 +94,12 @@ def assert_one_line_error(code: int, out: str, err: str, fragment: str) -> None:
         (["simulate", "--db", "{text}", *SIMULATE], "{text} is not a DuckDB database file"),
         (["import", "--db", "{text}", "{csv}"], "{text} is not a DuckDB database file"),
         (["demo", "--db", "{text}"], "{text} is not a DuckDB database file"),
+        (["indicators", "--db", "{foreign}", *PERIOD],
+         "{foreign} is a DuckDB database but not a store of this app"),
+        (["simulate", "--db", "{foreign}", *SIMULATE],
+         "{foreign} is a DuckDB database but not a store of this app"),
+        (["indicators", "--db", "{older}", *PERIOD],
+         "{older} was written by an older version of the app: open it once for writing"),
     ],
 )
 def test_bad_input_is_one_line_with_exit_code_2(

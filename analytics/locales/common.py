@@ -71,6 +71,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La base de données est introuvable. Prévenez l'administrateur (identifiant {id}).",
         "The database cannot be found. Tell the administrator (error id {id}).",
     ),
+    "error.store.not_store": (
+        "Le fichier est une base DuckDB, mais pas celle de cette application. Prévenez "
+        "l'administrateur (identifiant {id}).",
+        "The file is a DuckDB database, but not this app's. Tell the administrator (error id {id}).",
+    ),
+    "error.store.outdated": (
+        "La base de données vient d'une version plus ancienne de l'application et doit être mise à "
+        "jour. Prévenez l'administrateur (identifiant {id}).",
+        "The database comes from an older version of the app and must be upgraded. Tell the "
+        "administrator (error id {id}).",
+    ),
     "error.store.other": (
         "La base de données n'a pas pu être ouverte. Prévenez l'administrateur (identifiant {id}).",
         "The database could not be opened. Tell the administrator (error id {id}).",

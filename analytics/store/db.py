@@ -32,7 +32,9 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 Params = Sequence[Any] | Mapping[str, Any] | None
 
 
-StoreProblem = Literal["locked", "not_duckdb", "directory", "permission", "missing", "other"]
+StoreProblem = Literal[
+    "locked", "not_duckdb", "directory", "permission", "missing", "not_store", "outdated", "other"
+]
 """Why a store could not be opened (the page says it in the user's language: ``error.store.<kind>``)."""
 
 _PROBLEM_TEXT: Final[dict[str, str]] = {
@@ -42,6 +44,10 @@ _PROBLEM_TEXT: Final[dict[str, str]] = {
     "directory": "{path} is a directory, not a store file",
     "permission": "{path} cannot be opened: permission denied",
     "missing": "no store at {path}",
+    "not_store": "{path} is a DuckDB database but not a store of this app (create one with the "
+                 "demo or import command)",
+    "outdated": "{path} was written by an older version of the app: open it once for writing "
+                "(the app, or an import) to upgrade it",
     "other": "cannot open the store {path}: {reason}",
 }
 
@@ -110,9 +116,24 @@ def open_store(
         con = duckdb.connect(target, read_only=read_only, config=config)
     except duckdb.Error as exc:
         raise _store_error(target, store_problem(str(exc)), str(exc)) from exc
-    if not read_only:
+    if read_only:
+        _check_read_only(con, target)
+    else:
         migrate(con)
     return con
+
+
+def _check_read_only(con: duckdb.DuckDBPyConnection, target: str) -> None:
+    """Raise StoreError (connection closed) when a store opened read-only, which cannot be migrated,
+    is not a store of this app or lacks some of its migrations."""
+    seen = query_value(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations'")
+    problem: StoreProblem | None = "not_store" if not seen else None
+    if seen:
+        done = {row[0] for row in query_rows(con, "SELECT version FROM schema_migrations")}
+        problem = "outdated" if any(v not in done for v, _, _ in migrations()) else None
+    if problem:
+        con.close()
+        raise _store_error(target, problem)
 
 
 def migrations() -> list[tuple[int, str, str]]:
