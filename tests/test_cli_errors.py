@@ -86,6 +86,8 @@ def assert_one_line_error(code: int, out: str, err: str, fragment: str) -> None:
          "argument --capacity-change: not a finite number: '1e999'"),
         (["demo", "--db", "{new}", "--as-of", "9999-12-31"],
          "--as-of 9999-12-31: the demo's date must be between 2000-01-01 and 2099-12-31"),
+        (["demo", "--db", "{new}", "--seed", "-1"],
+         "--seed -1: the demo seed must be a non-negative integer"),
         (["demo", "--db", "{new}", "--as-of", "1789-07-14"],
          "--as-of 1789-07-14: the demo's date must be between 2000-01-01 and 2099-12-31"),
         (["indicators", "--db", "{dir}", *PERIOD], "{dir} is a directory, not a store file"),

@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     from analytics.demo import check_as_of, load_demo
     from analytics.store.db import open_store, query_value
 
+    if args.seed < 0:
+        raise CliError(f"--seed {args.seed}: the demo seed must be a non-negative integer")
     if args.as_of is not None:
         try:
             check_as_of(args.as_of)
