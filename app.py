@@ -22,17 +22,19 @@ identity = access.gate(t)  # sign-in, "not authorised" and refusal screens stop 
 try:
     con = connection(db_path())
 except StoreError as exc:
-    st.error(t("error.store", reason=str(exc)))
+    components.store_error(exc, t)
     st.stop()
 
-if ensure_data(con, t("banner.building_demo")):
-    st.session_state["demo_just_built"] = True
-ensure_derived(con, t("banner.updating_derived"))
-current_version = version(con)
-sidebar.render(db_path(), current_version, group_floor(identity.role, load_thresholds().min_group_size))
-t = translator()  # the sidebar may have switched the language
-access.sidebar_badge(identity, t)
-components.demo_banner(loaders.freshness(db_path(), current_version), t)
+with components.unexpected_errors("frame", stop=True):  # no page runs without its frame
+    if ensure_data(con, t("banner.building_demo")):
+        st.session_state["demo_just_built"] = True
+    ensure_derived(con, t("banner.updating_derived"))
+    current_version = version(con)
+    floor = group_floor(identity.role, load_thresholds().min_group_size)
+    sidebar.render(db_path(), current_version, floor)
+    t = translator()  # the sidebar may have switched the language
+    access.sidebar_badge(identity, t)
+    components.demo_banner(loaders.freshness(db_path(), current_version), t)
 
 PAGES = [
     PageSpec("overview", "pages/overview.py", "nav.overview", ":material/dashboard:"),
@@ -47,4 +49,5 @@ page = st.navigation(access.navigation_pages(identity.role, PAGES, t))
 deep_link = wanted_page()
 if deep_link and access.may_open_file(identity.role, deep_link, PAGES):
     st.switch_page(deep_link)
-page.run()
+with components.unexpected_errors(page.url_path or "overview"):
+    page.run()

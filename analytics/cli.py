@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import pkgutil
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import NoReturn
 
 import analytics.commands as _commands
 
@@ -38,9 +40,30 @@ def parse_date(text: str) -> date:
     )
 
 
+def parse_finite(text: str) -> float:
+    """A finite number such as ``35`` or ``-7.5`` (argparse type): ``nan``, ``inf`` and numbers too
+    large for a float are refused."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return value
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit code 2), the usage
+    itself left to ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``error: <message> (see <prog> --help)`` and exit with :data:`EXIT_USAGE`."""
+        self.exit(EXIT_USAGE, f"error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every command of ``analytics.commands`` registered."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m analytics",
         description="Workload and participation dashboard: command line.",
     )
@@ -52,12 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit code (0 success, 1 failure, 2 bad usage)."""
+    """Run one command; return its exit code (0 success, 1 failure, 2 bad usage or a store that
+    cannot be opened: one line on stderr, never a traceback)."""
+    from analytics.store.db import StoreError
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2, already printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         return int(args.func(args))
-    except CliError as exc:
+    except (CliError, StoreError) as exc:  # the user can fix these: one line, exit code 2
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
@@ -67,10 +96,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted: nothing was changed by the interrupted step", file=sys.stderr)
         return 130
     except Exception as exc:  # last resort: a readable line, never a traceback
-        from analytics.store.db import StoreError
-
-        if isinstance(exc, StoreError):
-            print(f"error: {exc}", file=sys.stderr)
-        else:
-            print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"error: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_FAILURE

@@ -6,6 +6,10 @@ with French number and date formats when the language is French.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -23,6 +27,35 @@ PALETTE = {
     "yellow": "#F0E442",
     "grey": "#999999",
 }
+
+
+DATA_KEYS = ("x", "y", "z", "values")
+"""Trace properties holding the points to draw (bars, lines, heatmaps, pies)."""
+
+
+def _traces(figure: go.Figure | Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    if isinstance(figure, go.Figure):
+        return [trace.to_plotly_json() for trace in figure.data]
+    return list(figure.get("data") or [])
+
+
+def is_empty(figure: go.Figure | Mapping[str, Any]) -> bool:
+    """True when the figure has nothing to draw: no trace at all (which plotly refuses to draw) or
+    only traces without a single point (which would draw bare axes). A trace of a kind without
+    x, y, z or values counts as something to draw."""
+    for trace in _traces(figure):
+        present = [trace[key] for key in DATA_KEYS if trace.get(key) is not None]
+        if not present or any(np.size(value) > 0 for value in present):
+            return False
+    return True
+
+
+def figure_title(figure: go.Figure | Mapping[str, Any]) -> str:
+    """The figure's title text ("" when it has none)."""
+    if isinstance(figure, go.Figure):
+        return str(figure.layout.title.text or "")
+    title = (figure.get("layout") or {}).get("title") or {}
+    return str(title.get("text") or "") if isinstance(title, Mapping) else str(title)
 
 
 TEMPLATE = pio.templates["plotly_white"]

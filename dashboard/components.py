@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 import logging
+import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from analytics.figures import figure_title, is_empty
 from analytics.i18n import Translator
 from analytics.indicators import CATALOGUE
 from analytics.overview import Freshness
+from analytics.store.db import StoreError
 from dashboard.access import logged_download
 
 KINDS = {indicator.key: indicator.kind for indicator in CATALOGUE}
@@ -35,6 +39,15 @@ def indicator_tiles(
     columns = st.columns(len(keys))
     for column, key in zip(columns, keys, strict=True):
         column.metric(t(f"ind.{key}"), t.indicator(KINDS[key], values.get(key)), help=key)
+
+
+def chart(figure: Any, t: Translator, where: Any = st) -> None:
+    """Draw a plotly figure (a ``go.Figure`` or its JSON) in ``where`` (default: the page), or, when it
+    has nothing to draw for the chosen scope, a sentence saying so in its place."""
+    if is_empty(figure):
+        where.info(t("chart.empty", title=figure_title(figure)), icon=":material/bar_chart_off:")
+        return
+    where.plotly_chart(figure, width="stretch")
 
 
 def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
@@ -99,3 +112,29 @@ def section(t: Translator, error_key: str) -> Iterator[None]:
     except Exception as exc:
         logging.getLogger("dashboard").exception("page section failed (%s)", error_key)
         st.error(t(error_key, reason=type(exc).__name__), icon=":material/error:")
+
+
+def store_error(exc: StoreError, t: Translator) -> None:
+    """Say in the user's language why the store cannot be opened (locked, not a DuckDB file, a
+    directory, no permission…); the path and DuckDB's own message go to the log with an id."""
+    error_id = secrets.token_hex(4)
+    logging.getLogger("dashboard").error("store error %s (%s): %s", error_id, exc.kind, exc)
+    st.error(t(f"error.store.{exc.kind}", id=error_id), icon=":material/database:")
+
+
+@contextmanager
+def unexpected_errors(where: str, *, stop: bool = False) -> Iterator[None]:
+    """Run a part of the app (the frame, a page): an unexpected error is logged with its traceback
+    and a short random id, and the user sees a sentence in their language quoting that id (never the
+    error itself); with ``stop`` the run ends there. Streamlit's own control flow (``st.stop``,
+    ``st.rerun``, ``st.switch_page``) passes through."""
+    try:
+        yield
+    except Exception:
+        from dashboard.session import translator
+
+        error_id = secrets.token_hex(4)
+        logging.getLogger("dashboard").exception("unexpected error %s in %s", error_id, where)
+        st.error(translator()("error.unexpected", id=error_id), icon=":material/error:")
+        if stop:
+            st.stop()

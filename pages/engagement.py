@@ -43,7 +43,10 @@ eng.prefetch(*scope_args, eng.open_section(st.session_state.get("engagement_tab"
              individuals)  # the headline and the open section's numbers at once
 try:
     head = eng.overview(*scope_args)
-except (duckdb.Error, StoreError) as exc:
+except StoreError as exc:
+    components.store_error(exc, t)
+    st.stop()
+except duckdb.Error as exc:
     st.error(t("eng.error", reason=str(exc)))
     st.stop()
 st.caption(t("eng.intro", start=t.date(f.start), end=t.date(f.end), k=head.min_group_size))
@@ -60,7 +63,10 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
     with tab:
         try:
             shown = eng.section(*scope_args, t.lang, key, individuals)
-        except (duckdb.Error, StoreError) as exc:
+        except StoreError as exc:
+            components.store_error(exc, t)
+            continue
+        except duckdb.Error as exc:
             st.error(t("eng.error", reason=str(exc)))
             continue
         st.markdown(shown.text)
@@ -68,7 +74,7 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
         for note in shown.notes:
             st.caption(note)
         for figure in shown.figures:
-            st.plotly_chart(figure, width="stretch")
+            components.chart(figure, t)
         for table in shown.tables:
             st.markdown(f"**{table.title}**")
             if table.frame.empty:

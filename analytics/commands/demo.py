@@ -33,9 +33,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Generate the town; refuse a store that already holds data."""
-    from analytics.demo import load_demo
+    from analytics.demo import check_as_of, load_demo
     from analytics.store.db import open_store, query_value
 
+    if args.seed < 0:
+        raise CliError(f"--seed {args.seed}: the demo seed must be a non-negative integer")
+    if args.as_of is not None:
+        try:
+            check_as_of(args.as_of)
+        except ValueError as exc:
+            raise CliError(f"--as-of {args.as_of}: {exc}") from exc
     con = open_store(args.db)
     try:
         if query_value(con, "SELECT count(*) FROM imports") or query_value(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from analytics.cli import EXIT_OK, CliError, parse_date
 from analytics.commands.common import add_db_argument
 from analytics.schema import LEVELS, NO_LEVEL
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_argument(parser)
     parser.add_argument("--from", dest="start", type=parse_date, required=True, metavar="DATE")
     parser.add_argument("--to", dest="end", type=parse_date, required=True, metavar="DATE")
-    parser.add_argument("--service", default=None, help="keep one service (its service_id)")
+    parser.add_argument("--service", default=None, help="keep one service (its service_id or name)")
     parser.add_argument("--level", choices=[*LEVELS, NO_LEVEL], default=None)
     parser.add_argument("--json", action="store_true", help="one flat JSON object key → number")
     parser.set_defaults(func=run)
@@ -29,20 +33,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the indicators."""
     from analytics.indicators import CATALOGUE, compute_indicators
+    from analytics.overview import services
     from analytics.store import derived
-    from analytics.store.db import open_store, transaction
+    from analytics.store.db import open_store
 
     if args.end < args.start:
         raise CliError(f"--to {args.end} is before --from {args.start}")
-    existed = _exists(args.db)
-    con = open_store(args.db, read_only=existed)
+    con = open_store(args.db, read_only=True, create=False)  # only demo and import create a store
     try:
         if not derived.is_current(con):
-            if existed:
-                raise CliError(f"{args.db}: {derived.STALE_HELP}")
-            with transaction(con) as cur:  # a new, empty store: its derived tables, empty
-                derived.refresh_derived(cur)
-        values = compute_indicators(con, args.start, args.end, service=args.service, level=args.level)
+            raise CliError(f"{args.db}: {derived.STALE_HELP}")
+        service = None if args.service is None else resolve_service(args.service, services(con))
+        values = compute_indicators(con, args.start, args.end, service=service, level=args.level)
     finally:
         con.close()
     if args.json:
@@ -56,7 +58,13 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _exists(path: str) -> bool:
-    from pathlib import Path
-
-    return Path(path).exists()
+def resolve_service(text: str, known: pd.DataFrame) -> str:
+    """The service_id of ``text``, a service id or name (case-insensitive) among ``known``
+    (service_id, service_name). Raises CliError listing the valid services otherwise."""
+    wanted = text.strip().casefold()
+    for service_id, name in zip(known["service_id"], known["service_name"], strict=True):
+        if wanted in (str(service_id).casefold(), str(name).casefold()):
+            return str(service_id)
+    valid = ", ".join(f"{sid} ({name})" for sid, name in
+                      zip(known["service_id"], known["service_name"], strict=True))
+    raise CliError(f"unknown service {text!r}; valid services: {valid or 'none (empty store)'}")

@@ -8,7 +8,7 @@ import math
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from analytics.cli import EXIT_OK, CliError, parse_date
+from analytics.cli import EXIT_OK, CliError, parse_date, parse_finite
 from analytics.commands.common import add_db_argument
 from analytics.schema import LEVELS, PERIMETERS
 
@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--start", required=True, type=parse_date, metavar="DATE")
     parser.add_argument("--months", required=True, type=int, metavar="N")
     parser.add_argument("--perimeter", choices=PERIMETERS, default=PERIMETERS[0])
-    parser.add_argument("--capacity-change", type=float, default=0.0, metavar="HOURS",
+    parser.add_argument("--capacity-change", type=parse_finite, default=0.0, metavar="HOURS",
                         help="hours per week added to (negative: removed from) the team's "
                              "capacity from the start")
     parser.add_argument("--lang", choices=("en", "fr"), default="en",
@@ -54,8 +54,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the projection and the verdicts."""
-    from pathlib import Path
-
     from analytics.arbitration import context as context_mod
     from analytics.arbitration.present import estimate_text, facts_text, team_names, verdict_text
     from analytics.arbitration.simulate import ProjectSpec
@@ -64,13 +62,11 @@ def run(args: argparse.Namespace) -> int:
     from analytics.store import derived
     from analytics.store.db import open_store
 
-    if not Path(args.db).exists():
-        raise CliError(f"no store at {args.db}")
     if args.months < 1:
         raise CliError(f"--months must be at least 1 (got {args.months})")
     thresholds = load_thresholds()
     t = Translator(args.lang)
-    con = open_store(args.db, read_only=True)
+    con = open_store(args.db, read_only=True, create=False)
     try:
         if not derived.is_current(con):
             raise CliError(f"{args.db}: {derived.STALE_HELP}")

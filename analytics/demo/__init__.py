@@ -6,15 +6,24 @@
 """
 
 from analytics.demo.catalogue import SCALES, STORY_QUARTIER, STORY_SERVICE_ID, ScaleSpec
-from analytics.demo.generator import DemoTown, build_town, generate_town, load_demo
+from analytics.demo.generator import (
+    AS_OF_RANGE,
+    DemoTown,
+    build_town,
+    check_as_of,
+    generate_town,
+    load_demo,
+)
 
 __all__ = [
+    "AS_OF_RANGE",
     "SCALES",
     "STORY_QUARTIER",
     "STORY_SERVICE_ID",
     "DemoTown",
     "ScaleSpec",
     "build_town",
+    "check_as_of",
     "generate_town",
     "load_demo",
 ]

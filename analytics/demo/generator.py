@@ -94,6 +94,19 @@ def _spec(scale: str) -> ScaleSpec:
         raise ValueError(f"unknown demo scale {scale!r}; choose one of {sorted(SCALES)}") from None
 
 
+AS_OF_RANGE: tuple[date, date] = (date(2000, 1, 1), date(2099, 12, 31))
+"""The demo's 'today' lies in this range: the town's history (contracts back some thirty years)
+and its planned future, padded by the calendar's year each side, must stay within the dates that
+pandas and the public-holiday calendar handle (both ends measured to build)."""
+
+
+def check_as_of(as_of: date) -> None:
+    """Raise ValueError when ``as_of`` is outside :data:`AS_OF_RANGE`."""
+    first, last = AS_OF_RANGE
+    if not first <= as_of <= last:
+        raise ValueError(f"the demo's date must be between {first} and {last}")
+
+
 def build_town(
     scale: str = "town", seed: int = DEMO_SEED, as_of: date | None = None,
     progress: Progress | None = None,
@@ -102,6 +115,7 @@ def build_town(
     spec = _spec(scale)
     if seed < 0:
         raise ValueError("the demo seed must be a non-negative integer")
+    check_as_of(as_of or date.today())
     report = progress or (lambda _fraction, _step: None)
     tl = Timeline.build(as_of or date.today(), spec.years)
 

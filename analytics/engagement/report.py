@@ -20,6 +20,7 @@ from analytics.engagement.page import EngagementData
 from analytics.engagement.scope import Scope
 from analytics.engagement.sections import Metric, Section, headline_metrics, sections
 from analytics.engagement.tables import Table, format_table
+from analytics.figures import figure_title, is_empty
 from analytics.i18n import Translator
 
 STYLE: Final[str] = """
@@ -65,6 +66,9 @@ def _section_html(section: Section, t: Translator) -> str:
              f"<p>{escape(section.text)}</p>", _metrics_html(section.metrics)]
     parts += [f'<p class="note">{escape(note)}</p>' for note in section.notes]
     for fig in section.figures:
+        if is_empty(fig):
+            parts.append(f'<p class="note">{escape(t("chart.empty", title=figure_title(fig)))}</p>')
+            continue
         div = pio.to_html(fig, full_html=False, include_plotlyjs=False, config={"responsive": True},
                           validate=False)  # built from validated traces and layout
         parts.append(f'<div class="figure">{div}</div>')

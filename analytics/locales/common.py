@@ -45,9 +45,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Première ouverture : génération de la ville de démonstration…",
         "First start: generating the demo town…",
     ),
-    "error.store": (
-        "Impossible d'ouvrir la base de données : {reason}",
-        "Cannot open the database: {reason}",
+    "error.store.locked": (
+        "La base de données est utilisée par un autre programme (une importation ou une commande "
+        "en cours, par exemple). Réessayez dans quelques instants.",
+        "The database is in use by another program (an import or a command still running, for "
+        "instance). Try again in a moment.",
+    ),
+    "error.store.not_duckdb": (
+        "Le fichier de la base de données n'est pas une base DuckDB, ou il est endommagé. "
+        "Prévenez l'administrateur (identifiant {id}).",
+        "The database file is not a DuckDB database, or it is damaged. Tell the administrator "
+        "(error id {id}).",
+    ),
+    "error.store.directory": (
+        "Le chemin de la base de données désigne un dossier, pas un fichier. Prévenez "
+        "l'administrateur (identifiant {id}).",
+        "The database path names a folder, not a file. Tell the administrator (error id {id}).",
+    ),
+    "error.store.permission": (
+        "L'application n'a pas le droit d'ouvrir la base de données. Prévenez l'administrateur "
+        "(identifiant {id}).",
+        "The app is not allowed to open the database. Tell the administrator (error id {id}).",
+    ),
+    "error.store.missing": (
+        "La base de données est introuvable. Prévenez l'administrateur (identifiant {id}).",
+        "The database cannot be found. Tell the administrator (error id {id}).",
+    ),
+    "error.store.not_store": (
+        "Le fichier est une base DuckDB, mais pas celle de cette application. Prévenez "
+        "l'administrateur (identifiant {id}).",
+        "The file is a DuckDB database, but not this app's. Tell the administrator (error id {id}).",
+    ),
+    "error.store.outdated": (
+        "La base de données vient d'une version plus ancienne de l'application et doit être mise à "
+        "jour. Prévenez l'administrateur (identifiant {id}).",
+        "The database comes from an older version of the app and must be upgraded. Tell the "
+        "administrator (error id {id}).",
+    ),
+    "error.store.other": (
+        "La base de données n'a pas pu être ouverte. Prévenez l'administrateur (identifiant {id}).",
+        "The database could not be opened. Tell the administrator (error id {id}).",
+    ),
+    "chart.empty": (
+        "« {title} » : rien à tracer pour ce périmètre (service, niveau et période choisis).",
+        "“{title}”: nothing to draw for this scope (the chosen service, level and period).",
+    ),
+    "error.unexpected": (
+        "Une erreur inattendue a empêché d'afficher cette page. Elle a été enregistrée ; pour la "
+        "signaler, indiquez l'identifiant {id} à l'administrateur.",
+        "An unexpected error prevented this page from being shown. It has been recorded; to report "
+        "it, give the administrator the error id {id}.",
     ),
     "error.period": (
         "Choisissez une date de début et une date de fin.",

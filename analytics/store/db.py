@@ -17,7 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import duckdb
 import numpy as np
@@ -32,32 +32,108 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 Params = Sequence[Any] | Mapping[str, Any] | None
 
 
+StoreProblem = Literal[
+    "locked", "not_duckdb", "directory", "permission", "missing", "not_store", "outdated", "other"
+]
+"""Why a store could not be opened (the page says it in the user's language: ``error.store.<kind>``)."""
+
+_PROBLEM_TEXT: Final[dict[str, str]] = {
+    "locked": "{path} is in use by another program (only one process may open a store for "
+              "writing); close it or wait for it to finish, then try again",
+    "not_duckdb": "{path} is not a DuckDB database file (or it is damaged)",
+    "directory": "{path} is a directory, not a store file",
+    "permission": "{path} cannot be opened: permission denied",
+    "missing": "no store at {path}",
+    "not_store": "{path} is a DuckDB database but not a store of this app (create one with the "
+                 "demo or import command)",
+    "outdated": "{path} was written by an older version of the app: open it once for writing "
+                "(the app, or an import) to upgrade it",
+    "other": "cannot open the store {path}: {reason}",
+}
+
+_PROBLEM_SIGNS: Final[tuple[tuple[str, StoreProblem], ...]] = (
+    ("could not set lock", "locked"),
+    ("conflicting lock", "locked"),
+    ("is a directory", "directory"),
+    ("permission denied", "permission"),
+    ("operation not permitted", "permission"),
+    ("read-only file system", "permission"),
+    ("not a valid duckdb database file", "not_duckdb"),
+    ("could not read enough bytes", "not_duckdb"),
+    ("database does not exist", "missing"),
+    ("no such file or directory", "missing"),
+)
+"""Fragments of DuckDB's (English) open errors, in the order they are tried."""
+
+
 class StoreError(Exception):
-    """A store that cannot be opened or used, with a message meant for a person."""
+    """A store that cannot be opened or used, with a message meant for a person; ``kind`` says why
+    (see :data:`StoreProblem`)."""
+
+    def __init__(self, message: str, kind: StoreProblem = "other") -> None:
+        super().__init__(message)
+        self.kind: StoreProblem = kind
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file at ``path`` (created if missing) and apply pending migrations.
+def store_problem(message: str) -> StoreProblem:
+    """The kind of a DuckDB error raised when opening a store, read from its message."""
+    text = message.casefold()
+    for sign, kind in _PROBLEM_SIGNS:
+        if sign in text:
+            return kind
+    return "other"
 
-    ``":memory:"`` gives a private in-memory store (tests). Raises :class:`StoreError` with a readable
-    message when the file is locked by another process or is not a DuckDB database.
+
+def _store_error(target: str, kind: StoreProblem, reason: str = "") -> StoreError:
+    return StoreError(_PROBLEM_TEXT[kind].format(path=target, reason=reason), kind)
+
+
+def open_store(
+    path: str | Path, *, read_only: bool = False, create: bool = True
+) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file at ``path`` and apply pending migrations; a missing file is created
+    (with its folder) unless ``create`` is false.
+
+    ``":memory:"`` gives a private in-memory store (tests). Raises :class:`StoreError` saying why the
+    store cannot be opened: locked by another process, not a DuckDB file, a directory, no
+    permission, missing (``create`` false or ``read_only``), or DuckDB's own reason otherwise.
     """
     target = str(path)
     if target != ":memory:":
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        file = Path(target)
+        if file.is_dir():
+            raise _store_error(target, "directory")
+        if not file.exists() and (read_only or not create):
+            raise _store_error(target, "missing")
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except PermissionError as exc:
+            raise _store_error(target, "permission") from exc
+        except OSError as exc:
+            raise _store_error(target, "other", exc.strerror or str(exc)) from exc
     config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
     try:
         con = duckdb.connect(target, read_only=read_only, config=config)
-    except duckdb.IOException as exc:
-        raise StoreError(
-            f"Cannot open the store {target}: {exc}. Another program may be writing to it "
-            "(only one process may open the file for writing)."
-        ) from exc
     except duckdb.Error as exc:
-        raise StoreError(f"{target} is not a usable DuckDB store: {exc}") from exc
-    if not read_only:
+        raise _store_error(target, store_problem(str(exc)), str(exc)) from exc
+    if read_only:
+        _check_read_only(con, target)
+    else:
         migrate(con)
     return con
+
+
+def _check_read_only(con: duckdb.DuckDBPyConnection, target: str) -> None:
+    """Raise StoreError (connection closed) when a store opened read-only, which cannot be migrated,
+    is not a store of this app or lacks some of its migrations."""
+    seen = query_value(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations'")
+    problem: StoreProblem | None = "not_store" if not seen else None
+    if seen:
+        done = {row[0] for row in query_rows(con, "SELECT version FROM schema_migrations")}
+        problem = "outdated" if any(v not in done for v, _, _ in migrations()) else None
+    if problem:
+        con.close()
+        raise _store_error(target, problem)
 
 
 def migrations() -> list[tuple[int, str, str]]:
