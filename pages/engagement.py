@@ -63,6 +63,9 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
         except (duckdb.Error, StoreError) as exc:
             st.error(t("eng.error", reason=str(exc)))
             continue
+        if shown.hidden:
+            st.info(shown.hidden)
+            continue
         st.markdown(shown.text)
         tiles(shown.metrics)
         for note in shown.notes:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.settings import Thresholds
 from analytics.store.db import open_store, transaction
 from analytics.store.derived import refresh_derived
-from analytics.settings import Thresholds
 
 
 @dataclass(frozen=True)

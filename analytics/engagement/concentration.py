@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from analytics.engagement.privacy import mask_small_counts
+from analytics.disclosure import mask_small_counts
 from analytics.engagement.scope import Scope, run_query
 
 TOP_GROUP_DIVISOR: Final[int] = 10

@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.engagement.privacy import mask_partition
+from analytics.disclosure import mask_partition
 from analytics.engagement.scope import Scope, run_query
 
 OCCASIONAL_MIN: Final[int] = 2
