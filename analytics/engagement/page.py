@@ -312,9 +312,12 @@ def compute_overview(
 def rotation_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> RotationPart:
     """Participants per quarter and year and frequency classes, every year up to the end."""
     all_buckets = rotation.buckets(con, scope)
+    quarters = rotation.rotation_table(all_buckets, "quarter", k)
     return RotationPart(
-        rotation_quarter=rotation.rotation_table(all_buckets, "quarter", k),
-        rotation_year=rotation.rotation_table(all_buckets, "year", k),
+        rotation_quarter=quarters,
+        rotation_year=rotation.protect_year_newcomers(
+            quarters, rotation.rotation_table(all_buckets, "year", k)
+        ),
         frequency=rotation.frequency_shares(rotation.frequency_classes(con, scope), k),
     )
 
