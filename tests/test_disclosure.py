@@ -94,6 +94,38 @@ def test_protect_indicators(
     assert values == before  # pure: the input is not modified
 
 
+@pytest.mark.parametrize(
+    ("values", "headline", "expected"),
+    [
+        # 90 % of 30 participants are new: 3 returning follow, the share goes; R cannot be checked
+        # without the quartiers' counts, so it goes too
+        ({"engagement.participants": 30, "engagement.newcomer_share": 0.9,
+          "representativeness.r_score_quartier": 0.125},
+         None,
+         {"engagement.participants": 30, "engagement.newcomer_share": None,
+          "representativeness.r_score_quartier": None}),
+        ({"engagement.participants": 30, "engagement.newcomer_share": 0.5},
+         None,
+         {"engagement.participants": 30, "engagement.newcomer_share": 0.5}),
+        # with the Engagement page's headline, its (protected) values are shown
+        ({"engagement.participants": 30, "engagement.newcomer_share": 0.9,
+          "representativeness.r_score_quartier": 0.125, "hours.total": 2.0},
+         {"engagement.participants": 30, "engagement.newcomer_share": None,
+          "representativeness.r_score_quartier": 0.4},
+         {"engagement.participants": 30, "engagement.newcomer_share": None,
+          "representativeness.r_score_quartier": 0.4, "hours.total": 2.0}),
+    ],
+)
+def test_protect_indicators_with_and_without_the_engagement_headline(
+    values: dict[str, float | int | None],
+    headline: dict[str, float | int | None] | None,
+    expected: dict[str, float | int | None],
+) -> None:
+    from analytics.disclosure import protect_indicators
+
+    assert protect_indicators(values, 5, headline) == expected
+
+
 SERVICES = pd.DataFrame({"service_id": ["S1", "S2", "S3"], "service_name": ["Culture", "Sports", "Urbanisme"],
                          "agents": [12, 5, 4]})
 
