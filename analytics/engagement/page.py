@@ -330,7 +330,7 @@ def concentration_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> 
     shown = concentration.concentration(values, people).participants >= k
     return ConcentrationPart(
         concentration=concentration.concentration_table(hist, k),
-        lorenz=concentration.lorenz_curve(values, people) if shown
+        lorenz=concentration.lorenz_curve(values, people, k) if shown
         else concentration.lorenz_curve([], []),
     )
 
