@@ -51,6 +51,15 @@ def shown_part(part: int, total: int, min_size: int) -> int | None:
     return part
 
 
+def top_group_shown(participants: float | None, min_size: int, divisor: int = 10) -> bool:
+    """Whether the share of the ⌈n / ``divisor``⌉ most active of ``participants`` people may be shown:
+    only when that top group holds at least ``min_size`` people (of 30 participants, the top tenth is
+    3 people, whose attendances the share gives away)."""
+    if participants is None or participants != participants or participants <= 0:
+        return True
+    return -(-int(participants) // divisor) >= min_size
+
+
 def statistics_shown(counts: Sequence[float], min_size: int) -> bool:
     """Whether a statistic computed over every group of a table (representation score,
     dissimilarity, chi-square) may be shown: only when no group of it is small (``counts``: every
@@ -112,6 +121,8 @@ def protect_indicators(
         for key in PARTICIPANT_RATIOS:
             if key in shown:
                 shown[key] = None
+    if not top_group_shown(participants, min_size) and "engagement.top10_share" in shown:
+        shown["engagement.top10_share"] = None
     if headline is not None:
         shown.update({key: headline.get(key) for key in ENGAGEMENT_HEADLINE if key in shown})
         return shown

@@ -18,6 +18,7 @@ from analytics.disclosure import (
     shown_part,
     small_scope,
     statistics_shown,
+    top_group_shown,
 )
 
 
@@ -43,6 +44,16 @@ def test_a_part_is_hidden_when_it_or_its_rest_is_a_small_group(
 )
 def test_a_scope_of_1_to_4_people_is_hidden_whole(population: int, hidden: bool) -> None:
     assert small_scope(population, 5) == hidden
+
+
+@pytest.mark.parametrize(
+    ("participants", "shown"),
+    [(30, False), (40, False), (41, True), (120, True), (0, True), (None, True)],
+)
+def test_the_top_tenths_share_needs_a_top_tenth_of_5_people(
+    participants: int | None, shown: bool
+) -> None:
+    assert top_group_shown(participants, 5) == shown
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ R_AGE = FR("eng.tile.r_score", dimension=AGE)
 PARTICIPANTS = FR("ind.engagement.participants")
 NEWCOMER_SHARE = FR("ind.engagement.newcomer_share")
 NEWCOMERS = FR("eng.tile.newcomers")
+TOP10 = FR("ind.engagement.top10_share")
 R_HEADLINE = FR("ind.representativeness.r_score_quartier")
 
 
@@ -176,6 +177,8 @@ def test_a_scope_of_two_people_shows_no_number_on_the_overview(
     [
         (None, PARTICIPANTS, "30"),
         (None, NEWCOMER_SHARE, HIDDEN),  # 90 % of 30: 3 returning would follow
+        (None, TOP10, HIDDEN),  # the top tenth of 30 is 3 people
+        ("concentration", TOP10, HIDDEN),
         (None, R_HEADLINE, HIDDEN),  # 0,12: a quartier of about one participant
         ("rotation", NEWCOMERS, HIDDEN),  # 30 − 27 = 3
         ("representativeness", R_QUARTIER, HIDDEN),
@@ -218,5 +221,5 @@ def test_culture_quartier_table_on_the_page_and_in_the_report(
 
 def test_culture_overview_tiles(signed_in: Callable[[str, Case, str], AppTest]) -> None:
     shown = metrics(signed_in("elected", CULTURE, "overview"))
-    assert [shown[label] for label in (PARTICIPANTS, NEWCOMER_SHARE, R_HEADLINE)] == [
-        "30", HIDDEN, HIDDEN]
+    assert [shown[label] for label in (PARTICIPANTS, NEWCOMER_SHARE, TOP10, R_HEADLINE)] == [
+        "30", HIDDEN, HIDDEN, HIDDEN]

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from analytics.disclosure import mask_small_counts
+from analytics.disclosure import mask_small_counts, top_group_shown
 from analytics.engagement.scope import Scope, run_query
 
 TOP_GROUP_DIVISOR: Final[int] = 10
@@ -131,7 +131,8 @@ def histograms(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
 def concentration_table(hist: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
     """One row per (dimension, group_key): participants, attendances, top10_share, gini.
 
-    Groups of fewer than ``min_group_size`` participants keep their row but lose every number.
+    Groups of fewer than ``min_group_size`` participants keep their row but lose every number; the
+    top-10 % share is also missing where the top tenth is fewer than ``min_group_size`` people.
     """
     rows = []
     for (dimension, group_key), part in hist.groupby(["dimension", "group_key"], sort=False):
@@ -148,6 +149,9 @@ def concentration_table(hist: pd.DataFrame, min_group_size: int) -> pd.DataFrame
         rows,
         columns=["dimension", "group_key", "participants", "attendances", "top10_share", "gini"],
     )
+    top_group = np.array([top_group_shown(n, min_group_size) for n in table["participants"]],
+                         dtype=bool)
+    table["top10_share"] = table["top10_share"].astype(float).where(top_group)
     return mask_small_counts(
         table, min_group_size, {"participants": ["attendances", "top10_share", "gini"]}
     )

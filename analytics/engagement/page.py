@@ -28,6 +28,7 @@ from analytics.disclosure import (
     shown_part,
     small_scope,
     statistics_shown,
+    top_group_shown,
 )
 from analytics.engagement import (
     cohorts,
@@ -273,7 +274,8 @@ def _headline(counts: PeriodCounts, scores: Scores, min_group_size: int) -> Head
         attendances=None if hidden else period.attendances,
         newcomers=shown_part(counts.newcomers, period.participants, k),
         newcomer_share=safe_share(counts.newcomers, period.participants, k),
-        top10_share=None if hidden else period.top10_share,
+        top10_share=period.top10_share
+        if not hidden and top_group_shown(period.participants, k) else None,
         gini=None if hidden else period.gini,
         retention=safe_share(counts.retained, counts.previous_active, k),
         previous_active=_shown_count(counts.previous_active, k),
