@@ -43,7 +43,7 @@ from babel.dates import format_datetime
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from analytics.i18n import MISSING, Translator, template
+from analytics.i18n import LANGUAGES, MISSING, Translator, catalogue, template
 
 PREFIX: Final[str] = "ingest."
 """The prefix of the importer's own message keys."""
