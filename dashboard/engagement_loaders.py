@@ -58,6 +58,8 @@ def section(
 ) -> Section:
     """One section of the page, its figures as plotly JSON dicts."""
     head = overview(path, version, start, end, service, level)
+    if head.headline.small_scope:  # too few people in the scope: the section says so, nothing else
+        return build_section(key, head, None, Translator(lang))
     numbers = part(path, version, start, end, service, level, key, individuals)
     return build_section(key, head, numbers, Translator(lang))
 

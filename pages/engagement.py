@@ -69,6 +69,9 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
         except duckdb.Error as exc:
             st.error(t("eng.error", reason=str(exc)))
             continue
+        if shown.hidden:
+            st.info(shown.hidden)
+            continue
         st.markdown(shown.text)
         tiles(shown.metrics)
         for note in shown.notes:

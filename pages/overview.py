@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.access import group_floor
+from analytics.access import group_floor, min_group_size_applies
 from analytics.disclosure import protect_indicators
+from analytics.engagement.page import headline_indicators
 from analytics.figures import weekly_load_figure
 from analytics.settings import load_thresholds
 from dashboard import components, loaders
+from dashboard import engagement_loaders as eng
 from dashboard.access import page_guard
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
@@ -23,9 +25,12 @@ f = filters()
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 fresh = loaders.freshness(path, v)
+protected = min_group_size_applies(who.role)  # officials, evaluators: the Engagement page's rule
 values = protect_indicators(
     loaders.indicators(path, v, f.start, f.end, f.service, f.level, loaders.OVERVIEW_FAMILIES),
     group_floor(who.role, load_thresholds().min_group_size),
+    headline_indicators(eng.overview(path, v, f.start, f.end, f.service, f.level).headline)
+    if protected else None,
 )
 
 st.subheader(t("overview.dgs"))

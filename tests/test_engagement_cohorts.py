@@ -141,10 +141,24 @@ def test_retention_hides_small_cells_and_small_cohorts() -> None:
     activity = pd.DataFrame({
         "cohort_year": [2020, 2020, 2020, 2021, 2021],
         "active_year": [2020, 2021, 2022, 2021, 2022],
-        "participants": [10, 6, 3, 4, 4],
+        "participants": [10, 5, 3, 4, 4],
     })
     table = retention_table(activity, last_year=2023, min_group_size=5).set_index("cohort_year")
     assert list(table.index) == [2020]  # the 2021 cohort has 4 people
-    assert table.loc[2020, 1] == pytest.approx(0.6)
+    assert table.loc[2020, 1] == pytest.approx(0.5)
     assert math.isnan(table.loc[2020, 2])  # 3 people
     assert table.loc[2020, 3] == 0.0  # nobody in 2023: an empty group is shown
+
+
+@pytest.mark.parametrize(
+    ("active", "shown"),
+    [(6, None), (9, None), (5, 0.5), (10, 1.0), (0, 0.0), (3, None)],
+)
+def test_retention_hides_a_share_whose_lapsed_people_are_a_small_group(
+    active: int, shown: float | None
+) -> None:
+    """Cohort 10 shown beside 60 %: 4 people did not come back, a small group (and 9 of 10: 1)."""
+    activity = pd.DataFrame({"cohort_year": [2020, 2020], "active_year": [2020, 2021],
+                             "participants": [10, active]})
+    cell = retention_table(activity, last_year=2021, min_group_size=5).loc[0, 1]
+    assert (None if math.isnan(cell) else cell) == shown

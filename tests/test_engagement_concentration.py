@@ -122,3 +122,25 @@ def test_period_concentration_agrees_with_the_catalogue(
     assert figures.participants == catalogue["engagement.participants"]
     assert figures.top10_share == pytest.approx(catalogue["engagement.top10_share"])
     assert figures.gini == pytest.approx(catalogue["engagement.gini"])
+
+
+@pytest.mark.parametrize(
+    ("values", "people", "points"),
+    [
+        # 10 people: 6 came once, 3 twice, 1 ten times (22 attendances). The step of the one most
+        # active person (0.9 → 1) would show their share: segments of at least 5 people only, the
+        # point between them taken on the curve itself (5 people who came once: 5 of 22)
+        ([1, 2, 10], [6, 3, 1], [(0.0, 0.0), (0.5, 5 / 22), (1.0, 1.0)]),
+        # steps of at least 5 people stay as they are
+        ([1, 2], [5, 5], [(0.0, 0.0), (0.5, 5 / 15), (1.0, 1.0)]),
+        ([1, 2, 3], [5, 6, 5], [(0.0, 0.0), (5 / 16, 5 / 32), (11 / 16, 17 / 32), (1.0, 1.0)]),
+        # 12 people in 4 steps of 3: 5 least active (3 once, 2 twice: 7 of 30), then 7
+        ([1, 2, 3, 4], [3, 3, 3, 3], [(0.0, 0.0), (5 / 12, 7 / 30), (1.0, 1.0)]),
+    ],
+)
+def test_no_step_of_the_lorenz_curve_describes_fewer_than_5_people(
+    values: list[int], people: list[int], points: list[tuple[float, float]]
+) -> None:
+    curve = lorenz_curve(values, people, min_group_size=5)
+    assert list(zip(curve["people_share"], curve["attendance_share"], strict=True)) == [
+        pytest.approx(point) for point in points]

@@ -16,6 +16,7 @@ from analytics.engagement.rotation import (
     buckets,
     frequency_classes,
     frequency_shares,
+    protect_year_newcomers,
     rotation_table,
 )
 from analytics.engagement.scope import Scope
@@ -136,3 +137,36 @@ def test_five_events_in_a_year_make_a_frequent_participant() -> None:
     # the derived table (sql/derived/participation_ranks.sql) holds the ranks the classes read
     ranks = con.sql("SELECT DISTINCT rank FROM participation_ranks ORDER BY rank").fetchall()
     assert [rank for (rank,) in ranks] == [1, OCCASIONAL_MIN, FREQUENT_MIN]
+
+
+def _buckets(rows: list[tuple[str, str, int, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(grain, pd.Timestamp(start), n, new, n - new) for grain, start, n, new in rows],
+        columns=["grain", "bucket_start", "participants", "newcomers", "returning"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("quarters", "year_newcomers_shown"),
+    [
+        # Q1's 3 newcomers are hidden (3 participants); the year's 30 − 15 − 12 would give them back
+        ([("2024-01-01", 3, 3), ("2024-04-01", 20, 15), ("2024-07-01", 25, 12)], False),
+        # two hidden quarters protect each other: the year's newcomers may stay
+        ([("2024-01-01", 3, 3), ("2024-04-01", 4, 4), ("2024-07-01", 25, 23)], True),
+        # nothing hidden in the quarters
+        ([("2024-01-01", 8, 8), ("2024-04-01", 20, 10), ("2024-07-01", 25, 12)], True),
+    ],
+)
+def test_a_years_newcomers_do_not_give_back_a_lone_hidden_quarter(
+    quarters: list[tuple[str, int, int]], year_newcomers_shown: bool
+) -> None:
+    """A year's newcomers are the sum of its quarters' (each person is new once)."""
+    newcomers = sum(new for _, _, new in quarters)
+    rows = [("quarter", start, n, new) for start, n, new in quarters]
+    frame = _buckets([*rows, ("year", "2024-01-01", 40, newcomers)])
+    year = protect_year_newcomers(
+        rotation_table(frame, "quarter", 5), rotation_table(frame, "year", 5)
+    )
+    assert year.loc[0, "participants"] == 40
+    shown = [not math.isnan(year.loc[0, c]) for c in ("newcomers", "returning", "newcomer_share")]
+    assert shown == [year_newcomers_shown] * 3

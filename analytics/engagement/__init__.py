@@ -8,7 +8,7 @@ Streamlit):
 
 * :mod:`.scope` — the period and filters every computation takes, and the time windows;
 * :mod:`.headline` — the counts behind the headline figures, in one query;
-* :mod:`.privacy` — small-group suppression (no group under ``Thresholds.min_group_size``);
+* small-group suppression: :mod:`analytics.disclosure` (the one rule for every protected view);
 * :mod:`.rotation` — distinct participants per quarter/year, newcomers vs returning, frequency classes;
 * :mod:`.concentration` — top-10 % share, Gini, Lorenz curve;
 * :mod:`.cohorts` — retention by year of first participation, Kaplan–Meier engagement survival;

@@ -46,8 +46,8 @@ def retention_table(activity: pd.DataFrame, last_year: int, min_group_size: int)
 
     Columns: cohort_year, cohort_size, then ``1``, ``2``, … (int column names, k years after): the
     share of the cohort active in year cohort + k, for cohort + k <= ``last_year`` (else missing).
-    Cohorts under ``min_group_size`` people are left out; a cell of 1 to ``min_group_size − 1`` people
-    is missing.
+    Cohorts under ``min_group_size`` people are left out; a cell is missing when the cohort's people
+    active that year, or those not active (cohort size − active), are 1 to ``min_group_size − 1``.
     """
     if activity.empty:
         return pd.DataFrame(columns=["cohort_year", "cohort_size"])
@@ -66,7 +66,9 @@ def retention_table(activity: pd.DataFrame, last_year: int, min_group_size: int)
         observed = cohorts + k <= last_year
         active = np.where(observed & np.isnan(counts[:, k - 1]), 0.0, counts[:, k - 1])
         share = active / sizes.astype(float)
-        small = (active > 0) & (active < min_group_size)
+        lapsed = sizes - active  # shown size × shown share would give them back
+        small = ((active > 0) & (active < min_group_size)) | (
+            (lapsed > 0) & (lapsed < min_group_size))
         columns[k] = np.where(observed & ~small, share, np.nan)
     table = pd.DataFrame(columns)
     return table.loc[table["cohort_size"].to_numpy() >= min_group_size].reset_index(drop=True)

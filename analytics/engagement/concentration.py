@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from analytics.engagement.privacy import mask_small_counts
+from analytics.disclosure import mask_small_counts, top_group_shown
 from analytics.engagement.scope import Scope, run_query
 
 TOP_GROUP_DIVISOR: Final[int] = 10
@@ -88,20 +88,34 @@ def concentration(values: npt.ArrayLike, people: npt.ArrayLike) -> Concentration
     )
 
 
-def lorenz_curve(values: npt.ArrayLike, people: npt.ArrayLike) -> pd.DataFrame:
+def lorenz_curve(
+    values: npt.ArrayLike, people: npt.ArrayLike, min_group_size: int = 1
+) -> pd.DataFrame:
     """Points of the Lorenz curve, from (0, 0) to (1, 1).
 
     Columns: ``people_share`` (cumulative share of participants, least active first) and
-    ``attendance_share`` (their cumulative share of attendances). One point per distinct count: the
-    curve is straight between them. Empty when there is no attendance.
+    ``attendance_share`` (their cumulative share of attendances). One point per distinct count (the
+    curve is straight between them), except that no segment holds fewer than ``min_group_size``
+    people: the step of the few most active people would give their attendances away. Such steps
+    are joined with their neighbours, and a point may then lie inside a step (on the curve itself,
+    which is straight there). Empty when there is no attendance.
     """
     v, m = _ascending(values, people)
     n, total = int(m.sum()), float((v * m).sum())
     if n == 0 or total == 0:
         return pd.DataFrame({"people_share": [], "attendance_share": []})
+    people_at = np.concatenate(([0], np.cumsum(m)))
+    attendances_at = np.concatenate(([0.0], np.cumsum(v * m)))
+    inside = [min_group_size, n - min_group_size] if min_group_size > 1 else []
+    kept = [0]
+    for count in np.unique(np.concatenate((people_at[1:-1], inside))):
+        if count - kept[-1] >= min_group_size and n - count >= min_group_size:
+            kept.append(int(count))
+    kept.append(n)
+    counts = np.array(kept, dtype=float)
     return pd.DataFrame({
-        "people_share": np.concatenate(([0.0], np.cumsum(m) / n)),
-        "attendance_share": np.concatenate(([0.0], np.cumsum(v * m) / total)),
+        "people_share": counts / n,
+        "attendance_share": np.interp(counts, people_at, attendances_at) / total,
     })
 
 
@@ -117,7 +131,8 @@ def histograms(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
 def concentration_table(hist: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
     """One row per (dimension, group_key): participants, attendances, top10_share, gini.
 
-    Groups of fewer than ``min_group_size`` participants keep their row but lose every number.
+    Groups of fewer than ``min_group_size`` participants keep their row but lose every number; the
+    top-10 % share is also missing where the top tenth is fewer than ``min_group_size`` people.
     """
     rows = []
     for (dimension, group_key), part in hist.groupby(["dimension", "group_key"], sort=False):
@@ -134,6 +149,9 @@ def concentration_table(hist: pd.DataFrame, min_group_size: int) -> pd.DataFrame
         rows,
         columns=["dimension", "group_key", "participants", "attendances", "top10_share", "gini"],
     )
+    top_group = np.array([top_group_shown(n, min_group_size) for n in table["participants"]],
+                         dtype=bool)
+    table["top10_share"] = table["top10_share"].astype(float).where(top_group)
     return mask_small_counts(
         table, min_group_size, {"participants": ["attendances", "top10_share", "gini"]}
     )

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analytics.engagement.privacy import mask_small_counts
+from analytics.disclosure import mask_small_counts
 from analytics.engagement.scope import Scope, months_before, run_query, trailing_windows
 from analytics.schema import NO_LEVEL
 

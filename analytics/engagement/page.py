@@ -5,8 +5,9 @@ The page shows an :class:`Overview` (the headline figures) above its tabs, and c
 scores' counts), :func:`compute_part` computes one section's numbers (:data:`PARTS`). The
 report needs everything: :func:`compute_engagement` gathers the overview and every part in an
 :class:`EngagementData`. Every frame is ready to show and export: groups under the minimum size are
-already suppressed (:mod:`analytics.engagement.privacy`); only the headline figures of the whole
-period are computed on raw counts (and hidden when the period itself has too few participants).
+already suppressed (:mod:`analytics.disclosure`, the one rule); the headline is computed from raw
+counts under the same rule (nothing at all when the scope itself has too few people, no part whose
+rest is a small group, no score over a table with a hidden row).
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.disclosure import hide_small_count
+from analytics.disclosure import (
+    hide_small_count,
+    mask_partition,
+    mask_small_counts,
+    safe_share,
+    shown_part,
+    small_scope,
+    statistics_shown,
+    top_group_shown,
+)
 from analytics.engagement import (
     cohorts,
     concentration,
@@ -29,7 +39,6 @@ from analytics.engagement import (
     rotation,
 )
 from analytics.engagement.headline import PeriodCounts, period_counts
-from analytics.engagement.privacy import mask_partition, mask_small_counts, safe_share
 from analytics.engagement.representativeness import ChiSquare
 from analytics.engagement.scope import LAPSE_MONTHS, Scope, Window, trailing_windows
 from analytics.settings import Thresholds
@@ -60,7 +69,11 @@ class Headline:
     dissimilarity_quartier: float | None
     dissimilarity_age: float | None
     hidden: bool = False
-    """True when the period has fewer participants than the minimum group size: nothing is shown."""
+    """True when the period has fewer participants than the minimum group size (none included): the
+    period's figures are not shown."""
+    small_scope: bool = False
+    """True when the scope holds 1 to ``min_group_size − 1`` people: nothing at all is shown, neither
+    here nor in any section (:func:`analytics.disclosure.small_scope`)."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +132,8 @@ class FatiguePart:
 
     year_transitions: pd.DataFrame
     volunteers: pd.DataFrame
-    signal_counts: dict[str, int]
+    signal_counts: dict[str, float | None]
+    """Volunteers showing each signal (and ``volunteers``, ``any``); None where a small group."""
     fatigue_settings: fatigue.FatigueSettings
     attendance_yearly: pd.DataFrame
     attendance_trends: pd.DataFrame
@@ -188,36 +202,43 @@ def _representations(
     for dimension in representativeness.DIMENSIONS:
         rows = representativeness.dimension_counts(counts, dimension)
         table = representativeness.representation_table(rows)
-        shown, unmatched = representativeness.masked_table(
-            table, min_group_size, representativeness.unmatched(rows)
-        )
+        outside = representativeness.unmatched(rows)
+        shown, unmatched = representativeness.masked_table(table, min_group_size, outside)
+        disclosed = statistics_shown([*table["participants"], outside], min_group_size)
         found[dimension] = Representation(
             dimension=dimension,
             table=shown,
-            r_score=representativeness.r_score(table),
-            dissimilarity=representativeness.dissimilarity(table),
-            chi_square=representativeness.chi_square(table),
+            r_score=representativeness.r_score(table) if disclosed else None,
+            dissimilarity=representativeness.dissimilarity(table) if disclosed else None,
+            chi_square=representativeness.chi_square(table) if disclosed else HIDDEN_TEST,
             unmatched=unmatched,
         )
     return found
+
+
+HIDDEN_TEST: Final[ChiSquare] = ChiSquare(False, None, None, None, None, "eng.chi2.small_groups")
+"""The chi-square test of a table with a hidden group: not shown (it would give the group away)."""
 
 
 Scores = dict[str, tuple[float | None, float | None]]
 """(R score, dissimilarity index) of each dimension of representativeness."""
 
 
-def _scores(counts: PeriodCounts) -> Scores:
-    """The headline's representativeness scores (of raw counts: the headline hides them as a whole
-    when the period has too few participants), from the population and participants of each category
-    of the population table (:attr:`PeriodCounts.representation`): the numbers of
+def _scores(counts: PeriodCounts, min_group_size: int) -> Scores:
+    """The headline's representativeness scores, from the population and participants of each
+    category of the population table (:attr:`PeriodCounts.representation`): the numbers of
     :func:`representativeness.r_score` and :func:`representativeness.dissimilarity` on
-    :func:`representativeness.representation_table`."""
+    :func:`representativeness.representation_table`; (None, None) when a category, or the
+    participants of no category, is a small group (the section's table hides it: the scores would
+    give it back)."""
     found: Scores = {}
     for dimension in representativeness.DIMENSIONS:
         population_counts, participant_counts = counts.representation.get(dimension, ((), ()))
         population = np.array(population_counts, dtype=float)
         participants = np.array(participant_counts, dtype=float)
-        if not len(population) or not participants.sum() > 0:
+        outside = counts.participants - participants.sum()
+        hidden = not statistics_shown([*participants, outside], min_group_size)
+        if hidden or not len(population) or not participants.sum() > 0:
             found[dimension] = (None, None)
             continue
         rate = participants / population
@@ -233,16 +254,28 @@ def _shown_count(count: int, min_size: int) -> int | None:
     return None if hide_small_count(count, min_size) is None else count
 
 
+NOTHING_SHOWN: Final[dict[str, None]] = {
+    name: None for name in (
+        "participants", "attendances", "newcomers", "newcomer_share", "top10_share", "gini",
+        "retention", "previous_active", "lapsed_12m", "lapsed_12m_share", "r_score_quartier",
+        "r_score_age", "dissimilarity_quartier", "dissimilarity_age",
+    )
+}
+
+
 def _headline(counts: PeriodCounts, scores: Scores, min_group_size: int) -> Headline:
     k = min_group_size
     period = concentration.concentration(counts.attendances_per_person, counts.people)
+    if small_scope(period.participants, k):
+        return Headline(**NOTHING_SHOWN, hidden=True, small_scope=True)
     hidden = period.participants < k
     return Headline(
         participants=_shown_count(period.participants, k),
         attendances=None if hidden else period.attendances,
-        newcomers=_shown_count(counts.newcomers, k),
+        newcomers=shown_part(counts.newcomers, period.participants, k),
         newcomer_share=safe_share(counts.newcomers, period.participants, k),
-        top10_share=None if hidden else period.top10_share,
+        top10_share=period.top10_share
+        if not hidden and top_group_shown(period.participants, k) else None,
         gini=None if hidden else period.gini,
         retention=safe_share(counts.retained, counts.previous_active, k),
         previous_active=_shown_count(counts.previous_active, k),
@@ -256,21 +289,37 @@ def _headline(counts: PeriodCounts, scores: Scores, min_group_size: int) -> Head
     )
 
 
+def headline_indicators(headline: Headline) -> dict[str, float | int | None]:
+    """The headline's figures under their catalogue keys (what the overview's tiles show to a
+    protected role: :func:`analytics.disclosure.protect_indicators`)."""
+    return {
+        "engagement.participants": headline.participants,
+        "engagement.newcomer_share": headline.newcomer_share,
+        "engagement.top10_share": headline.top10_share,
+        "engagement.gini": headline.gini,
+        "engagement.retention": headline.retention,
+        "representativeness.r_score_quartier": headline.r_score_quartier,
+    }
+
+
 def compute_overview(
     con: duckdb.DuckDBPyConnection, scope: Scope, thresholds: Thresholds
 ) -> Overview:
     """The headline figures of ``scope`` (the period [start, end] and the filters)."""
     k = thresholds.min_group_size
     counts = period_counts(con, scope, LAPSE_MONTHS)
-    return Overview(scope, k, _headline(counts, _scores(counts), k))
+    return Overview(scope, k, _headline(counts, _scores(counts, k), k))
 
 
 def rotation_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> RotationPart:
     """Participants per quarter and year and frequency classes, every year up to the end."""
     all_buckets = rotation.buckets(con, scope)
+    quarters = rotation.rotation_table(all_buckets, "quarter", k)
     return RotationPart(
-        rotation_quarter=rotation.rotation_table(all_buckets, "quarter", k),
-        rotation_year=rotation.rotation_table(all_buckets, "year", k),
+        rotation_quarter=quarters,
+        rotation_year=rotation.protect_year_newcomers(
+            quarters, rotation.rotation_table(all_buckets, "year", k)
+        ),
         frequency=rotation.frequency_shares(rotation.frequency_classes(con, scope), k),
     )
 
@@ -283,7 +332,7 @@ def concentration_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> 
     shown = concentration.concentration(values, people).participants >= k
     return ConcentrationPart(
         concentration=concentration.concentration_table(hist, k),
-        lorenz=concentration.lorenz_curve(values, people) if shown
+        lorenz=concentration.lorenz_curve(values, people, k) if shown
         else concentration.lorenz_curve([], []),
     )
 
@@ -318,7 +367,8 @@ def fatigue_part(
         volunteers=flagged.loc[flagged["signals"] > 0]
         .sort_values(["signals", "participant_id"], ascending=[False, True])
         .reset_index(drop=True),
-        signal_counts=fatigue.signal_counts(flagged),
+        signal_counts={name: hide_small_count(count, k)
+                       for name, count in fatigue.signal_counts(flagged).items()},
         fatigue_settings=fatigue_settings,
         attendance_yearly=fatigue.attendance_yearly(con, scope, k),
         attendance_trends=fatigue.attendance_trends(con, scope),

@@ -62,6 +62,9 @@ def _table_html(table: Table, t: Translator) -> str:
 
 
 def _section_html(section: Section, t: Translator) -> str:
+    if section.hidden:
+        return (f'<section id="{escape(section.key)}"><h2>{escape(section.title)}</h2>'
+                f'<p class="note">{escape(section.hidden)}</p></section>')
     parts = [f'<section id="{escape(section.key)}"><h2>{escape(section.title)}</h2>',
              f"<p>{escape(section.text)}</p>", _metrics_html(section.metrics)]
     parts += [f'<p class="note">{escape(note)}</p>' for note in section.notes]

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analytics.engagement.privacy import hidden_rows
+from analytics.disclosure import hidden_rows
 from analytics.engagement.scope import Scope, run_query
 
 CHI2_MIN_EXPECTED: Final[float] = 5.0

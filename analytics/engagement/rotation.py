@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.engagement.privacy import mask_partition
+from analytics.disclosure import mask_partition
 from analytics.engagement.scope import Scope, run_query
 
 OCCASIONAL_MIN: Final[int] = 2
@@ -81,3 +81,21 @@ def frequency_shares(classes: pd.DataFrame, min_group_size: int) -> pd.DataFrame
     })
     derived = {name: [f"{name}_share"] for name in FREQUENCY_CLASSES}
     return mask_partition(shares, min_group_size, "participants", FREQUENCY_CLASSES, derived)
+
+
+def protect_year_newcomers(quarters: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
+    """The year table (:func:`rotation_table`) with newcomers, returning and newcomer_share hidden
+    in every year where exactly one quarter's newcomers are hidden: a year's newcomers are the sum of
+    its quarters' (each person is new once), so they would give that quarter back by subtraction
+    (and the year's returning would give its newcomers back). Two hidden quarters protect each
+    other, as in :func:`analytics.disclosure.mask_partition`."""
+    quarter_years = pd.to_datetime(quarters["bucket_start"]).dt.year.to_numpy()
+    hidden = quarters["newcomers"].isna().to_numpy()
+    years_with_one = {
+        int(year) for year in np.unique(quarter_years) if hidden[quarter_years == year].sum() == 1
+    }
+    exposed = pd.to_datetime(years["bucket_start"]).dt.year.isin(years_with_one).to_numpy()
+    return years.assign(**{
+        column: np.where(exposed, np.nan, years[column].to_numpy(dtype=float))
+        for column in ("newcomers", "returning", "newcomer_share")
+    })

@@ -54,6 +54,8 @@ class Section:
     figures: list[Figure] = field(default_factory=list)
     """Plotly figures as JSON dicts (what the page's cache keeps and draws, the report embeds)."""
     tables: list[Table] = field(default_factory=list)
+    hidden: str | None = None
+    """Why the section shows nothing (its scope has too few people), else None."""
 
 
 def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
@@ -194,7 +196,7 @@ def _fatigue(o: Overview, d: FatiguePart, t: Translator) -> Section:
     )
 
 
-def _chi_square_note(rep: Representation, t: Translator) -> str:
+def _chi_square_note(rep: Representation, k: int, t: Translator) -> str:
     label = t(f"eng.axis.{rep.dimension}")
     chi = rep.chi_square
     if chi.shown:
@@ -202,7 +204,7 @@ def _chi_square_note(rep: Representation, t: Translator) -> str:
                  dof=chi.dof, p=t.number(chi.p_value, 3))
     return t("eng.chi2.not_shown", dimension=label,
              reason=t(chi.reason or "eng.chi2.no_participants",
-                      expected=t.number(chi.min_expected, 1)))
+                      expected=t.number(chi.min_expected, 1), k=k))
 
 
 def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -> Section:
@@ -215,7 +217,7 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
                               else t("eng.def.r_score")))
         metrics.append(Metric(t("eng.tile.dissimilarity", dimension=label),
                               t.percent(rep.dissimilarity, 1), t("eng.def.dissimilarity")))
-    notes = [_chi_square_note(rep, t) for rep in reps.values()]
+    notes = [_chi_square_note(rep, o.min_group_size, t) for rep in reps.values()]
     notes.append(t("eng.def.privacy", k=o.min_group_size))
     for dim, rep in reps.items():
         if rep.unmatched is None:
@@ -255,12 +257,21 @@ representativeness, milestones."""
 SECTION_KEYS: Final[tuple[str, ...]] = tuple(BUILDERS)
 
 
-def section(key: str, overview: Overview, part: Part, t: Translator) -> Section:
+def hidden_section(key: str, overview: Overview, t: Translator) -> Section:
+    """Section ``key`` hidden whole: its title and the sentence saying why, nothing else."""
+    return Section(key, t(f"eng.tab.{key}"), "",
+                   hidden=t("eng.section_hidden", k=overview.min_group_size))
+
+
+def section(key: str, overview: Overview, part: Part | None, t: Translator) -> Section:
     """One section from the overview and that section's part (compute and build only what is
-    shown)."""
+    shown). When the scope has 1 to k − 1 people (``overview.headline.small_scope``) it is hidden
+    whole (:func:`hidden_section`; ``part`` is not read and may be None)."""
+    if overview.headline.small_scope or part is None:
+        return hidden_section(key, overview, t)
     return BUILDERS[key](overview, part, t)
 
 
 def sections(data: EngagementData, t: Translator) -> list[Section]:
     """Every section, in page order (the report)."""
-    return [builder(data.overview, data.part(key), t) for key, builder in BUILDERS.items()]
+    return [section(key, data.overview, data.part(key), t) for key in BUILDERS]

@@ -4,7 +4,7 @@ Each function turns a frame of a section's part (:mod:`analytics.engagement.page
 :class:`Table`: translated column headers and group labels, raw numbers (so that a spreadsheet can
 compute with them), and the kind of each column so that :func:`format_table` can write them the
 French way (``12,5 %``, ``1 234``). Frames are already suppressed: a hidden small group is a missing
-value, written "–" (see :mod:`analytics.engagement.privacy`).
+value, written "–" (see :mod:`analytics.disclosure`).
 """
 
 from __future__ import annotations

@@ -132,16 +132,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.col.action": ("Action", "Action"),
     "audit.col.target": ("Objet", "Target"),
     "audit.col.details": ("Détails", "Details"),
-    # small groups
-    "disclosure.note": (
-        "Secret statistique : les effectifs de moins de {min_size} personnes sont masqués, ainsi que "
-        "les cases qui permettraient de les recalculer à partir des totaux.",
-        "Statistical confidentiality: counts of fewer than {min_size} people are hidden, together "
-        "with the cells that would let them be recomputed from the totals.",
-    ),
-    "disclosure.other": ("Autres (petits effectifs regroupés)", "Other (small groups combined)"),
-    "disclosure.unprotected": (
-        "Ce tableau ne peut pas être montré sans révéler un petit effectif.",
-        "This table cannot be shown without revealing a small group.",
-    ),
 }

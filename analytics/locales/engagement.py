@@ -18,6 +18,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fewer than {k} participants in this period and these filters: the period's figures are not "
         "shown, to protect people.",
     ),
+    "eng.section_hidden": (
+        "Section masquée : moins de {k} personnes dans ce périmètre (période et filtres). "
+        "Élargissez la période ou retirez un filtre.",
+        "Section hidden: fewer than {k} people in this scope (period and filters). Widen the "
+        "period or remove a filter.",
+    ),
     "eng.no_data": (
         "Aucune participation enregistrée pour ces filtres.",
         "No participation recorded for these filters.",
@@ -215,6 +221,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eng.chi2.too_few_groups": (
         "il faut au moins deux groupes dans la table population.",
         "at least two groups are needed in the population table.",
+    ),
+    "eng.chi2.small_groups": (
+        "des groupes de moins de {k} personnes sont masqués dans ce tableau, et le test (comme le "
+        "score de représentation et l'indice de dissimilarité) permettrait de les retrouver.",
+        "groups of fewer than {k} people are hidden in this table, and the test (like the "
+        "representation score and the dissimilarity index) would give them away.",
     ),
     "eng.chi2.no_participants": ("aucun participant sur la période.", "no participant in the period."),
     # Signals
