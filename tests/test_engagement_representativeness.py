@@ -17,6 +17,7 @@ from analytics.engagement.representativeness import (
     r_score,
     representation_counts,
     representation_table,
+    uncompared,
     unmatched,
 )
 from analytics.engagement.scope import Scope
@@ -130,3 +131,19 @@ def test_small_groups_lose_their_count_rate_and_gap(
     assert [math.isnan(v) for v in shown["gap"]] == hidden
     assert shown["population"].tolist() == [100] * len(participants)
     assert unmatched_count == unmatched_shown
+
+
+@pytest.mark.parametrize(("participants", "named", "others"), [
+    ({"18-29": 40, "Retraités": 12, "Jeunes": 2, None: 3}, ["Retraités"], True),
+    ({"18-29": 40, "Retraités": 5}, ["Retraités"], False),
+    ({"18-29": 40, "Retraités": 4}, [], True),
+    ({"18-29": 40}, [], False),
+])
+def test_bands_the_census_does_not_have_are_named_when_not_small(
+        participants: dict[str | None, int], named: list[str], others: bool) -> None:
+    counts = pd.DataFrame({
+        "category": list(participants), "participants": list(participants.values()),
+        "population": [1200 if category == "18-29" else None for category in participants],
+        "in_population": [category == "18-29" for category in participants],
+    })
+    assert uncompared(counts, 5) == (named, others)

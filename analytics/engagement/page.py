@@ -88,6 +88,9 @@ class Representation:
     chi_square: ChiSquare
     unmatched: int | None
     """Participants whose category is unknown to the population table (None when hidden)."""
+    uncompared: tuple[list[str], bool] = ([], False)
+    """Categories of participants the population table does not have (see
+    :func:`~analytics.engagement.representativeness.uncompared`)."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,8 @@ def _representations(
             dissimilarity=representativeness.dissimilarity(table) if disclosed else None,
             chi_square=representativeness.chi_square(table) if disclosed else HIDDEN_TEST,
             unmatched=unmatched,
+            uncompared=representativeness.uncompared(rows, min_group_size) if disclosed
+            else ([], False),
         )
     return found
 

@@ -90,6 +90,17 @@ def unmatched(counts: pd.DataFrame) -> int:
     return int(counts.loc[~counts["in_population"], "participants"].sum())
 
 
+def uncompared(counts: pd.DataFrame, min_group_size: int) -> tuple[list[str], bool]:
+    """The participants' categories the population table does not have (a town's own age bands,
+    a quartier the census does not name), which the rates cannot compare: (those held by at least
+    ``min_group_size`` participants, by name; True when smaller ones exist, named only as "others"
+    so that no small group is disclosed). Participants without a category are not listed."""
+    outside = counts.loc[~counts["in_population"] & counts["category"].notna()
+                         & (counts["participants"] > 0)]
+    named = outside["participants"] >= min_group_size
+    return sorted(map(str, outside.loc[named, "category"]), key=str.casefold), bool((~named).any())
+
+
 def r_score(table: pd.DataFrame) -> float | None:
     """Lowest participation rate / highest (None without categories or without participants)."""
     if table.empty or not table["rate"].max() > 0:

@@ -225,6 +225,11 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
         elif rep.unmatched:
             notes.append(t("eng.note.unmatched", n=t.number(rep.unmatched),
                            dimension=t(f"eng.axis.{dim}")))
+        names, others = rep.uncompared
+        if names or others:
+            listed = [*names, t("eng.note.uncompared_others")] if others else names
+            notes.append(t("eng.note.uncompared", dimension=t(f"eng.axis.{dim}"),
+                           categories=", ".join(listed)))
     return Section(
         "representativeness", t("eng.tab.representativeness"), t("eng.def.representation"),
         metrics=metrics, notes=notes,

@@ -194,6 +194,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} participants without a {dimension} known to the population table are left out of the "
         "rates.",
     ),
+    "eng.note.uncompared": (
+        "Catégories de «\u00a0{dimension}\u00a0» absentes de la table population, donc non "
+        "comparées : {categories}.",
+        "Categories of '{dimension}' missing from the population table, so not compared: "
+        "{categories}.",
+    ),
+    "eng.note.uncompared_others": ("d'autres, portées par moins de personnes",
+                                   "others, held by fewer people"),
     "eng.note.unmatched_hidden": (
         "Quelques participants sans {dimension} connu(e) dans la table population ne sont pas "
         "comptés dans les taux (nombre masqué : petit groupe).",
