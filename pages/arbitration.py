@@ -40,8 +40,7 @@ f = filters()
 th = load_thresholds()
 TENTATIVES = "arb_tentatives"
 PARTS = ("effort", "simulator", "portfolio", "demand")
-KEEP = "page"
-"""persist_state of the widgets inside a tab: their value survives while another tab is open."""
+KEEP = "page"  # persist_state of the widgets inside a tab: their value survives while another tab is open
 
 
 def table(frame: pd.DataFrame, name: str) -> None:
