@@ -139,3 +139,11 @@ class Translator:
                 self.lang == "fr"
             ) else f"{self.number(value, 1)} d"
         return self.number(value)
+
+
+def counted(t: Translator, key: str, count: float, digits: int = 0, **values: object) -> str:
+    """The message ``key`` in the plural form of ``count`` (keys ``key.one`` and ``key.other``:
+    « 1 constat », « 3 constats »), its ``{n}`` placeholder being ``count`` written the language's
+    way (``1 234``) with ``digits`` decimals; ``values`` fill the other placeholders."""
+    number = float(count) if digits else round(float(count))
+    return t(key, count=number, n=t.number(number, digits), **values)

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.audit import import_details
+from analytics.i18n import counted
 from analytics.ingest import ImportResult, Reject, import_batch
 from analytics.ingest import mapping as mappings
 from analytics.ingest.mapping import ColumnMapping
@@ -70,8 +71,8 @@ def show_rejects(rejects: list[Reject], name: str) -> None:
 def show_result(index: int, result: ImportResult) -> None:
     """Summary of one import, what to complete, and its refused rows (downloadable)."""
     text = t("data.summary", file=result.file, status=t(f"data.status.{result.status}"),
-             read=result.rows_read, accepted=result.rows_accepted, added=result.rows_added,
-             rejected=result.rows_rejected)
+             **{part: counted(t, f"data.summary.{part}", getattr(result, f"rows_{part}"))
+                for part in ("read", "accepted", "added", "rejected")})
     {"imported": st.success, "refused": st.error}.get(result.status, st.info)(text)
     if result.status == "refused":
         st.caption(result.text(t))

@@ -316,9 +316,9 @@ FILES: list[tuple[str, bytes, dict[str, Any], str, str]] = [
      "page Données)",
      "no saved mapping called 'badgeuse' (save one from the Data page first)"),
     ("strict.csv", b"date;agent;heures\n01/02/2025;A;2\n31/02/2025;A;2\n", {"strict": True},
-     "mode strict : 1 ligne(s) refusée(s), la première à la ligne 3 (date : date invalide : "
+     "mode strict : lignes refusées : 1, la première à la ligne 3 (date : date invalide : "
      "« 31/02/2025 ») ; rien n'a été importé",
-     "strict mode: 1 rejected row(s), first at line 3 (date: invalid date '31/02/2025'); "
+     "strict mode: rejected rows: 1, the first at line 3 (date: invalid date '31/02/2025'); "
      "nothing was imported"),
 ]
 

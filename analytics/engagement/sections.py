@@ -30,7 +30,7 @@ from analytics.engagement.page import (
     RotationPart,
 )
 from analytics.engagement.tables import Table
-from analytics.i18n import Translator
+from analytics.i18n import Translator, counted
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _cohorts(o: Overview, d: CohortsPart, t: Translator) -> Section:
             Metric(t("ind.engagement.retention"), t.percent(o.headline.retention, 1),
                    "engagement.retention"),
             Metric(t("eng.tile.median_survival"),
-                   t("eng.months", n=t.number(median)) if median is not None else t.number(None),
+                   counted(t, "eng.months", median) if median is not None else t.number(None),
                    t("eng.def.median_survival")),
         ],
         notes=[t("eng.def.survival")],
@@ -221,7 +221,7 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
         if rep.unmatched is None:
             notes.append(t("eng.note.unmatched_hidden", dimension=t(f"eng.axis.{dim}")))
         elif rep.unmatched:
-            notes.append(t("eng.note.unmatched", n=t.number(rep.unmatched),
+            notes.append(counted(t, "eng.note.unmatched", rep.unmatched,
                            dimension=t(f"eng.axis.{dim}")))
     return Section(
         "representativeness", t("eng.tab.representativeness"), t("eng.def.representation"),

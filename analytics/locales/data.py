@@ -57,11 +57,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.status.refused": ("Refusé", "Refused"),
     "data.status.already_imported": ("Déjà importé", "Already imported"),
     "data.summary": (
-        "**{file}** — {status} : {read} lignes lues, {accepted} acceptées ({added} nouvelles), "
-        "{rejected} refusées.",
-        "**{file}** — {status}: {read} rows read, {accepted} accepted ({added} new), "
-        "{rejected} refused.",
+        "**{file}** — {status} : {read}, {accepted} ({added}), {rejected}.",
+        "**{file}** — {status}: {read}, {accepted} ({added}), {rejected}.",
     ),
+    "data.summary.read.one": ("{n} ligne lue", "{n} row read"),
+    "data.summary.read.other": ("{n} lignes lues", "{n} rows read"),
+    "data.summary.accepted.one": ("{n} acceptée", "{n} accepted"),
+    "data.summary.accepted.other": ("{n} acceptées", "{n} accepted"),
+    "data.summary.added.one": ("{n} nouvelle", "{n} new"),
+    "data.summary.added.other": ("{n} nouvelles", "{n} new"),
+    "data.summary.rejected.one": ("{n} refusée", "{n} refused"),
+    "data.summary.rejected.other": ("{n} refusées", "{n} refused"),
     "data.created": (
         "À compléter (service, contrat, niveau) : {items}",
         "To complete (service, contract, level): {items}",

@@ -240,10 +240,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the outcome of an import (pipeline.py) --------------------------------------------------
     "ingest.import.refused": ("{file} : refusé — {reason}", "{file}: refused — {reason}"),
     "ingest.import.strict": (
-        "mode strict : {count} ligne(s) refusée(s), la première à la ligne {line} ({column} : "
+        "mode strict : lignes refusées : {count}, la première à la ligne {line} ({column} : "
         "{reason}) ; rien n'a été importé",
-        "strict mode: {count} rejected row(s), first at line {line} ({column}: {reason}); nothing "
-        "was imported",
+        "strict mode: rejected rows: {count}, the first at line {line} ({column}: {reason}); "
+        "nothing was imported",
     ),
     "ingest.import.internal": (
         "erreur interne pendant l'import ({error} : {detail}) ; rien n'a été modifié",
@@ -257,7 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.import.counts": (
         "lignes lues : {read} ; acceptées : {accepted} (dont {added} nouvelles) ; refusées : "
         "{rejected}",
-        "{read} rows read: {accepted} accepted ({added} new), {rejected} rejected",
+        "rows read: {read}; accepted: {accepted} (new: {added}); rejected: {rejected}",
     ),
     "ingest.import.agents_created": ("agents créés : {names}", "agents created: {names}"),
     "ingest.import.projects_created": ("projets créés : {names}", "projects created: {names}"),
@@ -266,7 +266,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revoir les lignes refusées d'un import",
         "Review the refused rows of an import",
     ),
-    "ingest.page.review_item": ("N° {id} — {file} ({count} lignes)", "No. {id} — {file} ({count} rows)"),
+    "ingest.page.review_item": ("N° {id} — {file} (lignes refusées : {count})",
+                                "No. {id} — {file} (refused rows: {count})"),
     "ingest.note.totals_skipped": (
         "ligne {line} : ligne de total ignorée",
         "line {line}: totals row skipped",
