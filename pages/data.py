@@ -157,7 +157,8 @@ else:
 st.subheader(t("data.health"))
 st.caption(t("data.health_help"))
 only_gaps = not st.toggle(t("data.health_all"), key="health_all")
-summary, grid = loaders.health(db_path(), version(con), filters().start, filters().end, only_gaps)
+summary, grid = loaders.health(db_path(), version(con), filters().start, filters().end, only_gaps,
+                               t.lang)
 left, right = st.columns(2)
 left.metric(t("data.health_missing"), t.percent(summary.missing_share, 1),
             help=f"{summary.missing} / {summary.expected}")

@@ -250,7 +250,7 @@ ROWS: list[tuple[str, bytes, int, str | None, str, str]] = [
      "attendees_count", "nombre de personnes attendu (entier positif ou nul), trouvé « -3 »",
      "expected a whole number of people, found '-3'"),
     ("duplicate", b"agent_id;valid_from;weekly_hours\na1;01/01/2025;35\na1;01/01/2025;30\n", 3,
-     "agent_id", "doublon de la ligne 2 (même agent_id, valid_from : a1, 1 janv. 2025)",
+     "agent_id", "doublon de la ligne 2 (même agent_id, valid_from : a1, 1er janv. 2025)",
      "duplicate of line 2 (same agent_id, valid_from: a1, 1 Jan 2025)"),
     ("weekly_hours", b"agent_id;valid_from;weekly_hours\na1;01/01/2025;90,5\n", 2, "weekly_hours",
      "plus de 80 heures par semaine", "more than 80 hours a week"),

@@ -56,6 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 MESSAGES.update({
+    "common.iso_week": ("{year}-S{week}", "{year}-W{week}"),
     "download.csv": ("Télécharger (CSV)", "Download (CSV)"),
     "download.xlsx": ("Télécharger (Excel)", "Download (Excel)"),
 })
