@@ -60,7 +60,8 @@ def load_part() -> None:
         st.subheader(t("capacity.load.agents"))
         if len(view.agents) < view.agents_total:
             st.caption(t("capacity.load.top_agents", shown=len(view.agents), total=view.agents_total))
-        st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t),
+        st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t,
+                                                   ranking=view.agents["agent_id"]),
                         width="stretch")
         st.caption(counted(t, "capacity.load.missing_weeks", view.missing_weeks))
         everyone = loaders.agent_weeks_table(path, f.start, f.end, f.service, f.level)
