@@ -88,3 +88,29 @@ def test_figures_use_the_languages_separators(lang: str, expected: str) -> None:
 @pytest.mark.parametrize("part", ["xaxis", "yaxis"])
 def test_every_axis_separates_thousands_even_for_four_digits(part: str) -> None:
     assert TEMPLATE.layout[part].separatethousands is True
+
+
+HEADLINE = dict(participants=120, attendances=400, newcomers=30, newcomer_share=0.25,
+                top10_share=0.4, gini=0.3, retention=0.5, previous_active=100, lapsed_12m=10,
+                lapsed_12m_share=0.1, r_score_age=0.2, dissimilarity_quartier=0.1,
+                dissimilarity_age=0.1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "r_score", "expected"),
+    [("fr", 0.0471, "4,7 %"), ("en", 0.0471, "4.7%"), ("fr", None, "–")],
+)
+def test_representativeness_reads_as_on_the_overview(
+    lang: str, r_score: float | None, expected: str
+) -> None:
+    """The overview tile (t.indicator of the catalogue's kind) and the Engagement tile agree."""
+    from analytics.engagement.page import Headline
+    from analytics.engagement.sections import headline_metrics
+    from analytics.indicators import indicator
+
+    t = Translator(lang)
+    key = "representativeness.r_score_quartier"
+    overview = t.indicator(indicator(key).kind, r_score)
+    tiles = headline_metrics(Headline(**HEADLINE, r_score_quartier=r_score), t)
+    engagement = next(m.value for m in tiles if m.help == key)
+    assert plain(engagement) == plain(overview) == expected

@@ -31,6 +31,10 @@ from analytics.engagement.page import (
 )
 from analytics.engagement.tables import Table
 from analytics.i18n import Translator, counted
+from analytics.indicators import indicator
+
+R_SCORE_KEY: Final[str] = "representativeness.r_score_quartier"
+"""The catalogue key whose kind every representation score (any dimension) is shown with."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,12 @@ class Section:
     tables: list[Table] = field(default_factory=list)
 
 
+def r_score_text(value: float | None, t: Translator) -> str:
+    """A representation score as the overview shows it: the catalogue's kind of
+    ``representativeness.r_score_quartier`` (a ratio, as a percentage: « 4,7 % »)."""
+    return t.indicator(indicator(R_SCORE_KEY).kind, value)
+
+
 def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
     """The period's headline tiles (catalogue keys as help where the number is a catalogue one)."""
     return [
@@ -67,7 +77,7 @@ def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
         _gini_metric(h, t),
         Metric(t("ind.engagement.retention"), t.percent(h.retention, 1), "engagement.retention"),
         Metric(t("eng.tile.lapsed_12m"), t.number(h.lapsed_12m), t("eng.def.lapsed_short")),
-        Metric(t("ind.representativeness.r_score_quartier"), t.number(h.r_score_quartier, 2),
+        Metric(t("ind.representativeness.r_score_quartier"), r_score_text(h.r_score_quartier, t),
                "representativeness.r_score_quartier"),
     ]
 
@@ -210,7 +220,7 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
     metrics = []
     for dimension, rep in reps.items():
         label = t(f"eng.axis.{dimension}")
-        metrics.append(Metric(t("eng.tile.r_score", dimension=label), t.number(rep.r_score, 2),
+        metrics.append(Metric(t("eng.tile.r_score", dimension=label), r_score_text(rep.r_score, t),
                               "representativeness.r_score_quartier" if dimension == "quartier"
                               else t("eng.def.r_score")))
         metrics.append(Metric(t("eng.tile.dissimilarity", dimension=label),
