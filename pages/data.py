@@ -17,6 +17,7 @@ from analytics.ingest.messages import MessageError
 from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, preview_file
 from analytics.ingest.review import kept_rejects, localised_history
 from analytics.ingest.templates import rejects_frame, template_csv, templates_zip
+from analytics.mapping_view import absent, mapping_edits, mapping_view
 from analytics.schema import LOAD_ORDER
 from dashboard import components, loaders
 from dashboard.access import page_guard, record
@@ -42,14 +43,16 @@ def mapping_editor(info: Preview) -> ColumnMapping:
     key = info.name
     target = st.selectbox(t("data.target"), LOAD_ORDER, key=f"target_{key}",
                           index=LOAD_ORDER.index(info.proposed.target), format_func=table_label)
+    proposed = mappings.mapping_table(info.headers, target)
     edited = st.data_editor(
-        mappings.mapping_table(info.headers, target), key=f"mapping_{key}_{target}", hide_index=True,
+        mapping_view(proposed, t), key=f"mapping_{key}_{target}", hide_index=True,
         column_config={
             "column": st.column_config.TextColumn(t("data.column"), disabled=True),
-            "header": st.column_config.SelectboxColumn(t("data.header"), options=info.headers),
+            "header": st.column_config.SelectboxColumn(t("data.header"),
+                                                       options=[absent(t), *info.headers]),
         },
     )
-    mapping = mappings.mapping_from_table(target, edited)
+    mapping = mappings.mapping_from_table(target, mapping_edits(edited, proposed, t))
     name = st.text_input(t("data.mapping_name"), key=f"mapping_name_{key}")
     if st.button(t("data.save_mapping"), key=f"save_{key}", disabled=not name.strip()):
         try:
