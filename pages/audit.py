@@ -19,7 +19,7 @@ st.title(t("audit.title"))
 st.caption(t("audit.intro"))
 actions = st.multiselect(
     t("audit.actions"), ACTIONS, default=list(ACTIONS), key="audit_actions",
-    format_func=lambda code: t.label("audit_action", code),
+    format_func=lambda code: t.label("audit_action", code), placeholder=t("audit.choose"),
 )
 events = recent_events(connection(db_path()), DEFAULT_LIMIT, actions)
 if events.empty:

@@ -44,3 +44,19 @@ def test_the_arbitration_page_shows_no_developer_text(demo_db: Path,
     assert not at.exception, at.exception
     shown = [element.value for element in at.markdown]
     assert [text for text in shown if "persist_state" in text] == []
+
+
+def widget_calls_without_placeholder(source: str, widgets: tuple[str, ...]) -> list[int]:
+    """Lines of the ``widgets`` calls that leave Streamlit's English placeholder ("Choose an
+    option") in place."""
+    return [node.lineno for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in widgets
+            and not any(keyword.arg == "placeholder" for keyword in node.keywords)]
+
+
+@pytest.mark.parametrize("script", [*SCRIPTS, *sorted((ROOT / "dashboard").glob("*.py"))],
+                         ids=lambda p: p.name)
+def test_every_multiselect_has_a_placeholder_in_the_pages_language(script: Path) -> None:
+    assert widget_calls_without_placeholder(script.read_text(encoding="utf-8"),
+                                            ("multiselect",)) == []

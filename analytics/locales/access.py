@@ -123,6 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this log; downloading it is logged too.",
     ),
     "audit.actions": ("Actions", "Actions"),
+    "audit.choose": ("Choisir des actions", "Choose actions"),
     "audit.empty": ("Aucun événement pour ces critères.", "No event matches."),
     "audit.count.one": ("{n} événement (les {limit} plus récents au plus)",
                         "{n} event (at most the {limit} most recent)"),
