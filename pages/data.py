@@ -115,8 +115,8 @@ for upload in uploads or []:
         info = cached_preview(upload.getvalue(), upload.name, tuple(mappings.saved_names(con)))
         mapping = None
         if info.recognised:
-            st.markdown(t("data.detected", label=info.label, format=info.format, rows=info.rows,
-                          target=table_label(info.target)))
+            st.markdown(t("data.detected", label=info.label, format=info.format,
+                          rows=counted(t, "data.rows", info.rows), target=table_label(info.target)))
         elif info.needs_mapping:
             st.warning(t("data.not_recognised"))
             st.caption(f"{info.refusal.render(t) if info.refusal else ''}\n\n{t('data.mapping_help')}")

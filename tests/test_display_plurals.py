@@ -56,6 +56,8 @@ def plain(text: str) -> str:
         ("methods.unit.weeks", "fr", 1, {}, "1 semaine"),
         ("methods.unit.months", "en", 1, {}, "1 month"),
         ("data.summary.read", "fr", 1, {}, "1 ligne lue"),
+        ("data.rows", "fr", 1, {}, "1 ligne"),
+        ("data.rows", "en", 1200, {}, "1,200 rows"),
         ("data.summary.rejected", "fr", 1, {}, "1 refusée"),
         ("data.summary.rejected", "fr", 4, {}, "4 refusées"),
         ("data.summary.rejected", "en", 1, {}, "1 refused"),

@@ -27,9 +27,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Refuse a whole file as soon as one row is refused.",
     ),
     "data.detected": (
-        "Format reconnu : **{label}** ({format}) → table « {target} », {rows} lignes.",
-        "Recognised format: **{label}** ({format}) → table '{target}', {rows} rows.",
+        "Format reconnu : **{label}** ({format}) → table « {target} », {rows}.",
+        "Recognised format: **{label}** ({format}) → table '{target}', {rows}.",
     ),
+    "data.rows.one": ("{n} ligne", "{n} row"),
+    "data.rows.other": ("{n} lignes", "{n} rows"),
     "data.not_recognised": (
         "Format non reconnu : indiquez ci-dessous quelle colonne correspond à quoi.",
         "Format not recognised: say below which column holds what.",
