@@ -64,10 +64,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arb.effort.caption.projects.other": (
         "{n} projets terminés avec du temps saisi.", "{n} finished projects with recorded time."
     ),
-    "common.projects.one": ("{n} projet", "{n} project"),
-    "common.projects.other": ("{n} projets", "{n} projects"),
-    "common.months.one": ("{n} mois", "{n} month"),
-    "common.months.other": ("{n} mois", "{n} months"),
     "arb.sim.comparable_projects.one": (
         "{n} projet terminé comparable", "{n} comparable finished project"
     ),
