@@ -97,6 +97,41 @@ def recent_events(
     )
 
 
+_DETAIL_VALUES: Final[dict[str, str]] = {
+    "status": "import_status", "mode": "auth_mode", "by": "auth_reason",
+}
+"""The details whose values are codes, and the vocabulary that labels them."""
+
+
+def details_text(details: str | None, t: Translator) -> str:
+    """An event's details (JSON text) as a reader reads them: « Statut : Importé · Lignes lues :
+    1 200 » — each detail labelled (``audit.detail.<name>``), coded values labelled, numbers the
+    language's way, empty ones left out; text that is not a JSON object is shown as it is."""
+    if not details:
+        return ""
+    try:
+        values = json.loads(details)
+    except ValueError:
+        return details
+    if not isinstance(values, dict):
+        return details
+    sep = "\u00a0: " if t.lang == "fr" else ": "
+    parts = []
+    for name, value in values.items():
+        if value is None or value == "":
+            continue
+        label = t(f"audit.detail.{name}")
+        label = name if label == f"audit.detail.{name}" else label
+        if name in _DETAIL_VALUES:
+            shown = t.label(_DETAIL_VALUES[name], str(value))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            shown = t.number(value)
+        else:
+            shown = str(value)
+        parts.append(f"{label}{sep}{shown}")
+    return " · ".join(parts)
+
+
 def audit_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """The events as the audit page shows and downloads them: local time, labelled role and action,
     columns named in the session's language."""
@@ -107,5 +142,6 @@ def audit_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
         t("audit.col.role"): [t.label("user_role", role) if role else "–" for role in events["role"]],
         t("audit.col.action"): [t.label("audit_action", action) for action in events["action"]],
         t("audit.col.target"): events["target"].fillna(""),
-        t("audit.col.details"): events["details"].fillna(""),
+        t("audit.col.details"): [details_text(d if isinstance(d, str) else None, t)
+                                 for d in events["details"]],
     })

@@ -14,6 +14,8 @@ from typing import Final
 import duckdb
 import pandas as pd
 
+from analytics.audit import DISPLAY_TIMEZONE
+from analytics.i18n import Translator, iso_week
 from analytics.store.db import query_df, query_rows, read_sql
 
 STATUSES: Final[tuple[str, ...]] = ("recorded", "missing", "absent", "not_expected")
@@ -38,21 +40,27 @@ class HealthSummary:
         return self.missing / self.expected if self.expected else None
 
 
-def week_labels(start: date, end: date) -> list[str]:
-    """The ISO weeks overlapping [start, end] as the grid's column labels ('2026-S05'), in order."""
+FRENCH: Final[Translator] = Translator("fr")
+
+
+def week_labels(start: date, end: date, t: Translator = FRENCH) -> list[str]:
+    """The ISO weeks overlapping [start, end] as the grid's column labels in ``t``'s language
+    (« 2026-S05 », « 2026-W05 »), in order."""
     first = start - timedelta(days=start.weekday())
     weeks = (end - first).days // 7 + 1 if end >= first else 0
-    return [(first + timedelta(days=7 * week)).strftime("%G-S%V") for week in range(weeks)]
+    return [iso_week(t, first + timedelta(days=7 * week)) for week in range(weeks)]
 
 
 def data_health(
-    con: duckdb.DuckDBPyConnection, start: date, end: date, only_gaps: bool = True
+    con: duckdb.DuckDBPyConnection, start: date, end: date, only_gaps: bool = True,
+    t: Translator = FRENCH,
 ) -> tuple[HealthSummary, pd.DataFrame]:
     """Data health of the ISO weeks overlapping [start, end] (see ``sql/data/health.sql`` for the
     statuses): the :class:`HealthSummary` over every agent-week, and the agent × week grid of
     status symbols (:data:`SYMBOLS`), one row per agent name (index ``agent``), a first column
     ``gaps`` (missing weeks), agents with most gaps first, then by name. ``only_gaps`` keeps the
-    agents with a missing week; the grid is empty when no row is kept."""
+    agents with a missing week; the grid is empty when no row is kept. Weeks are labelled in
+    ``t``'s language (:func:`week_labels`)."""
     rows = query_rows(con, read_sql("data/health"), {
         "start": start, "end": end, "only_gaps": only_gaps,
         "symbols": [SYMBOLS[status] for status in STATUSES],
@@ -62,7 +70,7 @@ def data_health(
     shown = [row for row in rows if row[3] is not None]
     if not shown:
         return summary, pd.DataFrame()
-    weeks = week_labels(start, end)
+    weeks = week_labels(start, end, t)
     grid = pd.DataFrame([list(row[5]) for row in shown],
                         index=pd.Index([row[3] for row in shown], name="agent"),
                         columns=pd.Index(weeks, name="week"))
@@ -71,5 +79,7 @@ def data_health(
 
 
 def import_history(con: duckdb.DuckDBPyConnection, limit: int = 100) -> pd.DataFrame:
-    """The most recent imports (file, format, status, counts, message), newest first."""
-    return query_df(con, read_sql("data/history"), {"limit": limit})
+    """The most recent imports (file, format, status, counts, message), newest first; the moment
+    of each import (``imported_at``) in the town's time, as the access log shows it."""
+    return query_df(con, read_sql("data/history"), {"limit": limit, "tz": DISPLAY_TIMEZONE})
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -61,6 +62,16 @@ def template(key: str, lang: str, values: Mapping[str, object]) -> str | None:
         forms = catalogue()
         texts = forms.get(f"{key}.{plural_form(lang, values['count'])}") or forms.get(f"{key}.other")
     return None if texts is None else texts[LANGUAGES.index(lang)]
+
+
+_FIRST_DAY = re.compile(r"(?<!\d)1(?=[ \u00a0\u202f][^\W\d_])")
+
+
+def french_first(text: str) -> str:
+    """A French date of the first of a month with the ordinal French writes: « 1 janv. 2027 » →
+    « 1er janv. 2027 », « mardi 1 juin » → « mardi 1er juin »; numeric dates (« 01/06/2027 »)
+    are left as they are."""
+    return _FIRST_DAY.sub("1er", text, count=1)
 
 
 def _is_missing(value: object) -> bool:
@@ -123,10 +134,12 @@ class Translator:
         return f"{self.number(value, digits)}\u00a0h"
 
     def date(self, value: date | datetime | None, fmt: str = "medium") -> str:
-        """A date: ``26 nov. 2026`` (medium) or ``26/11/2026`` (short) in French."""
+        """A date: ``26 nov. 2026`` (medium) or ``26/11/2026`` (short) in French; the first of a
+        month written with its name is ``1er janv. 2027`` (:func:`french_first`)."""
         if value is None:
             return MISSING
-        return _babel_date(value, format=fmt, locale=self.locale)
+        text = _babel_date(value, format=fmt, locale=self.locale)
+        return french_first(text) if self.lang == "fr" and value.day == 1 else text
 
     def indicator(self, kind: str, value: float | int | None) -> str:
         """An indicator value formatted according to its kind (ratio, count, hours, days)."""
@@ -139,3 +152,18 @@ class Translator:
                 self.lang == "fr"
             ) else f"{self.number(value, 1)} d"
         return self.number(value)
+
+
+def iso_week(t: Translator, day: date) -> str:
+    """The ISO week of ``day`` as a label: « 2026-S36 » in French (semaine), « 2026-W36 » in
+    English; the year is the ISO week's year (« 2027-S01 » for Monday 4 January 2027)."""
+    year, week, _ = day.isocalendar()
+    return t("common.iso_week", year=str(year), week=f"{week:02d}")
+
+
+def counted(t: Translator, key: str, count: float, digits: int = 0, **values: object) -> str:
+    """The message ``key`` in the plural form of ``count`` (keys ``key.one`` and ``key.other``:
+    « 1 constat », « 3 constats »), its ``{n}`` placeholder being ``count`` written the language's
+    way (``1 234``) with ``digits`` decimals; ``values`` fill the other placeholders."""
+    number = float(count) if digits else round(float(count))
+    return t(key, count=number, n=t.number(number, digits), **values)

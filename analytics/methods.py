@@ -11,7 +11,7 @@ import pandas as pd
 from analytics.arbitration import baseline, effort, portfolio, simulate
 from analytics.capacity import forecast
 from analytics.engagement import fatigue, scope
-from analytics.i18n import Translator
+from analytics.i18n import Translator, counted
 from analytics.indicators import CATALOGUE
 from analytics.settings import ENV_PREFIX, Thresholds
 
@@ -108,7 +108,7 @@ def format_parameter(parameter: MethodParameter, t: Translator) -> str:
         return f"P{round(parameter.value * 100)}"
     if parameter.unit == "count":
         return t.number(parameter.value)
-    return t(f"methods.unit.{parameter.unit}", n=t.number(parameter.value))
+    return counted(t, f"methods.unit.{parameter.unit}", parameter.value)
 
 
 def parameters_table(t: Translator) -> pd.DataFrame:

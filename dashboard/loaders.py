@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import data_health, overview
+from analytics.i18n import Translator
 from analytics.indicators import INDICATOR_FAMILIES, compute_indicators
 from dashboard.store import connection
 
@@ -67,10 +68,11 @@ def weekly_load(
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def health(
-    path: str, version: str, start: date, end: date, only_gaps: bool
+    path: str, version: str, start: date, end: date, only_gaps: bool, lang: str = "fr"
 ) -> tuple[data_health.HealthSummary, pd.DataFrame]:
-    """Data health for the period: the summary and the agent × week grid (gaps only by default)."""
-    return data_health.data_health(connection(path), start, end, only_gaps)
+    """Data health for the period: the summary and the agent × week grid (gaps only by default),
+    weeks labelled in ``lang``."""
+    return data_health.data_health(connection(path), start, end, only_gaps, Translator(lang))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

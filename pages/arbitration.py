@@ -23,6 +23,7 @@ from analytics.arbitration.simulate import (
     ProjectSpec,
 )
 from analytics.arbitration.teams import hidden_services, merged_services, team_of
+from analytics.i18n import counted
 from analytics.schema import LEVELS, PERIMETERS
 from analytics.settings import load_thresholds
 from dashboard import arbitration_loaders as loaders
@@ -40,8 +41,7 @@ f = filters()
 th = load_thresholds()
 TENTATIVES = "arb_tentatives"
 PARTS = ("effort", "simulator", "portfolio", "demand")
-KEEP = "page"
-"""persist_state of the widgets inside a tab: their value survives while another tab is open."""
+KEEP = "page"  # persist_state of the widgets inside a tab: their value survives while another tab is open
 
 
 def table(frame: pd.DataFrame, name: str) -> None:
@@ -72,7 +72,7 @@ def effort_part() -> None:
     if ctx.effort.empty:
         st.info(t("arb.effort.none"))
         return
-    st.caption(t("arb.effort.caption", projects=t.number(len(ctx.effort))))
+    st.caption(t("arb.effort.caption", projects=counted(t, "arb.effort.caption.projects", len(ctx.effort))))
     levels = loaders.effort_by(path, v, "level").set_index("level")
     for column, level in zip(st.columns(len(levels)), levels.index, strict=True):
         row = levels.loc[level]
@@ -80,8 +80,8 @@ def effort_part() -> None:
                       t.hours(row["hours_p50"]), help=t("arb.effort.metric_help"))
         column.caption(t("arb.effort.metric_caption", p80=t.hours(row["hours_p80"]),
                          monthly=t.hours(row["monthly_hours_p50"]),
-                         months=t.number(row["months_p50"], 1),
-                         projects=t.number(row["projects"])))
+                         months=counted(t, "common.months", row["months_p50"], 1),
+                         projects=counted(t, "common.projects", row["projects"])))
     st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch")
     dimension = st.selectbox(t("arb.effort.by"), EFFORT_DIMENSIONS, key="arb_effort_dim",
                              format_func=lambda d: t(f"arb.dimension.{d}"), persist_state=KEEP)
@@ -151,7 +151,7 @@ def show_simulator() -> None:
         label = t("arb.sim.tentative_item", name=t("arb.sim.tentative_name", n=item["n"]),
                   team=names.get(item["team"], item["team"]), level=t.label("level", item["level"]),
                   perimeter=t.label("perimeter", item["perimeter"]), start=t.date(item["start"]),
-                  months=item["months"])
+                  months=counted(t, "common.months", item["months"]))
         enabled = check.checkbox(label, value=True, key=f"arb_on_{item['n']}", persist_state=KEEP)
         remove.button(t("arb.sim.remove"), key=f"arb_rm_{item['n']}", on_click=remove_tentative,
                       args=(item["n"],))
@@ -169,7 +169,7 @@ def show_simulator() -> None:
             if estimate.fell_back:
                 st.caption(t("arb.sim.fallback", n=ctx.min_group_size,
                              requested=present.group_text(estimate.requested, t, names)))
-            st.caption(t("arb.sim.typical_life", months=t.number(estimate.months_p50, 1)))
+            st.caption(t("arb.sim.typical_life", months=counted(t, "common.months", estimate.months_p50, 1)))
             spec = ProjectSpec(level, perimeter, team, start, months)
             sim = loaders.simulation(path, v, spec, tuple(stacked), th.target_utilisation, change)
             for quantile in QUANTILES:

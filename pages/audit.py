@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.audit import ACTIONS, DEFAULT_LIMIT, audit_table, recent_events
+from analytics.i18n import counted
 from dashboard import components
 from dashboard.access import page_guard
 from dashboard.session import require_frame, translator
@@ -18,13 +19,13 @@ st.title(t("audit.title"))
 st.caption(t("audit.intro"))
 actions = st.multiselect(
     t("audit.actions"), ACTIONS, default=list(ACTIONS), key="audit_actions",
-    format_func=lambda code: t.label("audit_action", code),
+    format_func=lambda code: t.label("audit_action", code), placeholder=t("audit.choose"),
 )
 events = recent_events(connection(db_path()), DEFAULT_LIMIT, actions)
 if events.empty:
     st.info(t("audit.empty"))
 else:
-    st.caption(t("audit.count", count=t.number(len(events)), limit=t.number(DEFAULT_LIMIT)))
+    st.caption(counted(t, "audit.count", len(events), limit=t.number(DEFAULT_LIMIT)))
     table = audit_table(events, t)
     st.dataframe(table, hide_index=True, width="stretch")
     components.download_buttons(table, "journal_acces", t)

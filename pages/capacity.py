@@ -13,6 +13,7 @@ from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastV
 from analytics.capacity.hidden import evenings_matrix
 from analytics.capacity.legal import RULES
 from analytics.capacity.work import time_grain
+from analytics.i18n import counted
 from analytics.settings import load_thresholds
 from dashboard import capacity_loaders as loaders
 from dashboard import components
@@ -59,9 +60,10 @@ def load_part() -> None:
         st.subheader(t("capacity.load.agents"))
         if len(view.agents) < view.agents_total:
             st.caption(t("capacity.load.top_agents", shown=len(view.agents), total=view.agents_total))
-        st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t),
+        st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t,
+                                                   ranking=view.agents["agent_id"]),
                         width="stretch")
-        st.caption(t("capacity.load.missing_weeks", count=t.number(view.missing_weeks)))
+        st.caption(counted(t, "capacity.load.missing_weeks", view.missing_weeks))
         everyone = loaders.agent_weeks_table(path, f.start, f.end, f.service, f.level)
         components.download_buttons(
             lambda: tables.present(everyone(), tables.AGENT_WEEKS, t, th), "charge_agents", t
@@ -133,7 +135,7 @@ def legal_part() -> None:
         words = {"limit": t.hours(limits[rule]), "weeks": th.avg_window_weeks}
         st.subheader(t(f"capacity.legal.{rule}.title", **words))
         st.markdown(t(f"capacity.legal.{rule}.rule", **words) + " "
-                    + t("capacity.legal.count", count=len(findings[rule])))
+                    + counted(t, "capacity.legal.count", len(findings[rule])))
         if not findings[rule].empty:
             table(tables.legal_table(rule, findings[rule], t), f"limites_{rule}")
 
@@ -147,7 +149,7 @@ def overload_part() -> None:
     if runs.empty:
         st.success(t("capacity.overload.none"))
     else:
-        st.markdown(t("capacity.overload.count", count=runs["agent_id"].nunique()))
+        st.markdown(counted(t, "capacity.overload.count", runs["agent_id"].nunique()))
         st.plotly_chart(figures.overload_timeline(runs, t), width="stretch")
         table(tables.overload_table(runs, t), "surcharge_prolongee")
 
@@ -182,7 +184,7 @@ def forecast_part() -> None:
     st.subheader(t("capacity.forecast.projects_table"))
     unscheduled = view.projects[~view.projects["scheduled"]]
     if not unscheduled.empty:
-        st.caption(t("capacity.forecast.unscheduled", count=len(unscheduled),
+        st.caption(counted(t, "capacity.forecast.unscheduled", len(unscheduled),
                      hours=t.hours(unscheduled["remaining_hours"].sum())))
     table(tables.present(view.projects, tables.FORECAST_PROJECTS, t), "projets_a_venir")
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.audit import import_details
+from analytics.i18n import counted
 from analytics.ingest import ImportResult, Reject, import_batch
 from analytics.ingest import mapping as mappings
 from analytics.ingest.mapping import ColumnMapping
@@ -16,6 +17,7 @@ from analytics.ingest.messages import MessageError
 from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, preview_file
 from analytics.ingest.review import kept_rejects, localised_history
 from analytics.ingest.templates import rejects_frame, template_csv, templates_zip
+from analytics.mapping_view import absent, mapping_edits, mapping_view
 from analytics.schema import LOAD_ORDER
 from dashboard import components, loaders
 from dashboard.access import page_guard, record
@@ -42,14 +44,16 @@ def mapping_editor(info: Preview) -> ColumnMapping:
     key = info.name
     target = st.selectbox(t("data.target"), LOAD_ORDER, key=f"target_{key}",
                           index=LOAD_ORDER.index(info.proposed.target), format_func=table_label)
+    proposed = mappings.mapping_table(info.headers, target)
     edited = st.data_editor(
-        mappings.mapping_table(info.headers, target), key=f"mapping_{key}_{target}", hide_index=True,
+        mapping_view(proposed, t), key=f"mapping_{key}_{target}", hide_index=True,
         column_config={
             "column": st.column_config.TextColumn(t("data.column"), disabled=True),
-            "header": st.column_config.SelectboxColumn(t("data.header"), options=info.headers),
+            "header": st.column_config.SelectboxColumn(t("data.header"),
+                                                       options=[absent(t), *info.headers]),
         },
     )
-    mapping = mappings.mapping_from_table(target, edited)
+    mapping = mappings.mapping_from_table(target, mapping_edits(edited, proposed, t))
     name = st.text_input(t("data.mapping_name"), key=f"mapping_name_{key}")
     if st.button(t("data.save_mapping"), key=f"save_{key}", disabled=not name.strip()):
         try:
@@ -71,8 +75,8 @@ def show_rejects(rejects: list[Reject], name: str) -> None:
 def show_result(index: int, result: ImportResult) -> None:
     """Summary of one import, what to complete, and its refused rows (downloadable)."""
     text = t("data.summary", file=result.file, status=t(f"data.status.{result.status}"),
-             read=result.rows_read, accepted=result.rows_accepted, added=result.rows_added,
-             rejected=result.rows_rejected)
+             **{part: counted(t, f"data.summary.{part}", getattr(result, f"rows_{part}"))
+                for part in ("read", "accepted", "added", "rejected")})
     {"imported": st.success, "refused": st.error}.get(result.status, st.info)(text)
     if result.status != "already_imported":
         st.caption(result.text(t))
@@ -116,7 +120,7 @@ for upload in uploads or []:
         mapping = None
         if info.recognised:
             st.markdown(t("data.detected", label=info.label.render(t) if info.label else "",
-                          format=info.format, rows=info.rows,
+                          format=info.format, rows=counted(t, "data.rows", info.rows),
                           target=table_label(info.target)))
             mapping = value_mapper(con, info, saved_base(con, info), t)
         elif info.needs_mapping:
@@ -165,7 +169,8 @@ else:
 st.subheader(t("data.health"))
 st.caption(t("data.health_help"))
 only_gaps = not st.toggle(t("data.health_all"), key="health_all")
-summary, grid = loaders.health(db_path(), version(con), filters().start, filters().end, only_gaps)
+summary, grid = loaders.health(db_path(), version(con), filters().start, filters().end, only_gaps,
+                               t.lang)
 left, right = st.columns(2)
 left.metric(t("data.health_missing"), t.percent(summary.missing_share, 1),
             help=f"{summary.missing} / {summary.expected}")

@@ -104,7 +104,7 @@ def test_over_capacity_text() -> None:
                           "peak_load_ratio": [1.25, 0.96, 0.7], "weeks_over": [3, 1, 0],
                           "weeks_without_capacity": [0, 1, 0]})
     assert plain(over_capacity_text(teams, FR)) == (
-        "CCAS : 3 semaine(s), jusqu'à 125 % ; Sports : 1 semaine(s), jusqu'à 96 %, dont 1 sans "
+        "CCAS : 3 semaines, jusqu'à 125 % ; Sports : 1 semaine, jusqu'à 96 %, dont 1 sans "
         "aucune capacité (toute l'équipe absente)"
     )
 

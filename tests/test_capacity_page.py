@@ -67,7 +67,7 @@ def test_page_names_the_story_team_and_agent(page: AppTest) -> None:
     assert f"Service le plus chargé sur la période : **{STORY_SERVICE_NAME}**" in texts(page)
     assert metric(page, "Agents en surcharge prolongée") == "1"
     open_tab(page, "Surcharge prolongée")
-    assert "1 agent(s) en surcharge prolongée." in texts(page)
+    assert "1 agent en surcharge prolongée." in texts(page)
     assert any("signal de risque" in info.value for info in page.info)
     runs = page.dataframe[0].value
     assert runs.loc[0, "Service"] == STORY_SERVICE_NAME
@@ -83,7 +83,7 @@ def test_service_filter_applies_to_the_page(page: AppTest) -> None:
     open_tab(page, "Surcharge prolongée")
     assert "Aucun agent en surcharge prolongée sur la période." in [s.value for s in page.success]
     page.sidebar.selectbox(key="filter_service").select(STORY_SERVICE_ID).run()
-    assert "1 agent(s) en surcharge prolongée." in texts(page)
+    assert "1 agent en surcharge prolongée." in texts(page)
 
 
 def test_level_filter_and_english(page: AppTest) -> None:

@@ -175,7 +175,7 @@ def test_unknown_sheet_gets_a_mapping_that_can_be_saved(app: AppTest) -> None:
     assert any("badgeuse" in text for text in texts(app.success))
 
     app.button(key="data_import").click().run()
-    assert any("badgeuse.csv" in text and "1 acceptées" in text for text in texts(app.success))
+    assert any("badgeuse.csv" in text and "1 acceptée" in text for text in texts(app.success))
 
 
 def test_data_health_and_english(app: AppTest) -> None:

@@ -68,7 +68,7 @@ def test_the_report_speaks_french_with_french_numbers(report_fr: str) -> None:
     text = _without_plotly_js(report_fr).replace("\u202f", " ").replace("\xa0", " ")
     assert '<html lang="fr">' in text
     assert "<h1>Rapport d'évaluation de l'engagement des habitants</h1>" in text
-    assert "Période du 1 janv. 2025 au 31 déc. 2025" in text
+    assert "Période du 1er janv. 2025 au 31 déc. 2025" in text
     assert "Indice de Gini (n = 8)</div><div class=\"value\">0,23<" in text  # n beside it
     # the top tenth of 8 participants is 1 person: their share of attendances is not printed
     assert "Part des 10 % les plus actifs</div><div class=\"value\">–<" in text

@@ -277,7 +277,7 @@ ROWS: list[tuple[str, bytes, int, str | None, str, str]] = [
      "attendees_count", "nombre de personnes attendu (entier positif ou nul), trouvé « -3 »",
      "expected a whole number of people, found '-3'"),
     ("duplicate", b"agent_id;valid_from;weekly_hours\na1;01/01/2025;35\na1;01/01/2025;30\n", 3,
-     "agent_id", "doublon de la ligne 2 (même agent_id, valid_from : a1, 1 janv. 2025)",
+     "agent_id", "doublon de la ligne 2 (même agent_id, valid_from : a1, 1er janv. 2025)",
      "duplicate of line 2 (same agent_id, valid_from: a1, 1 Jan 2025)"),
     ("weekly_hours", b"agent_id;valid_from;weekly_hours\na1;01/01/2025;90,5\n", 2, "weekly_hours",
      "plus de 80 heures par semaine", "more than 80 hours a week"),
@@ -343,9 +343,9 @@ FILES: list[tuple[str, bytes, dict[str, Any], str, str]] = [
      "page Données)",
      "no saved mapping called 'badgeuse' (save one from the Data page first)"),
     ("strict.csv", b"date;agent;heures\n01/02/2025;A;2\n31/02/2025;A;2\n", {"strict": True},
-     "mode strict : 1 ligne(s) refusée(s), la première à la ligne 3 (date : date invalide : "
+     "mode strict : lignes refusées : 1, la première à la ligne 3 (date : date invalide : "
      "« 31/02/2025 ») ; rien n'a été importé",
-     "strict mode: 1 rejected row(s), first at line 3 (date: invalid date '31/02/2025'); "
+     "strict mode: rejected rows: 1, the first at line 3 (date: invalid date '31/02/2025'); "
      "nothing was imported"),
 ]
 

@@ -22,7 +22,7 @@ from analytics.arbitration.simulate import (
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
-from analytics.i18n import MISSING, Translator
+from analytics.i18n import MISSING, Translator, counted
 
 MONTH_FORMAT: Final[str] = "MMMM y"
 """Babel pattern of a month: « mars 2027 »."""
@@ -72,13 +72,13 @@ def estimate_text(estimate: Estimate, months: int, t: Translator, names: Mapping
     the chosen duration."""
     return t(
         "arb.sim.estimate",
-        projects=t.number(estimate.projects),
+        projects=counted(t, "arb.sim.comparable_projects", estimate.projects),
         group=group_text(estimate.criteria, t, names),
         p50=t.hours(estimate.total_p50),
         p80=t.hours(estimate.total_p80),
         month50=t.hours(estimate.total_p50 / months),
         month80=t.hours(estimate.total_p80 / months),
-        months=t.number(months),
+        months=counted(t, "common.months", months),
     )
 
 

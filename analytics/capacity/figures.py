@@ -162,10 +162,22 @@ def band_heatmap(
 
 
 def agent_load_heatmap(
-    agent_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
+    agent_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator,
+    ranking: pd.Series | None = None,
 ) -> go.Figure:
-    """Agent × week heatmap of load (hours / capacity) in the four bands; grey = no timesheet."""
+    """Agent × week heatmap of load (hours / capacity) in the four bands; grey = no timesheet.
+
+    Rows are « name · service » when ``agent_weeks`` has a ``service_name``; ``ranking`` (agent
+    ids, most loaded first, e.g. ``LoadView.agents['agent_id']``) orders them, the most loaded on
+    top; without it the rows keep the frame's order."""
+    if ranking is not None:
+        rank = pd.Series(range(len(ranking)), index=pd.Index(ranking.astype(str)))
+        order = agent_weeks["agent_id"].astype(str).map(rank).fillna(len(ranking))
+        agent_weeks = agent_weeks.iloc[np.argsort(order.to_numpy(), kind="stable")]
     labels = unique_labels(agent_weeks["agent_name"], agent_weeks["agent_id"])
+    if "service_name" in agent_weeks:
+        services = agent_weeks["service_name"].fillna("").astype(str)
+        labels = labels.where(services == "", labels + " · " + services)
     return band_heatmap(
         agent_weeks, labels, "hours", "capacity_hours", t("capacity.fig.agent_heatmap.title"),
         t("capacity.fig.axis.agent"), limits, t,
@@ -234,31 +246,36 @@ def participation_share_figure(services: pd.DataFrame, t: Translator) -> go.Figu
 
 
 def top_projects_figure(projects: pd.DataFrame, t: Translator) -> go.Figure:
-    """Horizontal bars of staff hours per project, participants reached and hours per participant
-    on hover."""
+    """Horizontal bars of staff hours per project, costliest on top, coloured by level of
+    involvement with a legend of the levels; participants reached and hours per participant on
+    hover."""
     data = projects.iloc[::-1]
     names = data["project_name"].fillna(data["project_id"]).astype(str)
-    fig = go.Figure(
-        go.Bar(
-            x=data["hours"], y=names, orientation="h",
-            marker_color=[LEVEL_COLOURS.get(level, PALETTE["purple"]) for level in data["level"]],
+    fig = go.Figure()
+    levels = data["level"].fillna(NO_LEVEL)
+    for level in [code for code in (NO_LEVEL, *LEVELS) if code in set(levels)]:
+        part = data[levels == level]
+        label = t.label("level", level)
+        fig.add_bar(
+            x=part["hours"], y=names[levels == level], orientation="h", name=label,
+            marker_color=LEVEL_COLOURS.get(level, PALETTE["purple"]),
             customdata=np.column_stack([
-                data["participants_reached"].astype(float), data["hours_per_participant"],
-                data["level"].map(lambda code: t.label("level", code)),
+                part["participants_reached"].astype(float), part["hours_per_participant"],
             ]),
             hovertemplate=(
-                "%{y} (%{customdata[2]})<br>%{x:,.0f} h<br>"
+                "%{y} (" + label + ")<br>%{x:,.0f} h<br>"
                 + t("capacity.fig.participants_reached") + colon(t) + "%{customdata[0]:,.0f}<br>"
                 + t("capacity.fig.hours_per_participant") + colon(t) + "%{customdata[1]:,.1f} h"
                 + "<extra></extra>"
             ),
         )
-    )
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(names))
     fig = base_layout(
         fig, t, t("capacity.fig.top_projects.title"), t("capacity.fig.axis.staff_hours"),
         t("capacity.fig.axis.project"),
     )
-    fig.update_layout(height=_height(len(data)), hovermode="closest")
+    fig.update_layout(height=_height(len(data)), hovermode="closest", showlegend=True,
+                      margin={"t": TOP_MARGIN_WITH_LEGEND_PX})
     return fig
 
 
@@ -276,7 +293,9 @@ def hidden_figure(frame: pd.DataFrame, labels: pd.Series, title: str, y_title: s
             marker_color=colour, hovertemplate=name + colon(t) + "%{x:,.1f} h<extra></extra>",
         )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(type="category")
+    # every bar named (plotly would otherwise skip labels it finds too close together)
+    fig.update_yaxes(type="category", tickmode="array", tickvals=list(labels.loc[order]),
+                     ticktext=list(labels.loc[order]))
     fig = base_layout(fig, t, title, t("capacity.fig.axis.hidden_hours"), y_title)
     fig.update_layout(height=_height(len(frame)), hovermode="y unified",
                       margin={"t": TOP_MARGIN_WITH_LEGEND_PX})
@@ -313,22 +332,26 @@ def evenings_heatmap(frame: pd.DataFrame, t: Translator) -> go.Figure:
                              fill_value=0)
     order = data.groupby("label")["evenings"].sum().sort_values(ascending=False, kind="stable")
     table = table.reindex(index=order.index)
+    # one column per month, named once (« 09/2026 »): a category axis, not dates plotly would tick
+    # every fortnight under the same month label
+    months = [f"{month:%m/%Y}" for month in pd.to_datetime(table.columns)]
     fig = go.Figure(
         go.Heatmap(
-            x=pd.to_datetime(table.columns), y=table.index, z=table.to_numpy(),
+            x=months, y=table.index, z=table.to_numpy(),
             colorscale=[[0, "#FFFFFF"], [1, PALETTE["blue"]]], xgap=1, ygap=1,
             colorbar={"title": {"text": t("capacity.fig.evenings")}},
-            hovertemplate="%{y}<br>%{x|%m/%Y}<br>%{z} " + t("capacity.fig.evenings_unit")
+            hovertemplate="%{y}<br>%{x}<br>" + t("capacity.fig.evenings_unit") + colon(t) + "%{z}"
             + "<extra></extra>",
         )
     )
+    fig.update_xaxes(type="category")
     fig.update_yaxes(autorange="reversed", type="category")
     fig = base_layout(
         fig, t, t("capacity.fig.evenings.title"), t("capacity.fig.axis.month"),
         t("capacity.fig.axis.agent"),
     )
     fig.update_layout(height=_height(len(table)), hovermode="closest")
-    return date_axis(fig, "month")
+    return fig
 
 
 def overload_timeline(runs: pd.DataFrame, t: Translator) -> go.Figure:

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from analytics.arbitration import context as context_mod
     from analytics.arbitration.present import estimate_text, facts_text, team_names, verdict_text
     from analytics.arbitration.simulate import ProjectSpec
-    from analytics.i18n import Translator
+    from analytics.i18n import Translator, counted
     from analytics.settings import load_thresholds
     from analytics.store import derived
     from analytics.store.db import open_store
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     print(t("arb.cli.team", team=names[team], team_id=team, as_of=t.date(context.as_of)))
     print(t("arb.cli.project", level=t.label("level", args.level),
             perimeter=t.label("perimeter", args.perimeter), start=t.date(args.start),
-            months=args.months))
+            months=counted(t, "common.months", args.months)))
     print(estimate_text(estimate, args.months, t, names))
     for quantile, verdict in result.verdicts.items():
         print(t("arb.cli.verdict", label=t(f"arb.sim.verdict_label.{quantile}"),

@@ -24,7 +24,7 @@ from plotly.basedatatypes import BaseTraceType
 
 from analytics.engagement.fatigue import TREND_ORIGIN
 from analytics.engagement.rotation import FREQUENCY_CLASSES, REFERENCE_90_9_1
-from analytics.figures import PALETTE, TEMPLATE
+from analytics.figures import PALETTE, TEMPLATE, separators
 from analytics.i18n import Translator
 
 Figure = dict[str, Any]
@@ -77,7 +77,7 @@ def layout(
         "title": {"text": title, "x": 0, "xanchor": "left"},
         "xaxis": {**dates, **(xaxis or {}), "title": {"text": x_title}},
         "yaxis": {**(yaxis or {}), "title": {"text": y_title}},
-        "separators": ", " if t.lang == "fr" else ".,",
+        "separators": separators(t),
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         "margin": {"l": 10, "r": 10, "t": 80, "b": 10},
         "hovermode": "x unified",

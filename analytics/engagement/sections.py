@@ -30,7 +30,11 @@ from analytics.engagement.page import (
     RotationPart,
 )
 from analytics.engagement.tables import Table
-from analytics.i18n import Translator
+from analytics.i18n import Translator, counted
+from analytics.indicators import indicator
+
+R_SCORE_KEY: Final[str] = "representativeness.r_score_quartier"
+"""The catalogue key whose kind every representation score (any dimension) is shown with."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,12 @@ class Section:
     """Why the section shows nothing (its scope has too few people), else None."""
 
 
+def r_score_text(value: float | None, t: Translator) -> str:
+    """A representation score as the overview shows it: the catalogue's kind of
+    ``representativeness.r_score_quartier`` (a ratio, as a percentage: « 4,7 % »)."""
+    return t.indicator(indicator(R_SCORE_KEY).kind, value)
+
+
 def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
     """The period's headline tiles (catalogue keys as help where the number is a catalogue one)."""
     return [
@@ -69,7 +79,7 @@ def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
         _gini_metric(h, t),
         Metric(t("ind.engagement.retention"), t.percent(h.retention, 1), "engagement.retention"),
         Metric(t("eng.tile.lapsed_12m"), t.number(h.lapsed_12m), t("eng.def.lapsed_short")),
-        Metric(t("ind.representativeness.r_score_quartier"), t.number(h.r_score_quartier, 2),
+        Metric(t("ind.representativeness.r_score_quartier"), r_score_text(h.r_score_quartier, t),
                "representativeness.r_score_quartier"),
     ]
 
@@ -128,7 +138,7 @@ def _cohorts(o: Overview, d: CohortsPart, t: Translator) -> Section:
             Metric(t("ind.engagement.retention"), t.percent(o.headline.retention, 1),
                    "engagement.retention"),
             Metric(t("eng.tile.median_survival"),
-                   t("eng.months", n=t.number(median)) if median is not None else t.number(None),
+                   counted(t, "eng.months", median) if median is not None else t.number(None),
                    t("eng.def.median_survival")),
         ],
         notes=[t("eng.def.survival")],
@@ -212,7 +222,7 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
     metrics = []
     for dimension, rep in reps.items():
         label = t(f"eng.axis.{dimension}")
-        metrics.append(Metric(t("eng.tile.r_score", dimension=label), t.number(rep.r_score, 2),
+        metrics.append(Metric(t("eng.tile.r_score", dimension=label), r_score_text(rep.r_score, t),
                               "representativeness.r_score_quartier" if dimension == "quartier"
                               else t("eng.def.r_score")))
         metrics.append(Metric(t("eng.tile.dissimilarity", dimension=label),
@@ -223,7 +233,7 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
         if rep.unmatched is None:
             notes.append(t("eng.note.unmatched_hidden", dimension=t(f"eng.axis.{dim}")))
         elif rep.unmatched:
-            notes.append(t("eng.note.unmatched", n=t.number(rep.unmatched),
+            notes.append(counted(t, "eng.note.unmatched", rep.unmatched,
                            dimension=t(f"eng.axis.{dim}")))
         names, others = rep.uncompared
         if names or others:

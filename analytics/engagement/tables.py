@@ -17,7 +17,7 @@ import pandas as pd
 from analytics.engagement.cohorts import SURVIVAL_HORIZONS, survival_summary
 from analytics.engagement.fatigue import SIGNALS
 from analytics.engagement.figures import group_label
-from analytics.i18n import Translator
+from analytics.i18n import Translator, counted
 
 if TYPE_CHECKING:
     from analytics.engagement.page import (
@@ -129,7 +129,7 @@ def retention(data: CohortsPart, t: Translator) -> Table:
     return _table("cohort_retention", t, [
         (t("eng.axis.cohort"), r["cohort_year"].astype(str), "text"),
         (t("eng.col.cohort_size"), r["cohort_size"], "count"),
-        *[(t("eng.col.years_after", k=k), r[k], "ratio") for k in horizons],
+        *[(counted(t, "eng.col.years_after", k), r[k], "ratio") for k in horizons],
     ])
 
 

@@ -54,10 +54,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arb.effort.caption": (
         "Heures de personnel enregistrées sur chaque projet terminé (tous agents, toutes "
         "activités). Typique = médiane (P50) ; pessimiste = P80 (80 % des projets ont coûté "
-        "moins). {projects} projets terminés avec du temps saisi.",
+        "moins). {projects}",
         "Staff hours recorded on each finished project (all agents, all activities). Typical = "
-        "median (P50); pessimistic = P80 (80 % of projects cost less). {projects} finished "
-        "projects with recorded time.",
+        "median (P50); pessimistic = P80 (80 % of projects cost less). {projects}",
+    ),
+    "arb.effort.caption.projects.one": (
+        "{n} projet terminé avec du temps saisi.", "{n} finished project with recorded time."
+    ),
+    "arb.effort.caption.projects.other": (
+        "{n} projets terminés avec du temps saisi.", "{n} finished projects with recorded time."
+    ),
+    "arb.sim.comparable_projects.one": (
+        "{n} projet terminé comparable", "{n} comparable finished project"
+    ),
+    "arb.sim.comparable_projects.other": (
+        "{n} projets terminés comparables", "{n} comparable finished projects"
     ),
     "arb.effort.metric": ("{level} : typique (P50)", "{level}: typical (P50)"),
     "arb.effort.metric_help": (
@@ -65,10 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Median staff hours per finished project at this level.",
     ),
     "arb.effort.metric_caption": (
-        "Pessimiste (P80) : {p80} · {monthly} par mois · durée médiane {months} mois · "
-        "{projects} projets",
-        "Pessimistic (P80): {p80} · {monthly} a month · median life {months} months · "
-        "{projects} projects",
+        "Pessimiste (P80) : {p80} · {monthly} par mois · durée médiane {months} · {projects}",
+        "Pessimistic (P80): {p80} · {monthly} a month · median life {months} · {projects}",
     ),
     "arb.effort.by": ("Détailler par", "Break down by"),
     "arb.effort.table_caption": (
@@ -134,12 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "35 = one more full-time agent.",
     ),
     "arb.sim.estimate": (
-        "Effort estimé à partir de {projects} projets terminés comparables ({group}) : "
-        "typique {p50}, pessimiste {p80} au total, soit {month50} à {month80} par mois sur "
-        "{months} mois.",
-        "Effort estimated from {projects} comparable finished projects ({group}): typical {p50}, "
-        "pessimistic {p80} in total, that is {month50} to {month80} a month over {months} "
-        "months.",
+        "Effort estimé à partir de {projects} ({group}) : typique {p50}, pessimiste {p80} au "
+        "total, soit {month50} à {month80} par mois sur {months}.",
+        "Effort estimated from {projects} ({group}): typical {p50}, pessimistic {p80} in total, "
+        "that is {month50} to {month80} a month over {months}.",
     ),
     "arb.sim.fallback": (
         "Moins de {n} projets comparables pour « {requested} » : l'estimation s'appuie sur un "
@@ -148,8 +155,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arb.sim.group_all": ("tous les projets terminés", "all finished projects"),
     "arb.sim.typical_life": (
-        "Les projets comparables durent en général {months} mois.",
-        "Comparable projects usually last {months} months.",
+        "Les projets comparables durent en général {months}.",
+        "Comparable projects usually last {months}.",
     ),
     "arb.sim.no_estimate": (
         "Aucun projet terminé pour ce niveau : impossible d'estimer l'effort.",
@@ -183,8 +190,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No tentative project yet.",
     ),
     "arb.sim.tentative_item": (
-        "{name} — {team}, {level}, {perimeter}, dès le {start}, {months} mois",
-        "{name} — {team}, {level}, {perimeter}, from {start}, {months} months",
+        "{name} — {team}, {level}, {perimeter}, dès le {start}, {months}",
+        "{name} — {team}, {level}, {perimeter}, from {start}, {months}",
     ),
     "arb.sim.tentative_name": ("Projet provisoire {n}", "Tentative project {n}"),
     "arb.sim.committed_header": (
@@ -424,7 +431,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # command line
     "arb.cli.team": ("Équipe : {team} ({team_id}) · situation au {as_of}",
                      "Team: {team} ({team_id}) · as of {as_of}"),
-    "arb.cli.project": ("Projet : {level}, {perimeter}, dès le {start}, {months} mois",
-                        "Project: {level}, {perimeter}, from {start}, {months} months"),
+    "arb.cli.project": ("Projet : {level}, {perimeter}, dès le {start}, {months}",
+                        "Project: {level}, {perimeter}, from {start}, {months}"),
     "arb.cli.verdict": ("{label} : {verdict} {facts}", "{label}: {verdict} {facts}"),
 }

@@ -65,9 +65,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {shown} most loaded agents out of {total}; choose a service in the left panel to see "
         "all its agents (the downloadable table has everyone).",
     ),
-    "capacity.load.missing_weeks": (
-        "{count} semaines-agents sans aucune saisie (en gris).",
-        "{count} agent-weeks without any recorded time (grey).",
+    "capacity.load.missing_weeks.one": (
+        "{n} semaine-agent sans aucune saisie (en gris).",
+        "{n} agent-week without any recorded time (grey).",
+    ),
+    "capacity.load.missing_weeks.other": (
+        "{n} semaines-agents sans aucune saisie (en gris).",
+        "{n} agent-weeks without any recorded time (grey).",
     ),
     "capacity.band.missing": ("Aucune saisie", "Nothing recorded"),
     "capacity.band.under": ("Moins de {low}", "Under {low}"),
@@ -151,7 +155,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "2001-623. All of an agent's hours count, whatever the level filter. An exemption may apply "
         "(exceptional circumstances): each row is a point to check, not an established breach.",
     ),
-    "capacity.legal.count": ("{count} constat(s)", "{count} finding(s)"),
+    "capacity.legal.count.one": ("{n} constat", "{n} finding"),
+    "capacity.legal.count.other": ("{n} constats", "{n} findings"),
     "capacity.legal.none": ("Aucun constat sur la période.", "No finding in the period."),
     "capacity.legal.days_over_10h.title": ("Journées de plus de {limit}", "Days over {limit}"),
     "capacity.legal.days_over_10h.rule": (
@@ -212,8 +217,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This is a **risk signal** to open a conversation (workload, priorities, support), never a "
         "judgement on a person nor a diagnosis of burnout.",
     ),
-    "capacity.overload.count": (
-        "{count} agent(s) en surcharge prolongée.", "{count} agent(s) in sustained overload."
+    "capacity.overload.count.one": (
+        "{n} agent en surcharge prolongée.", "{n} agent in sustained overload."
+    ),
+    "capacity.overload.count.other": (
+        "{n} agents en surcharge prolongée.", "{n} agents in sustained overload."
     ),
     "capacity.overload.none": (
         "Aucun agent en surcharge prolongée sur la période.",
@@ -235,12 +243,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Équipes qui dépasseraient leur capacité : {teams}.",
         "Teams that would go over their capacity: {teams}.",
     ),
-    "capacity.forecast.team_away": (
-        ", dont {weeks} sans aucune capacité (toute l'équipe absente)",
-        ", {weeks} of them with no capacity at all (the whole team away)",
+    "capacity.forecast.team_away.one": (
+        ", dont {n} sans aucune capacité (toute l'équipe absente)",
+        ", {n} of them with no capacity at all (the whole team away)",
     ),
-    "capacity.forecast.team_over": (
-        "{team} : {weeks} semaine(s), jusqu'à {peak}", "{team}: {weeks} week(s), up to {peak}"
+    "capacity.forecast.team_away.other": (
+        ", dont {n} sans aucune capacité (toute l'équipe absente)",
+        ", {n} of them with no capacity at all (the whole team away)",
+    ),
+    "capacity.forecast.team_over.one": (
+        "{team} : {n} semaine, jusqu'à {peak}", "{team}: {n} week, up to {peak}"
+    ),
+    "capacity.forecast.team_over.other": (
+        "{team} : {n} semaines, jusqu'à {peak}", "{team}: {n} weeks, up to {peak}"
     ),
     "capacity.forecast.no_over": (
         "Aucune équipe ne dépasse sa capacité dans les semaines à venir.",
@@ -255,9 +270,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "capacity.forecast.projects": ("Projets programmés et en cours", "Planned and active projects"),
     "capacity.forecast.over": ("Au-delà de la capacité", "Over capacity"),
     "capacity.forecast.projects_table": ("Projets pris en compte", "Projects taken into account"),
-    "capacity.forecast.unscheduled": (
-        "{count} projet(s) sans date de fin à venir : leurs {hours} restantes ne sont pas réparties.",
-        "{count} project(s) without a coming end date: their {hours} left are not spread.",
+    "capacity.forecast.unscheduled.one": (
+        "{n} projet sans date de fin à venir : ses {hours} restantes ne sont pas réparties.",
+        "{n} project without a coming end date: its {hours} left are not spread.",
+    ),
+    "capacity.forecast.unscheduled.other": (
+        "{n} projets sans date de fin à venir : leurs {hours} restantes ne sont pas réparties.",
+        "{n} projects without a coming end date: their {hours} left are not spread.",
     ),
     # --- Figures -----------------------------------------------------------------------------
     "capacity.fig.load_band": ("Charge", "Load"),
@@ -314,7 +333,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Projects causing the most hours outside the window (h)",
     ),
     "capacity.fig.evenings": ("Soirées", "Evenings"),
-    "capacity.fig.evenings_unit": ("soirée(s)", "evening(s)"),
+    "capacity.fig.evenings_unit": ("Soirées", "Evenings"),
     "capacity.fig.evenings.title": (
         "Soirées travaillées par agent et par mois (nombre)", "Evenings worked per agent and month (count)"
     ),

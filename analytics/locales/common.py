@@ -103,6 +103,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 MESSAGES.update({
+    "common.iso_week": ("{year}-S{week}", "{year}-W{week}"),
+    "common.projects.one": ("{n} projet", "{n} project"),
+    "common.projects.other": ("{n} projets", "{n} projects"),
+    "common.months.one": ("{n} mois", "{n} month"),
+    "common.months.other": ("{n} mois", "{n} months"),
     "download.csv": ("Télécharger (CSV)", "Download (CSV)"),
     "download.xlsx": ("Télécharger (Excel)", "Download (Excel)"),
 })

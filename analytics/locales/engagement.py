@@ -52,7 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eng.tile.r_score": ("Score de représentation ({dimension})", "Representation score ({dimension})"),
     "eng.tile.dissimilarity": ("Indice de dissimilarité ({dimension})", "Dissimilarity ({dimension})"),
     "eng.tile.milestones": ("Cailloux blancs", "Milestones"),
-    "eng.months": ("{n} mois", "{n} months"),
+    "eng.months.one": ("{n} mois", "{n} month"),
+    "eng.months.other": ("{n} mois", "{n} months"),
     "eng.n_equals": ("n = {n}", "n = {n}"),
     # Definitions (page captions and report)
     "eng.def.rotation": (
@@ -188,9 +189,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{group}: {slope} attendees per event per year (95 % CI: {low} to {high}; {n} events) — "
         "{direction}.",
     ),
-    "eng.note.unmatched": (
-        "{n} participants sans {dimension} connu(e) dans la table population ne sont pas comptés "
-        "dans les taux.",
+    "eng.note.unmatched.one": (
+        "{n} participant dont la donnée « {dimension} » manque dans la table population n'est pas "
+        "compté dans les taux.",
+        "{n} participant without a {dimension} known to the population table is left out of the "
+        "rates.",
+    ),
+    "eng.note.unmatched.other": (
+        "{n} participants dont la donnée « {dimension} » manque dans la table population ne sont "
+        "pas comptés dans les taux.",
         "{n} participants without a {dimension} known to the population table are left out of the "
         "rates.",
     ),
@@ -203,8 +210,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eng.note.uncompared_others": ("d'autres, portées par moins de personnes",
                                    "others, held by fewer people"),
     "eng.note.unmatched_hidden": (
-        "Quelques participants sans {dimension} connu(e) dans la table population ne sont pas "
-        "comptés dans les taux (nombre masqué : petit groupe).",
+        "Quelques participants dont la donnée « {dimension} » manque dans la table population ne "
+        "sont pas comptés dans les taux (nombre masqué : petit groupe).",
         "A few participants without a {dimension} known to the population table are left out of "
         "the rates (number hidden: small group).",
     ),
@@ -422,7 +429,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eng.col.n": ("n (participants)", "n (participants)"),
     "eng.col.attendances": ("Présences", "Attendances"),
     "eng.col.cohort_size": ("Taille de la cohorte", "Cohort size"),
-    "eng.col.years_after": ("Après {k} an(s)", "After {k} year(s)"),
+    "eng.col.years_after.one": ("Après {n} an", "After {n} year"),
+    "eng.col.years_after.other": ("Après {n} ans", "After {n} years"),
     "eng.col.median_months": ("Durée médiane (mois)", "Median (months)"),
     "eng.col.survival_at": ("Encore engagés à {months} mois", "Still engaged at {months} months"),
     "eng.col.previous_active": ("Venus l'année précédente", "Active the year before"),

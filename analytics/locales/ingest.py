@@ -288,10 +288,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the outcome of an import (pipeline.py) --------------------------------------------------
     "ingest.import.refused": ("{file} : refusé — {reason}", "{file}: refused — {reason}"),
     "ingest.import.strict": (
-        "mode strict : {count} ligne(s) refusée(s), la première à la ligne {line} ({column} : "
+        "mode strict : lignes refusées : {count}, la première à la ligne {line} ({column} : "
         "{reason}) ; rien n'a été importé",
-        "strict mode: {count} rejected row(s), first at line {line} ({column}: {reason}); nothing "
-        "was imported",
+        "strict mode: rejected rows: {count}, the first at line {line} ({column}: {reason}); "
+        "nothing was imported",
     ),
     "ingest.import.internal": (
         "erreur interne pendant l'import ({error} : {detail}) ; rien n'a été modifié",
@@ -305,7 +305,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.import.counts": (
         "lignes lues : {read} ; acceptées : {accepted} (dont {added} nouvelles) ; refusées : "
         "{rejected}",
-        "{read} rows read: {accepted} accepted ({added} new), {rejected} rejected",
+        "rows read: {read}; accepted: {accepted} (new: {added}); rejected: {rejected}",
     ),
     "ingest.import.unplaced.one": (
         "{count} ligne où «\u00a0{column}\u00a0» vaut {labels} : valeur inconnue laissée vide (à "
@@ -356,7 +356,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revoir les lignes refusées d'un import",
         "Review the refused rows of an import",
     ),
-    "ingest.page.review_item": ("N° {id} — {file} ({count} lignes)", "No. {id} — {file} ({count} rows)"),
+    "ingest.page.review_item": ("N° {id} — {file} (lignes refusées : {count})",
+                                "No. {id} — {file} (refused rows: {count})"),
     "ingest.note.totals_skipped": (
         "ligne {line} : ligne de total ignorée",
         "line {line}: totals row skipped",

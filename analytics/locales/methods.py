@@ -31,8 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "methods.page.capacity": ("Capacité des équipes", "Team capacity"),
     "methods.page.arbitration": ("Arbitrage", "Arbitration"),
     "methods.page.engagement": ("Engagement", "Engagement"),
-    "methods.unit.months": ("{n} mois", "{n} months"),
-    "methods.unit.weeks": ("{n} semaines", "{n} weeks"),
+    "methods.unit.months.one": ("{n} mois", "{n} month"),
+    "methods.unit.months.other": ("{n} mois", "{n} months"),
+    "methods.unit.weeks.one": ("{n} semaine", "{n} week"),
+    "methods.unit.weeks.other": ("{n} semaines", "{n} weeks"),
     "methods.unit.hours_per_month": ("{n} h par mois", "{n} h a month"),
     "parameter.forecast_horizon_weeks": (
         "Semaines à venir couvertes par la prévision de charge.",

@@ -67,6 +67,6 @@ def test_overload_tab_frames_a_risk_signal_in_english(browser: object, fresh_ser
     )
     wait_until_idle(page)
     body = plain(page.inner_text("body"))
-    assert "1 agent(s) in sustained overload." in body
+    assert "1 agent in sustained overload." in body
     assert "Periods of sustained overload, per agent (weeks)" in body
     page.close()

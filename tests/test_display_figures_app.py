@@ -1,0 +1,54 @@
+"""Every chart of every page, as the browser receives it, writes numbers the page language's way:
+« 4 000,5 » in French (thousands separated even for four digits), « 4,000.5 » in English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+PAGES = [
+    ("pages/capacity.py", "capacity_tab",
+     ["Charge", "Où va la participation", "Travail invisible", "Limites légales",
+      "Surcharge prolongée", "Semaines à venir"]),
+    ("pages/arbitration.py", "arbitration_tab",
+     ["Coût par niveau", "Simulateur", "Choix des projets", "Demande générée"]),
+    ("pages/engagement.py", None, []),
+    ("pages/overview.py", None, []),
+]
+
+
+def specs(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def number_format(spec: dict[str, Any]) -> tuple[str | None, bool, bool]:
+    layout = spec["layout"]
+    axes = layout.get("template", {}).get("layout", {})
+    return (layout.get("separators"), axes.get("xaxis", {}).get("separatethousands", False),
+            axes.get("yaxis", {}).get("separatethousands", False))
+
+
+@pytest.mark.parametrize(("page", "tab_key", "tabs"), PAGES, ids=[p[0] for p in PAGES])
+def test_every_chart_separates_thousands_the_french_way(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch, page: str, tab_key: str | None, tabs: list[str]
+) -> None:
+    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    seen: list[tuple[str | None, bool, bool]] = []
+    for tab in tabs or [None]:
+        if tab is not None:
+            at.session_state[tab_key] = tab
+            at.run()
+            assert not at.exception, (tab, at.exception)
+        seen += [number_format(spec) for spec in specs(at)]
+    assert seen, "no chart drawn"
+    assert set(seen) == {(", ", True, True)}
