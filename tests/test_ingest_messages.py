@@ -394,7 +394,7 @@ def test_summary_and_history_read_in_the_readers_language(store: duckdb.DuckDBPy
     assert result.message.endswith("; line 10: totals row skipped")
     french = plain(result.text(FR))
     assert french.startswith("french_excel_cp1252.csv — lignes lues : 7 ; acceptées : 5 "
-                             "(dont 5 nouvelles) ; refusées : 2 ; agents créés : ")
+                             "(nouvelles : 5) ; refusées : 2 ; agents créés : ")
     assert french.endswith(" ; ligne 10 : ligne de total ignorée")
     history = import_history(store)
     assert plain(localised_history(history, FR)["message"].iloc[0]) == french

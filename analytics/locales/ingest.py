@@ -303,7 +303,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ingest.import.done": ("{file} — {details}", "{file}: {details}"),
     "ingest.import.counts": (
-        "lignes lues : {read} ; acceptées : {accepted} (dont {added} nouvelles) ; refusées : "
+        "lignes lues : {read} ; acceptées : {accepted} (nouvelles : {added}) ; refusées : "
         "{rejected}",
         "rows read: {read}; accepted: {accepted} (new: {added}); rejected: {rejected}",
     ),
