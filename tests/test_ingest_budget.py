@@ -8,6 +8,7 @@ import io
 import json
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -98,6 +99,54 @@ def bomb_ods(rows_repeated: int, columns_repeated: int) -> bytes:
     })
 
 
+def record(kind: int, body: bytes) -> bytes:
+    """One BIFF record: type, length, body."""
+    return struct.pack("<HH", kind, len(body)) + body
+
+def biff(dimension: tuple[int, int, int, int] | None, cells: list[tuple[int, int, float]]) -> bytes:
+    """A BIFF8 workbook stream: one sheet declaring ``dimension`` (first row, last row + 1, first
+    column, last column + 1) and holding numbers at (row, column)."""
+    def bof(kind: int) -> bytes:
+        return record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 6))
+
+    name = b"Feuil1"
+
+    def globals_(offset: int) -> bytes:
+        sheet = struct.pack("<IBBBB", offset, 0, 0, len(name), 0) + name
+        return bof(0x0005) + record(0x0085, sheet) + record(0x000A, b"")
+
+    head = globals_(0)
+    sheet = bof(0x0010)
+    if dimension:
+        sheet += record(0x0200, struct.pack("<IIHHH", *dimension, 0))
+    for row, col, value in cells:
+        sheet += record(0x0203, struct.pack("<HHHd", row, col, 0, value))
+    sheet += record(0x000A, b"")
+    return globals_(len(head)) + sheet
+
+def cfb(stream: bytes) -> bytes:
+    """An OLE compound file (the .xls container) holding one stream named Workbook."""
+    stream = stream.ljust(max(4096, -(-len(stream) // 512) * 512), b"\0")
+    n = len(stream) // 512
+    end, free, fatsect = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    fat = [fatsect] + [i + 2 for i in range(n - 1)] + [end] + [end]
+    fat += [free] * (128 - len(fat))
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, n + 1, 0, 0x1000, end, 0, end, 0)
+              + struct.pack("<109I", 0, *([free] * 108)))
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        return (encoded.ljust(64, b"\0")
+                + struct.pack("<HBBIII", len(encoded), kind, 1 if kind else 0, free, free, child)
+                + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    directory = (entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 1, len(stream))
+                 + entry("", 0, free, 0, 0) * 2)
+    return header + struct.pack("<128I", *fat) + stream + directory
+
+
 HEADER = {"A1": "Date"}
 BOMBS: list[tuple[str, bytes, str]] = [
     # (file, bytes, what the English message says)
@@ -106,6 +155,8 @@ BOMBS: list[tuple[str, bytes, str]] = [
     # no declaration, or a false one: the reader's grid (512 GiB) meets the memory cap
     ("undeclared.xlsx", bomb_xlsx(None, {**HEADER, "XFD1048576": "x"}), "more than 4,096 MB"),
     ("understated.xlsx", bomb_xlsx("A1:B2", {**HEADER, "XFD1048576": "x"}), "more than 4,096 MB"),
+    # a 5.6 KB .xls whose DIMENSIONS record declares 4 billion rows × 65,535 columns
+    ("declared.xls", cfb(biff((0, 0xFFFFFFFF, 0, 0xFFFF), [(0, 0, 1.0)])), "more than 4,096 MB"),
     ("repeated.ods", bomb_ods(1_048_576, 16_384), "the spreadsheet could not be read"),
 ]
 
@@ -116,13 +167,20 @@ def test_spreadsheet_bomb_is_refused_with_a_message_and_the_process_lives_on(
 ) -> None:
     for variable in ("MAX_CELLS", "MAX_COLUMNS", "SHEET_MEMORY_MB", "SHEET_SECONDS"):
         monkeypatch.delenv(f"PARTICIPATION_{variable}", raising=False)
-    assert len(data) < 2_000
+    assert len(data) < 6_000
     with pytest.raises(Refusal) as refused:
         read_table(data, name)
     assert says in str(refused.value)
     assert "Traceback" not in str(refused.value)
     # still alive, and a real workbook still reads
     assert read_table(xlsx_bytes(), "temps.xlsx").headers[:2] == ["Date", "Agent"]
+
+
+def test_a_small_xls_reads_through_the_child() -> None:
+    cells = [(0, 0, 1.0), (0, 1, 2.0), (2, 0, 3.0), (2, 1, 2.5)]
+    table = read_table(cfb(biff((0, 3, 0, 2), cells)), "t.xls")
+    assert table.headers == ["1", "2"]
+    assert (table.lines.tolist(), table.frame.iloc[0].tolist()) == ([3], ["3", "2.5"])
 
 
 def test_one_cell_in_the_last_corner_is_read_or_refused_never_raised(
