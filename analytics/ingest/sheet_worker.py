@@ -161,8 +161,14 @@ def read_rows(data: bytes, max_cells: int, max_columns: int) -> int:
 
 
 def _cap(memory_bytes: int, cpu_seconds: float) -> None:
-    """Limit this process: address space, processor time, no file written, no core dump."""
-    import resource
+    """Limit this process: address space, processor time, no file written, no core dump.
+
+    Where ``resource`` does not exist (Windows) only the parent's wall-clock limit applies.
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on Linux
+        return
 
     cpu = max(1, math.ceil(cpu_seconds))
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
