@@ -157,7 +157,11 @@ BOMBS: list[tuple[str, bytes, str]] = [
     ("understated.xlsx", bomb_xlsx("A1:B2", {**HEADER, "XFD1048576": "x"}), "more than 4,096 MB"),
     # a 5.6 KB .xls whose DIMENSIONS record declares 4 billion rows × 65,535 columns
     ("declared.xls", cfb(biff((0, 0xFFFFFFFF, 0, 0xFFFF), [(0, 0, 1.0)])), "more than 4,096 MB"),
-    ("repeated.ods", bomb_ods(1_048_576, 16_384), "the spreadsheet could not be read"),
+    # repeated rows × repeated cells: calamine itself refuses the biggest; below its own limit it
+    # would spend 11 s and 4 GB before the caps stopped it: the span is checked first
+    ("repeated.ods", bomb_ods(1_048_576, 16_384), "17,179,869,184 cells (1,048,576 rows"),
+    ("repeated_50M.ods", bomb_ods(50_000, 1_000), "50,000,000 cells (50,000 rows"),
+    ("repeated_wide.ods", bomb_ods(1, 20_000), "20,000 columns"),
 ]
 
 

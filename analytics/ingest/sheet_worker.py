@@ -10,11 +10,12 @@ file's bytes on stdin and reads JSON lines back on stdout:
 * ``[LINE, [CELL, ...]]`` — one non-empty row: its row number in the sheet (1-based) and its cells as
   text, padded on the left so that column A is the first cell; then ``{"end": ROWS}``.
 
-Before the reader builds the grid, the sheet's declared dimension (``<dimension ref="A1:D40"/>`` of an
-XLSX) is checked against the budget; the used range it then builds is checked again before any cell
-becomes a Python object. A file that fools both checks meets the memory cap (the child aborts) or the
-processor cap (the child is killed); the parent turns either into a refusal. The child may not
-write any file (``RLIMIT_FSIZE`` = 0): nothing it reads reaches the disk.
+Before the reader builds the grid, the sheet's declared dimension (``<dimension ref="A1:D40"/>`` of
+an XLSX) or the span of its repeated rows and cells (an ODS) is checked against the budget; the used
+range the reader then builds is checked again before any cell becomes a Python object. A file that
+fools these checks (an XLS, or an XLSX whose declaration lies) meets the memory cap (the child
+aborts) or the processor cap (the child is killed); the parent turns either into a refusal. The
+child may not write any file (``RLIMIT_FSIZE`` = 0): nothing it reads reaches the disk.
 
 This module imports only the standard library and python-calamine, so that the child starts fast.
 """
@@ -124,12 +125,57 @@ def check_declared(data: bytes, max_cells: int, max_columns: int) -> None:
                          limit=max_cells)
 
 
+_TABLE: Final[str] = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE: Final[str] = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def check_repeated(data: bytes, max_cells: int, max_columns: int) -> None:
+    """Refuse an ODS whose first sheet's repeated rows and cells span more than the budget.
+
+    An ODS writes ``number-rows-repeated`` / ``number-columns-repeated`` instead of repeating a row
+    or a cell: a few bytes can stand for billions of cells. The XML is walked row by row (memory
+    stays small) and the walk stops as soon as the cells used from A1 pass the budget; a file it
+    cannot walk passes (the caps stand behind).
+    """
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    rows_before = 0
+    widest = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as stream:
+            for event, element in iterparse(stream, events=("start", "end")):
+                if element.tag == f"{_TABLE}table" and event == "end":
+                    return  # the first sheet is all calamine reads
+                if event != "end" or element.tag != f"{_TABLE}table-row":
+                    continue
+                rows = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+                column = used = 0
+                for cell in element:
+                    column += int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
+                    if cell.get(f"{_OFFICE}value-type") or len(cell) or (cell.text or "").strip():
+                        used = column
+                element.clear()
+                if used:
+                    widest = max(widest, used)
+                    if widest > max_columns:
+                        raise OverBudget("ingest.file.too_many_columns", columns=widest,
+                                         limit=max_columns)
+                    if (rows_before + rows) * widest > max_cells:
+                        raise OverBudget("ingest.file.too_many_cells",
+                                         cells=(rows_before + rows) * widest,
+                                         rows=rows_before + rows, columns=widest, limit=max_cells)
+                rows_before += rows
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, ParseError):
+        return
+
+
 def read_rows(data: bytes, max_cells: int, max_columns: int) -> int:
     """Write the first sheet's non-empty rows on stdout as JSON lines; return how many."""
     from python_calamine import CalamineWorkbook
 
     if data.startswith(b"PK"):
         check_declared(data, max_cells, max_columns)
+        check_repeated(data, max_cells, max_columns)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not workbook.sheet_names:
