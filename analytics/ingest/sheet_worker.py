@@ -216,9 +216,15 @@ def _cap(memory_bytes: int, cpu_seconds: float) -> None:
     except ImportError:  # pragma: no cover - not on Linux
         return
 
+    def lower(kind: int, soft: int, hard: int) -> None:  # never above a limit already in force
+        _, current = resource.getrlimit(kind)
+        if current != resource.RLIM_INFINITY:
+            soft, hard = min(soft, current), min(hard, current)
+        resource.setrlimit(kind, (soft, hard))
+
     cpu = max(1, math.ceil(cpu_seconds))
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    lower(resource.RLIMIT_AS, memory_bytes, memory_bytes)
+    lower(resource.RLIMIT_CPU, cpu, cpu + 1)
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
