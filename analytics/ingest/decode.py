@@ -6,8 +6,12 @@ What real files throw at us, handled here once for every format:
 * separators ``,`` ``;`` tab or ``|``, sniffed from the first lines outside quotes;
 * blank lines (skipped), ragged rows (short rows padded; extra cells that are not empty rejected),
   totals rows at the bottom (skipped and noted);
-* XLSX / XLS / ODS through python-calamine (first sheet, first non-empty row as header);
+* XLSX / XLS / ODS through python-calamine (first sheet, first non-empty row as header), in a child
+  process capped in memory and time (:mod:`analytics.ingest.sheet_worker`);
 * JSON: a list of objects (nested objects flattened as ``a/b``).
+
+Reading has a budget (:class:`analytics.settings.ReadBudget`): too many columns, or a sheet or JSON
+table of too many cells, is refused before it is built; no copy of a file is written to disk.
 
 Line numbers are those of the file as a person sees it: the header is line 1; for sheets, the row
 number; for JSON, the position of the object (1-based, plus one for an implied header line).
