@@ -107,5 +107,43 @@ def max_upload_mb(environ: dict[str, str] | None = None) -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_UPLOAD_MB
 
 
+@dataclass(frozen=True)
+class ReadBudget:
+    """What reading one uploaded file may cost: beyond it the file is refused with a message.
+
+    Spreadsheets are read in a child process capped in memory and processor time, so that no
+    workbook can end the server; the cell and column limits are checked before the grid is built.
+    """
+
+    max_cells: int = 20_000_000
+    """Most cells (rows × columns of the used range) a sheet, or a JSON file's table, may hold."""
+    max_columns: int = 16_384
+    """Most columns a file may have (16,384 is the widest sheet Excel and LibreOffice allow)."""
+    sheet_memory_mb: int = 4_096
+    """Memory (address space, MB) the child process that reads a spreadsheet may use."""
+    sheet_seconds: float = 120.0
+    """Processor (and wall-clock) seconds the child process that reads a spreadsheet may use."""
+
+
+def load_read_budget(environ: dict[str, str] | None = None) -> ReadBudget:
+    """The reading budget with ``PARTICIPATION_MAX_CELLS``, ``PARTICIPATION_MAX_COLUMNS``,
+    ``PARTICIPATION_SHEET_MEMORY_MB`` and ``PARTICIPATION_SHEET_SECONDS`` applied (positive
+    numbers; anything else keeps the default)."""
+    env = os.environ if environ is None else environ
+    defaults = ReadBudget()
+    names = {"max_cells": "MAX_CELLS", "max_columns": "MAX_COLUMNS",
+             "sheet_memory_mb": "SHEET_MEMORY_MB", "sheet_seconds": "SHEET_SECONDS"}
+    overrides: dict[str, object] = {}
+    for field_name, variable in names.items():
+        raw = env.get(ENV_PREFIX + variable, "").strip()
+        try:
+            value = type(getattr(defaults, field_name))(raw.replace(",", "."))
+        except ValueError:
+            continue
+        if value > 0 and value == value and value != float("inf"):
+            overrides[field_name] = value
+    return ReadBudget(**overrides)  # type: ignore[arg-type]
+
+
 DEMO_SEED = 2026
 """Seed of the demo town built on first start."""

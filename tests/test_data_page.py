@@ -223,3 +223,20 @@ def test_agents_and_projects_created_by_an_import_are_listed_to_complete(app: Ap
                 for name in frame["project_name"]}
     assert "Anna Schmidt" in names  # created by the Kimai import, without service nor contract
     assert "Participatory budget" in projects  # created by name: no level, initiative, perimeter
+
+
+def test_a_spreadsheet_bomb_is_refused_on_the_page_and_the_session_lives_on(app: AppTest) -> None:
+    """Issue 14: a 1.4 KB workbook with a cell at XFD1048576 used to abort the server."""
+    from tests.test_ingest_budget import BOMBS
+
+    name, bomb, _says = BOMBS[0]
+    app.file_uploader(key="data_upload").set_value(
+        (name, bomb, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    assert not app.exception, app.exception
+    shown = " ".join(texts(app.error) + texts(app.warning) + texts(app.markdown)).replace(
+        "\u202f", " ").replace("\u00a0", " ")
+    assert "déclare 17 179 869 184 cellules" in shown, shown
+    app.file_uploader(key="data_upload").set_value(
+        (FRENCH.name, FRENCH.read_bytes(), "text/csv")).run()
+    assert not app.exception, app.exception
+    assert any("7 lignes" in text for text in texts(app.markdown))

@@ -152,6 +152,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "la première feuille du classeur est vide",
         "the spreadsheet's first sheet is empty",
     ),
+    "ingest.file.sheet_too_large": (
+        "la première feuille du classeur déclare {cells} cellules ({range}), au-delà des {limit} "
+        "qu'une feuille peut compter : supprimez les lignes et colonnes vides puis enregistrez-la "
+        "à nouveau (limite : PARTICIPATION_MAX_CELLS)",
+        "the spreadsheet's first sheet declares {cells} cells ({range}), more than the {limit} a "
+        "sheet may hold: delete its empty rows and columns and save it again (limit: "
+        "PARTICIPATION_MAX_CELLS)",
+    ),
+    "ingest.file.too_many_cells": (
+        "le tableau du fichier compterait {cells} cellules ({rows} lignes × {columns} colonnes), "
+        "au-delà des {limit} permises (limite : PARTICIPATION_MAX_CELLS)",
+        "the file's table would hold {cells} cells ({rows} rows × {columns} columns), more than "
+        "the {limit} allowed (limit: PARTICIPATION_MAX_CELLS)",
+    ),
+    "ingest.file.too_many_columns": (
+        "le fichier compte {columns} colonnes, au-delà des {limit} permises (limite : "
+        "PARTICIPATION_MAX_COLUMNS)",
+        "the file has {columns} columns, more than the {limit} allowed (limit: "
+        "PARTICIPATION_MAX_COLUMNS)",
+    ),
+    "ingest.file.sheet_memory": (
+        "la lecture du classeur demande plus de {mb} Mo de mémoire : il est refusé (limite : "
+        "PARTICIPATION_SHEET_MEMORY_MB)",
+        "reading the spreadsheet needs more than {mb} MB of memory: it is refused (limit: "
+        "PARTICIPATION_SHEET_MEMORY_MB)",
+    ),
+    "ingest.file.sheet_time": (
+        "la lecture du classeur prend plus de {seconds} s : elle a été arrêtée (limite : "
+        "PARTICIPATION_SHEET_SECONDS)",
+        "reading the spreadsheet takes more than {seconds} s: it was stopped (limit: "
+        "PARTICIPATION_SHEET_SECONDS)",
+    ),
     "ingest.file.json_unreadable": (
         "le JSON n'a pas pu être lu : {detail} (ligne {line}, colonne {column})",
         "the JSON could not be read: {detail} (line {line}, column {column})",
