@@ -15,7 +15,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -402,9 +402,25 @@ def assign_roles(
 ) -> tuple[dict[str, int], set[int]]:
     """Role → column index, each column used once, patterns tried in order of preference.
 
-    Returns (assignments, indices of headers recognised by some role).
+    Returns (assignments, indices of headers recognised by some role). Exact patterns are looked
+    up, not scanned, so that a sheet of thousands of columns is recognised (or not) at once.
     """
+    return _assign(_normalised(headers), roles)
+
+
+def _normalised(headers: Sequence[str]) -> tuple[list[str], dict[str, list[int]]]:
+    """The normalised headers, and the positions of each."""
     normalised = [normalise_header(h) for h in headers]
+    positions: dict[str, list[int]] = {}
+    for index, header in enumerate(normalised):
+        positions.setdefault(header, []).append(index)
+    return normalised, positions
+
+
+def _assign(
+    headers: tuple[list[str], dict[str, list[int]]], roles: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[str, int], set[int]]:
+    normalised, positions = headers
     taken: set[int] = set()
     assigned: dict[str, int] = {}
     depth = max((len(patterns) for patterns in roles.values()), default=0)
@@ -412,24 +428,33 @@ def assign_roles(
         for role, patterns in roles.items():
             if role in assigned or level >= len(patterns):
                 continue
-            for index, header in enumerate(normalised):
-                if index not in taken and header_matches(header, patterns[level]):
-                    assigned[role] = index
-                    taken.add(index)
-                    break
+            pattern = patterns[level]
+            if "*" in pattern:
+                candidates: Iterable[int] = (
+                    i for i, header in enumerate(normalised) if header_matches(header, pattern))
+            else:
+                candidates = positions.get(pattern, ())
+            index = next((i for i in candidates if i not in taken), None)
+            if index is not None:
+                assigned[role] = index
+                taken.add(index)
     return assigned, taken
 
 
-def score(fmt: Format, headers: Sequence[str], enforce_min: bool = True) -> Match | None:
+def score(fmt: Format, headers: Sequence[str], enforce_min: bool = True,
+          normalised: tuple[list[str], dict[str, list[int]]] | None = None) -> Match | None:
     """The match of ``fmt`` on ``headers``, or None when a required role is missing (or, when
     ``enforce_min``, when too few of the headers are the format's own)."""
-    assigned, taken = assign_roles(headers, fmt.roles)
+    normalised = normalised or _normalised(headers)
+    assigned, taken = _assign(normalised, fmt.roles)
     if not all(any(role in assigned for role in group) for group in fmt.required):
         return None
-    normalised = [normalise_header(h) for h in headers]
+    exact = {pattern for pattern in fmt.known if "*" not in pattern}
+    wildcards = [pattern for pattern in fmt.known if "*" in pattern]
     known = sum(
-        1 for index, header in enumerate(normalised)
-        if index in taken or any(header_matches(header, pattern) for pattern in fmt.known)
+        1 for index, header in enumerate(normalised[0])
+        if index in taken or header in exact
+        or any(header_matches(header, pattern) for pattern in wildcards)
     )
     share = known / max(1, len(headers))
     return Match(fmt, assigned, share) if share >= fmt.min_score or not enforce_min else None
@@ -438,8 +463,9 @@ def score(fmt: Format, headers: Sequence[str], enforce_min: bool = True) -> Matc
 def detect(headers: Sequence[str]) -> Match | None:
     """The best matching format for these headers (None when nothing matches)."""
     best: Match | None = None
+    normalised = _normalised(headers)
     for fmt in FORMATS:
-        match = score(fmt, headers)
+        match = score(fmt, headers, normalised=normalised)
         if match is not None and (best is None or match.score > best.score + 1e-9):
             best = match
     return best
