@@ -24,7 +24,7 @@ from plotly.basedatatypes import BaseTraceType
 
 from analytics.engagement.fatigue import TREND_ORIGIN
 from analytics.engagement.rotation import FREQUENCY_CLASSES, REFERENCE_90_9_1
-from analytics.figures import PALETTE, TEMPLATE
+from analytics.figures import PALETTE, TEMPLATE, chart_text, escape_figure
 from analytics.i18n import Translator
 
 Figure = dict[str, Any]
@@ -88,7 +88,8 @@ def _figure(traces: Sequence[BaseTraceType], figure_layout: dict[str, Any]) -> F
     """The figure's JSON: validated traces and layout, then the common template as JSON."""
     validated = go.Layout(figure_layout).to_plotly_json()
     validated["template"] = TEMPLATE_JSON
-    return {"data": [trace.to_plotly_json() for trace in traces], "layout": validated}
+    return escape_figure(
+        {"data": [trace.to_plotly_json() for trace in traces], "layout": validated})
 
 
 def _sorted(value: Any) -> Any:
@@ -106,7 +107,7 @@ def _plain_figure(traces: list[dict[str, Any]], figure_layout: dict[str, Any]) -
     the same dict as :func:`_figure` gives them (tests/test_engagement_figures.py compares both)."""
     plain = _sorted(figure_layout)
     plain["template"] = TEMPLATE_JSON
-    return {"data": traces, "layout": plain}
+    return escape_figure({"data": traces, "layout": plain})
 
 
 def _bar(
@@ -421,7 +422,7 @@ def milestones_figure(
                "coproduction": PALETTE["red"]}
     for offset, (level, part) in enumerate(milestones.groupby("level", sort=True)):
         hover = [
-            f"{title}<br>{project or ''}"
+            f"{chart_text(title)}<br>{chart_text(project or '')}"
             for title, project in zip(part["title"].tolist(), part["project_name"].tolist(),
                                       strict=True)
         ]
