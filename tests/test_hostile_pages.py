@@ -4,8 +4,11 @@ tooltips) or plotly (titles, ticks, legend, hover) as live markup; the names are
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,9 @@ from tests.hostile_fixtures import HOST, LIVE
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHOWN = ("!\\[x\\](http:\u2060//", "\\<img src=http:\u2060//", "\\*\\*gras\\*\\*", "\\[clique\\]")
-"""Payloads as escaped markdown: at least one shows on each page (the names do reach it)."""
+"""Payloads as escaped markdown: at least one shows where names are written in sentences."""
+SHOWN_IN_CHARTS = ("&lt;img src=http://", "&lt;a href=")
+"""Payloads as plotly shows them literally: in the charts that name services, quartiers, milestones."""
 
 PAGES: list[tuple[str, str | None, str | None]] = [
     ("pages/overview.py", None, None),
@@ -25,7 +30,9 @@ PAGES: list[tuple[str, str | None, str | None]] = [
         "Surcharge prolongée", "Semaines à venir")],
     *[("pages/arbitration.py", "arbitration_tab", tab) for tab in (
         "Coût par niveau", "Simulateur", "Choix des projets", "Demande générée")],
-    ("pages/engagement.py", None, None),
+    *[("pages/engagement.py", "engagement_tab", tab) for tab in (
+        "Renouvellement", "Concentration", "Cohortes et maintien", "Érosion et fatigue",
+        "Représentativité", "Cailloux blancs", "Rapport")],
     ("pages/data.py", None, None),
     ("pages/methods.py", None, None),
 ]
@@ -92,5 +99,47 @@ def test_no_live_markup_from_data(hostile_db: Path, monkeypatch: pytest.MonkeyPa
     assert live == []
     charts = list(chart_strings(at))
     assert [s for s in charts if "<img" in s or "<a " in s or f"{HOST}/a\">" in s] == []
-    if page in ("pages/capacity.py", "pages/arbitration.py") and tab in ("Charge", "Simulateur"):
+    if tab in ("Charge", "Simulateur"):
         assert any(shown in text for _, text in texts for shown in SHOWN), texts
+    if tab in ("Charge", "Représentativité", "Cailloux blancs"):
+        assert any(shown in text for text in charts for shown in SHOWN_IN_CHARTS), charts
+
+
+def test_the_evaluation_report_shows_hostile_names_as_text(hostile_db: Path) -> None:
+    """The HTML report: names HTML-escaped, no markdown escape left visible, nothing fetched."""
+    from datetime import date, datetime
+
+    from analytics.engagement.page import compute_engagement
+    from analytics.engagement.report import build_report
+    from analytics.engagement.scope import Scope
+    from analytics.i18n import Translator
+    from analytics.settings import Thresholds
+    from analytics.store.db import open_store
+
+    con = open_store(hostile_db, read_only=True)
+    try:
+        data = compute_engagement(con, Scope(date(2024, 12, 1), date(2026, 11, 30)), Thresholds())
+    finally:
+        con.close()
+    report = build_report(data, Translator("fr"), service_label="**gras** $x^2$ `code` S9",
+                          level_label="Tous", generated_at=datetime(2026, 11, 30, 9, 0))
+    tags = Tags()
+    tags.feed(report)
+    assert [(tag, url) for tag, url in tags.found if HOST in url or tag == "img"] == []
+    visible = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<script.*?</script>", "", report,
+                                                          flags=re.S)))
+    assert "service : **gras** $x^2$ `code` S9" in visible.replace("\xa0", " ")
+    assert "\\*" not in visible and "\u2060" not in visible
+
+
+class Tags(HTMLParser):
+    """The images and links of an HTML document, with their address."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("img", "a", "image", "iframe"):
+            url = dict(attrs).get("src") or dict(attrs).get("href") or ""
+            self.found.append((tag, url))
