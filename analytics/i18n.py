@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -73,9 +73,19 @@ def template(key: str, lang: str, values: Mapping[str, object]) -> str | None:
 
 class Markdown(str):
     """A text that is already safe markdown, made by the app (``t``'s own result, a bold label…):
-    interpolated as is by ``t``. Never wrap a text that comes from data."""
+    interpolated as is by ``t``. Never wrap a text that comes from data. Two of them added are
+    still one (``t(a) + t(b)``); anything else added to one is a plain ``str``."""
 
     __slots__ = ()
+
+    def __add__(self, other: str) -> str:
+        joined = str.__add__(self, other)
+        return Markdown(joined) if isinstance(other, Markdown) else joined
+
+    @staticmethod
+    def join(separator: str, parts: Iterable[Markdown]) -> Markdown:
+        """``separator.join(parts)`` (the separator is the app's own text), still markdown."""
+        return Markdown(separator.join(parts))
 
 
 WORD_JOINER: Final[str] = "\u2060"
@@ -84,8 +94,10 @@ Streamlit's ``:directives:`` from forming, without changing what the reader sees
 _MD_SPECIAL: Final[re.Pattern[str]] = re.compile(r"([\\`*_\[\]<>$~|&#])")
 """Characters that open markdown or HTML inline anywhere in a line (CommonMark lets a backslash
 escape any of them)."""
-_MD_LINE_START: Final[re.Pattern[str]] = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
-"""What starts a list, a quote or a heading underline when a value opens a line."""
+_MD_LINE_START: Final[re.Pattern[str]] = re.compile(
+    r"^(\s*)(?:([-+=])(?=[\s\-+=]|$)|(\d+)([.)])(?=\s|$))")
+"""What starts a list or a heading underline when a value opens a line (``- ``, ``1. ``, ``===``;
+not ``-0,5``)."""
 _AUTOLINK: Final[re.Pattern[str]] = re.compile(r"(?i)(:)(?=[a-z/])|(w)(?=ww\.)|(@)")
 
 

@@ -80,6 +80,9 @@ def test_plain_text_undoes_the_escaping(value: str) -> None:
         ("# h", "\\# h"),
         ("- x", "\\- x"),
         ("12. x", "12\\. x"),
+        ("-0,04", "-0,04"),
+        ("12.5 h", "12.5 h"),
+        ("===", "\\==="),
         ("a\nb", "a b"),
     ],
 )

@@ -97,8 +97,11 @@ def test_no_live_markup_from_data(hostile_db: Path, monkeypatch: pytest.MonkeyPa
     texts = list(markdown_texts(at))
     live = [(kind, text) for kind, text in texts if LIVE.search(text)]
     assert live == []
+    twice = [(kind, text) for kind, text in texts if "\\\\" in text or "\\&lt;" in text]
+    assert twice == []  # escaped once: no payload holds a backslash
     charts = list(chart_strings(at))
     assert [s for s in charts if "<img" in s or "<a " in s or f"{HOST}/a\">" in s] == []
+    assert [s for s in charts if "\\" in s or "&amp;lt;" in s or "\u2060" in s] == []
     if tab in ("Charge", "Simulateur"):
         assert any(shown in text for _, text in texts for shown in SHOWN), texts
     if tab in ("Charge", "Représentativité", "Cailloux blancs"):
@@ -116,7 +119,7 @@ def test_the_evaluation_report_shows_hostile_names_as_text(hostile_db: Path) -> 
     from analytics.settings import Thresholds
     from analytics.store.db import open_store
 
-    con = open_store(hostile_db, read_only=True)
+    con = open_store(hostile_db)
     try:
         data = compute_engagement(con, Scope(date(2024, 12, 1), date(2026, 11, 30)), Thresholds())
     finally:
