@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.audit import import_details
+from analytics.i18n import escape_markdown
 from analytics.ingest import ImportResult, Reject, import_batch
 from analytics.ingest import mapping as mappings
 from analytics.ingest.mapping import ColumnMapping
@@ -107,7 +108,7 @@ for upload in uploads or []:
     if upload.size > limit_mb * 1024 * 1024:
         st.error(t("data.too_big", name=upload.name, mb=limit_mb))
         continue
-    with st.expander(upload.name, expanded=True):
+    with st.expander(escape_markdown(upload.name), expanded=True):
         info = cached_preview(upload.getvalue(), upload.name, tuple(mappings.saved_names(con)))
         mapping = None
         if info.recognised:
@@ -125,7 +126,7 @@ for upload in uploads or []:
 if plans and st.button(t("data.import"), type="primary", key="data_import"):
     bar = st.progress(0.0, text=t("data.importing"))
     results = import_batch(
-        con, plans, strict, lambda done, step: bar.progress(min(1.0, done), text=step))
+        con, plans, strict, lambda done, step: bar.progress(min(1.0, done), text=escape_markdown(step)))
     for result in results:
         record(who, "import", result.file, import_details(result))
     st.session_state["data_results"] = results

@@ -7,6 +7,7 @@ import streamlit as st
 from analytics.access import group_floor
 from analytics.disclosure import protect_indicators
 from analytics.figures import weekly_load_figure
+from analytics.i18n import escape_markdown
 from analytics.settings import load_thresholds
 from dashboard import components, loaders
 from dashboard.access import page_guard
@@ -51,4 +52,5 @@ left, middle, right, last = st.columns(4)
 left.metric(t("overview.last_work_date"), t.date(fresh.last_work_date))
 middle.metric(t("overview.last_event_date"), t.date(fresh.last_event_date))
 right.metric(t("overview.last_request_date"), t.date(fresh.last_request_date))
-last.metric(t("overview.imports"), t.number(fresh.imports), help=fresh.last_import_file)
+last.metric(t("overview.imports"), t.number(fresh.imports),
+            help=escape_markdown(fresh.last_import_file) if fresh.last_import_file else None)

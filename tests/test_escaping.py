@@ -9,6 +9,7 @@ is checked in tests/browser/test_hostile_browser.py).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,32 @@ def test_import_messages_escape_their_values_for_the_page(markdown: bool, expect
     message = Message("ingest.cell.unknown_value", allowed="a, b",
                       value="**gras** ![x](http://h/p.png)")
     assert message.render(Translator("fr"), markdown=markdown) == expected
+
+
+IMAGE = "![x](http://evil.example/p.png)"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "seen"),
+    [
+        (f"{IMAGE}.csv", b"", f"{IMAGE}.csv : refusé — le fichier est vide"),
+        ("export.csv", f"{IMAGE};**b**\n1;2\n".encode(),
+         f"export.csv : refusé — export non reconnu (en-têtes trouvés : « {IMAGE} », « **b** »)"),
+    ],
+)
+def test_an_import_message_shows_file_names_and_headers_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes, seen: str
+) -> None:
+    from analytics.ingest import import_file
+    from analytics.store.db import open_store
+
+    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(tmp_path / "keys"))
+    con = open_store(":memory:")
+    try:
+        result = import_file(con, data, name)
+    finally:
+        con.close()
+    shown = result.text(Translator("fr"))
+    assert not re.search(r"!\[|(?<!\\)\]\(|http://|\*\*b", shown)
+    assert plain_text(shown).replace("\u00a0", " ").startswith(seen)
+    assert str(result.message).startswith(name)  # the command line and the store: plain
