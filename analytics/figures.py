@@ -48,26 +48,34 @@ def chart_text(text: str) -> str:
     return text.translate(_CHART_ESCAPES)
 
 
-def _cell(value: object) -> object:
-    return chart_text(value) if isinstance(value, str) else value
-
-
-_cells = np.frompyfunc(_cell, 1, 1)
+def _escaped_array(values: np.ndarray) -> np.ndarray:
+    """An object array with its texts escaped; the same array when no text needs it (the usual
+    case: each distinct value is looked at once, and plotly does not validate the array again)."""
+    try:
+        distinct = pd.unique(values.ravel())
+    except TypeError:  # unhashable cells (lists): one by one
+        distinct = values.ravel()
+    changed = {v: e for v in distinct if isinstance(v, str) and (e := chart_text(v)) != v}
+    if not changed:
+        return values
+    return np.frompyfunc(lambda v: changed.get(v, v) if isinstance(v, str) else v, 1, 1)(values)
 
 
 def _escaped(value: Any) -> Any:
     """A property's value with its texts escaped: a text, a sequence or an array of them (arrays of
     numbers or dates are returned as they are)."""
     if isinstance(value, str):
-        return chart_text(value)
+        text = chart_text(value)
+        return value if text == value else text
     if isinstance(value, dict):
         return {key: _escaped(item) for key, item in value.items()}
     if isinstance(value, pd.Series | pd.Index):
         value = value.to_numpy()
     if isinstance(value, np.ndarray):
-        return _cells(value) if value.dtype == object else value
+        return _escaped_array(value) if value.dtype == object else value
     if isinstance(value, list | tuple):
-        return [_escaped(item) for item in value]
+        items = [_escaped(item) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     return value
 
 
@@ -97,19 +105,23 @@ def escape_figure(fig: go.Figure | dict[str, Any]) -> Any:
                   for trace in fig.get("data", [])]
         return {**fig, "data": traces, "layout": _escape_layout(fig.get("layout", {}))}
     for trace in fig.data:
-        trace.update({key: _escaped(trace[key]) for key in TRACE_TEXTS
-                      if key in trace and trace[key] is not None})
+        values = {key: trace[key] for key in TRACE_TEXTS if key in trace and trace[key] is not None}
+        changed = {key: new for key, value in values.items() if (new := _escaped(value)) is not value}
+        if changed:
+            trace.update(changed)
     layout = fig.layout
-    titled = [layout, layout.legend, *fig.select_xaxes(), *fig.select_yaxes()]
+    axes = [layout.xaxis, layout.yaxis]  # these figures have one of each (no subplots)
+    titled = [layout, layout.legend, *axes]
     for item in titled:
-        if item.title is not None and item.title.text:
-            item.title.text = chart_text(item.title.text)
-    for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
-        if axis.ticktext is not None:
-            axis.ticktext = _escaped(list(axis.ticktext))
+        if item.title is not None and item.title.text and (
+                text := chart_text(item.title.text)) != item.title.text:
+            item.title.text = text
+    for axis in axes:
+        if axis.ticktext is not None and (ticks := _escaped(axis.ticktext)) is not axis.ticktext:
+            axis.ticktext = ticks
     for note in layout.annotations:
-        if note.text:
-            note.text = chart_text(note.text)
+        if note.text and (text := chart_text(note.text)) != note.text:
+            note.text = text
     return fig
 
 
