@@ -146,3 +146,51 @@ class Tags(HTMLParser):
         if tag in ("img", "a", "image", "iframe"):
             url = dict(attrs).get("src") or dict(attrs).get("href") or ""
             self.found.append((tag, url))
+
+
+ELECTED_PAGES: list[tuple[str, str | None, str | None]] = [
+    ("pages/overview.py", None, None),
+    *[("pages/arbitration.py", "arbitration_tab", tab) for tab in (
+        "Coût par niveau", "Simulateur", "Choix des projets", "Demande générée")],
+    ("pages/engagement.py", "engagement_tab", "Représentativité"),
+    ("pages/engagement.py", "engagement_tab", "Cailloux blancs"),
+]
+
+
+@pytest.mark.parametrize(("page", "state", "tab"), ELECTED_PAGES,
+                         ids=[f"{p.split('/')[1][:-3]}-{tab or 'page'}" for p, _, tab in ELECTED_PAGES])
+def test_an_elected_official_with_a_hostile_name_sees_no_live_markup(
+    hostile_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str, state: str | None,
+    tab: str | None,
+) -> None:
+    """Signed in as an elected official (whose own name, from the identity provider, is hostile
+    too): the pages officials see carry no live markup from data."""
+    from streamlit import config
+
+    roles = tmp_path / "roles.toml"
+    roles.write_text('[emails]\n"maire@ville.fr" = "elected"\n')
+    roles.chmod(0o600)
+    monkeypatch.setenv("PARTICIPATION_ROLES_FILE", str(roles))
+    monkeypatch.setenv("PARTICIPATION_DB", str(hostile_db))
+    before = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")
+    try:
+        at = AppTest.from_file(APP, default_timeout=180)
+        at.secrets.update({"auth": {
+            "redirect_uri": "https://tableau.ville.fr/oauth2callback", "cookie_secret": "c" * 64,
+            "client_id": "tableau", "client_secret": "s",
+            "server_metadata_url": "https://sso.ville.fr/.well-known/openid-configuration"}})
+        at.user = {"is_logged_in": True, "email": "maire@ville.fr", "sub": "sub-elected",
+                   "name": f"![moi](http://{HOST}/moi.png)"}
+        at.run()
+        at.switch_page(page).run()
+        if state is not None:
+            at.session_state[state] = tab
+            at.run()
+    finally:
+        config.set_option("server.address", before)
+    assert not at.exception, at.exception
+    texts = list(markdown_texts(at))
+    assert [(kind, text) for kind, text in texts if LIVE.search(text)] == []
+    assert any("!\\[moi\\]" in text for _, text in texts)  # the name is shown, escaped
+    assert [s for s in chart_strings(at) if "<img" in s or "<a " in s] == []
