@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from analytics import i18n
+from analytics.figures import chart_text, escape_figure
 from analytics.i18n import Markdown, Translator, escape_markdown, plain_text
 from analytics.ingest.messages import Message
 
@@ -160,3 +161,29 @@ def test_an_import_message_shows_file_names_and_headers_as_typed(
     assert not re.search(r"!\[|(?<!\\)\]\(|http://|\*\*b", shown)
     assert plain_text(shown).replace("\u00a0", " ").startswith(seen)
     assert str(result.message).startswith(name)  # the command line and the store: plain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('<a href="http://h/">x</a> S1', '&lt;a href="http://h/"&gt;x&lt;/a&gt; S1'),
+        ("R&D <b>", "R&amp;D &lt;b&gt;"),
+        (Markdown("!\\[x\\](http:\u2060//h/p.png) \\<i\\>"), "![x](http://h/p.png) &lt;i&gt;"),
+        ("Jeunesse", "Jeunesse"),
+    ],
+)
+def test_chart_text(text: str, expected: str) -> None:
+    assert chart_text(text) == expected
+
+
+def test_escape_figure_reaches_categories_names_hover_data_and_titles() -> None:
+    import numpy as np
+    import plotly.graph_objects as go
+
+    bad = "<a href='http://h/'>x</a>"
+    fig = go.Figure(go.Bar(x=[1.0, 2.0], y=[bad, "Jeunesse"], name=bad,
+                           customdata=np.array([[bad, 1], ["ok", 2]], dtype=object)))
+    fig.update_layout(title=bad, xaxis_title=bad, annotations=[{"text": bad}])
+    escape_figure(fig)
+    spec = fig.to_json()
+    assert "<a " not in spec and spec.count("&lt;a href=") == 6
