@@ -2,19 +2,25 @@
 
 Every figure has a title that says what it shows and units on its axes, in the session's language,
 with French number and date formats when the language is French.
+
+Plotly reads a few HTML tags in every text it draws (titles, tick labels, legend, hover): a service
+called ``<a href="http://host">x</a>`` would become a live link. :func:`chart_text` escapes one text
+and :func:`escape_figure` every data-bearing text of a figure (categories, trace names, custom hover
+data, titles, annotations); the figure builders call it once, as their last step (hover templates,
+made by the app, keep their ``<br>``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analytics.i18n import Translator
+from analytics.i18n import Markdown, Translator, plain_text
 
 # A palette readable by colour-blind people (Okabe–Ito).
 PALETTE = {
@@ -69,6 +75,98 @@ def _template() -> go.layout.Template:
     return template
 
 
+
+_CHART_ESCAPES: Final[dict[int, str]] = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+TRACE_TEXTS: Final[tuple[str, ...]] = ("x", "y", "name", "customdata", "labels", "legendgrouptitle")
+"""The trace properties whose texts may come from data (plotly shows them as markup)."""
+
+
+def chart_text(text: str) -> str:
+    """``text`` as plotly shows it literally: ``&``, ``<`` and ``>`` as entities (plotly decodes
+    them); a :class:`~analytics.i18n.Markdown` text (from ``t``) first has its markdown escapes
+    undone."""
+    if isinstance(text, Markdown):
+        text = plain_text(text)
+    return text.translate(_CHART_ESCAPES)
+
+
+def _escaped_array(values: np.ndarray) -> np.ndarray:
+    """An object array with its texts escaped; the same array when no text needs it (the usual
+    case: each distinct value is looked at once, and plotly does not validate the array again)."""
+    try:
+        distinct = pd.unique(values.ravel())
+    except TypeError:  # unhashable cells (lists): one by one
+        distinct = values.ravel()
+    changed = {v: e for v in distinct if isinstance(v, str) and (e := chart_text(v)) != v}
+    if not changed:
+        return values
+    return np.frompyfunc(lambda v: changed.get(v, v) if isinstance(v, str) else v, 1, 1)(values)
+
+
+def _escaped(value: Any) -> Any:
+    """A property's value with its texts escaped: a text, a sequence or an array of them (arrays of
+    numbers or dates are returned as they are)."""
+    if isinstance(value, str):
+        text = chart_text(value)
+        return value if text == value else text
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, pd.Series | pd.Index):
+        value = value.to_numpy()
+    if isinstance(value, np.ndarray):
+        return _escaped_array(value) if value.dtype == object else value
+    if isinstance(value, list | tuple):
+        items = [_escaped(item) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
+
+
+def _escape_layout(layout: dict[str, Any]) -> dict[str, Any]:
+    """Titles (of the figure, axes, legend, colour bars), tick texts and annotations escaped."""
+    out = dict(layout)
+    for key, value in layout.items():
+        if key == "title" and isinstance(value, dict) and isinstance(value.get("text"), str):
+            out[key] = {**value, "text": chart_text(value["text"])}
+        elif key == "title" and isinstance(value, str):
+            out[key] = chart_text(value)
+        elif key == "annotations" and isinstance(value, list | tuple):
+            out[key] = [_escape_layout(item) if isinstance(item, dict) else item for item in value]
+        elif key in ("text", "ticktext"):
+            out[key] = _escaped(value)
+        elif isinstance(value, dict) and (key.startswith(("xaxis", "yaxis", "coloraxis", "legend"))
+                                          or key in ("colorbar", "marker")):
+            out[key] = _escape_layout(value)
+    return out
+
+
+def escape_figure(fig: go.Figure | dict[str, Any]) -> Any:
+    """Escape every text of ``fig`` that may come from data (see the module docstring), in place
+    for a ``go.Figure``; a figure's JSON dict is returned escaped. Call it once per figure."""
+    if isinstance(fig, dict):
+        traces = [{**trace, **{key: _escaped(trace[key]) for key in TRACE_TEXTS if key in trace}}
+                  for trace in fig.get("data", [])]
+        return {**fig, "data": traces, "layout": _escape_layout(fig.get("layout", {}))}
+    for trace in fig.data:
+        values = {key: trace[key] for key in TRACE_TEXTS if key in trace and trace[key] is not None}
+        changed = {key: new for key, value in values.items() if (new := _escaped(value)) is not value}
+        if changed:
+            trace.update(changed)
+    layout = fig.layout
+    axes = [layout.xaxis, layout.yaxis]  # these figures have one of each (no subplots)
+    titled = [layout, layout.legend, *axes]
+    for item in titled:
+        if item.title is not None and item.title.text and (
+                text := chart_text(item.title.text)) != item.title.text:
+            item.title.text = text
+    for axis in axes:
+        if axis.ticktext is not None and (ticks := _escaped(axis.ticktext)) is not axis.ticktext:
+            axis.ticktext = ticks
+    for note in layout.annotations:
+        if note.text and (text := chart_text(note.text)) != note.text:
+            note.text = text
+    return fig
+
+
 TEMPLATE = _template()
 """Resolved once: naming the template on every figure costs tens of milliseconds each time."""
 
@@ -99,7 +197,7 @@ def base_layout(
     )
     if date_axis:
         fig.update_xaxes(tickformat="%d/%m/%y", hoverformat="%d/%m/%Y")
-    return fig
+    return escape_figure(fig)
 
 
 def weekly_load_figure(weeks: pd.DataFrame, t: Translator) -> go.Figure:

@@ -5,6 +5,13 @@ process-wide locale. Message catalogues live in ``analytics/locales/<area>.py``,
 ``MESSAGES: dict[str, tuple[str, str]]`` (key → (French, English)); all are merged at first use.
 Numbers and dates are formatted by babel with the ``fr_FR`` or ``en_GB`` conventions
 (``1 234,5`` and ``26 nov. 2026`` in French).
+
+Texts from data are escaped for Streamlit markdown where they are interpolated: ``t(key, **values)``
+escapes every ``str`` value (:func:`escape_markdown`) and returns a :class:`Markdown`, so that a
+service called ``![x](http://host/p.png)`` shows as typed and no image is fetched. ``t.plain`` fills
+the same placeholders unescaped, for sinks that are not markdown (table cells, plotly text — see
+``analytics.figures.chart_text`` —, the HTML report, the command line). A value that is already
+markdown made by the app (a text ``t`` returned) is passed as a :class:`Markdown` and kept as is.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -74,6 +81,69 @@ def french_first(text: str) -> str:
     return _FIRST_DAY.sub("1er", text, count=1)
 
 
+class Markdown(str):
+    """A text that is already safe markdown, made by the app (``t``'s own result, a bold label…):
+    interpolated as is by ``t``. Never wrap a text that comes from data. Two of them added are
+    still one (``t(a) + t(b)``); anything else added to one is a plain ``str``."""
+
+    __slots__ = ()
+
+    def __add__(self, other: str) -> str:
+        joined = str.__add__(self, other)
+        return Markdown(joined) if isinstance(other, Markdown) else joined
+
+    @staticmethod
+    def join(separator: str, parts: Iterable[Markdown]) -> Markdown:
+        """``separator.join(parts)`` (the separator is the app's own text), still markdown."""
+        return Markdown(separator.join(parts))
+
+
+WORD_JOINER: Final[str] = "\u2060"
+"""An invisible character that stops GFM autolinks (``http://``, ``www.``, ``a@b.fr``) and
+Streamlit's ``:directives:`` from forming, without changing what the reader sees."""
+_MD_SPECIAL: Final[re.Pattern[str]] = re.compile(r"([\\`*_\[\]<>$~|&#])")
+"""Characters that open markdown or HTML inline anywhere in a line (CommonMark lets a backslash
+escape any of them)."""
+_MD_LINE_START: Final[re.Pattern[str]] = re.compile(
+    r"^(\s*)(?:([-+=])(?=[\s\-+=]|$)|(\d+)([.)])(?=\s|$))")
+"""What starts a list or a heading underline when a value opens a line (``- ``, ``1. ``, ``===``;
+not ``-0,5``)."""
+_AUTOLINK: Final[re.Pattern[str]] = re.compile(r"(?i)(:)(?=[a-z/])|(w)(?=ww\.)|(@)")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as literal text in Streamlit markdown: markdown and HTML specials backslash-escaped,
+    a value opening a line cannot start a list or quote, autolinks and ``:directives:`` broken by a
+    word joiner (after ``:`` before a letter, inside ``www.``, before ``@``), line breaks as spaces.
+    What the reader sees is ``text`` unchanged (:func:`plain_text` gives it back)."""
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(
+        lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+        text, count=1)
+    return _AUTOLINK.sub(
+        lambda m: f"{m.group(1)}{WORD_JOINER}" if m.group(1) else (
+            f"{m.group(2)}{WORD_JOINER}" if m.group(2) else f"{WORD_JOINER}@"), text)
+
+
+_UNESCAPE: Final[re.Pattern[str]] = re.compile(r"\\([\\`*_\[\]<>$~|&#+\-=.)])|\u2060")
+
+
+def plain_text(markdown: str) -> str:
+    """The text a reader sees of an escaped value (:func:`escape_markdown` undone): for a text
+    built for markdown that must go to a sink that is not markdown (the HTML report escapes it
+    again its own way)."""
+    return _UNESCAPE.sub(lambda m: m.group(1) or "", markdown)
+
+
+def _md_value(value: object) -> object:
+    """A placeholder value for markdown: a data ``str`` escaped, a :class:`Markdown` kept, numbers
+    and dates as they are (their format spec applies)."""
+    if isinstance(value, str) and not isinstance(value, Markdown):
+        return escape_markdown(value)
+    return value
+
+
 def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value)
 
@@ -92,12 +162,22 @@ class Translator:
     def locale(self) -> str:
         return BABEL_LOCALES[self.lang]
 
-    def __call__(self, key: str, **values: object) -> str:
-        """The message ``key`` in this language, with ``{name}`` placeholders filled.
+    def __call__(self, key: str, **values: object) -> Markdown:
+        """The message ``key`` in this language, as markdown: ``{name}`` placeholders filled with
+        the values, every ``str`` value escaped (:func:`escape_markdown`) unless it is already
+        :class:`Markdown` (such as another call's result).
 
         A message with plural forms (keys ``key.one`` and ``key.other``) is chosen by ``count``.
         An unknown key is returned as is, so that a missing translation is visible, not fatal.
         """
+        return Markdown(self._fill(key, {name: _md_value(v) for name, v in values.items()}))
+
+    def plain(self, key: str, **values: object) -> str:
+        """The message ``key`` with its values as they are, for a sink that is not markdown
+        (a table cell, a file name, plotly text after ``chart_text``, the command line)."""
+        return self._fill(key, values)
+
+    def _fill(self, key: str, values: Mapping[str, object]) -> str:
         text = template(key, self.lang, values)
         if text is None:
             return key

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.audit import import_details
-from analytics.i18n import counted
+from analytics.i18n import counted, escape_markdown
 from analytics.ingest import ImportResult, Reject, import_batch
 from analytics.ingest import mapping as mappings
 from analytics.ingest.mapping import ColumnMapping
@@ -115,7 +115,7 @@ for upload in uploads or []:
     if upload.size > limit_mb * 1024 * 1024:
         st.error(t("data.too_big", name=upload.name, mb=limit_mb))
         continue
-    with st.expander(upload.name, expanded=True):
+    with st.expander(escape_markdown(upload.name), expanded=True):
         info = cached_preview(upload.getvalue(), upload.name, tuple(mappings.saved_names(con)))
         mapping = None
         if info.recognised:

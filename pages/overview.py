@@ -8,6 +8,7 @@ from analytics.access import group_floor, min_group_size_applies
 from analytics.disclosure import protect_indicators
 from analytics.engagement.page import headline_indicators
 from analytics.figures import weekly_load_figure
+from analytics.i18n import escape_markdown
 from analytics.settings import load_thresholds
 from dashboard import components, loaders
 from dashboard import engagement_loaders as eng
@@ -56,4 +57,5 @@ left, middle, right, last = st.columns(4)
 left.metric(t("overview.last_work_date"), t.date(fresh.last_work_date))
 middle.metric(t("overview.last_event_date"), t.date(fresh.last_event_date))
 right.metric(t("overview.last_request_date"), t.date(fresh.last_request_date))
-last.metric(t("overview.imports"), t.number(fresh.imports), help=fresh.last_import_file)
+last.metric(t("overview.imports"), t.number(fresh.imports),
+            help=escape_markdown(fresh.last_import_file) if fresh.last_import_file else None)

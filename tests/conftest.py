@@ -34,7 +34,9 @@ from analytics.settings import Thresholds
 from analytics.store.db import open_store, transaction
 from analytics.store.derived import refresh_derived
 
-pytest_plugins = ["tests.demo_fixtures", "tests.apptest_support", "tests.access_fixtures"]
+pytest_plugins = [
+    "tests.demo_fixtures", "tests.apptest_support", "tests.access_fixtures", "tests.hostile_fixtures",
+]
 
 TINY_DIR = Path(__file__).resolve().parent / "fixtures" / "tiny"
 

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.data_health import HealthSummary, data_health
+from analytics.i18n import plain_text
 from analytics.ingest import import_file
 from analytics.settings import Thresholds
 from analytics.store.db import open_store, transaction
@@ -134,7 +135,8 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
 
 
 def texts(elements: object) -> list[str]:
-    return [element.value for element in elements]  # type: ignore[attr-defined]
+    """What the reader sees of each element's markdown (file names and values are escaped)."""
+    return [plain_text(element.value) for element in elements]  # type: ignore[attr-defined]
 
 
 def test_upload_preview_and_import(app: AppTest) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from analytics.i18n import Translator, catalogue
+from analytics.i18n import Translator, catalogue, plain_text
 from analytics.ingest import import_file
 from analytics.ingest.mapping import ColumnMapping, save_mapping
 from analytics.ingest.messages import (
@@ -51,8 +51,9 @@ NBSP = {"\u00a0", "\u202f"}
 
 
 def plain(text: str) -> str:
-    """Non-breaking spaces (around « », in numbers) as ordinary spaces, for readable asserts."""
-    return "".join(" " if ch in NBSP else ch for ch in text)
+    """What the reader sees of a text (markdown escapes undone), non-breaking spaces (around « »,
+    in numbers) as ordinary spaces, for readable asserts."""
+    return "".join(" " if ch in NBSP else ch for ch in plain_text(text))
 
 
 @pytest.fixture
@@ -207,7 +208,7 @@ def test_messages_survive_json_and_pickle() -> None:
 
 
 def test_a_broken_or_unknown_message_never_raises() -> None:
-    assert Message("ingest.cell.not_date").render(FR).startswith("ingest.cell.not_date")
+    assert Message("ingest.cell.not_date").render(FR, markdown=False).startswith("ingest.cell.not_date")
     assert Message.stored("ingest.gone", "{}", "old English text").render(FR) == "old English text"
     assert Message.stored("ingest.cell.not_date", "{not json", "stored").render(FR) == "stored"
     assert Message.stored(None, None, "reason before 0004").render(FR) == "reason before 0004"
@@ -305,13 +306,14 @@ def test_a_refused_row_reads_in_french_and_in_english(
     assert (reject.line, reject.column) == (line, column)
     assert reject.message.keys() <= set(catalogue())
     assert plain(reject.text(FR)) == fr
-    assert reject.text(EN) == en == reject.reason
+    assert plain_text(reject.text(EN)) == en == reject.reason
     shown = {lang: rejects_frame(result.rejects, Translator(lang)).iloc[0].tolist()[:3]
              for lang in ("fr", "en")}
     assert [shown["fr"][0], shown["fr"][1], plain(shown["fr"][2])] == [line, column, fr]
     assert shown["en"] == [line, column, en]
     [kept] = kept_rejects(store, result.import_id)  # reviewed later: still in the reader's language
-    assert (kept.line, kept.column, plain(kept.text(FR)), kept.text(EN)) == (line, column, fr, en)
+    assert (kept.line, kept.column, plain(kept.text(FR)), plain_text(kept.text(EN))) == (
+        line, column, fr, en)
 
 
 FILES: list[tuple[str, bytes, dict[str, Any], str, str]] = [
@@ -360,7 +362,7 @@ def test_a_refused_file_reads_in_french_and_in_english(
     assert result.status == "refused"
     assert result.detail is not None and result.detail.keys() <= set(catalogue())
     assert plain(result.text(FR)) == f"{name} : refusé — {fr}"
-    assert result.text(EN) == result.message == f"{name}: refused — {en}"
+    assert plain_text(result.text(EN)) == result.message == f"{name}: refused — {en}"
 
 
 def test_an_unrecognised_file_says_what_was_expected_in_both_languages(

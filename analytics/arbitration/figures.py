@@ -80,7 +80,7 @@ def effort_by_figure(
     fig.add_bar(x=labels, y=table["hours_p80"], name="P80", marker_color=PALETTE["orange"],
                 hovertemplate=_HOURS)
     fig.update_layout(barmode="group")
-    title = t("arb.fig.by.title", dimension=t(f"arb.dimension.{dimension}").lower())
+    title = t.plain("arb.fig.by.title", dimension=t(f"arb.dimension.{dimension}").lower())
     return base_layout(fig, t, title, t(f"arb.dimension.{dimension}"), t("arb.fig.by.y"))
 
 
@@ -104,7 +104,7 @@ def life_profile_figure(profile: pd.DataFrame, level: str, t: Translator) -> go.
             hovertemplate="%{y:.1f} %",
         )
     fig.update_layout(barmode="stack")
-    title = t("arb.fig.life.title", level=t.label("level", level).lower())
+    title = t.plain("arb.fig.life.title", level=t.label("level", level).lower())
     return base_layout(fig, t, title, t("arb.fig.life.x"), t("arb.fig.life.y"))
 
 
@@ -129,7 +129,7 @@ def projection_figure(weeks: pd.DataFrame, team: str, target: float, t: Translat
     lines = [
         ("with_p80_hours", t("arb.fig.sim.with_p80"), PALETTE["orange"], "dot"),
         ("capacity_hours", t("arb.fig.sim.capacity"), PALETTE["red"], "solid"),
-        ("target_hours", t("arb.fig.sim.target", target=t.percent(target)), PALETTE["grey"],
+        ("target_hours", t.plain("arb.fig.sim.target", target=t.percent(target)), PALETTE["grey"],
          "dash"),
     ]
     for column, name, colour, dash in lines:
@@ -137,7 +137,7 @@ def projection_figure(weeks: pd.DataFrame, team: str, target: float, t: Translat
                         line={"color": colour, "width": 2, "dash": dash, "shape": "hv"},
                         hovertemplate=_HOURS)
     fig.update_layout(barmode="stack")
-    base_layout(fig, t, t("arb.fig.sim.title", team=team), t("fig.axis.week"),
+    base_layout(fig, t, t.plain("arb.fig.sim.title", team=team), t("fig.axis.week"),
                 t("fig.axis.hours_per_week"))
     fig.update_xaxes(tickformat=WEEK_FORMAT)
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.28, "x": 0},
@@ -159,7 +159,7 @@ def portfolio_figure(
     fig.add_bar(x=labels, y=totals["chosen_hours"], name=t("arb.fig.pf.chosen"),
                 marker_color=PALETTE["orange"], hovertemplate=_HOURS)
     fig.update_layout(barmode="group")
-    return base_layout(fig, t, t("arb.fig.pf.title", months=months), t("arb.fig.pf.x"),
+    return base_layout(fig, t, t.plain("arb.fig.pf.title", months=months), t("arb.fig.pf.x"),
                        t("arb.fig.pf.y"))
 
 
@@ -200,7 +200,7 @@ def requests_by_figure(
         fig.add_bar(x=month_labels(rows["month_start"], t), y=rows["value"],
                     name=category_label(dimension, code, t, names), hovertemplate="%{y:,.0f}")
     fig.update_layout(barmode="stack")
-    title = t("arb.fig.by_dim.title", dimension=t(f"arb.dimension.{dimension}").lower())
+    title = t.plain("arb.fig.by_dim.title", dimension=t(f"arb.dimension.{dimension}").lower())
     return base_layout(fig, t, title, t("arb.fig.month"), t("arb.fig.requests.y"))
 
 

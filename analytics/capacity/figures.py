@@ -55,10 +55,10 @@ def band_labels(limits: tuple[float, float, float], t: Translator) -> dict[str, 
     low, middle, high = (t.percent(limit) for limit in limits)
     return {
         MISSING_BAND: t("capacity.band.missing"),
-        "under": t("capacity.band.under", low=low),
-        "near": t("capacity.band.near", low=low, middle=middle),
-        "full": t("capacity.band.full", middle=middle, high=high),
-        "over": t("capacity.band.over", high=high),
+        "under": t.plain("capacity.band.under", low=low),
+        "near": t.plain("capacity.band.near", low=low, middle=middle),
+        "full": t.plain("capacity.band.full", middle=middle, high=high),
+        "over": t.plain("capacity.band.over", high=high),
     }
 
 

@@ -73,33 +73,34 @@ def legal_findings(
 
 def explain(rule: str, frame: pd.DataFrame, t: Translator) -> pd.Series:
     """One sentence per finding, in plain words (e.g. « Le 12 mars 2026, 11,5 h travaillées : 1,5 h
-    au-delà des 10 h par jour. »). Findings are few, so this formats row by row."""
+    au-delà des 10 h par jour. »), plain text for the table. Findings are few, so this formats row
+    by row."""
     key = f"capacity.legal.{rule}.finding"
     if frame.empty:
         return pd.Series([], dtype="object", index=frame.index)
     if rule == "days_over_10h":
         texts = [
-            t(key, date=t.date(row.work_date), hours=t.hours(row.hours, 1),
-              excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
+            t.plain(key, date=t.date(row.work_date), hours=t.hours(row.hours, 1),
+                    excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "weeks_over_48h":
         texts = [
-            t(key, date=t.date(row.week_start), hours=t.hours(row.hours, 1),
-              excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
+            t.plain(key, date=t.date(row.week_start), hours=t.hours(row.hours, 1),
+                    excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "avg12_over_44h":
         texts = [
-            t(key, date=t.date(row.week_start), start=t.date(row.window_start),
-              hours=t.hours(row.average_hours, 1), limit=t.hours(row.limit_hours))
+            t.plain(key, date=t.date(row.week_start), start=t.date(row.window_start),
+                    hours=t.hours(row.average_hours, 1), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "rest_under_11h":
         texts = [
-            t(key, date=t.date(row.work_date), end=f"{row.previous_end_ts:%H:%M}",
-              end_date=t.date(row.previous_end_ts), start=f"{row.first_start_ts:%H:%M}",
-              hours=t.hours(row.rest_hours, 1), limit=t.hours(row.limit_hours))
+            t.plain(key, date=t.date(row.work_date), end=f"{row.previous_end_ts:%H:%M}",
+                    end_date=t.date(row.previous_end_ts), start=f"{row.first_start_ts:%H:%M}",
+                    hours=t.hours(row.rest_hours, 1), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     else:

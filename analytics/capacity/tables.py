@@ -16,7 +16,7 @@ from analytics.capacity.figures import activity_label, band_labels
 from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
 from analytics.capacity.legal import explain
 from analytics.capacity.load import LoadView
-from analytics.i18n import MISSING, Translator, counted
+from analytics.i18n import MISSING, Markdown, Translator, counted
 from analytics.schema import EVENT_KINDS, LEVELS, NO_LEVEL, PROJECT_STATUSES
 from analytics.settings import Thresholds
 
@@ -259,13 +259,13 @@ def over_capacity_text(teams: pd.DataFrame, t: Translator) -> str:
     """The teams going over capacity in the coming weeks, in words (« CCAS : 12 semaines, jusqu'à
     262 % ; … »), from :func:`analytics.capacity.forecast.teams_by_peak_load`; "" when none."""
     over = teams[teams["weeks_over"] > 0]
-    return " ; ".join(
+    return Markdown.join(" ; ", (
         counted(t, "capacity.forecast.team_over", row.weeks_over, team=row.service_name,
                 peak=t.percent(row.peak_load_ratio))
         + (counted(t, "capacity.forecast.team_away", row.weeks_without_capacity)
-           if row.weeks_without_capacity else "")
+           if row.weeks_without_capacity else Markdown(""))
         for row in over.itertuples()
-    )
+    ))
 
 
 def hidden_summary(by_service: pd.DataFrame, t: Translator) -> str:

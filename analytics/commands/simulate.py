@@ -89,18 +89,26 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(as_json(context, spec, names[team], estimate, result, t, thresholds),
                          ensure_ascii=False))
         return EXIT_OK
-    print(t("arb.cli.team", team=names[team], team_id=team, as_of=t.date(context.as_of)))
-    print(t("arb.cli.project", level=t.label("level", args.level),
-            perimeter=t.label("perimeter", args.perimeter), start=t.date(args.start),
-            months=counted(t, "common.months", args.months)))
-    print(estimate_text(estimate, args.months, t, names))
+    # the sentences are the page's (markdown, data escaped): printed as the reader sees them
+    say(t("arb.cli.team", team=names[team], team_id=team, as_of=t.date(context.as_of)))
+    say(t("arb.cli.project", level=t.label("level", args.level),
+          perimeter=t.label("perimeter", args.perimeter), start=t.date(args.start),
+          months=counted(t, "common.months", args.months)))
+    say(estimate_text(estimate, args.months, t, names))
     for quantile, verdict in result.verdicts.items():
-        print(t("arb.cli.verdict", label=t(f"arb.sim.verdict_label.{quantile}"),
-                verdict=verdict_text(verdict, t, context.latest_start),
-                facts=facts_text(verdict, t)))
+        say(t("arb.cli.verdict", label=t(f"arb.sim.verdict_label.{quantile}"),
+              verdict=verdict_text(verdict, t, context.latest_start),
+              facts=facts_text(verdict, t)))
     print()
     print_weeks(result.weeks)
     return EXIT_OK
+
+
+def say(text: str) -> None:
+    """Print a sentence made for the page as plain text (its markdown escapes undone)."""
+    from analytics.i18n import plain_text
+
+    print(plain_text(text))
 
 
 def resolve_team(text: str, context: Context, names: dict[str, str]) -> str:
@@ -143,6 +151,7 @@ def as_json(context: Context, spec: ProjectSpec, team_name: str, estimate: Estim
             result: Simulation, t: Translator, thresholds: Thresholds) -> dict[str, Any]:
     """The simulation as one JSON-ready object (an infinite load ratio — no capacity — is null)."""
     from analytics.arbitration.present import verdict_text
+    from analytics.i18n import plain_text
 
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
@@ -162,7 +171,7 @@ def as_json(context: Context, spec: ProjectSpec, team_name: str, estimate: Estim
         "verdicts": {
             quantile: {
                 "verdict": verdict.kind,
-                "text": verdict_text(verdict, t, context.latest_start),
+                "text": plain_text(verdict_text(verdict, t, context.latest_start)),
                 "highest_level_that_fits": verdict.level,
                 "earliest_start_that_fits": day(verdict.earliest_start),
                 "peak_month": day(verdict.peak_month),

@@ -24,7 +24,7 @@ from plotly.basedatatypes import BaseTraceType
 
 from analytics.engagement.fatigue import TREND_ORIGIN
 from analytics.engagement.rotation import FREQUENCY_CLASSES, REFERENCE_90_9_1
-from analytics.figures import PALETTE, TEMPLATE, separators
+from analytics.figures import PALETTE, TEMPLATE, chart_text, escape_figure, separators
 from analytics.i18n import Translator
 
 Figure = dict[str, Any]
@@ -88,7 +88,8 @@ def _figure(traces: Sequence[BaseTraceType], figure_layout: dict[str, Any]) -> F
     """The figure's JSON: validated traces and layout, then the common template as JSON."""
     validated = go.Layout(figure_layout).to_plotly_json()
     validated["template"] = TEMPLATE_JSON
-    return {"data": [trace.to_plotly_json() for trace in traces], "layout": validated}
+    return escape_figure(
+        {"data": [trace.to_plotly_json() for trace in traces], "layout": validated})
 
 
 def _sorted(value: Any) -> Any:
@@ -106,7 +107,7 @@ def _plain_figure(traces: list[dict[str, Any]], figure_layout: dict[str, Any]) -
     the same dict as :func:`_figure` gives them (tests/test_engagement_figures.py compares both)."""
     plain = _sorted(figure_layout)
     plain["template"] = TEMPLATE_JSON
-    return {"data": traces, "layout": plain}
+    return escape_figure({"data": traces, "layout": plain})
 
 
 def _bar(
@@ -133,7 +134,7 @@ def _horizontal_line(y: float, text: str, colour: str) -> tuple[dict[str, Any], 
 
 def _quarter_label(day: pd.Timestamp, t: Translator) -> str:
     quarter = (day.month - 1) // 3 + 1
-    return t("eng.quarter_label", quarter=quarter, year=day.year)
+    return t.plain("eng.quarter_label", quarter=quarter, year=day.year)
 
 
 def rotation_figure(table: pd.DataFrame, grain: str, t: Translator) -> Figure:
@@ -165,7 +166,7 @@ def frequency_figure(frequency: pd.DataFrame, t: Translator) -> Figure:
     for name in FREQUENCY_CLASSES[:-1]:
         cumulative += REFERENCE_90_9_1[name]
         lines.append(_horizontal_line(
-            cumulative, t("eng.reference_90_9_1", value=t.percent(cumulative)), PALETTE["grey"]
+            cumulative, t.plain("eng.reference_90_9_1", value=t.percent(cumulative)), PALETTE["grey"]
         ))
     base = layout(t, t("eng.fig.frequency"), t("eng.axis.year"), t("eng.axis.share_participants"),
                   yaxis={"tickformat": ".0%", "range": [0, 1]})
@@ -178,7 +179,7 @@ def frequency_figure(frequency: pd.DataFrame, t: Translator) -> Figure:
 def concentration_trend_figure(table: pd.DataFrame, t: Translator) -> Figure:
     """Top-10 % share and Gini of attendances per year, with the number of participants n."""
     years = table.loc[table["dimension"] == "year"].sort_values("group_key")
-    n_text = [t("eng.n_equals", n=t.number(n)) for n in years["participants"]]
+    n_text = [t.plain("eng.n_equals", n=t.number(n)) for n in years["participants"]]
     traces = [
         go.Scatter(x=years["group_key"].to_numpy(), y=years["top10_share"].to_numpy(),
                    name=t("eng.top10_share"), mode="lines+markers", line_color=PALETTE["red"],
@@ -198,7 +199,7 @@ def concentration_groups_figure(table: pd.DataFrame, dimension: str, t: Translat
     """Top-10 % share and Gini in the period per level or kind of event, n beside each group."""
     rows = table.loc[(table["dimension"] == dimension) & table["participants"].notna()]
     labels = [
-        f"{group_label(t, dimension, code)} ({t('eng.n_equals', n=t.number(n))})"
+        f"{group_label(t, dimension, code)} ({t.plain('eng.n_equals', n=t.number(n))})"
         for code, n in zip(rows["group_key"], rows["participants"], strict=True)
     ]
     traces = [
@@ -222,7 +223,7 @@ def lorenz_figure(lorenz: pd.DataFrame, gini: float | None, t: Translator) -> Fi
                    name=t("eng.lorenz"), mode="lines", line_color=PALETTE["red"], fill="tonexty",
                    hovertemplate="%{x:.0%} → %{y:.0%}"),
     ]
-    title = t("eng.fig.lorenz", gini=t.number(gini, 2))
+    title = t.plain("eng.fig.lorenz", gini=t.number(gini, 2))
     return _figure(traces, layout(
         t, title, t("eng.axis.people_share"), t("eng.axis.attendance_share"),
         xaxis={"tickformat": ".0%", "range": [0, 1]}, yaxis={"tickformat": ".0%", "range": [0, 1]},
@@ -235,7 +236,7 @@ def retention_figure(table: pd.DataFrame, t: Translator) -> Figure:
     z = table[horizons].to_numpy(dtype=float) if horizons else np.empty((len(table), 0))
     text = [[t.percent(v) if not np.isnan(v) else "" for v in row] for row in z]
     cohort_labels = [
-        f"{year} ({t('eng.n_equals', n=t.number(size))})"
+        f"{year} ({t.plain('eng.n_equals', n=t.number(size))})"
         for year, size in zip(table["cohort_year"], table["cohort_size"], strict=True)
     ]
     heatmap = go.Heatmap(
@@ -255,7 +256,7 @@ def survival_figure(curves: pd.DataFrame, grouping: str, t: Translator) -> Figur
         times = np.concatenate(([0.0], curve["time"].to_numpy(dtype=float)))
         survival = np.concatenate(([1.0], curve["survival"].to_numpy(dtype=float)))
         size = int(curve["participants"].iloc[0])
-        name = f"{group_label(t, grouping, group_key)} ({t('eng.n_equals', n=t.number(size))})"
+        name = f"{group_label(t, grouping, group_key)} ({t.plain('eng.n_equals', n=t.number(size))})"
         traces.append(go.Scatter(
             x=times, y=survival, name=name, mode="lines",
             line={"shape": "hv", "color": SERIES_COLOURS[i % len(SERIES_COLOURS)],
@@ -344,7 +345,7 @@ def attendance_figure(
     for group_key in groups:
         label = group_label(t, dimension, group_key)
         if group_key in fitted:
-            label += " — " + t("eng.trend_hover", slope=t.number(fitted[group_key][1], 2))
+            label += " — " + t.plain("eng.trend_hover", slope=t.number(fitted[group_key][1], 2))
         titles.append(label)
     traces: list[BaseTraceType] = []
     for i, group_key in enumerate(groups):
@@ -364,7 +365,7 @@ def attendance_figure(
             mid_years = years[part].astype(float) + 0.5 - TREND_ORIGIN.year
             traces.append(go.Scatter(
                 x=years[part], y=intercept + slope * mid_years,
-                name=t("eng.trend_of", group=label), mode="lines", showlegend=False,
+                name=t.plain("eng.trend_of", group=label), mode="lines", showlegend=False,
                 line={"color": colour, "dash": "dash", "width": 1}, hoverinfo="skip", **axes,
             ))
     grid = panel_grid(titles, min(0.12, 0.6 / n_rows))
@@ -421,14 +422,14 @@ def milestones_figure(
                "coproduction": PALETTE["red"]}
     for offset, (level, part) in enumerate(milestones.groupby("level", sort=True)):
         hover = [
-            f"{title}<br>{project or ''}"
+            f"{chart_text(title)}<br>{chart_text(project or '')}"
             for title, project in zip(part["title"].tolist(), part["project_name"].tolist(),
                                       strict=True)
         ]
         traces.append(go.Scatter(
             x=pd.to_datetime(part["achieved_on"]),
             y=np.full(len(part), top * (1.08 + 0.06 * offset)),
-            name=t("eng.milestones_of", level=t.label("level", level)), mode="markers",
+            name=t.plain("eng.milestones_of", level=t.label("level", level)), mode="markers",
             marker={"symbol": "diamond", "size": 10, "color": colours.get(level, PALETTE["grey"]),
                     "line": {"color": "#333333", "width": 1}},
             text=hover, hovertemplate="%{x|%d/%m/%Y}<br>%{text}<extra></extra>",

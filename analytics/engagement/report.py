@@ -4,7 +4,8 @@ The file embeds plotly.js once (inline, no network: readable offline, e.g. sent 
 from a USB stick years later), then every section of :func:`analytics.engagement.sections.sections`
 with its definitions, figures (interactive plotly charts), metric tiles, notes and tables, and a
 closing part on methods, thresholds and privacy. French by default (the translator's language).
-Every text that comes from the data (milestone titles, project names) is HTML-escaped.
+Every text that comes from the data (milestone titles, project names) is HTML-escaped; the page's texts
+are markdown (``t`` escapes data values for Streamlit), so their markdown escapes are undone first.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from analytics.engagement.scope import Scope
 from analytics.engagement.sections import Metric, Section, headline_metrics, sections
 from analytics.engagement.tables import Table, format_table
 from analytics.figures import figure_title, is_empty
-from analytics.i18n import Translator
+from analytics.i18n import Translator, plain_text
 
 STYLE: Final[str] = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
@@ -41,8 +42,9 @@ right; } th { background: #f0f4f8; } td:first-child, th:first-child { text-align
 
 
 def escape(text: str) -> str:
-    """HTML-escape a text (apostrophes kept as is: every attribute here is double-quoted)."""
-    return _escape(text, quote=False).replace('"', "&quot;")
+    """HTML-escape a text of the page (its markdown escapes undone: what the reader sees),
+    apostrophes kept as is (every attribute here is double-quoted)."""
+    return _escape(plain_text(text), quote=False).replace('"', "&quot;")
 
 
 def _metrics_html(metrics: list[Metric]) -> str:

@@ -30,7 +30,7 @@ from analytics.engagement.page import (
     RotationPart,
 )
 from analytics.engagement.tables import Table
-from analytics.i18n import Translator, counted
+from analytics.i18n import Markdown, Translator, counted, escape_markdown
 from analytics.indicators import indicator
 
 R_SCORE_KEY: Final[str] = "representativeness.r_score_quartier"
@@ -237,9 +237,10 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
                            dimension=t(f"eng.axis.{dim}")))
         names, others = rep.uncompared
         if names or others:
-            listed = [*names, t("eng.note.uncompared_others")] if others else names
+            listed = [Markdown(escape_markdown(name)) for name in names]
+            listed += [t("eng.note.uncompared_others")] if others else []
             notes.append(t("eng.note.uncompared", dimension=t(f"eng.axis.{dim}"),
-                           categories=", ".join(listed)))
+                           categories=Markdown.join(", ", listed)))
     return Section(
         "representativeness", t("eng.tab.representativeness"), t("eng.def.representation"),
         metrics=metrics, notes=notes,

@@ -9,7 +9,9 @@ parameters that fill its ``{placeholders}``. It is built where the problem is fo
 
 ``str(message)`` is the English text (the command line, logs, the ``reason`` column of the store);
 :meth:`Message.render` gives it in a :class:`~analytics.i18n.Translator`'s language, with numbers and
-dates written the French or the English way. :meth:`Message.params_json` and :meth:`Message.stored`
+dates written the French or the English way, as markdown for the page by default (every text from the
+file escaped, see :func:`analytics.i18n.escape_markdown`) or as plain text (``markdown=False``) for a
+table cell or a download. :meth:`Message.params_json` and :meth:`Message.stored`
 carry a message through the store (``import_rejects.reason_key/reason_params``, migration 0004), so
 that rows reviewed later read in the reader's language too; a stored row without a key keeps its
 stored English text.
@@ -43,7 +45,13 @@ from babel.dates import format_datetime
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from analytics.i18n import MISSING, Translator, template
+from analytics.i18n import (
+    MISSING,
+    Markdown,
+    Translator,
+    escape_markdown,
+    template,
+)
 
 PREFIX: Final[str] = "ingest."
 """The prefix of the importer's own message keys."""
@@ -124,26 +132,33 @@ class Message:
 
     # --- rendering -----------------------------------------------------------------------------
 
-    def render(self, t: Translator) -> str:
+    def render(self, t: Translator, *, markdown: bool = True) -> str:
         """The message in ``t``'s language; never raises (a broken message falls back to English,
-        then to the stored text, then to its key)."""
+        then to the stored text, then to its key).
+
+        With ``markdown`` (the default: a page's caption, warning or error) every text that came
+        from the file — values, a stored reason, an unknown code — is escaped and the result is a
+        :class:`~analytics.i18n.Markdown`; without it the text is plain (a table cell, the store).
+        """
+        shown = _markdown if markdown else str
         if self.key is None:
-            return self.text or ""
+            return shown(self.text or "")
         text = template(self.key, t.lang, self.params)
         if text is None:
-            return self.text or self.key
+            return shown(self.text or self.key)
         try:
-            values = {name: _render_value(value, t) for name, value in self.params.items()}
-            return text.format(**values)
+            values = {name: _render_value(value, t, markdown) for name, value in self.params.items()}
+            rendered = text.format(**values)
+            return Markdown(rendered) if markdown else rendered
         except Exception:  # a missing or wrong parameter: shown somehow, never raised to a page
             if t.lang != ENGLISH.lang:
-                return self.render(ENGLISH)
-            return self.text or f"{self.key} {self.params!r}"
+                return self.render(ENGLISH, markdown=markdown)
+            return shown(self.text or f"{self.key} {self.params!r}")
 
     def __str__(self) -> str:
-        """The English text (computed once: a million rows may share one message)."""
+        """The English text, plain (computed once: a million rows may share one message)."""
         if self._english is None:
-            self._english = self.render(ENGLISH)
+            self._english = self.render(ENGLISH, markdown=False)
         return self._english
 
     def params_json(self) -> str | None:
@@ -245,23 +260,31 @@ def _normalise(value: Any) -> Param:
     return value  # type: ignore[no-any-return]
 
 
-def _render_value(value: Param, t: Translator) -> str:
+def _markdown(text: str) -> Markdown:
+    """A text from the file as literal text in markdown."""
+    return Markdown(escape_markdown(_visible(text)))
+
+
+def _render_value(value: Param, t: Translator, markdown: bool) -> str:
+    """One parameter as text; with ``markdown``, a text from the file is escaped (the app's own
+    texts — catalogue labels, nested messages already rendered — are not escaped twice)."""
     if value is None:
         return MISSING
     if isinstance(value, str):
-        return _visible(value)
+        return _markdown(value) if markdown else _visible(value)
     if isinstance(value, Message):
-        return value.render(t)
+        return value.render(t, markdown=markdown)
     if isinstance(value, Position):
         return str(value.number)
     if isinstance(value, Code):
-        return t.label(value.vocabulary, value.code)
+        label = t.label(value.vocabulary, value.code)
+        return _markdown(label) if markdown and label == value.code else label
     if isinstance(value, Choice):
-        rendered = [_render_value(item, t) for item in value.items]
+        rendered = [_render_value(item, t, markdown) for item in value.items]
         return format_list(rendered, style="or", locale=t.locale) if rendered else MISSING
     if isinstance(value, Listing):
         sep = _SEPARATORS.get(t.lang, {}).get(value.sep, value.sep)
-        return sep.join(_render_value(item, t) for item in value.items)
+        return sep.join(_render_value(item, t, markdown) for item in value.items)
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int):

@@ -56,9 +56,9 @@ class Reject:
         """Why the row was refused, in English (the command line, the store's ``reason``)."""
         return str(self.message)
 
-    def text(self, t: Translator) -> str:
-        """Why the row was refused, in ``t``'s language."""
-        return self.message.render(t)
+    def text(self, t: Translator, *, markdown: bool = True) -> str:
+        """Why the row was refused, in ``t``'s language (markdown for the page by default)."""
+        return self.message.render(t, markdown=markdown)
 
     def public(self) -> dict[str, Any]:
         """The JSON shape of the command line: line, column, reason."""
@@ -135,8 +135,10 @@ class ImportResult:
         self.message = str(detail)
 
     def text(self, t: Translator) -> str:
-        """The sentence about this import in ``t``'s language."""
-        return self.detail.render(t) if self.detail is not None else self.message
+        """The sentence about this import in ``t``'s language, as markdown for the page."""
+        if self.detail is not None:
+            return self.detail.render(t)
+        return Message.plain(self.message).render(t)
 
     def as_json(self) -> dict[str, Any]:
         """The object printed by ``import --json`` (English texts; rejects without their raw text)."""

@@ -42,7 +42,7 @@ def localised_history(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
     shown = history.drop(columns=list(MESSAGE_COLUMNS))
     if "message" in history.columns:
         shown["message"] = [
-            Message.stored(_text(key), _text(params), _text(text)).render(t)
+            Message.stored(_text(key), _text(params), _text(text)).render(t, markdown=False)
             for key, params, text in zip(history["message_key"], history["message_params"],
                                          history["message"], strict=True)
         ]

@@ -96,7 +96,8 @@ def rejects_frame(rejects: list[Reject], t: Translator | None = None) -> pd.Data
     def reason(reject: Reject) -> str:
         key = id(reject.message)
         if key not in texts:
-            texts[key] = reject.message.render(t) if t is not None else reject.reason
+            texts[key] = (reject.message.render(t, markdown=False) if t is not None
+                         else reject.reason)
         return texts[key]
 
     return pd.DataFrame(
