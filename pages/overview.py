@@ -1,14 +1,17 @@
-"""Overview: the few numbers each user looks at first, data freshness, links to the pages."""
+"""Overview: what needs attention ("À traiter"), the few numbers each user looks at first, data
+freshness, links to the pages."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from analytics.access import group_floor
+from analytics.capacity.forecast import HORIZON_WEEKS
 from analytics.disclosure import protect_indicators
 from analytics.figures import weekly_load_figure
+from analytics.overview import AttentionItem, describe, tile_counts
 from analytics.settings import load_thresholds
-from dashboard import components, loaders
+from dashboard import components, loaders, overview_loaders
 from dashboard.access import page_guard
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
@@ -19,20 +22,41 @@ who = page_guard("overview", t)
 path = db_path()
 v = version(connection(path))
 f = filters()
+scope = (path, v, f.start, f.end, f.service, f.level)
+ICONS = {"act": ":material/priority_high:", "watch": ":material/visibility:"}
+
+
+def draw_item(item: AttentionItem) -> None:
+    """One line of "À traiter": its sentence (a warning when something must be done) and a link to
+    the page and tab with the detail."""
+    box = st.warning if item.severity == "act" else st.info
+    box(describe(item, t), icon=ICONS[item.severity])
+    components.detail_link(item.links, who.role, t)
+
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 fresh = loaders.freshness(path, v)
-values = protect_indicators(
-    loaders.indicators(path, v, f.start, f.end, f.service, f.level, loaders.OVERVIEW_FAMILIES),
-    group_floor(who.role, load_thresholds().min_group_size),
-)
+values = loaders.indicators(*scope, loaders.OVERVIEW_FAMILIES)
+
+st.subheader(t("overview.todo.title"))
+st.caption(t("overview.todo.intro", weeks=HORIZON_WEEKS))
+with components.section(t, "overview.todo.error"):
+    inputs = overview_loaders.attention_inputs(*scope)
+    values = {**values, **tile_counts(inputs.legal, inputs.runs)}  # the tiles count the lists
+    items = overview_loaders.attention(inputs, who.role)
+    if not items:
+        st.success(t("overview.todo.none"), icon=":material/check_circle:")
+    for item in items:
+        draw_item(item)
+values = protect_indicators(values, group_floor(who.role, load_thresholds().min_group_size))
 
 st.subheader(t("overview.dgs"))
 components.indicator_tiles(values, loaders.OVERVIEW_TILES["dgs"], t)
+components.indicator_tiles(values, loaders.OVERVIEW_TILES["legal"], t)
 st.caption(t("overview.risk_note"))
 components.page_link("capacity", who.role, t, ":material/groups_3:")
-weeks = loaders.weekly_load(path, v, f.start, f.end, f.service, f.level)
+weeks = loaders.weekly_load(*scope)
 if weeks["hours"].sum() > 0:
     st.plotly_chart(weekly_load_figure(weeks, t), width="stretch")
 else:
