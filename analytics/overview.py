@@ -10,7 +10,7 @@ from typing import Any, Final, Literal
 import duckdb
 import pandas as pd
 
-from analytics.access import can_see_agents
+from analytics.access import Role, can_see_agents
 from analytics.capacity.hidden import outside_entries
 from analytics.disclosure import hide_small_count, selectable_services
 from analytics.i18n import Translator
@@ -348,7 +348,7 @@ def _engagement(inputs: AttentionInputs, min_size: int) -> list[AttentionItem]:
 
 def attention_items(
     inputs: AttentionInputs,
-    role: str | None,
+    role: Role | None,
     min_group_size: int,
     overload_ratio: float,
     overload_min_weeks: int,
@@ -361,7 +361,7 @@ def attention_items(
     counts of findings hidden when between 1 and ``min_group_size − 1`` (analytics/disclosure.py).
     Every count here comes from the same lists as the tiles (:func:`tile_counts`).
     """
-    agents_visible = can_see_agents(role)  # type: ignore[arg-type]
+    agents_visible = can_see_agents(role)
     floor = 1 if agents_visible else min_group_size
     counts = tile_counts(inputs.legal, inputs.runs)
     shown = _shown_services(inputs.services, floor)
