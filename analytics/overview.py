@@ -102,7 +102,7 @@ FactKind = Literal["text", "count", "hours", "percent", "date", "label", "legal"
 ``legal`` per-rule counts and the group floor (({rule: count or None when hidden}, floor)),
 ``projects`` [(name, hours), …]."""
 
-MAX_LINES_PER_KIND: Final[int] = 5
+MAX_LINES_PER_KIND: Final[int] = 3
 """At most this many lines of one kind; the rest is one "and N more" line linking to the detail."""
 TOP_PROJECTS: Final[int] = 3
 """How many projects are named as the cause of participation hours outside ordinary hours."""

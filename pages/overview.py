@@ -23,15 +23,16 @@ path = db_path()
 v = version(connection(path))
 f = filters()
 scope = (path, v, f.start, f.end, f.service, f.level)
-ICONS = {"act": ":material/priority_high:", "watch": ":material/visibility:"}
+MARKS = {"act": ":red[:material/priority_high:]", "watch": ":orange[:material/visibility:]"}
 
 
 def draw_item(item: AttentionItem) -> None:
-    """One line of "À traiter": its sentence (a warning when something must be done) and a link to
-    the page and tab with the detail."""
-    box = st.warning if item.severity == "act" else st.info
-    box(describe(item, t), icon=ICONS[item.severity])
-    components.detail_link(item.links, who.role, t)
+    """One row of "À traiter": a mark (red: to act on; orange: to watch), the sentence, and a link
+    to the page and tab with the detail."""
+    text, link = st.columns([5, 2], vertical_alignment="center")
+    text.markdown(f"{MARKS[item.severity]} {describe(item, t)}")
+    with link:
+        components.detail_link(item.links, who.role, t)
 
 
 st.title(t("overview.title"))
@@ -47,8 +48,10 @@ with components.section(t, "overview.todo.error"):
     items = overview_loaders.attention(inputs, who.role)
     if not items:
         st.success(t("overview.todo.none"), icon=":material/check_circle:")
-    for item in items:
-        draw_item(item)
+    else:
+        with st.container(border=True):
+            for item in items:
+                draw_item(item)
 values = protect_indicators(values, group_floor(who.role, load_thresholds().min_group_size))
 
 st.subheader(t("overview.dgs"))

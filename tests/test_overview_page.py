@@ -59,11 +59,13 @@ def overview_as(
     config.set_option("server.address", before)
 
 
+MARKS = (":red[:material/priority_high:] ", ":orange[:material/visibility:] ")
+
+
 def lines(at: AppTest) -> list[str]:
-    """The sentences of "À traiter" (warnings and notes), non-breaking spaces read as spaces."""
-    return [box.value.replace("\xa0", " ").replace("\u202f", " ")
-            for box in [*at.warning, *at.info] if box.proto.icon in (
-                ":material/priority_high:", ":material/visibility:")]
+    """The sentences of "À traiter" (after their mark), non-breaking spaces read as spaces."""
+    return [text.value.split("] ", 1)[1].replace("\xa0", " ").replace("\u202f", " ")
+            for text in at.main.markdown if text.value.startswith(MARKS)]
 
 
 def links(at: AppTest) -> list[tuple[str, str, str]]:

@@ -211,9 +211,9 @@ def test_a_long_list_is_cut_with_a_line_saying_how_many_more(
     forecast = teams(*[(i, i.upper(), 1.2, 2, 0) for i in ids])
     items = todo(tiny_store, "direction", teams=forecast, services=many_services(*ids))
     lines = [i for i in items if i.kind in ("forecast_team", "more")]
-    assert len(lines) == 6
-    assert describe(lines[-1], FR) == "… et 3 autres lignes : voir le détail."
-    assert describe(lines[-1], EN) == "… and 3 more lines: see the detail."
+    assert len(lines) == 4
+    assert describe(lines[-1], FR) == "… et 5 autres lignes : voir le détail."
+    assert describe(lines[-1], EN) == "… and 5 more lines: see the detail."
 
 
 def test_in_english(tiny_store: duckdb.DuckDBPyConnection) -> None:
