@@ -339,7 +339,8 @@ def _engagement(inputs: AttentionInputs, min_size: int) -> list[AttentionItem]:
         group = Fact("label", (vocabulary, row.group_key)) if vocabulary else Fact("text", str(row.group_key))
         items.append(AttentionItem(
             "attendance_down", "watch", "overview.todo.attendance_down",
-            {"group": group, "slope": Fact("count", abs(row.slope)),
+            {"group": group, "slope": Fact("count", round(abs(row.slope), 1)),
+             "count": Fact("count", round(abs(row.slope), 1)),  # the plural form of "slope"
              "share": Fact("percent", abs(row.relative_slope or 0.0)),
              "events": Fact("count", int(row.events))},
             link))

@@ -105,8 +105,9 @@ def detail_link(
     links: Sequence[tuple[str, str | None]], role: str | None, t: Translator,
     icon: str = ":material/arrow_forward:",
 ) -> None:
-    """A link to the first (page, tab) of ``links`` that ``role`` may open, saying which page and
-    tab; nothing when it may open none of them. The tab is opened by :func:`open_linked_tab`."""
+    """A link to the first (page, tab) of ``links`` that ``role`` may open, named by its tab (the page
+    and tab in its tooltip); nothing when it may open none of them. The tab is opened by
+    :func:`open_linked_tab`."""
     from dashboard.access import allowed_pages
 
     allowed = allowed_pages(role)  # type: ignore[arg-type]
@@ -115,8 +116,9 @@ def detail_link(
             continue
         page = t(f"nav.{page_id}")
         if tab is not None and page_id in TAB_STATE:
-            label = t("overview.todo.link", page=page, tab=t(TAB_STATE[page_id][1] + tab))
-            st.page_link(f"pages/{page_id}.py", label=label, icon=icon,
+            tab_name = t(TAB_STATE[page_id][1] + tab)
+            st.page_link(f"pages/{page_id}.py", label=t("overview.todo.link_tab", tab=tab_name),
+                         help=t("overview.todo.link", page=page, tab=tab_name), icon=icon,
                          query_params={TAB_PARAM: tab})
         else:
             st.page_link(f"pages/{page_id}.py", label=t("overview.todo.link_page", page=page),

@@ -69,8 +69,8 @@ def lines(at: AppTest) -> list[str]:
 
 
 def links(at: AppTest) -> list[tuple[str, str, str]]:
-    """(label, page, query string) of each page link of the main area."""
-    return [(link.proto.label, link.proto.page, link.proto.query_string)
+    """(tooltip or label, page, query string) of each page link of the main area."""
+    return [(link.proto.help or link.proto.label, link.proto.page, link.proto.query_string)
             for link in at.main.get("page_link")]
 
 

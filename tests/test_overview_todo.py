@@ -179,8 +179,8 @@ def test_teams_that_cannot_take_a_new_project(
           "un diagnostic.",
           "12 participants actifs l'année précédente ne sont pas revenus depuis 12 mois (30 % "
           "d'entre eux).",
-          "Fréquentation en baisse pour « Réunion publique » : 2,5 présent de moins par rendez-vous "
-          "chaque année (10 % par an, sur 9 rendez-vous)."]),
+          "Fréquentation en baisse pour « Réunion publique » : 2,5 présents de moins par "
+          "rendez-vous chaque année (10 % par an, sur 9 rendez-vous)."]),
         ("elected", {"volunteers": 40, "any": 2}, None, None,
          ["Moins de 5 bénévoles (sur 40) montrent au moins un signal d'usure."]),
         ("direction", {"volunteers": 40, "any": 1}, 1, None,

@@ -51,6 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The “To act on” list could not be computed ({reason}).",
     ),
     "overview.todo.link": ("Voir : {page} › {tab}", "See: {page} › {tab}"),
+    "overview.todo.link_tab": ("› {tab}", "› {tab}"),
     "overview.todo.link_page": ("Voir : {page}", "See: {page}"),
     "overview.todo.legal_agent": (
         "{agent} ({service}) : {findings}, au-delà des limites légales du temps de travail.",
@@ -186,8 +187,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} participants active the year before have not come back for 12 months ({share} "
         "of them).",
     ),
-    "overview.todo.attendance_down": (
+    "overview.todo.attendance_down.one": (
         "Fréquentation en baisse pour « {group} » : {slope} présent de moins par rendez-vous "
+        "chaque année ({share} par an, sur {events} rendez-vous).",
+        "Attendance falling for “{group}”: {slope} fewer attendee per event each year ({share} "
+        "a year, over {events} events).",
+    ),
+    "overview.todo.attendance_down.other": (
+        "Fréquentation en baisse pour « {group} » : {slope} présents de moins par rendez-vous "
         "chaque année ({share} par an, sur {events} rendez-vous).",
         "Attendance falling for “{group}”: {slope} fewer attendees per event each year ({share} "
         "a year, over {events} events).",
