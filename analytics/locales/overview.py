@@ -51,7 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The “To act on” list could not be computed ({reason}).",
     ),
     "overview.todo.link": ("Voir : {page} › {tab}", "See: {page} › {tab}"),
-    "overview.todo.link_tab": ("› {tab}", "› {tab}"),
+    "overview.todo.link_tab": ("{tab}", "{tab}"),
     "overview.todo.link_page": ("Voir : {page}", "See: {page}"),
     "overview.todo.legal_agent": (
         "{agent} ({service}) : {findings}, au-delà des limites légales du temps de travail.",

@@ -36,7 +36,7 @@ def test_the_direction_follows_a_legal_finding_to_its_tab(browser: object, tiny_
     body = page.inner_text("body")
     assert "À traiter" in body
     assert "Alice Martin (Jeunesse) : 1 journée de plus de 10" in body
-    page.get_by_role("link", name="› Limites légales").first.click()
+    page.get_by_role("link", name="Limites légales", exact=True).first.click()
     wait_until_idle(page)
     selected = page.locator("[role='tab'][aria-selected='true']")
     assert selected.inner_text().strip() == "Limites légales"
