@@ -49,5 +49,6 @@ page = st.navigation(access.navigation_pages(identity.role, PAGES, t))
 deep_link = wanted_page()
 if deep_link and access.may_open_file(identity.role, deep_link, PAGES):
     st.switch_page(deep_link)
+components.open_linked_tab(page.url_path or "overview", t)
 with components.unexpected_errors(page.url_path or "overview"):
     page.run()

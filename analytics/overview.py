@@ -1,13 +1,21 @@
-"""Facts for the overview page and the frame: data freshness, bounds, weekly load."""
+"""Facts for the overview page and the frame: data freshness, bounds, weekly load, and "À traiter"
+(what needs attention now and in the coming weeks, :func:`attention_items`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Final, Literal
 
 import duckdb
 import pandas as pd
 
+from analytics.access import Role, can_see_agents
+from analytics.capacity.hidden import outside_entries
+from analytics.disclosure import hide_small_count, selectable_services
+from analytics.i18n import Markdown, Translator
+from analytics.schema import LEVELS, NO_LEVEL
+from analytics.settings import Thresholds
 from analytics.store.db import query_df, query_rows, read_sql
 
 
@@ -76,3 +84,335 @@ def weekly_load(
         read_sql("overview/weekly_load"),
         {"start": start, "end": end, "service": service, "level": level},
     )
+
+
+# --- "À traiter": what needs attention now and in the coming weeks ------------------------------
+
+AttentionKind = Literal[
+    "legal_agent", "legal_town", "overload_agent", "overload_town", "overload_service",
+    "forecast_team", "hidden_participation", "volunteers_at_risk", "lapsed", "attendance_down",
+    "more",
+]
+Severity = Literal["act", "watch"]
+"""``act``: a limit is crossed or will be (legal limits, sustained overload, a team over capacity in
+the coming weeks); ``watch``: a signal to look at (a loaded service, evening work, engagement)."""
+FactKind = Literal["text", "count", "hours", "percent", "date", "label", "legal", "projects"]
+"""How a value of a sentence is written: ``text`` as is (a name), ``count`` a whole number,
+``hours``, ``percent`` (a ratio, 1.1 = 110 %), ``date``, ``label`` a coded value ((vocabulary, code)),
+``legal`` per-rule counts and the group floor (({rule: count or None when hidden}, floor)),
+``projects`` [(name, hours), …]."""
+
+MAX_LINES_PER_KIND: Final[int] = 3
+"""At most this many lines of one kind; the rest is one "and N more" line linking to the detail."""
+TOP_PROJECTS: Final[int] = 3
+"""How many projects are named as the cause of participation hours outside ordinary hours."""
+LEGAL_RULES: Final[tuple[str, ...]] = (
+    "days_over_10h", "weeks_over_48h", "avg12_over_44h", "rest_under_11h",
+)
+"""The four limits of décret 2000-815 (as :data:`analytics.capacity.legal.RULES`)."""
+TREND_VOCABULARY: Final[dict[str, str]] = {"event_kind": "event_kind", "initiative": "initiative"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One value of a sentence, with how it is written (:data:`FactKind`)."""
+
+    kind: FactKind
+    value: Any
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of "À traiter": what, how urgent, the sentence (message key and its values), and
+    where the detail is: ``links`` are (page, tab) in order of preference — the page draws the first
+    one the role may open (the direction's capacity page, else the officials' simulator)."""
+
+    kind: AttentionKind
+    severity: Severity
+    key: str
+    values: dict[str, Fact]
+    links: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
+class AttentionInputs:
+    """What the existing analytics functions computed for the period and filters.
+
+    * ``legal``: :func:`analytics.capacity.legal.legal_findings` (one frame per rule);
+    * ``runs``: :func:`analytics.capacity.overload.overload_runs`;
+    * ``service_load``: ``LoadView.services`` of :func:`analytics.capacity.load.load_view`;
+    * ``services``: :func:`services` (service_id, service_name, agents);
+    * ``outside``: :func:`participation_outside` (participation hours outside ordinary hours);
+    * ``teams``: :func:`analytics.capacity.forecast.teams_by_peak_load` of the coming weeks;
+    * ``signal_counts``, ``trends``: :func:`analytics.engagement.page.fatigue_part`'s
+      ``signal_counts`` and ``attendance_trends``;
+    * ``lapsed``, ``lapsed_share``: the engagement headline's ``lapsed_12m`` and
+      ``lapsed_12m_share`` (already hidden when small).
+    """
+
+    legal: dict[str, pd.DataFrame]
+    runs: pd.DataFrame
+    service_load: pd.DataFrame
+    services: pd.DataFrame
+    outside: pd.DataFrame
+    teams: pd.DataFrame
+    signal_counts: dict[str, int]
+    trends: pd.DataFrame
+    lapsed: int | None
+    lapsed_share: float | None
+
+
+def tile_counts(legal: dict[str, pd.DataFrame], runs: pd.DataFrame) -> dict[str, int]:
+    """The overview's counts of findings, from the lists "À traiter" reads (one home per number):
+    ``legal.<rule>`` = findings of that rule (agent-days or agent-weeks), ``agents.sustained_overload``
+    = distinct agents with a run of sustained overload. They equal the catalogue's values."""
+    counts = {f"legal.{rule}": len(legal[rule]) for rule in LEGAL_RULES if rule in legal}
+    counts["agents.sustained_overload"] = int(runs["agent_id"].nunique()) if not runs.empty else 0
+    return counts
+
+
+def participation_outside(
+    con: duckdb.DuckDBPyConnection,
+    start: date,
+    end: date,
+    service: str | None = None,
+    level: str | None = None,
+    thresholds: Thresholds | None = None,
+) -> pd.DataFrame:
+    """Hours outside ordinary hours on participatory projects only: the rows of
+    :func:`analytics.capacity.hidden.outside_entries` for each participation level (only ``level``
+    when the filter names one; none for ordinary work)."""
+    levels = [lvl for lvl in LEVELS if level is None or lvl == level]
+    frames = [outside_entries(con, start, end, service, lvl, thresholds) for lvl in levels]
+    if not frames:
+        return outside_entries(con, start, end, service, NO_LEVEL, thresholds).iloc[0:0]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _capped(items: list[AttentionItem], more_link: tuple[str, str | None]) -> list[AttentionItem]:
+    """At most :data:`MAX_LINES_PER_KIND` items, then one "and N more" line."""
+    if len(items) <= MAX_LINES_PER_KIND:
+        return items
+    rest = len(items) - MAX_LINES_PER_KIND
+    more = AttentionItem("more", items[0].severity, "overview.todo.more",
+                         {"count": Fact("count", rest)}, (more_link,))
+    return [*items[:MAX_LINES_PER_KIND], more]
+
+
+def _legal_by_agent(legal: dict[str, pd.DataFrame]) -> list[AttentionItem]:
+    rows = pd.concat(
+        [frame[["agent_id", "agent_name", "service_name"]].assign(rule=rule)
+         for rule, frame in legal.items() if not frame.empty] or [pd.DataFrame(
+             columns=["agent_id", "agent_name", "service_name", "rule"])],
+        ignore_index=True,
+    )
+    items = []
+    counts = rows.groupby(["agent_id", "rule"]).size()
+    totals = rows.groupby("agent_id").size().sort_values(ascending=False, kind="stable")
+    names = rows.drop_duplicates("agent_id").set_index("agent_id")
+    for agent_id in totals.index:
+        per_rule = {rule: int(counts.get((agent_id, rule), 0)) for rule in LEGAL_RULES}
+        items.append(AttentionItem(
+            "legal_agent", "act", "overview.todo.legal_agent",
+            {"agent": Fact("text", names.at[agent_id, "agent_name"] or agent_id),
+             "service": Fact("text", names.at[agent_id, "service_name"] or "–"),
+             "findings": Fact("legal", (per_rule, 1))},
+            (("capacity", "legal"),),
+        ))
+    return _capped(items, ("capacity", "legal"))
+
+
+def _legal_town(counts: dict[str, int], min_size: int) -> list[AttentionItem]:
+    shown = {rule: hide_small_count(counts[f"legal.{rule}"], min_size) for rule in LEGAL_RULES}
+    if not any(counts[f"legal.{rule}"] for rule in LEGAL_RULES):
+        return []
+    return [AttentionItem("legal_town", "act", "overview.todo.legal_town",
+                          {"findings": Fact("legal", (shown, min_size))},
+                          (("capacity", "legal"),))]
+
+
+def _overload_agents(runs: pd.DataFrame, ratio: float) -> list[AttentionItem]:
+    longest = runs.drop_duplicates("agent_id")  # summarise_runs: longest run first
+    items = [
+        AttentionItem(
+            "overload_agent", "act", "overview.todo.overload_agent",
+            {"agent": Fact("text", row.agent_name or row.agent_id),
+             "service": Fact("text", row.service_name or "–"),
+             "count": Fact("count", int(row.weeks)), "ratio": Fact("percent", ratio),
+             "load": Fact("percent", row.load_ratio),
+             "start": Fact("date", pd.Timestamp(row.run_start).date()),
+             "end": Fact("date", (pd.Timestamp(row.run_end) + pd.Timedelta(days=6)).date())},
+            (("capacity", "overload"),),
+        )
+        for row in longest.itertuples()
+    ]
+    return _capped(items, ("capacity", "overload"))
+
+
+def _overload_town(agents: int, min_size: int, ratio: float, weeks: int) -> list[AttentionItem]:
+    if agents == 0:
+        return []
+    shown = hide_small_count(agents, min_size)
+    key = "overview.todo.overload_town" if shown is not None else "overview.todo.overload_town_few"
+    return [AttentionItem(
+        "overload_town", "act", key,
+        {"count": Fact("count", int(shown if shown is not None else min_size)),
+         "ratio": Fact("percent", ratio), "weeks": Fact("count", weeks)},
+        (("capacity", "overload"),),
+    )]
+
+
+def _shown_services(services: pd.DataFrame, min_size: int) -> set[str]:
+    """Services a role may see figures about: those of at least ``min_size`` agents."""
+    return set(selectable_services(services, min_size)["service_id"])
+
+
+def _overloaded_services(load: pd.DataFrame, shown: set[str], ratio: float) -> list[AttentionItem]:
+    over = load[load["service_id"].isin(shown) & (load["load_ratio"] > ratio)]
+    items = [
+        AttentionItem(
+            "overload_service", "watch", "overview.todo.overload_service",
+            {"service": Fact("text", row.service_name or row.service_id),
+             "load": Fact("percent", row.load_ratio), "hours": Fact("hours", row.hours),
+             "capacity": Fact("hours", row.recorded_capacity_hours),
+             "ratio": Fact("percent", ratio)},
+            (("capacity", "load"),),
+        )
+        for row in over.itertuples()
+    ]
+    return _capped(items, ("capacity", "load"))
+
+
+def _forecast(teams: pd.DataFrame, shown: set[str], horizon: int) -> list[AttentionItem]:
+    over = teams[teams["service_id"].isin(shown)
+                 & ((teams["weeks_over"] > 0) | (teams["weeks_without_capacity"] > 0))]
+    items = [
+        AttentionItem(
+            "forecast_team", "act", "overview.todo.forecast_team",
+            {"service": Fact("text", row.service_name or row.service_id),
+             "count": Fact("count", int(max(row.weeks_over, row.weeks_without_capacity))),
+             "horizon": Fact("count", horizon), "peak": Fact("percent", row.peak_load_ratio)},
+            (("capacity", "forecast"), ("arbitration", "simulator")),
+        )
+        for row in over.itertuples()
+    ]
+    return _capped(items, ("capacity", "forecast"))
+
+
+def _hidden_participation(outside: pd.DataFrame) -> list[AttentionItem]:
+    total = float(outside["outside_hours"].sum()) if not outside.empty else 0.0
+    if total <= 0:
+        return []
+    projects = (outside[outside["project_id"].notna()]
+                .groupby(["project_id", "project_name"], dropna=False, as_index=False)["outside_hours"]
+                .sum().sort_values(["outside_hours", "project_id"], ascending=[False, True]))
+    named = [(name if isinstance(name, str) else pid, float(hours)) for pid, name, hours
+             in projects.head(TOP_PROJECTS).itertuples(index=False)]
+    return [AttentionItem(
+        "hidden_participation", "watch", "overview.todo.hidden_participation",
+        {"hours": Fact("hours", total),
+         "evenings": Fact("hours", float(outside["weekday_outside_hours"].sum())),
+         "weekends": Fact("hours", float(outside["weekend_hours"].sum()
+                                         + outside["holiday_hours"].sum())),
+         "projects": Fact("projects", named)},
+        (("capacity", "hidden"),),
+    )]
+
+
+def _engagement(inputs: AttentionInputs, min_size: int) -> list[AttentionItem]:
+    items: list[AttentionItem] = []
+    link = (("engagement", "fatigue"),)
+    at_risk = hide_small_count(inputs.signal_counts.get("any", 0), min_size)
+    if inputs.signal_counts.get("any", 0) > 0:
+        key = "overview.todo.volunteers" if at_risk is not None else "overview.todo.volunteers_few"
+        items.append(AttentionItem(
+            "volunteers_at_risk", "watch", key,
+            {"count": Fact("count", int(at_risk if at_risk is not None else min_size)),
+             "volunteers": Fact("count", inputs.signal_counts.get("volunteers", 0))}, link))
+    if inputs.lapsed:
+        items.append(AttentionItem(
+            "lapsed", "watch", "overview.todo.lapsed",
+            {"count": Fact("count", int(inputs.lapsed)), "share": Fact("percent", inputs.lapsed_share)},
+            link))
+    for row in inputs.trends[inputs.trends["direction"] == "down"].itertuples():
+        vocabulary = TREND_VOCABULARY.get(row.dimension)
+        group = Fact("label", (vocabulary, row.group_key)) if vocabulary else Fact("text", str(row.group_key))
+        items.append(AttentionItem(
+            "attendance_down", "watch", "overview.todo.attendance_down",
+            {"group": group, "slope": Fact("count", round(abs(row.slope), 1)),
+             "count": Fact("count", round(abs(row.slope), 1)),  # the plural form of "slope"
+             "share": Fact("percent", abs(row.relative_slope or 0.0)),
+             "events": Fact("count", int(row.events))},
+            link))
+    return items
+
+
+def attention_items(
+    inputs: AttentionInputs,
+    role: Role | None,
+    min_group_size: int,
+    overload_ratio: float,
+    overload_min_weeks: int,
+    horizon_weeks: int,
+) -> list[AttentionItem]:
+    """The "À traiter" list for a role: the most urgent first (``act`` before ``watch``).
+
+    The direction sees agents by name (legal findings per agent, sustained overload per agent); the
+    other roles see services only, never a service under ``min_group_size`` agents, and town-wide
+    counts of findings hidden when between 1 and ``min_group_size − 1`` (analytics/disclosure.py).
+    Every count here comes from the same lists as the tiles (:func:`tile_counts`).
+    """
+    agents_visible = can_see_agents(role)
+    floor = 1 if agents_visible else min_group_size
+    counts = tile_counts(inputs.legal, inputs.runs)
+    shown = _shown_services(inputs.services, floor)
+    if agents_visible:
+        people = _legal_by_agent(inputs.legal) + _overload_agents(inputs.runs, overload_ratio)
+    else:
+        people = (_legal_town(counts, floor)
+                  + _overload_town(counts["agents.sustained_overload"], floor, overload_ratio,
+                                   overload_min_weeks))
+    items = [
+        *people,
+        *_forecast(inputs.teams, shown, horizon_weeks),
+        *_overloaded_services(inputs.service_load, shown, overload_ratio),
+        *_hidden_participation(inputs.outside),
+        *_engagement(inputs, floor),
+    ]
+    return sorted(items, key=lambda item: item.severity != "act")  # stable: kinds keep their order
+
+
+def _written(fact: Fact, t: Translator) -> str:
+    """One value as the sentence writes it."""
+    if fact.kind == "count":
+        return t.number(fact.value, 0 if float(fact.value).is_integer() else 1)
+    if fact.kind == "hours":
+        return t.hours(fact.value)
+    if fact.kind == "percent":
+        return t.percent(fact.value)
+    if fact.kind == "date":
+        return t.date(fact.value)
+    if fact.kind == "label":
+        vocabulary, code = fact.value
+        return t.label(vocabulary, code)
+    if fact.kind == "legal":
+        counts, min_size = fact.value
+        parts = [
+            t(f"overview.todo.rule.{rule}", count=count) if count is not None
+            else t(f"overview.todo.rule_few.{rule}", min=min_size)
+            for rule, count in counts.items() if count is None or count > 0
+        ]
+        return Markdown.join(", ", parts)
+    if fact.kind == "projects":
+        return Markdown.join(", ", (t("overview.todo.project", name=name, hours=t.hours(hours))
+                                    for name, hours in fact.value))
+    return str(fact.value)
+
+
+def describe(item: AttentionItem, t: Translator) -> str:
+    """The item's plain sentence in ``t``'s language: numbers written the language's way, the plural
+    form chosen by its ``count`` value (passed as the number itself, as every plural message)."""
+    values: dict[str, object] = {name: _written(fact, t) for name, fact in item.values.items()}
+    if "count" in item.values:
+        values["count"] = item.values["count"].value
+    return t(item.key, **values)

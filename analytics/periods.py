@@ -1,4 +1,8 @@
-"""Period presets of the sidebar, relative to a reference day (the latest day with data)."""
+"""Period presets of the sidebar, relative to a reference day (the latest day with data).
+
+The one home of period computation: the sidebar, the benchmarks and any page asking "which dates
+does *last month* mean" call :func:`preset_period`.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,12 @@ from datetime import date, timedelta
 from typing import Final
 
 PRESETS: Final[tuple[str, ...]] = (
-    "last_3_months", "last_12_months", "this_year", "last_year", "custom",
+    "this_month", "last_month", "last_3_months", "last_12_months", "this_year", "last_year",
+    "custom",
 )
+"""The presets in the order the sidebar lists them."""
+DEFAULT_PRESET: Final[str] = "last_3_months"
+"""The preset chosen when a session starts."""
 
 
 def _months_back(day: date, months: int) -> date:
@@ -25,10 +33,17 @@ def _months_back(day: date, months: int) -> date:
 def preset_period(preset: str, reference: date) -> tuple[date, date]:
     """The inclusive period [start, end] of a preset.
 
-    ``last_3_months`` ending on ``reference`` is (reference − 3 months + 1 day, reference);
-    ``this_year`` is 1 January of the reference's year to the reference; ``last_year`` the whole
-    previous calendar year. ``custom`` returns the last 3 months as the starting point.
+    ``this_month`` is the 1st of the reference's month to the reference; ``last_month`` the whole
+    calendar month before it; ``last_3_months`` ending on ``reference`` is (reference − 3 months +
+    1 day, reference); ``this_year`` is 1 January of the reference's year to the reference;
+    ``last_year`` the whole previous calendar year. ``custom`` returns the last 3 months as the
+    starting point.
     """
+    if preset == "this_month":
+        return reference.replace(day=1), reference
+    if preset == "last_month":
+        last_day = reference.replace(day=1) - timedelta(days=1)
+        return last_day.replace(day=1), last_day
     if preset == "last_12_months":
         return _months_back(reference, 12), reference
     if preset == "this_year":
@@ -38,3 +53,11 @@ def preset_period(preset: str, reference: date) -> tuple[date, date]:
     if preset in ("last_3_months", "custom"):
         return _months_back(reference, 3), reference
     raise ValueError(f"unknown period preset {preset!r}; expected one of {PRESETS}")
+
+
+def chosen_period(start: date | None, end: date | None) -> tuple[date, date] | None:
+    """A custom period from two typed dates, in order whichever was typed first; None while one of
+    them is missing (being typed or cleared)."""
+    if start is None or end is None:
+        return None
+    return (start, end) if start <= end else (end, start)

@@ -103,6 +103,58 @@ def page_link(page_id: str, role: str | None, t: Translator, icon: str) -> None:
         st.page_link(f"pages/{page_id}.py", label=t("overview.go", page=t(f"nav.{page_id}")), icon=icon)
 
 
+TAB_STATE: dict[str, tuple[str, str]] = {
+    "capacity": ("capacity_tab", "capacity.tab."),
+    "engagement": ("engagement_tab", "eng.tab."),
+    "arbitration": ("arbitration_tab", "arb.tab."),
+}
+"""Pages with tabs: the session key of their ``st.tabs`` and the message prefix of a tab's label
+(a tab's code, e.g. ``legal``, is the end of its label's key)."""
+TAB_PARAM = "tab"
+"""The query parameter of a link to a page's tab: ``?tab=legal`` (the tab's code)."""
+
+
+def detail_link(
+    links: Sequence[tuple[str, str | None]], role: str | None, t: Translator,
+    icon: str = ":material/arrow_forward:",
+) -> None:
+    """A link to the first (page, tab) of ``links`` that ``role`` may open, named by its tab (the page
+    and tab in its tooltip); nothing when it may open none of them. The tab is opened by
+    :func:`open_linked_tab`."""
+    from dashboard.access import allowed_pages
+
+    allowed = allowed_pages(role)  # type: ignore[arg-type]
+    for page_id, tab in links:
+        if page_id not in allowed:
+            continue
+        page = t(f"nav.{page_id}")
+        if tab is not None and page_id in TAB_STATE:
+            tab_name = t(TAB_STATE[page_id][1] + tab)
+            st.page_link(f"pages/{page_id}.py", label=t("overview.todo.link_tab", tab=tab_name),
+                         help=t("overview.todo.link", page=page, tab=tab_name), icon=icon,
+                         query_params={TAB_PARAM: tab})
+        else:
+            st.page_link(f"pages/{page_id}.py", label=t("overview.todo.link_page", page=page),
+                         icon=icon)
+        return
+
+
+def open_linked_tab(page_id: str, t: Translator) -> None:
+    """Before ``page_id`` runs: the tab a link asked for (``?tab=<code>``) becomes the open one, and
+    the parameter is consumed (later reruns keep the user's own choice of tab). An unknown code is
+    ignored."""
+    code = st.query_params.get(TAB_PARAM)
+    if code is None:
+        return
+    del st.query_params[TAB_PARAM]
+    if page_id not in TAB_STATE:
+        return
+    key, prefix = TAB_STATE[page_id]
+    label = t(prefix + code)
+    if label != prefix + code:
+        st.session_state[key] = label
+
+
 @contextmanager
 def section(t: Translator, error_key: str) -> Iterator[None]:
     """One part of a page: if it fails, a readable message (``error_key`` with ``{reason}``) takes

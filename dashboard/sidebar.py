@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics.disclosure import selectable_services
 from analytics.i18n import LANGUAGES, Translator
-from analytics.periods import PRESETS, preset_period
+from analytics.periods import DEFAULT_PRESET, PRESETS, chosen_period, preset_period
 from analytics.schema import LEVELS, NO_LEVEL
 from dashboard import loaders
 from dashboard.session import FILTERS_KEY, LANG_KEY, Filters, language
@@ -16,6 +16,35 @@ from dashboard.session import FILTERS_KEY, LANG_KEY, Filters, language
 ALL = ""
 """The option meaning 'no filter' (an empty code, never a real service or level)."""
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+SHOWN_PERIOD_KEY = "_period_shown"
+"""The period of the previous run: where typed custom dates start from."""
+
+
+def period_widgets(t: Translator, reference: date) -> tuple[date, date]:
+    """The period selector: a preset, or two dates typed or picked (each applied as soon as it is
+    committed: a single-date field commits alone, unlike a range field waiting for its popover to
+    close). Returns the inclusive period; a half-typed custom period keeps the previous one."""
+    preset = st.selectbox(
+        t("sidebar.period"), PRESETS, key="period_preset", index=PRESETS.index(DEFAULT_PRESET),
+        format_func=lambda key: t(f"sidebar.period.{key}"),
+    )
+    start, end = st.session_state.get(SHOWN_PERIOD_KEY) or preset_period(DEFAULT_PRESET, reference)
+    if preset != "custom":
+        start, end = preset_period(preset, reference)
+    else:
+        left, right = st.columns(2)
+        typed = chosen_period(
+            left.date_input(t("sidebar.date_start"), value=start, format="DD/MM/YYYY",
+                            key="period_start"),
+            right.date_input(t("sidebar.date_end"), value=end, format="DD/MM/YYYY",
+                             key="period_end"),
+        )
+        if typed is None:
+            st.warning(t("error.period"))
+        else:
+            start, end = typed
+    st.session_state[SHOWN_PERIOD_KEY] = (start, end)
+    return start, end
 
 
 def render(path: str, version: str, min_group_size: int = 1) -> Filters:
@@ -29,19 +58,7 @@ def render(path: str, version: str, min_group_size: int = 1) -> Filters:
         t = Translator(st.session_state[LANG_KEY])
         st.header(t("sidebar.filters"))
         reference = loaders.freshness(path, version).last_work_date or date.today()
-        preset = st.selectbox(
-            t("sidebar.period"), PRESETS, key="period_preset",
-            format_func=lambda key: t(f"sidebar.period.{key}"),
-        )
-        start, end = preset_period(preset, reference)
-        if preset == "custom":
-            chosen = st.date_input(
-                t("sidebar.dates"), value=(start, end), format="DD/MM/YYYY", key="period_dates"
-            )
-            if isinstance(chosen, tuple) and len(chosen) == 2:
-                start, end = chosen
-            else:
-                st.warning(t("error.period"))
+        start, end = period_widgets(t, reference)
         st.caption(t("sidebar.period_caption", start=t.date(start), end=t.date(end)))
         services = selectable_services(loaders.services(path, version), min_group_size)
         names = dict(zip(services["service_id"], services["service_name"], strict=True))

@@ -1,16 +1,19 @@
-"""Overview: the few numbers each user looks at first, data freshness, links to the pages."""
+"""Overview: what needs attention ("À traiter"), the few numbers each user looks at first, data
+freshness, links to the pages."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from analytics.access import group_floor, min_group_size_applies
+from analytics.capacity.forecast import HORIZON_WEEKS
 from analytics.disclosure import protect_indicators
 from analytics.engagement.page import headline_indicators
 from analytics.figures import weekly_load_figure
 from analytics.i18n import escape_markdown
+from analytics.overview import AttentionItem, describe, tile_counts
 from analytics.settings import load_thresholds
-from dashboard import components, loaders
+from dashboard import components, loaders, overview_loaders
 from dashboard import engagement_loaders as eng
 from dashboard.access import page_guard
 from dashboard.session import filters, require_frame, translator
@@ -22,23 +25,48 @@ who = page_guard("overview", t)
 path = db_path()
 v = version(connection(path))
 f = filters()
+scope = (path, v, f.start, f.end, f.service, f.level)
+MARKS = {"act": ":red[:material/priority_high:]", "watch": ":orange[:material/visibility:]"}
+
+
+def draw_item(item: AttentionItem) -> None:
+    """One row of "À traiter": a mark (red: to act on; orange: to watch), the sentence, and a link
+    to the page and tab with the detail."""
+    text, link = st.columns([5, 2], vertical_alignment="center")
+    text.markdown(f"{MARKS[item.severity]} {describe(item, t)}")
+    with link:
+        components.detail_link(item.links, who.role, t)
+
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 fresh = loaders.freshness(path, v)
+values = loaders.indicators(*scope, loaders.OVERVIEW_FAMILIES)
+
+st.subheader(t("overview.todo.title"))
+st.caption(t("overview.todo.intro", weeks=HORIZON_WEEKS))
+with components.section(t, "overview.todo.error"):
+    inputs = overview_loaders.attention_inputs(*scope)
+    values = {**values, **tile_counts(inputs.legal, inputs.runs)}  # the tiles count the lists
+    items = overview_loaders.attention(inputs, who.role)
+    if not items:
+        st.success(t("overview.todo.none"), icon=":material/check_circle:")
+    else:
+        with st.container(border=True):
+            for item in items:
+                draw_item(item)
 protected = min_group_size_applies(who.role)  # officials, evaluators: the Engagement page's rule
 values = protect_indicators(
-    loaders.indicators(path, v, f.start, f.end, f.service, f.level, loaders.OVERVIEW_FAMILIES),
-    group_floor(who.role, load_thresholds().min_group_size),
-    headline_indicators(eng.overview(path, v, f.start, f.end, f.service, f.level).headline)
-    if protected else None,
+    values, group_floor(who.role, load_thresholds().min_group_size),
+    headline_indicators(eng.overview(*scope).headline) if protected else None,
 )
 
 st.subheader(t("overview.dgs"))
 components.indicator_tiles(values, loaders.OVERVIEW_TILES["dgs"], t)
+components.indicator_tiles(values, loaders.OVERVIEW_TILES["legal"], t)
 st.caption(t("overview.risk_note"))
 components.page_link("capacity", who.role, t, ":material/groups_3:")
-weeks = loaders.weekly_load(path, v, f.start, f.end, f.service, f.level)
+weeks = loaders.weekly_load(*scope)
 if weeks["hours"].sum() > 0:
     st.plotly_chart(weekly_load_figure(weeks, t), width="stretch")
 else:

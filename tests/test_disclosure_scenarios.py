@@ -87,7 +87,8 @@ def signed_in(
         at.user = {"is_logged_in": True, "email": EMAILS[role], "sub": f"sub-{role}", "name": role}
         at.run()
         at.sidebar.selectbox(key="period_preset").select("custom").run()
-        at.sidebar.date_input(key="period_dates").set_value((case.start, case.end)).run()
+        at.sidebar.date_input(key="period_start").set_value(case.start)
+        at.sidebar.date_input(key="period_end").set_value(case.end).run()
         if case.service:
             at.sidebar.selectbox(key="filter_service").select(case.service).run()
         if case.level:

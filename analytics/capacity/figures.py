@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from analytics.capacity.load import BANDS, MISSING_BAND
 from analytics.capacity.work import UNSPECIFIED_ACTIVITY
-from analytics.figures import PALETTE, base_layout
+from analytics.figures import PALETTE, base_layout, chart_text
 from analytics.i18n import Translator
 from analytics.schema import ACTIVITIES, LEVELS, NO_LEVEL
 
@@ -269,7 +269,9 @@ def top_projects_figure(projects: pd.DataFrame, t: Translator) -> go.Figure:
                 + "<extra></extra>"
             ),
         )
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(names))
+    # the order names the categories as the traces hold them once escaped (base_layout)
+    fig.update_yaxes(type="category", categoryorder="array",
+                     categoryarray=[chart_text(str(name)) for name in names])
     fig = base_layout(
         fig, t, t("capacity.fig.top_projects.title"), t("capacity.fig.axis.staff_hours"),
         t("capacity.fig.axis.project"),
@@ -294,7 +296,9 @@ def hidden_figure(frame: pd.DataFrame, labels: pd.Series, title: str, y_title: s
         )
     fig.update_layout(barmode="stack")
     # every bar named (plotly would otherwise skip labels it finds too close together)
-    fig.update_yaxes(type="category", tickmode="array", tickvals=list(labels.loc[order]),
+    # (tick values name the categories as the traces hold them once escaped: base_layout)
+    fig.update_yaxes(type="category", tickmode="array",
+                     tickvals=[chart_text(str(label)) for label in labels.loc[order]],
                      ticktext=list(labels.loc[order]))
     fig = base_layout(fig, t, title, t("capacity.fig.axis.hidden_hours"), y_title)
     fig.update_layout(height=_height(len(frame)), hovermode="y unified",
