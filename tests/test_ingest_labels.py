@@ -299,3 +299,17 @@ def test_a_wrong_completion_writes_nothing(store: duckdb.DuckDBPyConnection, age
     assert str(refused.value.message) == reason
     assert before == rows(store, "SELECT * FROM agents ORDER BY 1") + rows(
         store, "SELECT * FROM projects ORDER BY 1") + rows(store, "SELECT * FROM contracts")
+
+
+def test_the_command_line_prints_remarks_beside_rejects(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from analytics.cli import main
+
+    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(tmp_path / "keys"))
+    export = tmp_path / "kimai-export.csv"
+    export.write_text(KIMAI_1X, encoding="utf-8")
+    assert main(["import", "--db", str(tmp_path / "s.duckdb"), str(export)]) == 0
+    out = capsys.readouterr().out
+    assert "durations in 'Duration' read as seconds" in out
+    assert ("    line 4, Duration (imported): duration 1:00 but 2:00 between start and end: the "
+            "given duration is kept") in out

@@ -76,6 +76,11 @@ def run(args: argparse.Namespace) -> int:
             if len(result.rejects) > MAX_REJECTS_SHOWN:
                 print(f"    … {len(result.rejects) - MAX_REJECTS_SHOWN} more (see --json or the "
                       "Data page)")
+            for remark in result.remarks[:MAX_REJECTS_SHOWN]:
+                print(f"    line {remark.line}, {remark.column or '-'} (imported): {remark.reason}")
+            if len(result.remarks) > MAX_REJECTS_SHOWN:
+                print(f"    … {len(result.remarks) - MAX_REJECTS_SHOWN} more remarks (see --json or "
+                      "the Data page)")
     if not results:
         print("error: no file to import", file=sys.stderr)
         return EXIT_FAILURE
