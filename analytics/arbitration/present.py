@@ -19,6 +19,8 @@ from analytics.arbitration.simulate import (
     FITS,
     FITS_AT_LEVEL,
     FITS_FROM,
+    FITS_LIGHTER_FROM,
+    NO_CAPACITY,
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
@@ -83,16 +85,44 @@ def estimate_text(estimate: Estimate, months: int, t: Translator, names: Mapping
 
 
 def verdict_text(verdict: Verdict, t: Translator, latest_start: date) -> str:
-    """The plain verdict: « Tient. », « Ne tient pas ainsi ; tient au niveau consultation. »..."""
+    """The plain verdict: « Tient. », « Ne tient pas ainsi ; tient au niveau consultation, à la
+    même date. »... Every alternative it names was found to fit (see :func:`.simulate.assess`)."""
+    latest = t.date(verdict.search_to or latest_start)
     if verdict.kind == FITS:
         return t("arb.verdict.fits")
     if verdict.kind == FITS_AT_LEVEL:
         return t("arb.verdict.fits_at_level", level=t.label("level", verdict.level).lower())
     if verdict.kind == FITS_FROM:
-        return t("arb.verdict.fits_from", month=month_text(verdict.earliest_start, t))
+        return t("arb.verdict.fits_from", start=t.date(verdict.earliest_start))
+    if verdict.kind == FITS_LIGHTER_FROM and verdict.alternative is not None:
+        level, start = verdict.alternative
+        return t("arb.verdict.fits_lighter_from", level=t.label("level", level).lower(),
+                 start=t.date(start), latest=latest)
     if verdict.kind == DOES_NOT_FIT:
-        return t("arb.verdict.does_not_fit", latest=t.date(latest_start))
+        return t("arb.verdict.does_not_fit", first=t.date(verdict.search_from), latest=latest)
     raise ValueError(f"unknown verdict {verdict.kind!r}")
+
+
+def why_text(verdict: Verdict, t: Translator) -> str:
+    """Why, in one sentence with its numbers: the team already over its limit without the
+    project, or tipped over by it, or the busiest month when it fits (« L'équipe est déjà à
+    117 % de sa capacité en mars 2027 sans ce projet ; avec lui, 121 % ; la limite est de
+    85 %. ... »). Empty when the verdict carries no explanation."""
+    if verdict.cause is None:
+        return ""
+    if verdict.month is None:
+        return t("arb.why.no_days")
+    if verdict.cause == NO_CAPACITY:
+        return t("arb.why.no_capacity", month=month_text(verdict.month, t))
+    without, with_it = (_percent(r, t) for r in (verdict.without_ratio, verdict.with_ratio))
+    if without == with_it:  # a small project: one decimal shows it adds something
+        without, with_it = (_percent(r, t, 1) for r in (verdict.without_ratio, verdict.with_ratio))
+    return t(f"arb.why.{verdict.cause}", month=month_text(verdict.month, t), without=without,
+             with_it=with_it, target=t.percent(verdict.target))
+
+
+def _percent(ratio: float, t: Translator, digits: int = 0) -> str:
+    return "∞" if ratio == float("inf") else t.percent(ratio, digits)
 
 
 def days_text(days: float | None, t: Translator) -> str:
@@ -101,13 +131,13 @@ def days_text(days: float | None, t: Translator) -> str:
 
 
 def facts_text(verdict: Verdict, t: Translator) -> str:
-    """Highest level that fits, earliest start, busiest month and its load / capacity."""
+    """Highest level that fits at the chosen start, and the earliest start at the chosen level
+    with the days searched (from the start of the forecast)."""
     return t(
         "arb.sim.facts",
         level=t.label("level", verdict.level) if verdict.level else t("arb.sim.none"),
         start=t.date(verdict.earliest_start) if verdict.earliest_start else t("arb.sim.none"),
-        month=month_text(verdict.peak_month, t),
-        ratio=t.percent(verdict.peak_ratio) if verdict.peak_ratio != float("inf") else "∞",
+        first=t.date(verdict.search_from), latest=t.date(verdict.search_to),
     )
 
 

@@ -57,7 +57,13 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from analytics.arbitration import context as context_mod
-    from analytics.arbitration.present import estimate_text, facts_text, team_names, verdict_text
+    from analytics.arbitration.present import (
+        estimate_text,
+        facts_text,
+        team_names,
+        verdict_text,
+        why_text,
+    )
     from analytics.arbitration.simulate import ProjectSpec
     from analytics.i18n import Translator
     from analytics.settings import load_thresholds
@@ -100,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     print(estimate_text(estimate, args.months, t, names))
     for quantile, verdict in result.verdicts.items():
         print(t("arb.cli.verdict", label=t(f"arb.sim.verdict_label.{quantile}"),
-                verdict=verdict_text(verdict, t, context.latest_start),
+                verdict=f"{verdict_text(verdict, t, context.latest_start)} {why_text(verdict, t)}",
                 facts=facts_text(verdict, t)))
     print()
     print_weeks(result.weeks)
@@ -146,7 +152,7 @@ def print_weeks(weeks: pd.DataFrame) -> None:
 def as_json(context: Context, spec: ProjectSpec, team_name: str, estimate: Estimate,
             result: Simulation, t: Translator, thresholds: Thresholds) -> dict[str, Any]:
     """The simulation as one JSON-ready object (an infinite load ratio — no capacity — is null)."""
-    from analytics.arbitration.present import verdict_text
+    from analytics.arbitration.present import verdict_text, why_text
 
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
@@ -167,6 +173,8 @@ def as_json(context: Context, spec: ProjectSpec, team_name: str, estimate: Estim
             quantile: {
                 "verdict": verdict.kind,
                 "text": verdict_text(verdict, t, context.latest_start),
+                "why": why_text(verdict, t),
+                "cause": verdict.cause,
                 "highest_level_that_fits": verdict.level,
                 "earliest_start_that_fits": day(verdict.earliest_start),
                 "peak_month": day(verdict.peak_month),

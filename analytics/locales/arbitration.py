@@ -159,10 +159,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arb.sim.verdict_label.p80": ("Estimation pessimiste (P80)", "Pessimistic estimate (P80)"),
     "arb.sim.facts": (
         "Niveau le plus élevé qui tient à cette date (jusqu'au niveau choisi) : {level} · "
-        "démarrage au plus tôt au niveau choisi : {start} · mois le plus chargé : {month} "
-        "({ratio} de la capacité).",
+        "démarrage au plus tôt au niveau choisi, cherché à partir du {first} (début des "
+        "prévisions) jusqu'au {latest} : {start}.",
         "Highest level that fits at this date (up to the chosen one): {level} · earliest start "
-        "at the chosen level: {start} · busiest month: {month} ({ratio} of capacity).",
+        "at the chosen level, searched from {first} (start of the forecast) to {latest}: "
+        "{start}.",
+    ),
+    "arb.why.already_over": (
+        "L'équipe est déjà à {without} de sa capacité en {month} sans ce projet ; avec lui, "
+        "{with_it} ; la limite est de {target}. Aucun nouveau projet ne tient ce mois-là, même "
+        "léger.",
+        "The team is already at {without} of its capacity in {month} without this project; with "
+        "it, {with_it}; the limit is {target}. No new project fits that month, however light.",
+    ),
+    "arb.why.tips_over": (
+        "C'est ce projet qui fait dépasser la limite : sans lui, l'équipe est à {without} de sa "
+        "capacité en {month} ; avec lui, {with_it} ; la limite est de {target}.",
+        "This project tips the team over the limit: without it, the team is at {without} of its "
+        "capacity in {month}; with it, {with_it}; the limit is {target}.",
+    ),
+    "arb.why.fits": (
+        "Au mois le plus chargé, {month}, l'équipe est à {without} de sa capacité sans ce projet "
+        "et à {with_it} avec lui ; la limite est de {target}.",
+        "In the busiest month, {month}, the team is at {without} of its capacity without this "
+        "project and at {with_it} with it; the limit is {target}.",
+    ),
+    "arb.why.no_capacity": (
+        "L'équipe n'a aucune heure de capacité en {month} (absences, jours fériés) : rien ne "
+        "peut y être prévu.",
+        "The team has no capacity at all in {month} (absences, public holidays): nothing can be "
+        "planned then.",
+    ),
+    "arb.why.no_days": (
+        "La période du projet ne compte aucun jour ouvré de l'équipe.",
+        "The project's period holds none of the team's working days.",
     ),
     "arb.sim.none": ("aucun", "none"),
     "arb.sim.table_caption": (
@@ -205,16 +235,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arb.verdict.fits": ("Tient.", "Fits."),
     "arb.verdict.fits_at_level": (
-        "Ne tient pas ainsi ; tient au niveau {level}.",
-        "Does not fit as described; fits at {level} level.",
+        "Ne tient pas ainsi ; tient au niveau {level}, à la même date.",
+        "Does not fit as described; fits at {level} level, at the same date.",
     ),
     "arb.verdict.fits_from": (
-        "Ne tient pas à cette date ; tient à partir de {month}.",
-        "Does not fit at this date; fits from {month}.",
+        "Ne tient pas à cette date ; tient au même niveau en démarrant le {start}.",
+        "Does not fit at this date; fits at the same level starting on {start}.",
+    ),
+    "arb.verdict.fits_lighter_from": (
+        "Ne tient pas à ce niveau, à aucune date jusqu'au {latest}, ni plus léger à cette date ; "
+        "tient au niveau {level} en démarrant le {start}.",
+        "Does not fit at this level on any start up to {latest}, nor lighter at this date; fits "
+        "at {level} level starting on {start}.",
     ),
     "arb.verdict.does_not_fit": (
-        "Ne tient pas, même plus léger ou plus tard (jusqu'à {latest}).",
-        "Does not fit, even lighter or later (up to {latest}).",
+        "Ne tient pas, même plus léger ou à une autre date : aucun niveau jusqu'au niveau choisi "
+        "ne tient, quel que soit le démarrage entre le {first} et le {latest}.",
+        "Does not fit, even lighter or at another date: no level up to the chosen one fits, "
+        "whatever the start between {first} and {latest}.",
     ),
     "arb.col.week": ("Semaine (lundi)", "Week (Monday)"),
     "arb.col.capacity_hours": ("Capacité (h)", "Capacity (h)"),
