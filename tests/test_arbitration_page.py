@@ -4,6 +4,7 @@ open tab is computed; the choices made in a tab are kept while another one is op
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -183,3 +184,20 @@ def test_tentative_projects_and_forced_choices_survive_tab_switches(
     open_tab(page, "portfolio")
     assert page.multiselect(key="arb_force_out").value == [candidate]
     assert not [w.value for w in page.warning if "Session State" in w.value]
+
+
+@pytest.mark.parametrize(
+    ("start", "shown"),
+    [(date(2027, 9, 1), "démarrage le 1 sept. 2027"), (date(2027, 3, 1), "démarrage le 1 mars 2027")],
+)
+def test_picking_a_start_recomputes_the_verdict_and_says_why(
+    page: AppTest, start: date, shown: str
+) -> None:
+    open_tab(page, "simulator")
+    page.selectbox(key="arb_start").select(start).run()
+    assert not page.exception
+    assert any(shown in text.value for text in page.markdown)
+    for text in verdicts(page):
+        assert "la limite est de 85 %" in text   # the why, with its numbers
+    facts = [c.value for c in page.caption if "cherché à partir du 1 déc. 2026" in c.value]
+    assert len(facts) == 2

@@ -11,6 +11,7 @@ from analytics.arbitration.present import (
     category_label,
     facts_text,
     group_text,
+    portfolio_table,
     reason_text,
     styled,
     verdict_text,
@@ -120,6 +121,20 @@ def test_facts_name_the_days_searched() -> None:
          "Tiendrait seul, mais les projets plus prioritaires de l'équipe prennent la place : il "
          "manque 12\u00a0h en février 2027."),
         ({"project_id": "P1", "reason": "forced_out"}, "Écarté à votre demande."),
+        ({"project_id": "P1", "reason": "too_large", "short_hours": 20.0, "needed_hours": 120.0,
+          "room_hours": 100.0, "month_start": date(2027, 3, 1)},
+         "Trop lourd pour l'équipe, même au niveau le plus léger : il demande 120\u00a0h en mars "
+         "2027, l'équipe n'a que 100\u00a0h sous sa limite ; il manque 20\u00a0h."),
+        # a month already over the limit: the reason says so, not "too heavy"
+        ({"project_id": "P1", "reason": "too_large", "short_hours": 8.0, "needed_hours": 8.0,
+          "room_hours": -30.0, "month_start": date(2027, 3, 1)},
+         "L'équipe dépasse déjà sa limite de 30\u00a0h en mars 2027 sans aucun nouveau projet : "
+         "rien ne peut s'y ajouter ce mois-là."),
+        ({"project_id": "P1", "reason": "forced_crowded", "short_hours": 15.0,
+          "needed_hours": 85.0, "room_hours": 70.0, "month_start": date(2027, 1, 1)},
+         "Imposé, mais ne tient pas avec les projets imposés plus prioritaires de l'équipe : "
+         "ensemble ils demandent 85\u00a0h en janvier 2027, l'équipe n'a que 70\u00a0h sous sa "
+         "limite ; il manque 15\u00a0h."),
         ({"project_id": "P2", "reason": None}, "Imposé à votre demande."),
         ({"project_id": "P3", "reason": None}, ""),
     ],
@@ -142,3 +157,15 @@ def test_tables_show_numbers_and_dates_the_french_way() -> None:
     frame = pd.DataFrame({"Heures (h)": [1234.5], "Début": [date(2027, 3, 1)]})
     html = styled(frame, Translator("fr")).to_html()
     assert "1\u202f234,5" in html and "01/03/2027" in html
+
+
+def test_the_portfolio_table_reads_the_reason_first() -> None:
+    table = pd.DataFrame({
+        "project_id": ["A"], "project_name": ["Parc"], "team": ["T"], "priority": [5.0],
+        "level": ["consultation"], "chosen_level": [None], "initiative": ["residents"],
+        "reason": ["forced_out"], "start": [date(2027, 1, 1)], "months": [3],
+    })
+    shown = portfolio_table(table, Translator("fr"), {"T": "Jeunesse"}, ())
+    assert list(shown.columns)[:5] == [
+        "Pourquoi", "Projet", "Niveau retenu", "Niveau proposé", "Initiative"]
+    assert shown.iloc[0]["Pourquoi"] == "Écarté à votre demande."

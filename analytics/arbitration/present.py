@@ -14,6 +14,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analytics.arbitration.effort import Estimate
+from analytics.arbitration.portfolio import FORCED_REASONS, TOO_LARGE
 from analytics.arbitration.simulate import (
     DOES_NOT_FIT,
     FITS,
@@ -209,21 +210,36 @@ def committed_table(windows: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 
 def reason_text(row: Mapping[str, object], t: Translator, forced_in: Collection[str]) -> str:
-    """Why a candidate is (or is not) taken as proposed, in words."""
+    """Why a candidate is (or is not) taken as proposed, in words, with the month and the hours
+    (needed, left under the limit, missing) the refusal is about."""
     reason = row.get("reason")
     if reason is None or (isinstance(reason, float) and pd.isna(reason)):
         return t("arb.reason.forced_in") if row.get("project_id") in forced_in else ""
     month = row.get("month_start")
+    room = _float(row.get("room_hours"))
+    if reason == TOO_LARGE and room is not None and room <= 0:
+        reason = "already_over"  # nothing fits that month, whatever the project
     return t(
         f"arb.reason.{reason}",
-        hours=t.hours(float(row.get("short_hours") or 0.0)),
+        hours=t.hours(_float(row.get("short_hours")) or 0.0),
+        needed=t.hours(_float(row.get("needed_hours"))),
+        room=t.hours(max(room, 0.0) if room is not None else None),
+        over=t.hours(-room if room is not None and room < 0 else 0.0),
         month=month_text(month if isinstance(month, date) else None, t),
     )
 
 
+def _float(value: object) -> float | None:
+    if value is None or isinstance(value, str):
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return None if number != number else number
+
+
 def portfolio_table(table: pd.DataFrame, t: Translator, names: Mapping[str, str],
                     forced_in: Collection[str]) -> pd.DataFrame:
-    """One row per candidate: project, team, priority, levels proposed and taken, why."""
+    """One row per candidate, the reason first (readable without scrolling): why, project,
+    level taken and proposed, initiative, team, priority, start, months, reference."""
     shown = table.copy()
     shown["why"] = [reason_text(row, t, forced_in) for row in shown.to_dict("records")]
     shown["team"] = [category_label("team", code, t, names) for code in shown["team"]]
@@ -232,12 +248,25 @@ def portfolio_table(table: pd.DataFrame, t: Translator, names: Mapping[str, str]
         for level in shown["chosen_level"]
     ]
     shown["level"] = [t.label("level", code) for code in shown["level"]]
+    shown["initiative"] = [category_label("initiative", code, t, names)
+                           for code in shown["initiative"]]
     return _rename(shown, {
-        "project_id": "arb.col.ref", "project_name": "arb.col.project", "team": "arb.col.team",
-        "priority": "arb.col.priority",
-        "level": "arb.col.proposed_level", "taken": "arb.col.chosen_level", "why": "arb.col.why",
-        "start": "arb.col.start", "months": "arb.col.months",
+        "why": "arb.col.why", "project_name": "arb.col.project",
+        "taken": "arb.col.chosen_level", "level": "arb.col.proposed_level",
+        "initiative": "arb.col.initiative", "team": "arb.col.team",
+        "priority": "arb.col.priority", "start": "arb.col.start", "months": "arb.col.months",
+        "project_id": "arb.col.ref",
     }, t)
+
+
+def conflict_lines(table: pd.DataFrame, t: Translator) -> list[str]:
+    """One line per project forced in that cannot be taken: its name and why, with numbers."""
+    rows = table[table["reason"].isin(FORCED_REASONS)]
+    return [
+        t("arb.pf.infeasible_item", project=str(row["project_name"]),
+          reason=reason_text(row, t, ()))
+        for row in rows.to_dict("records")
+    ]
 
 
 def close_time_table(table: pd.DataFrame, dimension: str, t: Translator,
