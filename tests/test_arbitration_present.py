@@ -137,6 +137,8 @@ def test_facts_name_the_days_searched() -> None:
          "limite ; il manque 15\u00a0h."),
         ({"project_id": "P2", "reason": None}, "Imposé à votre demande."),
         ({"project_id": "P3", "reason": None}, ""),
+        ({"project_id": "P4", "reason": None, "chosen_level": "consultation"},
+         "Retenu au niveau proposé : il tient chaque mois avec les autres projets retenus."),
     ],
 )
 def test_reasons_in_plain_words(row: dict[str, object], text: str) -> None:

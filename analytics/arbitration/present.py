@@ -214,7 +214,10 @@ def reason_text(row: Mapping[str, object], t: Translator, forced_in: Collection[
     (needed, left under the limit, missing) the refusal is about."""
     reason = row.get("reason")
     if reason is None or (isinstance(reason, float) and pd.isna(reason)):
-        return t("arb.reason.forced_in") if row.get("project_id") in forced_in else ""
+        if row.get("project_id") in forced_in:
+            return t("arb.reason.forced_in")
+        taken = row.get("chosen_level")
+        return t("arb.reason.taken") if isinstance(taken, str) else ""
     month = row.get("month_start")
     room = _float(row.get("room_hours"))
     if reason == TOO_LARGE and room is not None and room <= 0:

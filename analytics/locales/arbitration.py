@@ -381,6 +381,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Forced in, but the team is already {over} over its limit in {month} without any new "
         "project: nothing can be added that month.",
     ),
+    "arb.reason.taken": (
+        "Retenu au niveau proposé : il tient chaque mois avec les autres projets retenus.",
+        "Taken at the proposed level: it fits every month beside the other projects taken.",
+    ),
     "arb.reason.forced_in": ("Imposé à votre demande.", "Forced in by you."),
     # demand
     "arb.demand.header": (
