@@ -175,7 +175,7 @@ def show_simulator() -> None:
             spec = ProjectSpec(level, perimeter, team, start, months)
             sim = loaders.simulation(path, v, spec, tuple(stacked), th.target_utilisation, change)
             st.markdown(t("arb.sim.verdict_for", team=names[team], start=t.date(start),
-                          level=t.label("level", level).lower(), months=months))
+                          level=t.label("level", level).lower(), count=months))
             for quantile in QUANTILES:
                 verdict = sim.verdicts[quantile]
                 box = {FITS: st.success, DOES_NOT_FIT: st.error}.get(verdict.kind, st.warning)

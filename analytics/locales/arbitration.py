@@ -161,9 +161,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun projet terminé pour ce niveau : impossible d'estimer l'effort.",
         "No finished project at this level: the effort cannot be estimated.",
     ),
-    "arb.sim.verdict_for": (
-        "**Verdict pour** {team} : niveau {level}, démarrage le {start}, {months} mois.",
-        "**Verdict for** {team}: {level} level, starting on {start}, {months} months.",
+    "arb.sim.verdict_for.one": (
+        "**Verdict pour** {team} : niveau {level}, démarrage le {start}, {count} mois.",
+        "**Verdict for** {team}: {level} level, starting on {start}, {count} month.",
+    ),
+    "arb.sim.verdict_for.other": (
+        "**Verdict pour** {team} : niveau {level}, démarrage le {start}, {count} mois.",
+        "**Verdict for** {team}: {level} level, starting on {start}, {count} months.",
     ),
     "arb.sim.verdict_label.p50": ("Estimation typique (P50)", "Typical estimate (P50)"),
     "arb.sim.verdict_label.p80": ("Estimation pessimiste (P80)", "Pessimistic estimate (P80)"),
