@@ -13,7 +13,7 @@ from analytics.arbitration.baseline import MAX_PROJECT_MONTHS, RECENT_WEEKS
 from analytics.arbitration.context import default_team
 from analytics.arbitration.demand import DIMENSIONS as DEMAND_DIMENSIONS
 from analytics.arbitration.effort import DIMENSIONS as EFFORT_DIMENSIONS
-from analytics.arbitration.portfolio import INFEASIBLE, PORTFOLIO_MONTHS
+from analytics.arbitration.portfolio import PORTFOLIO_MONTHS
 from analytics.arbitration.simulate import (
     DEFAULT_LEVEL,
     DEFAULT_PROJECT_MONTHS,
@@ -21,6 +21,7 @@ from analytics.arbitration.simulate import (
     FITS,
     QUANTILES,
     ProjectSpec,
+    candidate_starts,
 )
 from analytics.arbitration.teams import hidden_services, merged_services, team_of
 from analytics.i18n import counted
@@ -131,9 +132,10 @@ def show_simulator() -> None:
     perimeter = right.selectbox(t("arb.sim.perimeter"), PERIMETERS, key="arb_perimeter",
                                 format_func=lambda c: t.label("perimeter", c), persist_state=KEEP)
     left, middle, right = st.columns(3)
-    start = left.date_input(t("arb.sim.start"), value=ctx.default_start, min_value=ctx.first_start,
-                            max_value=ctx.latest_start, format="DD/MM/YYYY", key="arb_start",
-                            persist_state=KEEP)
+    starts = candidate_starts(ctx.first_start, ctx.latest_start)  # a pick reruns at once
+    start = left.selectbox(t("arb.sim.start"), starts, key="arb_start", format_func=t.date,
+                           index=starts.index(ctx.default_start) if ctx.default_start in starts
+                           else 0, help=t("arb.sim.start_help"), persist_state=KEEP)
     months = int(middle.number_input(t("arb.sim.months"), min_value=1,
                                      max_value=MAX_PROJECT_MONTHS, value=DEFAULT_PROJECT_MONTHS,
                                      key="arb_months", persist_state=KEEP))
@@ -172,11 +174,14 @@ def show_simulator() -> None:
             st.caption(t("arb.sim.typical_life", months=counted(t, "common.months", estimate.months_p50, 1)))
             spec = ProjectSpec(level, perimeter, team, start, months)
             sim = loaders.simulation(path, v, spec, tuple(stacked), th.target_utilisation, change)
+            st.markdown(t("arb.sim.verdict_for", team=names[team], start=t.date(start),
+                          level=t.label("level", level).lower(), count=months))
             for quantile in QUANTILES:
                 verdict = sim.verdicts[quantile]
                 box = {FITS: st.success, DOES_NOT_FIT: st.error}.get(verdict.kind, st.warning)
                 box(f"**{t(f'arb.sim.verdict_label.{quantile}')}** — "
-                    f"{present.verdict_text(verdict, t, ctx.latest_start)}")
+                    f"{present.verdict_text(verdict, t, ctx.latest_start)} "
+                    f"{present.why_text(verdict, t)}")
                 st.caption(present.facts_text(verdict, t))
             st.plotly_chart(figures.projection_figure(sim.weeks, names[team],
                                                       th.target_utilisation, t), width="stretch")
@@ -213,9 +218,10 @@ def portfolio_part() -> None:
                                    placeholder=t("arb.pf.choose"), persist_state=KEEP)
     chosen = loaders.portfolio(path, v, th.target_utilisation, quantile,
                                tuple(sorted(forced_in)), tuple(sorted(forced_out)))
-    if chosen.selection.status == INFEASIBLE:
-        st.error(t("arb.pf.infeasible"))
-        return
+    conflicts = present.conflict_lines(chosen.table, t)
+    if conflicts:
+        st.error("\n".join([t("arb.pf.infeasible", count=len(conflicts)),
+                            *(f"- {line}" for line in conflicts)]))
     left, right = st.columns(2)
     left.metric(t("arb.pf.taken"), t("arb.pf.of", value=len(chosen.selection.chosen),
                                      total=len(candidates)))

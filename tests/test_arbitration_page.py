@@ -4,6 +4,8 @@ open tab is computed; the choices made in a tab are kept while another one is op
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -183,3 +185,41 @@ def test_tentative_projects_and_forced_choices_survive_tab_switches(
     open_tab(page, "portfolio")
     assert page.multiselect(key="arb_force_out").value == [candidate]
     assert not [w.value for w in page.warning if "Session State" in w.value]
+
+
+@pytest.mark.parametrize(
+    ("start", "shown"),
+    [(date(2027, 9, 1), "démarrage le 1er sept. 2027"), (date(2027, 3, 1), "démarrage le 1er mars 2027")],
+)
+def test_picking_a_start_recomputes_the_verdict_and_says_why(
+    page: AppTest, start: date, shown: str
+) -> None:
+    open_tab(page, "simulator")
+    page.selectbox(key="arb_start").select(start).run()
+    assert not page.exception
+    assert any(shown in text.value for text in page.markdown)
+    for text in verdicts(page):
+        assert "la limite est de 85 %" in text   # the why, with its numbers
+    facts = [c.value for c in page.caption if "cherché à partir du 1er déc. 2026" in c.value]
+    assert len(facts) == 2
+
+
+def test_forcing_every_project_in_names_the_culprits_and_keeps_the_table(
+    page: AppTest, demo_con: duckdb.DuckDBPyConnection
+) -> None:
+    candidates = list(load_candidates(demo_con)["project_id"])
+    open_tab(page, "portfolio")
+    page.multiselect(key="arb_force_in").set_value(candidates).run()
+    assert not page.exception
+    table = table_with(page, "Pourquoi")
+    assert len(table) == len(candidates)   # the table stays
+    assert table.columns[0] == "Pourquoi"  # the reason first
+    refused = table[table["Niveau retenu"] == "Écarté"]
+    assert len(refused) >= 1
+    assert all(text.startswith("Imposé, mais") for text in refused["Pourquoi"])
+    errors = [box.value for box in page.error]
+    assert errors[0].startswith(f"{len(refused)} projets imposés ne peuvent pas être retenus")
+    assert errors[0].count("h en ") >= len(refused)   # each with its month and hours
+    titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"]
+              for chart in page.get("plotly_chart")]
+    assert any("Mois le plus serré" in title for title in titles)

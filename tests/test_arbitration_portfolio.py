@@ -15,7 +15,10 @@ import pytest
 
 from analytics.arbitration.portfolio import (
     CROWDED_OUT,
+    FORCED_ALREADY_OVER,
+    FORCED_CROWDED,
     FORCED_OUT,
+    FORCED_TOO_LARGE,
     INFEASIBLE,
     LIGHTER,
     NO_PRIORITY,
@@ -23,9 +26,12 @@ from analytics.arbitration.portfolio import (
     TOO_LARGE,
     Option,
     candidate_windows,
+    choose,
+    forced_conflicts,
     horizon_months,
     left_out_reasons,
     solve_portfolio,
+    tightest_months,
 )
 
 LEVELS3 = ("information", "consultation", "coproduction")
@@ -168,3 +174,73 @@ def test_candidate_windows_use_dates_or_the_comparable_life() -> None:
 def test_horizon_starts_with_the_next_month() -> None:
     assert horizon_months(date(2026, 12, 1), 2) == [date(2026, 12, 1), date(2027, 1, 1)]
     assert horizon_months(date(2026, 12, 2), 2) == [date(2027, 1, 1), date(2027, 2, 1)]
+
+
+@pytest.mark.parametrize(
+    ("forced", "room", "expected"),
+    [
+        # A (60 h, priority 5) is kept first; B (50 h) beside it needs 110 h of the 100 h left
+        (("A", "B"), [100.0], [("B", FORCED_CROWDED, 110.0, 100.0, 10.0)]),
+        # D alone needs 120 h of 100 h
+        (("D",), [100.0], [("D", FORCED_TOO_LARGE, 120.0, 100.0, 20.0)]),
+        # the team is already 10 h over its limit: nothing forced fits
+        (("C",), [-10.0], [("C", FORCED_ALREADY_OVER, 40.0, -10.0, 40.0)]),
+        # A and C fit together (100 h): no conflict
+        (("A", "C"), [100.0], []),
+    ],
+)
+def test_forced_projects_that_cannot_be_taken_are_named_with_their_numbers(
+    forced: tuple[str, ...], room: list[float], expected: list[tuple[object, ...]]
+) -> None:
+    options = [*SIMPLE, option("D", "T", "consultation", 2, [120])]
+    found = forced_conflicts(options, {"T": np.array(room)}, forced)
+    assert [
+        (r.project_id, r.reason, r.needed_hours, r.room_hours, r.short_hours)
+        for r in found.itertuples()
+    ] == expected
+
+
+def one_month_team() -> pd.DataFrame:
+    """January 2027: 20 working days of 10 h, 5 h of ordinary work: 85 % × 200 − 100 = 70 h left."""
+    from analytics.arbitration.baseline import working_days
+
+    days = working_days(date(2027, 1, 1), date(2027, 1, 31))
+    days["capacity_hours"] = 10.0
+    days["ordinary_hours"] = 5.0
+    days["committed_hours"] = 0.0
+    return days
+
+
+def test_an_infeasible_forced_set_keeps_the_table_and_names_the_culprit() -> None:
+    windows = pd.DataFrame({
+        "project_id": ["A", "B", "C"], "project_name": ["Parc", "Marché", "Affiche"],
+        "team": ["T", "T", "T"], "level": ["consultation", "consultation", "information"],
+        "priority": [5.0, 4.0, 3.0], "start": [date(2027, 1, 1)] * 3, "months": [1, 1, 1],
+    })
+    hours = {("A", "information"): 45.0, ("A", "consultation"): 60.0,
+             ("B", "information"): 40.0, ("B", "consultation"): 50.0,
+             ("C", "information"): 10.0}
+    chosen = choose(windows, {"T": one_month_team()}, hours, 0.85, [date(2027, 1, 1)],
+                    forced_in=("A", "B"))
+    # A and B at their lightest need 85 h of the 70 h left: B (lower priority) cannot be taken;
+    # A stays forced in (consultation, 60 h) and C (10 h) fills the month
+    assert chosen.selection.chosen == {"A": "consultation", "C": "information"}
+    table = chosen.table.set_index("project_id")
+    assert list(table.index) == ["A", "B", "C"]
+    assert table.loc["B", "reason"] == FORCED_CROWDED
+    assert (table.loc["B", "needed_hours"], table.loc["B", "room_hours"],
+            table.loc["B", "short_hours"]) == pytest.approx((85.0, 70.0, 15.0))
+    assert table.loc["B", "month_start"] == date(2027, 1, 1)
+
+
+def test_the_chart_reads_each_teams_tightest_month() -> None:
+    usage = pd.DataFrame({
+        "team": ["T", "T", "T", "U"],
+        "month_start": [date(2027, 1, 1), date(2027, 2, 1), date(2027, 3, 1), date(2027, 1, 1)],
+        "available_hours": [70.0, 40.0, 90.0, -5.0],
+        "chosen_hours": [60.0, 10.0, 0.0, 0.0],
+    })
+    tight = tightest_months(usage)
+    # T: 10 h, 30 h and 90 h left: January is the tightest; U is already over in January
+    assert list(zip(tight["team"], tight["month_start"], tight["left_hours"], strict=True)) == [
+        ("T", date(2027, 1, 1), 10.0), ("U", date(2027, 1, 1), -5.0)]

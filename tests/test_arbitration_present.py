@@ -9,20 +9,37 @@ import pytest
 
 from analytics.arbitration.present import (
     category_label,
+    facts_text,
     group_text,
+    portfolio_table,
     reason_text,
     styled,
     verdict_text,
+    why_text,
 )
-from analytics.arbitration.simulate import DOES_NOT_FIT, FITS, FITS_AT_LEVEL, FITS_FROM, Verdict
+from analytics.arbitration.simulate import (
+    ALREADY_OVER,
+    CAUSE_FITS,
+    DOES_NOT_FIT,
+    FITS,
+    FITS_AT_LEVEL,
+    FITS_FROM,
+    FITS_LIGHTER_FROM,
+    NO_CAPACITY,
+    TIPS_OVER,
+    Verdict,
+)
 from analytics.arbitration.teams import OTHER_TEAM
 from analytics.i18n import Translator
 
 LATEST = date(2027, 11, 30)
+FIRST = date(2026, 12, 1)
 
 
-def verdict(kind: str, level: str | None = None, start: date | None = None) -> Verdict:
-    return Verdict("p50", kind, level, start, date(2027, 1, 1), 0.9)
+def verdict(kind: str, level: str | None = None, start: date | None = None,
+            alternative: tuple[str, date] | None = None) -> Verdict:
+    return Verdict("p50", kind, level, start, date(2027, 1, 1), 0.9, alternative=alternative,
+                   search_from=FIRST, search_to=LATEST)
 
 
 @pytest.mark.parametrize(
@@ -30,19 +47,70 @@ def verdict(kind: str, level: str | None = None, start: date | None = None) -> V
     [
         ("fr", verdict(FITS, "coproduction", date(2027, 1, 1)), "Tient."),
         ("fr", verdict(FITS_AT_LEVEL, "consultation"),
-         "Ne tient pas ainsi ; tient au niveau consultation."),
+         "Ne tient pas ainsi ; tient au niveau consultation, à la même date."),
         ("fr", verdict(FITS_FROM, None, date(2027, 3, 1)),
-         "Ne tient pas à cette date ; tient à partir de mars 2027."),
-        ("fr", verdict(DOES_NOT_FIT), "Ne tient pas, même plus léger ou plus tard (jusqu'à "
-                                      "30 nov. 2027)."),
+         "Ne tient pas à cette date ; tient au même niveau en démarrant le 1er mars 2027."),
+        ("fr", verdict(FITS_LIGHTER_FROM, None, None, ("information", date(2027, 5, 1))),
+         "Ne tient pas à ce niveau, à aucune date jusqu'au 30 nov. 2027, ni plus léger à cette "
+         "date ; tient au niveau information en démarrant le 1er mai 2027."),
+        ("fr", verdict(DOES_NOT_FIT),
+         "Ne tient pas, même plus léger ou à une autre date : aucun niveau jusqu'au niveau choisi "
+         "ne tient, quel que soit le démarrage entre le 1er déc. 2026 et le 30 nov. 2027."),
         ("en", verdict(FITS_AT_LEVEL, "consultation"),
-         "Does not fit as described; fits at consultation level."),
+         "Does not fit as described; fits at consultation level, at the same date."),
         ("en", verdict(FITS_FROM, None, date(2027, 3, 1)),
-         "Does not fit at this date; fits from March 2027."),
+         "Does not fit at this date; fits at the same level starting on 1 Mar 2027."),
     ],
 )
 def test_verdicts_in_plain_words(lang: str, found: Verdict, text: str) -> None:
     assert verdict_text(found, Translator(lang), LATEST) == text
+
+
+def why(cause: str, without: float, with_it: float, month: date | None = date(2027, 3, 1)
+        ) -> Verdict:
+    return Verdict("p50", FITS_FROM, None, None, month, with_it, cause=cause, month=month,
+                   without_ratio=without, with_ratio=with_it, target=0.85)
+
+
+@pytest.mark.parametrize(
+    ("lang", "found", "text"),
+    [
+        ("fr", why(ALREADY_OVER, 1.17, 1.21),
+         "L'équipe est déjà à 117 % de sa capacité en mars 2027 sans ce projet ; avec lui, "
+         "121 % ; la limite est de 85 %. Aucun nouveau projet ne tient ce mois-là, même "
+         "léger."),
+        # 8 h on a large team: the ratios differ by less than 1 %, one decimal shows it
+        ("fr", why(ALREADY_OVER, 1.171, 1.174),
+         "L'équipe est déjà à 117,1 % de sa capacité en mars 2027 sans ce projet ; avec lui, "
+         "117,4 % ; la limite est de 85 %. Aucun nouveau projet ne tient ce mois-là, "
+         "même léger."),
+        ("fr", why(TIPS_OVER, 0.80, 0.92),
+         "C'est ce projet qui fait dépasser la limite : sans lui, l'équipe est à 80 % de sa "
+         "capacité en mars 2027 ; avec lui, 92 % ; la limite est de 85 %."),
+        ("fr", why(CAUSE_FITS, 0.70, 0.74),
+         "Au mois le plus chargé, mars 2027, l'équipe est à 70 % de sa capacité sans ce "
+         "projet et à 74 % avec lui ; la limite est de 85 %."),
+        ("en", why(ALREADY_OVER, 1.17, 1.21),
+         "The team is already at 117% of its capacity in March 2027 without this project; with "
+         "it, 121%; the limit is 85%. No new project fits that month, however light."),
+        ("en", why(TIPS_OVER, 0.80, 0.92),
+         "This project tips the team over the limit: without it, the team is at 80% of its "
+         "capacity in March 2027; with it, 92%; the limit is 85%."),
+        ("fr", why(NO_CAPACITY, float("nan"), float("nan")),
+         "L'équipe n'a aucune heure de capacité en mars 2027 (absences, jours fériés) : rien ne "
+         "peut y être prévu."),
+    ],
+)
+def test_every_verdict_says_why_with_its_numbers(lang: str, found: Verdict, text: str) -> None:
+    assert why_text(found, Translator(lang)) == text
+
+
+def test_facts_name_the_days_searched() -> None:
+    found = verdict(FITS, "consultation", date(2027, 1, 4))
+    assert facts_text(found, Translator("fr")) == (
+        "Niveau le plus élevé qui tient à cette date (jusqu'au niveau choisi) : Consultation · "
+        "démarrage au plus tôt au niveau choisi, cherché à partir du 1er déc. 2026 (début des "
+        "prévisions) jusqu'au 30 nov. 2027 : 4 janv. 2027.")
 
 
 @pytest.mark.parametrize(
@@ -53,8 +121,24 @@ def test_verdicts_in_plain_words(lang: str, found: Verdict, text: str) -> None:
          "Tiendrait seul, mais les projets plus prioritaires de l'équipe prennent la place : il "
          "manque 12\u00a0h en février 2027."),
         ({"project_id": "P1", "reason": "forced_out"}, "Écarté à votre demande."),
+        ({"project_id": "P1", "reason": "too_large", "short_hours": 20.0, "needed_hours": 120.0,
+          "room_hours": 100.0, "month_start": date(2027, 3, 1)},
+         "Trop lourd pour l'équipe, même au niveau le plus léger : il demande 120\u00a0h en mars "
+         "2027, l'équipe n'a que 100\u00a0h sous sa limite ; il manque 20\u00a0h."),
+        # a month already over the limit: the reason says so, not "too heavy"
+        ({"project_id": "P1", "reason": "too_large", "short_hours": 8.0, "needed_hours": 8.0,
+          "room_hours": -30.0, "month_start": date(2027, 3, 1)},
+         "L'équipe dépasse déjà sa limite de 30\u00a0h en mars 2027 sans aucun nouveau projet : "
+         "rien ne peut s'y ajouter ce mois-là."),
+        ({"project_id": "P1", "reason": "forced_crowded", "short_hours": 15.0,
+          "needed_hours": 85.0, "room_hours": 70.0, "month_start": date(2027, 1, 1)},
+         "Imposé, mais ne tient pas avec les projets imposés plus prioritaires de l'équipe : "
+         "ensemble ils demandent 85\u00a0h en janvier 2027, l'équipe n'a que 70\u00a0h sous sa "
+         "limite ; il manque 15\u00a0h."),
         ({"project_id": "P2", "reason": None}, "Imposé à votre demande."),
         ({"project_id": "P3", "reason": None}, ""),
+        ({"project_id": "P4", "reason": None, "chosen_level": "consultation"},
+         "Retenu au niveau proposé : il tient chaque mois avec les autres projets retenus."),
     ],
 )
 def test_reasons_in_plain_words(row: dict[str, object], text: str) -> None:
@@ -75,3 +159,15 @@ def test_tables_show_numbers_and_dates_the_french_way() -> None:
     frame = pd.DataFrame({"Heures (h)": [1234.5], "Début": [date(2027, 3, 1)]})
     html = styled(frame, Translator("fr")).to_html()
     assert "1\u202f234,5" in html and "01/03/2027" in html
+
+
+def test_the_portfolio_table_reads_the_reason_first() -> None:
+    table = pd.DataFrame({
+        "project_id": ["A"], "project_name": ["Parc"], "team": ["T"], "priority": [5.0],
+        "level": ["consultation"], "chosen_level": [None], "initiative": ["residents"],
+        "reason": ["forced_out"], "start": [date(2027, 1, 1)], "months": [3],
+    })
+    shown = portfolio_table(table, Translator("fr"), {"T": "Jeunesse"}, ())
+    assert list(shown.columns)[:5] == [
+        "Pourquoi", "Projet", "Niveau retenu", "Niveau proposé", "Initiative"]
+    assert shown.iloc[0]["Pourquoi"] == "Écarté à votre demande."

@@ -20,10 +20,14 @@ import pytest
 
 from analytics.arbitration.baseline import working_days
 from analytics.arbitration.simulate import (
+    ALREADY_OVER,
+    CAUSE_FITS,
     DOES_NOT_FIT,
     FITS,
     FITS_AT_LEVEL,
     FITS_FROM,
+    FITS_LIGHTER_FROM,
+    TIPS_OVER,
     ProjectSpec,
     Tentative,
     assess,
@@ -164,3 +168,70 @@ def test_candidate_starts_are_the_start_then_first_days_of_months() -> None:
 def test_a_project_needs_at_least_one_month() -> None:
     with pytest.raises(ValueError, match="at least one month"):
         spec("information", date(2027, 3, 1), months=0)
+
+
+def team_over() -> pd.DataFrame:
+    """The same team with 4 h a day of committed projects in January and February: 9 h of 10 h,
+    90 % of its capacity, over the 85 % target before any new project."""
+    days = team()
+    days["committed_hours"] = np.where(days["day"] < pd.Timestamp(2027, 3, 1), 4.0, 0.0)
+    return days
+
+
+def team_free() -> pd.DataFrame:
+    """The same team without any committed project: 5 h of 10 h every working day."""
+    days = team()
+    days["committed_hours"] = 0.0
+    return days
+
+
+# Hand-computed: February 2027 has 20 working days (200 h of capacity), June 2027 22 (220 h);
+# March–May 2027 hold 22 + 22 + 19 = 63 working days (Easter Monday, Ascension, Whit Monday off).
+@pytest.mark.parametrize(
+    ("days", "level", "start", "months", "expected"),
+    [
+        # already over without the project: 180 h of 200 h in February (90 %); with 30 h of
+        # information, 210 h (105 %); the earliest start searched from 4 January is 1 March
+        (team_over, "information", date(2027, 2, 1), 1,
+         (FITS_FROM, ALREADY_OVER, date(2027, 2, 1), 0.90, 1.05, ("information", date(2027, 3, 1)),
+          date(2027, 3, 1))),
+        # this project tips it over: June at 110 h of 220 h (50 %), + 300 h of coproduction =
+        # 410 h (186 %); information (140 h, 64 %) fits at the same start
+        (team, "coproduction", date(2027, 6, 1), 1,
+         (FITS_AT_LEVEL, TIPS_OVER, date(2027, 6, 1), 0.50, 410 / 220,
+          ("information", date(2027, 6, 1)), None)),
+        # fits: 120 h over 63 days (1.905 h a day) on 5 h of 10 h: 69 % in March (the first of
+        # three equal months), 50 % without
+        (team, "consultation", date(2027, 3, 1), 3,
+         (FITS, CAUSE_FITS, date(2027, 3, 1), 0.50, (5 + 120 / 63) / 10, None, date(2027, 3, 1))),
+        # typed 1 September, it fits (63 working days too: 22 + 21 + 20, 1 and 11 November off)
+        # — and it fits from the first day of the forecast, 4 January: the earliest start
+        (team_free, "consultation", date(2027, 9, 1), 3,
+         (FITS, CAUSE_FITS, date(2027, 9, 1), 0.50, (5 + 120 / 63) / 10, None, date(2027, 1, 4))),
+        # coproduction (4.8 h a day > 3.5 h left) fits at no start; in January, already at 90 %,
+        # no level fits; consultation fits from March: lighter *and* later
+        (team_over, "coproduction", date(2027, 1, 4), 3,
+         (FITS_LIGHTER_FROM, ALREADY_OVER, date(2027, 1, 1), 0.90, None,
+          ("consultation", date(2027, 3, 1)), None)),
+    ],
+)
+def test_verdict_says_why_and_searches_lighter_and_later(
+    days: object, level: str, start: date, months: int, expected: tuple[object, ...]
+) -> None:
+    kind, cause, month, without, with_it, alternative, earliest = expected
+    frame = days()  # type: ignore[operator]
+    found = assess(frame, base_load(frame), spec(level, start, months), RATES, TARGET, LATEST_START)
+    assert (found.kind, found.cause, found.month) == (kind, cause, month)
+    assert found.without_ratio == pytest.approx(without, abs=1e-3)
+    if with_it is not None:
+        assert found.with_ratio == pytest.approx(with_it, abs=1e-3)
+    assert found.alternative == alternative
+    assert found.earliest_start == earliest
+    assert (found.search_from, found.search_to) == (date(2027, 1, 4), LATEST_START)
+
+
+def test_starts_are_searched_from_the_first_possible_day() -> None:
+    assert candidate_starts(date(2027, 3, 15), date(2027, 5, 1), date(2027, 1, 4)) == [
+        date(2027, 1, 4), date(2027, 2, 1), date(2027, 3, 1), date(2027, 3, 15),
+        date(2027, 4, 1), date(2027, 5, 1),
+    ]

@@ -226,7 +226,8 @@ def run_simulation(
     days = days_of_team(context, spec.team, projects)
     if capacity_change_weekly_hours:
         days = simulate_mod.with_capacity_change(days, capacity_change_weekly_hours, spec.start)
-    return simulate_mod.simulate(days, spec, rates, target, context.latest_start, tentatives)
+    return simulate_mod.simulate(days, spec, rates, target, context.latest_start, tentatives,
+                                 first_start=context.first_start)
 
 
 def tentative(context: History, spec: simulate_mod.ProjectSpec, enabled: bool = True

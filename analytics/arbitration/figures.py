@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.arbitration.effort import LIFE_PHASES, P50, P80
-from analytics.arbitration.present import category_label
+from analytics.arbitration.portfolio import tightest_months
+from analytics.arbitration.present import category_label, month_text
 from analytics.figures import PALETTE, base_layout
 from analytics.i18n import Translator
 from analytics.schema import LEVELS
@@ -148,15 +149,18 @@ def projection_figure(weeks: pd.DataFrame, team: str, target: float, t: Translat
 def portfolio_figure(
     usage: pd.DataFrame, names: Mapping[str, str], months: int, t: Translator
 ) -> go.Figure:
-    """Per team, hours available under the target over the horizon and hours the chosen projects
-    take (months over target count as 0 available)."""
-    data = usage.assign(available_hours=usage["available_hours"].clip(lower=0.0))
-    totals = data.groupby("team", as_index=False)[["available_hours", "chosen_hours"]].sum()
-    labels = [names.get(team, team) for team in totals["team"]]
+    """Per team, its tightest month of the horizon (:func:`.portfolio.tightest_months`): hours
+    available under the limit that month (0 when already over) and hours the chosen projects take
+    then — one month, as the refusals in the table."""
+    tight = tightest_months(usage)
+    labels = [
+        t("arb.fig.pf.team_month", team=names.get(team, team), month=month_text(month, t))
+        for team, month in zip(tight["team"], tight["month_start"], strict=True)
+    ]
     fig = go.Figure()
-    fig.add_bar(x=labels, y=totals["available_hours"], name=t("arb.fig.pf.available"),
-                marker_color=PALETTE["sky"], hovertemplate=_HOURS)
-    fig.add_bar(x=labels, y=totals["chosen_hours"], name=t("arb.fig.pf.chosen"),
+    fig.add_bar(x=labels, y=tight["available_hours"].clip(lower=0.0),
+                name=t("arb.fig.pf.available"), marker_color=PALETTE["sky"], hovertemplate=_HOURS)
+    fig.add_bar(x=labels, y=tight["chosen_hours"], name=t("arb.fig.pf.chosen"),
                 marker_color=PALETTE["orange"], hovertemplate=_HOURS)
     fig.update_layout(barmode="group")
     return base_layout(fig, t, t.plain("arb.fig.pf.title", months=months), t("arb.fig.pf.x"),

@@ -12,6 +12,14 @@ first maximise the total priority of the projects taken; then, among the choices
 maximise the levels kept (each project as close to its proposed level as capacity allows). A
 project forced in must be taken (at some level), one forced out is not; projects without a positive
 priority are only taken when forced in.
+
+When the projects forced in cannot all be taken (their lightest levels exceed what a team has
+left in some month), :func:`forced_conflicts` keeps them in priority order while they fit and
+names the others with the month and the hours (needed, and left under the limit); the choice is
+then made with the ones kept, so the rest of the table is still shown.
+
+Every refusal is about one month: the month where the project falls shortest. The chart shows, on
+the same basis, each team's tightest month (see :func:`tightest_months`).
 """
 
 from __future__ import annotations
@@ -45,6 +53,11 @@ NO_TEAM: Final[str] = "no_team"
 TOO_LARGE: Final[str] = "too_large"
 CROWDED_OUT: Final[str] = "crowded_out"
 LIGHTER: Final[str] = "lighter_level"
+# A project forced in that cannot be taken: why (the others forced in are kept, see choose).
+FORCED_TOO_LARGE: Final[str] = "forced_too_large"
+FORCED_ALREADY_OVER: Final[str] = "forced_already_over"
+FORCED_CROWDED: Final[str] = "forced_crowded"
+FORCED_REASONS: Final[tuple[str, ...]] = (FORCED_TOO_LARGE, FORCED_ALREADY_OVER, FORCED_CROWDED)
 _RELATIVE_TOLERANCE: Final[float] = 1e-7
 
 
@@ -228,10 +241,13 @@ def left_out_reasons(
         elif lightest.priority <= 0:
             rows.append({"project_id": project, "reason": NO_PRIORITY})
         elif (lightest.load > room + _slack(room)).any():
-            rows.append(_shortfall(project, TOO_LARGE, lightest.load, room))
+            row = _shortfall(project, TOO_LARGE, lightest.load, room)
+            month = int(row["month_index"])  # type: ignore[call-overload]
+            row["room_hours"] = float(np.asarray(available[lightest.team], dtype=float)[month])
+            rows.append(row)  # room_hours < 0: the team is already over its limit that month
         else:
             rows.append(_shortfall(project, CROWDED_OUT, lightest.load, room - used[lightest.team]))
-    columns = ["project_id", "reason", "month_index", "short_hours"]
+    columns = ["project_id", "reason", "month_index", "short_hours", "needed_hours", "room_hours"]
     return pd.DataFrame(rows, columns=columns).astype({"month_index": "Int64"})
 
 
@@ -244,22 +260,69 @@ def _slack(room: np.ndarray) -> np.ndarray:
 
 
 def _shortfall(project: str, reason: str, load: np.ndarray, room: np.ndarray) -> dict[str, object]:
+    """The month where ``load`` exceeds ``room`` most, with the hours missing, the hours needed
+    (``load``) and the hours left (``room``) that month."""
     gap = load - room
     month = int(np.argmax(gap))
     return {"project_id": project, "reason": reason, "month_index": month,
-            "short_hours": float(max(gap[month], 0.0))}
+            "short_hours": float(max(gap[month], 0.0)), "needed_hours": float(load[month]),
+            "room_hours": float(room[month])}
+
+
+def forced_conflicts(
+    options: Sequence[Option], available: Mapping[str, np.ndarray], forced_in: Collection[str]
+) -> pd.DataFrame:
+    """The projects forced in that cannot be taken beside the others forced in.
+
+    For each team, its forced projects are kept in order of priority (then id) while their
+    lightest levels fit together in every month; each one that does not is a conflict, with the
+    month where it falls shortest: project_id, reason (FORCED_ALREADY_OVER when the team is
+    already at or over its limit that month without any new project, FORCED_TOO_LARGE when it
+    does not fit even alone, else FORCED_CROWDED), month_index, short_hours, needed_hours (the
+    forced projects' hours that month, this one included) and room_hours (what the team has
+    left under its limit that month, negative when already over).
+    """
+    lightest: dict[str, Option] = {}
+    for option in options:
+        if option.project_id in forced_in and (
+            option.project_id not in lightest or option.rank < lightest[option.project_id].rank
+        ):
+            lightest[option.project_id] = option
+    rows = []
+    ordered = sorted(lightest.values(), key=lambda o: (-o.priority, o.project_id))
+    for team in sorted({o.team for o in ordered}):
+        raw = np.asarray(available[team], dtype=float)
+        room = np.maximum(raw, 0.0)
+        kept = np.zeros_like(room)
+        for option in (o for o in ordered if o.team == team):
+            together = kept + option.load
+            if not (together > room + _slack(room)).any():
+                kept = together
+                continue
+            row = _shortfall(option.project_id, FORCED_CROWDED, together, room)
+            month = int(row["month_index"])  # type: ignore[call-overload]
+            row["room_hours"] = float(raw[month])
+            if raw[month] <= 0 and option.load[month] > 0:
+                row["reason"] = FORCED_ALREADY_OVER
+            elif option.load[month] > room[month] + _slack(room)[month]:
+                row["reason"] = FORCED_TOO_LARGE
+            rows.append(row)
+    columns = ["project_id", "reason", "month_index", "short_hours", "needed_hours", "room_hours"]
+    return pd.DataFrame(rows, columns=columns).astype({"month_index": "Int64"})
 
 
 @dataclass(frozen=True)
 class Portfolio:
     """The page's view of the choice: one row per candidate (``table``), the solver's
     ``selection``, the ``horizon`` months and each team's hours left and used per month
-    (``usage``: team, month_start, available_hours, chosen_hours)."""
+    (``usage``: team, month_start, available_hours, chosen_hours). ``conflicts``: the projects
+    forced in that could not be taken (:func:`forced_conflicts`; empty when all were)."""
 
     selection: Selection
     table: pd.DataFrame
     usage: pd.DataFrame
     horizon: list[date]
+    conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def build_options(
@@ -295,13 +358,26 @@ def choose(
     forced_out: Collection[str] = (),
 ) -> Portfolio:
     """Solve the choice for the candidates of ``windows`` (from :func:`candidate_windows`, with a
-    ``team`` column) and explain it. Candidates without a visible team are left out (NO_TEAM)."""
+    ``team`` column) and explain it. Candidates without a visible team are left out (NO_TEAM).
+    Projects forced in that cannot all be taken: the ones named by :func:`forced_conflicts` are
+    left out with their reason, the others are still forced in."""
     options = build_options(windows, team_days, hours, horizon)
     teams = sorted({o.team for o in options})
     available = {team: available_hours(team_days[team], target, horizon) for team in teams}
     selection = solve_portfolio(options, available, forced_in, forced_out)
+    conflicts: pd.DataFrame | None = None
+    if selection.status == INFEASIBLE:
+        conflicts = forced_conflicts(options, available, forced_in)
+        culprits = set(conflicts["project_id"])
+        selection = solve_portfolio(options, available, set(forced_in) - culprits,
+                                    set(forced_out) | culprits)
     proposed = dict(zip(windows["project_id"], windows["level"], strict=True))
     reasons = left_out_reasons(options, available, selection, proposed, forced_out)
+    if conflicts is not None and len(conflicts):
+        reasons = pd.concat(
+            [reasons[~reasons["project_id"].isin(conflicts["project_id"])], conflicts],
+            ignore_index=True,
+        )
     table = windows.copy()
     table["chosen_level"] = table["project_id"].map(dict(selection.chosen)).astype("object")
     table = table.merge(reasons, on="project_id", how="left")
@@ -312,7 +388,22 @@ def choose(
         lambda i: None if pd.isna(i) else horizon[int(i)]
     )
     usage = _usage(options, available, selection, horizon)
-    return Portfolio(selection=selection, table=table, usage=usage, horizon=list(horizon))
+    return Portfolio(selection=selection, table=table, usage=usage, horizon=list(horizon),
+                     conflicts=conflicts if conflicts is not None else forced_conflicts([], {}, ()))
+
+
+def tightest_months(usage: pd.DataFrame) -> pd.DataFrame:
+    """Each team's tightest month of the horizon: the month with the fewest hours left under its
+    limit once the chosen projects are counted (the earliest one on a tie). Columns: team,
+    month_start, available_hours (left under the limit before the chosen projects, negative when
+    already over), chosen_hours, left_hours (available − chosen). Refusals are about one month
+    too, so the chart drawn from this reads on the same basis."""
+    columns = ["team", "month_start", "available_hours", "chosen_hours", "left_hours"]
+    if usage.empty:
+        return pd.DataFrame(columns=columns)
+    frame = usage.assign(left_hours=usage["available_hours"] - usage["chosen_hours"])
+    frame = frame.sort_values(["team", "left_hours", "month_start"], kind="stable")
+    return frame.groupby("team", as_index=False).head(1)[columns].reset_index(drop=True)
 
 
 def _usage(

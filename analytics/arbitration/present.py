@@ -14,11 +14,14 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analytics.arbitration.effort import Estimate
+from analytics.arbitration.portfolio import FORCED_REASONS, TOO_LARGE
 from analytics.arbitration.simulate import (
     DOES_NOT_FIT,
     FITS,
     FITS_AT_LEVEL,
     FITS_FROM,
+    FITS_LIGHTER_FROM,
+    NO_CAPACITY,
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
@@ -83,16 +86,44 @@ def estimate_text(estimate: Estimate, months: int, t: Translator, names: Mapping
 
 
 def verdict_text(verdict: Verdict, t: Translator, latest_start: date) -> str:
-    """The plain verdict: « Tient. », « Ne tient pas ainsi ; tient au niveau consultation. »..."""
+    """The plain verdict: « Tient. », « Ne tient pas ainsi ; tient au niveau consultation, à la
+    même date. »... Every alternative it names was found to fit (see :func:`.simulate.assess`)."""
+    latest = t.date(verdict.search_to or latest_start)
     if verdict.kind == FITS:
         return t("arb.verdict.fits")
     if verdict.kind == FITS_AT_LEVEL:
         return t("arb.verdict.fits_at_level", level=t.label("level", verdict.level).lower())
     if verdict.kind == FITS_FROM:
-        return t("arb.verdict.fits_from", month=month_text(verdict.earliest_start, t))
+        return t("arb.verdict.fits_from", start=t.date(verdict.earliest_start))
+    if verdict.kind == FITS_LIGHTER_FROM and verdict.alternative is not None:
+        level, start = verdict.alternative
+        return t("arb.verdict.fits_lighter_from", level=t.label("level", level).lower(),
+                 start=t.date(start), latest=latest)
     if verdict.kind == DOES_NOT_FIT:
-        return t("arb.verdict.does_not_fit", latest=t.date(latest_start))
+        return t("arb.verdict.does_not_fit", first=t.date(verdict.search_from), latest=latest)
     raise ValueError(f"unknown verdict {verdict.kind!r}")
+
+
+def why_text(verdict: Verdict, t: Translator) -> str:
+    """Why, in one sentence with its numbers: the team already over its limit without the
+    project, or tipped over by it, or the busiest month when it fits (« L'équipe est déjà à
+    117 % de sa capacité en mars 2027 sans ce projet ; avec lui, 121 % ; la limite est de
+    85 %. ... »). Empty when the verdict carries no explanation."""
+    if verdict.cause is None:
+        return ""
+    if verdict.month is None:
+        return t("arb.why.no_days")
+    if verdict.cause == NO_CAPACITY:
+        return t("arb.why.no_capacity", month=month_text(verdict.month, t))
+    without, with_it = (_percent(r, t) for r in (verdict.without_ratio, verdict.with_ratio))
+    if without == with_it:  # a small project: one decimal shows it adds something
+        without, with_it = (_percent(r, t, 1) for r in (verdict.without_ratio, verdict.with_ratio))
+    return t(f"arb.why.{verdict.cause}", month=month_text(verdict.month, t), without=without,
+             with_it=with_it, target=t.percent(verdict.target))
+
+
+def _percent(ratio: float, t: Translator, digits: int = 0) -> str:
+    return "∞" if ratio == float("inf") else t.percent(ratio, digits)
 
 
 def days_text(days: float | None, t: Translator) -> str:
@@ -101,13 +132,13 @@ def days_text(days: float | None, t: Translator) -> str:
 
 
 def facts_text(verdict: Verdict, t: Translator) -> str:
-    """Highest level that fits, earliest start, busiest month and its load / capacity."""
+    """Highest level that fits at the chosen start, and the earliest start at the chosen level
+    with the days searched (from the start of the forecast)."""
     return t(
         "arb.sim.facts",
         level=t.label("level", verdict.level) if verdict.level else t("arb.sim.none"),
         start=t.date(verdict.earliest_start) if verdict.earliest_start else t("arb.sim.none"),
-        month=month_text(verdict.peak_month, t),
-        ratio=t.percent(verdict.peak_ratio) if verdict.peak_ratio != float("inf") else "∞",
+        first=t.date(verdict.search_from), latest=t.date(verdict.search_to),
     )
 
 
@@ -179,21 +210,39 @@ def committed_table(windows: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 
 def reason_text(row: Mapping[str, object], t: Translator, forced_in: Collection[str]) -> str:
-    """Why a candidate is (or is not) taken as proposed, in words."""
+    """Why a candidate is (or is not) taken as proposed, in words, with the month and the hours
+    (needed, left under the limit, missing) the refusal is about."""
     reason = row.get("reason")
     if reason is None or (isinstance(reason, float) and pd.isna(reason)):
-        return t("arb.reason.forced_in") if row.get("project_id") in forced_in else ""
+        if row.get("project_id") in forced_in:
+            return t("arb.reason.forced_in")
+        taken = row.get("chosen_level")
+        return t("arb.reason.taken") if isinstance(taken, str) else ""
     month = row.get("month_start")
+    room = _float(row.get("room_hours"))
+    if reason == TOO_LARGE and room is not None and room <= 0:
+        reason = "already_over"  # nothing fits that month, whatever the project
     return t(
         f"arb.reason.{reason}",
-        hours=t.hours(float(row.get("short_hours") or 0.0)),
+        hours=t.hours(_float(row.get("short_hours")) or 0.0),
+        needed=t.hours(_float(row.get("needed_hours"))),
+        room=t.hours(max(room, 0.0) if room is not None else None),
+        over=t.hours(-room if room is not None and room < 0 else 0.0),
         month=month_text(month if isinstance(month, date) else None, t),
     )
 
 
+def _float(value: object) -> float | None:
+    if value is None or isinstance(value, str):
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return None if number != number else number
+
+
 def portfolio_table(table: pd.DataFrame, t: Translator, names: Mapping[str, str],
                     forced_in: Collection[str]) -> pd.DataFrame:
-    """One row per candidate: project, team, priority, levels proposed and taken, why."""
+    """One row per candidate, the reason first (readable without scrolling): why, project,
+    level taken and proposed, initiative, team, priority, start, months, reference."""
     shown = table.copy()
     shown["why"] = [reason_text(row, t, forced_in) for row in shown.to_dict("records")]
     shown["team"] = [category_label("team", code, t, names) for code in shown["team"]]
@@ -202,12 +251,25 @@ def portfolio_table(table: pd.DataFrame, t: Translator, names: Mapping[str, str]
         for level in shown["chosen_level"]
     ]
     shown["level"] = [t.label("level", code) for code in shown["level"]]
+    shown["initiative"] = [category_label("initiative", code, t, names)
+                           for code in shown["initiative"]]
     return _rename(shown, {
-        "project_id": "arb.col.ref", "project_name": "arb.col.project", "team": "arb.col.team",
-        "priority": "arb.col.priority",
-        "level": "arb.col.proposed_level", "taken": "arb.col.chosen_level", "why": "arb.col.why",
-        "start": "arb.col.start", "months": "arb.col.months",
+        "why": "arb.col.why", "project_name": "arb.col.project",
+        "taken": "arb.col.chosen_level", "level": "arb.col.proposed_level",
+        "initiative": "arb.col.initiative", "team": "arb.col.team",
+        "priority": "arb.col.priority", "start": "arb.col.start", "months": "arb.col.months",
+        "project_id": "arb.col.ref",
     }, t)
+
+
+def conflict_lines(table: pd.DataFrame, t: Translator) -> list[str]:
+    """One line per project forced in that cannot be taken: its name and why, with numbers."""
+    rows = table[table["reason"].isin(FORCED_REASONS)]
+    return [
+        t("arb.pf.infeasible_item", project=str(row["project_name"]),
+          reason=reason_text(row, t, ()))
+        for row in rows.to_dict("records")
+    ]
 
 
 def close_time_table(table: pd.DataFrame, dimension: str, t: Translator,

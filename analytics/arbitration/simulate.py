@@ -15,9 +15,23 @@ officials plan by month; the weekly chart shows the peaks inside them.
 
 * ``fits`` — the project fits as described;
 * ``fits_at_level`` — it does not, but a lighter level fits from the same start (the highest one);
-* ``fits_from`` — no level fits at that start, but the chosen level fits from a later month
-  (the earliest start, on the first of a month, within ``START_SEARCH_MONTHS`` of the reference day);
-* ``does_not_fit`` — none of these.
+* ``fits_from`` — the chosen level does not fit at that start, nor any lighter one, but it fits at
+  another start (the earliest one);
+* ``fits_lighter_from`` — the chosen level fits at no start, but a lighter level fits at some start
+  (the highest such level, at its earliest start);
+* ``does_not_fit`` — no level up to the chosen one fits at any start searched.
+
+Starts are searched from the earliest possible day (the first day of the forecast, the day after
+the reference day) then on the first of each month up to ``latest_start`` (START_SEARCH_MONTHS
+after the reference day), plus the start typed: the earliest start is never "the day typed" when
+an earlier day fits.
+
+**Why** (:attr:`Verdict.cause`): when the project does not fit as described, either the team is
+already over the target in a month of the project *without it* (``already_over``: no new project
+fits that month, however light), or it is under and the project *tips it over* (``tips_over``),
+or the team has no capacity at all in a month (``no_capacity``). The month shown is the one with
+the highest load without the project (already over) or with it (tips over); when the project
+fits, the busiest month with it (``fits``).
 """
 
 from __future__ import annotations
@@ -38,8 +52,14 @@ QUANTILES: Final[tuple[str, ...]] = ("p50", "p80")
 FITS: Final[str] = "fits"
 FITS_AT_LEVEL: Final[str] = "fits_at_level"
 FITS_FROM: Final[str] = "fits_from"
+FITS_LIGHTER_FROM: Final[str] = "fits_lighter_from"
 DOES_NOT_FIT: Final[str] = "does_not_fit"
-VERDICTS: Final[tuple[str, ...]] = (FITS, FITS_AT_LEVEL, FITS_FROM, DOES_NOT_FIT)
+VERDICTS: Final[tuple[str, ...]] = (FITS, FITS_AT_LEVEL, FITS_FROM, FITS_LIGHTER_FROM, DOES_NOT_FIT)
+# Why a project fits or not at its start (Verdict.cause).
+CAUSE_FITS: Final[str] = "fits"
+ALREADY_OVER: Final[str] = "already_over"
+TIPS_OVER: Final[str] = "tips_over"
+NO_CAPACITY: Final[str] = "no_capacity"
 DEFAULT_LEVEL: Final[str] = "consultation"
 """The level the simulator opens on."""
 DEFAULT_PROJECT_MONTHS: Final[int] = 6
@@ -155,10 +175,15 @@ class Verdict:
     """The simulator's answer for one estimate (``quantile`` 'p50' or 'p80').
 
     ``kind``: one of VERDICTS. ``level``: the highest level, up to the chosen one, that fits at
-    the chosen start (None if none does). ``earliest_start``: the earliest start (the chosen day,
-    or the first of a later month) at which the chosen level fits (None if none within the
-    search). ``peak_month`` and ``peak_ratio``: the busiest month of the project as described and
-    its load / capacity.
+    the chosen start (None if none does). ``earliest_start``: the earliest start searched (from
+    ``search_from``) at which the chosen level fits (None if none up to ``search_to``).
+    ``peak_month`` and ``peak_ratio``: the busiest month of the project as described and its
+    load / capacity with the project.
+
+    The why: ``cause`` (CAUSE_FITS, ALREADY_OVER, TIPS_OVER or NO_CAPACITY), about ``month``,
+    where the team's load / capacity is ``without_ratio`` without the project and ``with_ratio``
+    with it, against the limit ``target``. ``alternative``: the (level, start) the verdict
+    proposes instead (None for ``fits`` and ``does_not_fit``).
     """
 
     quantile: str
@@ -167,16 +192,65 @@ class Verdict:
     earliest_start: date | None
     peak_month: date | None
     peak_ratio: float
+    cause: str | None = None
+    month: date | None = None
+    without_ratio: float = float("nan")
+    with_ratio: float = float("nan")
+    target: float = float("nan")
+    alternative: tuple[str, date] | None = None
+    search_from: date | None = None
+    search_to: date | None = None
 
 
-def candidate_starts(start: date, latest_start: date) -> list[date]:
-    """``start``, then the first day of each following month up to ``latest_start``."""
-    starts = [start]
-    following = add_months(month_start(start), 1)
+def candidate_starts(start: date, latest_start: date, first_start: date | None = None
+                     ) -> list[date]:
+    """The starts searched, in order: ``first_start`` (default ``start``), then the first day of
+    each following month up to ``latest_start``, with ``start`` itself among them."""
+    first = start if first_start is None else min(first_start, start)
+    starts = {first, start}
+    following = add_months(month_start(first), 1)
     while following <= latest_start:
-        starts.append(following)
+        starts.add(following)
         following = add_months(following, 1)
-    return starts
+    return sorted(starts)
+
+
+def _ratio(load: np.ndarray, capacity: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(capacity > 0, load / capacity, np.where(load > 0, np.inf, 0.0))
+
+
+def _first_max(values: np.ndarray) -> int:
+    """The first index whose value is the largest (equal within rounding: the earliest month)."""
+    finite = np.where(np.isnan(values), -np.inf, values)
+    top = finite.max()
+    close = finite >= top - 1e-9 * max(1.0, abs(top)) if np.isfinite(top) else finite == top
+    return int(np.argmax(close))
+
+
+def explain(
+    days: pd.DataFrame, base: np.ndarray, start: date, months: int, hours: float, target: float
+) -> tuple[str, date | None, float, float]:
+    """Why a project of ``hours`` from ``start`` fits or not: (cause, month, load / capacity
+    without it, with it) — see the module docstring."""
+    window = project_window(days, start, months)
+    if not window.any():
+        return NO_CAPACITY, None, float("nan"), float("nan")
+    project = project_load(days, start, months, hours)
+    found, without, capacity = _monthly(days, base, window)
+    _, with_load, _ = _monthly(days, base + project, window)
+    before, after = _ratio(without, capacity), _ratio(with_load, capacity)
+    limit = target * capacity + _TOLERANCE
+    if (capacity <= 0).any():
+        cause, index = NO_CAPACITY, int(np.argmax(capacity <= 0))
+    elif (without > limit).any():
+        cause, index = ALREADY_OVER, _first_max(before)
+    elif (with_load > limit).any():
+        cause, index = TIPS_OVER, _first_max(after)
+    else:
+        cause, index = CAUSE_FITS, _first_max(after)
+    month = pd.Timestamp(found[index]).date()
+    return cause, month, float(before[index]), float(after[index])
 
 
 def assess(
@@ -187,38 +261,50 @@ def assess(
     target: float,
     latest_start: date,
     quantile: str = "p50",
+    first_start: date | None = None,
 ) -> Verdict:
     """The verdict for ``spec`` on a team whose existing daily load is ``base``.
 
     ``hours_by_level`` gives the staff hours of each level for this estimate (a level absent from
-    it is never proposed). See the module docstring for the rule and the verdict order.
+    it is never proposed). Starts are searched from ``first_start`` (default: the first day of
+    ``days``, the start of the forecast) to ``latest_start``. See the module docstring for the
+    rule and the verdict order.
     """
     def fits_at(level: str, start: date) -> bool:
         return level in hours_by_level and fits(
             days, base, start, spec.months, hours_by_level[level], target
         )
 
+    search_from = first_start or (
+        pd.Timestamp(days["day"].iloc[0]).date() if len(days) else spec.start
+    )
+    starts = candidate_starts(spec.start, latest_start, search_from)
     up_to_chosen = LEVELS[: LEVELS.index(spec.level) + 1]
     highest = next(
         (level for level in reversed(up_to_chosen) if fits_at(level, spec.start)), None
     )
-    earliest = next(
-        (start for start in candidate_starts(spec.start, latest_start)
-         if fits_at(spec.level, start)),
-        None,
-    )
-    if earliest == spec.start:
+    earliest = next((start for start in starts if fits_at(spec.level, start)), None)
+    alternative: tuple[str, date] | None = None
+    if fits_at(spec.level, spec.start):
         kind = FITS
     elif highest is not None:
-        kind = FITS_AT_LEVEL
+        kind, alternative = FITS_AT_LEVEL, (highest, spec.start)
     elif earliest is not None:
-        kind = FITS_FROM
+        kind, alternative = FITS_FROM, (spec.level, earliest)
     else:
-        kind = DOES_NOT_FIT
+        alternative = next(
+            ((level, start) for level in reversed(up_to_chosen[:-1]) for start in starts
+             if fits_at(level, start)),
+            None,
+        )
+        kind = DOES_NOT_FIT if alternative is None else FITS_LIGHTER_FROM
     hours = hours_by_level.get(spec.level, 0.0)
     window = project_window(days, spec.start, spec.months)
     usage = monthly_usage(days, base + project_load(days, spec.start, spec.months, hours), window)
     peak = usage.loc[usage["ratio"].idxmax()] if len(usage) else None
+    cause, month, without_ratio, with_ratio = explain(
+        days, base, spec.start, spec.months, hours, target
+    )
     return Verdict(
         quantile=quantile,
         kind=kind,
@@ -226,6 +312,14 @@ def assess(
         earliest_start=earliest,
         peak_month=None if peak is None else pd.Timestamp(peak["month_start"]).date(),
         peak_ratio=float("nan") if peak is None else float(peak["ratio"]),
+        cause=cause,
+        month=month,
+        without_ratio=without_ratio,
+        with_ratio=with_ratio,
+        target=target,
+        alternative=alternative,
+        search_from=search_from,
+        search_to=latest_start,
     )
 
 
@@ -310,13 +404,14 @@ def simulate(
     latest_start: date,
     tentatives: Sequence[Tentative] = (),
     chart_until: date | None = None,
+    first_start: date | None = None,
 ) -> Simulation:
     """Verdicts (P50 and P80) and weekly projection of ``spec`` on the team whose days are ``days``.
 
     ``rates[quantile][level]`` is the staff hours of each level for that estimate. Tentative
     projects of the same team that are switched on count as already there. The chart runs to
     ``chart_until`` (default: the later of the project's end and PROJECTION_MONTHS after the
-    first day).
+    first day). Starts are searched from ``first_start`` (default: the first day of ``days``).
     """
     first_day = pd.Timestamp(days["day"].iloc[0]).date() if len(days) else spec.start
     until = chart_until or max(
@@ -328,7 +423,8 @@ def simulate(
         for q in QUANTILES
     }
     verdicts = {
-        q: assess(days, base_load(days) + tentative[q], spec, rates[q], target, latest_start, q)
+        q: assess(days, base_load(days) + tentative[q], spec, rates[q], target, latest_start, q,
+                  first_start)
         for q in QUANTILES
     }
     return Simulation(

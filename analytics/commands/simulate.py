@@ -55,9 +55,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the projection and the verdicts."""
     from analytics.arbitration import context as context_mod
-    from analytics.arbitration.present import estimate_text, facts_text, team_names, verdict_text
+    from analytics.arbitration.present import (
+        estimate_text,
+        facts_text,
+        team_names,
+        verdict_text,
+        why_text,
+    )
     from analytics.arbitration.simulate import ProjectSpec
-    from analytics.i18n import Translator, counted
+    from analytics.i18n import Markdown, Translator, counted
     from analytics.settings import load_thresholds
     from analytics.store import derived
     from analytics.store.db import open_store
@@ -97,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
     say(estimate_text(estimate, args.months, t, names))
     for quantile, verdict in result.verdicts.items():
         say(t("arb.cli.verdict", label=t(f"arb.sim.verdict_label.{quantile}"),
-              verdict=verdict_text(verdict, t, context.latest_start),
+              verdict=Markdown.join(" ", [verdict_text(verdict, t, context.latest_start),
+                                          why_text(verdict, t)]),
               facts=facts_text(verdict, t)))
     print()
     print_weeks(result.weeks)
@@ -150,7 +157,7 @@ def print_weeks(weeks: pd.DataFrame) -> None:
 def as_json(context: Context, spec: ProjectSpec, team_name: str, estimate: Estimate,
             result: Simulation, t: Translator, thresholds: Thresholds) -> dict[str, Any]:
     """The simulation as one JSON-ready object (an infinite load ratio — no capacity — is null)."""
-    from analytics.arbitration.present import verdict_text
+    from analytics.arbitration.present import verdict_text, why_text
     from analytics.i18n import plain_text
 
     def day(value: date | None) -> str | None:
@@ -172,6 +179,8 @@ def as_json(context: Context, spec: ProjectSpec, team_name: str, estimate: Estim
             quantile: {
                 "verdict": verdict.kind,
                 "text": plain_text(verdict_text(verdict, t, context.latest_start)),
+                "why": plain_text(why_text(verdict, t)),
+                "cause": verdict.cause,
                 "highest_level_that_fits": verdict.level,
                 "earliest_start_that_fits": day(verdict.earliest_start),
                 "peak_month": day(verdict.peak_month),

@@ -131,6 +131,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arb.sim.level": ("Niveau d'implication", "Level of involvement"),
     "arb.sim.perimeter": ("Périmètre", "Perimeter"),
     "arb.sim.start": ("Démarrage", "Start"),
+    "arb.sim.start_help": (
+        "Le premier jour des prévisions, puis le 1er de chaque mois jusqu'à un an : un projet "
+        "tient ou non mois par mois. Le verdict suit dès que la date est choisie.",
+        "The first day of the forecast, then the 1st of each month up to a year ahead: a project "
+        "fits or not month by month. The verdict follows as soon as the date is picked.",
+    ),
     "arb.sim.months": ("Durée (mois)", "Duration (months)"),
     "arb.sim.capacity_change": (
         "Renfort ou départ (heures par semaine)",
@@ -162,14 +168,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun projet terminé pour ce niveau : impossible d'estimer l'effort.",
         "No finished project at this level: the effort cannot be estimated.",
     ),
+    "arb.sim.verdict_for.one": (
+        "**Verdict pour** {team} : niveau {level}, démarrage le {start}, {count} mois.",
+        "**Verdict for** {team}: {level} level, starting on {start}, {count} month.",
+    ),
+    "arb.sim.verdict_for.other": (
+        "**Verdict pour** {team} : niveau {level}, démarrage le {start}, {count} mois.",
+        "**Verdict for** {team}: {level} level, starting on {start}, {count} months.",
+    ),
     "arb.sim.verdict_label.p50": ("Estimation typique (P50)", "Typical estimate (P50)"),
     "arb.sim.verdict_label.p80": ("Estimation pessimiste (P80)", "Pessimistic estimate (P80)"),
     "arb.sim.facts": (
         "Niveau le plus élevé qui tient à cette date (jusqu'au niveau choisi) : {level} · "
-        "démarrage au plus tôt au niveau choisi : {start} · mois le plus chargé : {month} "
-        "({ratio} de la capacité).",
+        "démarrage au plus tôt au niveau choisi, cherché à partir du {first} (début des "
+        "prévisions) jusqu'au {latest} : {start}.",
         "Highest level that fits at this date (up to the chosen one): {level} · earliest start "
-        "at the chosen level: {start} · busiest month: {month} ({ratio} of capacity).",
+        "at the chosen level, searched from {first} (start of the forecast) to {latest}: "
+        "{start}.",
+    ),
+    "arb.why.already_over": (
+        "L'équipe est déjà à {without} de sa capacité en {month} sans ce projet ; avec lui, "
+        "{with_it} ; la limite est de {target}. Aucun nouveau projet ne tient ce mois-là, même "
+        "léger.",
+        "The team is already at {without} of its capacity in {month} without this project; with "
+        "it, {with_it}; the limit is {target}. No new project fits that month, however light.",
+    ),
+    "arb.why.tips_over": (
+        "C'est ce projet qui fait dépasser la limite : sans lui, l'équipe est à {without} de sa "
+        "capacité en {month} ; avec lui, {with_it} ; la limite est de {target}.",
+        "This project tips the team over the limit: without it, the team is at {without} of its "
+        "capacity in {month}; with it, {with_it}; the limit is {target}.",
+    ),
+    "arb.why.fits": (
+        "Au mois le plus chargé, {month}, l'équipe est à {without} de sa capacité sans ce projet "
+        "et à {with_it} avec lui ; la limite est de {target}.",
+        "In the busiest month, {month}, the team is at {without} of its capacity without this "
+        "project and at {with_it} with it; the limit is {target}.",
+    ),
+    "arb.why.no_capacity": (
+        "L'équipe n'a aucune heure de capacité en {month} (absences, jours fériés) : rien ne "
+        "peut y être prévu.",
+        "The team has no capacity at all in {month} (absences, public holidays): nothing can be "
+        "planned then.",
+    ),
+    "arb.why.no_days": (
+        "La période du projet ne compte aucun jour ouvré de l'équipe.",
+        "The project's period holds none of the team's working days.",
     ),
     "arb.sim.none": ("aucun", "none"),
     "arb.sim.table_caption": (
@@ -212,16 +256,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arb.verdict.fits": ("Tient.", "Fits."),
     "arb.verdict.fits_at_level": (
-        "Ne tient pas ainsi ; tient au niveau {level}.",
-        "Does not fit as described; fits at {level} level.",
+        "Ne tient pas ainsi ; tient au niveau {level}, à la même date.",
+        "Does not fit as described; fits at {level} level, at the same date.",
     ),
     "arb.verdict.fits_from": (
-        "Ne tient pas à cette date ; tient à partir de {month}.",
-        "Does not fit at this date; fits from {month}.",
+        "Ne tient pas à cette date ; tient au même niveau en démarrant le {start}.",
+        "Does not fit at this date; fits at the same level starting on {start}.",
+    ),
+    "arb.verdict.fits_lighter_from": (
+        "Ne tient pas à ce niveau, à aucune date jusqu'au {latest}, ni plus léger à cette date ; "
+        "tient au niveau {level} en démarrant le {start}.",
+        "Does not fit at this level on any start up to {latest}, nor lighter at this date; fits "
+        "at {level} level starting on {start}.",
     ),
     "arb.verdict.does_not_fit": (
-        "Ne tient pas, même plus léger ou plus tard (jusqu'à {latest}).",
-        "Does not fit, even lighter or later (up to {latest}).",
+        "Ne tient pas, même plus léger ou à une autre date : aucun niveau jusqu'au niveau choisi "
+        "ne tient, quel que soit le démarrage entre le {first} et le {latest}.",
+        "Does not fit, even lighter or at another date: no level up to the chosen one fits, "
+        "whatever the start between {first} and {latest}.",
     ),
     "arb.col.week": ("Semaine (lundi)", "Week (Monday)"),
     "arb.col.capacity_hours": ("Capacité (h)", "Capacity (h)"),
@@ -274,17 +326,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sum of the priorities of the projects taken, out of the sum of all priorities.",
     ),
     "arb.pf.of": ("{value} sur {total}", "{value} of {total}"),
-    "arb.pf.infeasible": (
-        "Les projets imposés ne tiennent pas ensemble dans la capacité de leurs équipes : "
-        "retirez-en un.",
-        "The projects forced in do not fit together in their teams' capacity: remove one.",
+    "arb.pf.infeasible.one": (
+        "Un projet imposé ne peut pas être retenu ; les autres choix restent affichés :",
+        "One project forced in cannot be taken; the other choices are still shown:",
     ),
+    "arb.pf.infeasible.other": (
+        "{count} projets imposés ne peuvent pas être retenus ; les autres choix restent "
+        "affichés :",
+        "{count} projects forced in cannot be taken; the other choices are still shown:",
+    ),
+    "arb.pf.infeasible_item": ("**{project}** — {reason}", "**{project}** — {reason}"),
     "arb.pf.none": ("Aucun projet proposé à arbitrer.", "No proposed project to choose from."),
     "arb.col.priority": ("Priorité", "Priority"),
     "arb.col.proposed_level": ("Niveau proposé", "Proposed level"),
     "arb.col.chosen_level": ("Niveau retenu", "Level taken"),
     "arb.col.months": ("Durée (mois)", "Duration (months)"),
     "arb.col.why": ("Pourquoi", "Why"),
+    "arb.col.initiative": ("Initiative", "Initiative"),
     "arb.pf.left_out": ("Écarté", "Left out"),
     "arb.reason.forced_out": ("Écarté à votre demande.", "Forced out by you."),
     "arb.reason.no_priority": ("Aucune priorité donnée.", "No priority given."),
@@ -293,8 +351,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown service, or too small to be shown: not assessed.",
     ),
     "arb.reason.too_large": (
-        "Trop lourd pour l'équipe, même au niveau le plus léger : il manque {hours} en {month}.",
-        "Too heavy for the team, even at the lightest level: {hours} short in {month}.",
+        "Trop lourd pour l'équipe, même au niveau le plus léger : il demande {needed} en {month}, "
+        "l'équipe n'a que {room} sous sa limite ; il manque {hours}.",
+        "Too heavy for the team, even at the lightest level: it needs {needed} in {month}, the "
+        "team has only {room} under its limit; {hours} short.",
     ),
     "arb.reason.crowded_out": (
         "Tiendrait seul, mais les projets plus prioritaires de l'équipe prennent la place : il "
@@ -305,6 +365,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arb.reason.lighter_level": (
         "Retenu à un niveau plus léger : au niveau proposé, il manquerait {hours} en {month}.",
         "Taken at a lighter level: at the proposed level, {hours} would be short in {month}.",
+    ),
+    "arb.reason.already_over": (
+        "L'équipe dépasse déjà sa limite de {over} en {month} sans aucun nouveau projet : rien ne "
+        "peut s'y ajouter ce mois-là.",
+        "The team is already {over} over its limit in {month} without any new project: nothing "
+        "can be added that month.",
+    ),
+    "arb.reason.forced_too_large": (
+        "Imposé, mais trop lourd même au niveau le plus léger : il demande {needed} en {month}, "
+        "l'équipe n'a que {room} sous sa limite ; il manque {hours}.",
+        "Forced in, but too heavy even at the lightest level: it needs {needed} in {month}, the "
+        "team has only {room} under its limit; {hours} short.",
+    ),
+    "arb.reason.forced_crowded": (
+        "Imposé, mais ne tient pas avec les projets imposés plus prioritaires de l'équipe : "
+        "ensemble ils demandent {needed} en {month}, l'équipe n'a que {room} sous sa limite ; "
+        "il manque {hours}.",
+        "Forced in, but does not fit beside the team's higher-priority projects forced in: "
+        "together they need {needed} in {month}, the team has only {room} under its limit; "
+        "{hours} short.",
+    ),
+    "arb.reason.forced_already_over": (
+        "Imposé, mais l'équipe dépasse déjà sa limite de {over} en {month} sans aucun nouveau "
+        "projet : rien ne peut s'y ajouter ce mois-là.",
+        "Forced in, but the team is already {over} over its limit in {month} without any new "
+        "project: nothing can be added that month.",
+    ),
+    "arb.reason.taken": (
+        "Retenu au niveau proposé : il tient chaque mois avec les autres projets retenus.",
+        "Taken at the proposed level: it fits every month beside the other projects taken.",
     ),
     "arb.reason.forced_in": ("Imposé à votre demande.", "Forced in by you."),
     # demand
@@ -400,13 +490,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arb.fig.sim.capacity": ("Capacité", "Capacity"),
     "arb.fig.sim.target": ("Objectif d'occupation ({target})", "Target utilisation ({target})"),
     "arb.fig.pf.title": (
-        "Heures disponibles et heures retenues par équipe sur les {months} prochains mois",
-        "Hours available and hours taken per team over the next {months} months",
+        "Mois le plus serré de chaque équipe sur les {months} prochains mois : heures sous la "
+        "limite et heures prises par les projets retenus ce mois-là",
+        "Each team's tightest month over the next {months} months: hours under the limit and "
+        "hours the chosen projects take that month",
     ),
-    "arb.fig.pf.available": ("Disponibles sous l'objectif", "Available under the target"),
+    "arb.fig.pf.available": ("Disponibles sous la limite", "Available under the limit"),
     "arb.fig.pf.chosen": ("Prises par les projets retenus", "Taken by the chosen projects"),
-    "arb.fig.pf.y": ("Heures sur l'horizon (h)", "Hours over the horizon (h)"),
-    "arb.fig.pf.x": ("Équipe", "Team"),
+    "arb.fig.pf.y": ("Heures dans le mois (h)", "Hours in the month (h)"),
+    "arb.fig.pf.x": ("Équipe (mois le plus serré)", "Team (tightest month)"),
+    "arb.fig.pf.team_month": ("{team} ({month})", "{team} ({month})"),
     "arb.fig.requests.title": (
         "Sollicitations reçues par mois, dont celles nées d'un projet (nombre)",
         "Requests received per month, including those born from a project (count)",

@@ -83,3 +83,19 @@ def test_simulator_stacks_a_tentative_project_and_switches_it_off(
     page.get_by_role("button", name="Retirer").click()
     wait_for_text(page, "Aucun projet provisoire pour l'instant.")
     page.close()
+
+
+def test_a_typed_start_date_updates_the_verdict_without_another_click(
+    browser: object, fresh_server: str
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 2400})
+    open_arbitration(page, fresh_server)
+    page.get_by_role("tab", name="Simulateur").click()
+    wait_for_text(page, "Estimation pessimiste (P80)")
+    start = page.locator("[data-testid='stSelectbox']").filter(has_text="Démarrage")
+    start.locator("input").fill("sept. 2027")
+    start.locator("input").press("Enter")
+    wait_for_text(page, "démarrage le 1 sept. 2027")
+    body = plain(page.inner_text("body"))
+    assert "Verdict pour" in body and "démarrage le 1 sept. 2027" in body
+    page.close()
