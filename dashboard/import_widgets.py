@@ -1,5 +1,6 @@
-"""Widgets of the Data page that act on what an import meets: codes chosen for unknown values, and
-the completion of the agents and projects an import created. Each reads and writes through
+"""Widgets of the Data page: the column mapping of an unknown sheet, codes chosen for unknown values,
+the result of an import (summary, refused rows, rows with a remark), the review of past imports,
+and the completion of the agents and projects an import created. Each reads and writes through
 :mod:`analytics.ingest`; nothing here computes."""
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics import schema
-from analytics.i18n import Translator
+from analytics.i18n import Translator, counted
+from analytics.ingest import ImportResult, Reject
 from analytics.ingest import mapping as mappings
 from analytics.ingest.completion import (
     AgentAnswer,
@@ -21,8 +23,87 @@ from analytics.ingest.completion import (
 from analytics.ingest.mapping import ColumnMapping
 from analytics.ingest.messages import MessageError
 from analytics.ingest.preview import Preview
+from analytics.ingest.review import kept_rejects
+from analytics.ingest.templates import rejects_frame
 from analytics.ingest.vocabulary import CODES
+from analytics.mapping_view import absent, mapping_edits, mapping_view
 from analytics.overview import services
+from analytics.schema import LOAD_ORDER
+from dashboard import components
+
+
+def mapping_editor(con: duckdb.DuckDBPyConnection, info: Preview, t: Translator) -> ColumnMapping:
+    """Target table and header of each expected column, proposed then corrected; saved by name."""
+    key = info.name
+    target = st.selectbox(t("data.target"), LOAD_ORDER, key=f"target_{key}",
+                          index=LOAD_ORDER.index(info.proposed.target),
+                          format_func=lambda table: t(f"data.table.{table}"))
+    proposed = mappings.mapping_table(info.headers, target)
+    edited = st.data_editor(
+        mapping_view(proposed, t), key=f"mapping_{key}_{target}", hide_index=True,
+        column_config={
+            "column": st.column_config.TextColumn(t("data.column"), disabled=True),
+            "header": st.column_config.SelectboxColumn(t("data.header"),
+                                                       options=[absent(t), *info.headers]),
+        },
+    )
+    mapping = mappings.mapping_from_table(target, mapping_edits(edited, proposed, t))
+    name = st.text_input(t("data.mapping_name"), key=f"mapping_name_{key}")
+    if st.button(t("data.save_mapping"), key=f"save_{key}", disabled=not name.strip()):
+        try:
+            mappings.save_mapping(con, name, mapping, info.headers)
+            st.success(t("data.mapping_saved", name=name.strip()))
+        except Exception as exc:  # incomplete mapping, or the store refused: shown, not raised
+            reason = exc.message.render(t) if isinstance(exc, MessageError) else str(exc)
+            st.error(t("data.mapping_error", reason=reason))
+    return mapping
+
+
+def show_rejects(rejects: list[Reject], name: str, t: Translator) -> None:
+    """Refused rows with their reason in the reader's language; the downloads carry it too."""
+    frame = rejects_frame(rejects, t).rename(columns=lambda c: t(f"data.col.{c}"))
+    st.dataframe(components.safe_for_spreadsheet(frame), hide_index=True)
+    components.download_buttons(frame, name, t)
+
+
+def show_result(index: int, result: ImportResult, t: Translator) -> None:
+    """Summary of one import, what to complete, and its refused rows (downloadable)."""
+    text = t("data.summary", file=result.file, status=t(f"data.status.{result.status}"),
+             **{part: counted(t, f"data.summary.{part}", getattr(result, f"rows_{part}"))
+                for part in ("read", "accepted", "added", "rejected")})
+    {"imported": st.success, "refused": st.error}.get(result.status, st.info)(text)
+    if result.status != "already_imported":
+        st.caption(result.text(t))
+    if result.created_agents or result.created_projects:
+        created = result.created_agents + result.created_projects
+        st.caption(t("data.created", items=", ".join(created[:30])))
+    if result.rejects:
+        show_rejects(result.rejects, f"lignes_refusees_{index}", t)
+    if result.remarks:
+        st.markdown(f"**{t('data.remarks')}**")
+        show_rejects(result.remarks, f"lignes_avec_remarque_{index}", t)
+
+
+def review_rejects(con: duckdb.DuckDBPyConnection, history: pd.DataFrame, t: Translator) -> None:
+    """The refused rows kept for a past import, and the rows it imported with a remark, read back
+    in the reader's language."""
+    kept = history[(history["rejects_kept"] > 0) | (history["remarks_kept"] > 0)]
+    if kept.empty:
+        return
+    files = {int(i): (f, int(n)) for i, f, n in zip(kept["import_id"], kept["file_name"],
+                                                    kept["rejects_kept"], strict=True)}
+    chosen = st.selectbox(t("ingest.page.review"), list(files), key="review_import",
+                          format_func=lambda i: t("ingest.page.review_item", id=i, file=files[i][0],
+                                                  count=t.number(files[i][1])))
+    if chosen is None:
+        return
+    if rejects := kept_rejects(con, chosen):
+        show_rejects(rejects, f"lignes_refusees_import_{chosen}", t)
+    remarks = kept_rejects(con, chosen, kind="note")
+    if remarks:
+        st.markdown(f"**{t('data.remarks')}**")
+        show_rejects(remarks, f"lignes_avec_remarque_import_{chosen}", t)
+
 
 EMPTY = ""
 """The choice "leave empty" in a value's dropdown."""

@@ -5,23 +5,27 @@ from __future__ import annotations
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from analytics.audit import import_details
 from analytics.i18n import counted, escape_markdown
-from analytics.ingest import ImportResult, Reject, import_batch
+from analytics.ingest import import_batch
 from analytics.ingest import mapping as mappings
 from analytics.ingest.mapping import ColumnMapping
-from analytics.ingest.messages import MessageError
 from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, preview_file
-from analytics.ingest.review import kept_rejects, localised_history
-from analytics.ingest.templates import rejects_frame, template_csv, templates_zip
-from analytics.mapping_view import absent, mapping_edits, mapping_view
+from analytics.ingest.review import localised_history
+from analytics.ingest.templates import template_csv, templates_zip
 from analytics.schema import LOAD_ORDER
-from dashboard import components, loaders
+from dashboard import loaders
 from dashboard.access import page_guard, record
-from dashboard.import_widgets import completion_editor, saved_base, value_mapper
+from dashboard.import_widgets import (
+    completion_editor,
+    mapping_editor,
+    review_rejects,
+    saved_base,
+    show_result,
+    value_mapper,
+)
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
 
@@ -37,71 +41,6 @@ table_label = lambda table: t(f"data.table.{table}")  # noqa: E731
 def cached_preview(data: bytes, name: str, mappings: tuple[str, ...]) -> Preview:
     """The preview of an upload, read once per file (and again when a mapping is saved)."""
     return preview_file(con, data, name)
-
-
-def mapping_editor(info: Preview) -> ColumnMapping:
-    """Target table and header of each expected column, proposed then corrected; saved by name."""
-    key = info.name
-    target = st.selectbox(t("data.target"), LOAD_ORDER, key=f"target_{key}",
-                          index=LOAD_ORDER.index(info.proposed.target), format_func=table_label)
-    proposed = mappings.mapping_table(info.headers, target)
-    edited = st.data_editor(
-        mapping_view(proposed, t), key=f"mapping_{key}_{target}", hide_index=True,
-        column_config={
-            "column": st.column_config.TextColumn(t("data.column"), disabled=True),
-            "header": st.column_config.SelectboxColumn(t("data.header"),
-                                                       options=[absent(t), *info.headers]),
-        },
-    )
-    mapping = mappings.mapping_from_table(target, mapping_edits(edited, proposed, t))
-    name = st.text_input(t("data.mapping_name"), key=f"mapping_name_{key}")
-    if st.button(t("data.save_mapping"), key=f"save_{key}", disabled=not name.strip()):
-        try:
-            mappings.save_mapping(con, name, mapping, info.headers)
-            st.success(t("data.mapping_saved", name=name.strip()))
-        except Exception as exc:  # incomplete mapping, or the store refused: shown, not raised
-            reason = exc.message.render(t) if isinstance(exc, MessageError) else str(exc)
-            st.error(t("data.mapping_error", reason=reason))
-    return mapping
-
-
-def show_rejects(rejects: list[Reject], name: str) -> None:
-    """Refused rows with their reason in the reader's language; the downloads carry it too."""
-    frame = rejects_frame(rejects, t).rename(columns=lambda c: t(f"data.col.{c}"))
-    st.dataframe(components.safe_for_spreadsheet(frame), hide_index=True)
-    components.download_buttons(frame, name, t)
-
-
-def show_result(index: int, result: ImportResult) -> None:
-    """Summary of one import, what to complete, and its refused rows (downloadable)."""
-    text = t("data.summary", file=result.file, status=t(f"data.status.{result.status}"),
-             **{part: counted(t, f"data.summary.{part}", getattr(result, f"rows_{part}"))
-                for part in ("read", "accepted", "added", "rejected")})
-    {"imported": st.success, "refused": st.error}.get(result.status, st.info)(text)
-    if result.status != "already_imported":
-        st.caption(result.text(t))
-    if result.created_agents or result.created_projects:
-        created = result.created_agents + result.created_projects
-        st.caption(t("data.created", items=", ".join(created[:30])))
-    if result.rejects:
-        show_rejects(result.rejects, f"lignes_refusees_{index}")
-    if result.remarks:
-        st.markdown(f"**{t('data.remarks')}**")
-        show_rejects(result.remarks, f"lignes_avec_remarque_{index}")
-
-
-def review_rejects(history: pd.DataFrame) -> None:
-    """The refused rows kept for a past import, read back in the reader's language."""
-    kept = history[history["rejects_kept"] > 0]
-    if kept.empty:
-        return
-    files = {int(i): (f, int(n)) for i, f, n in zip(kept["import_id"], kept["file_name"],
-                                                    kept["rejects_kept"], strict=True)}
-    chosen = st.selectbox(t("ingest.page.review"), list(files), key="review_import",
-                          format_func=lambda i: t("ingest.page.review_item", id=i, file=files[i][0],
-                                                  count=t.number(files[i][1])))
-    if chosen is not None:
-        show_rejects(kept_rejects(con, chosen), f"lignes_refusees_import_{chosen}")
 
 
 st.title(t("data.title"))
@@ -126,7 +65,7 @@ for upload in uploads or []:
         elif info.needs_mapping:
             st.warning(t("data.not_recognised"))
             st.caption(f"{info.refusal.render(t) if info.refusal else ''}\n\n{t('data.mapping_help')}")
-            mapping = mapping_editor(info)
+            mapping = mapping_editor(con, info, t)
         else:
             st.error(t("data.unreadable", reason=info.refusal.render(t) if info.refusal else ""))
         st.dataframe(info.sample, hide_index=True)
@@ -141,7 +80,7 @@ if plans and st.button(t("data.import"), type="primary", key="data_import"):
     st.session_state["data_results"] = results
     st.rerun()
 for position, result in enumerate(st.session_state.get("data_results", [])):
-    show_result(position, result)
+    show_result(position, result, t)
 
 st.subheader(t("data.complete.title"))
 completion_editor(con, t, version(con))
@@ -164,7 +103,7 @@ if history.empty:
 else:
     st.dataframe(localised_history(history, t).rename(columns=lambda c: t(f"data.col.{c}")),
                  hide_index=True)
-    review_rejects(history)
+    review_rejects(con, history, t)
 
 st.subheader(t("data.health"))
 st.caption(t("data.health_help"))

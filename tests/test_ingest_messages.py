@@ -41,7 +41,8 @@ from tests.ingest_support import FIXTURES, ROOT
 
 FR, EN = Translator("fr"), Translator("en")
 SOURCES = [*sorted((ROOT / "analytics" / "ingest").glob("*.py")),
-           ROOT / "analytics" / "commands" / "imports.py", ROOT / "pages" / "data.py"]
+           ROOT / "analytics" / "commands" / "imports.py", ROOT / "pages" / "data.py",
+           ROOT / "dashboard" / "import_widgets.py"]
 """Where the importer's messages are raised or shown."""
 RAISERS = frozenset({"Message", "Refusal", "ParseError", "MessageError"})
 KEY = re.compile(r"^ingest(\.[a-z0-9_]+)+$")
