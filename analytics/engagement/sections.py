@@ -161,7 +161,9 @@ def _signal_metrics(d: FatiguePart, t: Translator) -> list[Metric]:
                    months=s.commitment_window_months),
         "run": t("eng.threshold.run", months=s.run_months_min),
         "no_shows": t("eng.threshold.no_shows", points=t.number(s.no_show_rise_min * 100),
-                      months=s.no_show_window_months, n=s.no_show_min_registrations),
+                      months=s.no_show_window_months, n=s.no_show_min_registrations) + " "
+        + t("eng.no_baseline.no_shows", baseline=s.no_show_min_baseline,
+            months=s.no_show_window_months, n=t.number(counts["no_shows_without_baseline"])),
     }
     return [
         Metric(t("eng.tile.volunteers"), t.number(counts["volunteers"]),

@@ -268,6 +268,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Threshold: share of no-shows up by at least {points} points in the last {months} months "
         "against the {months} before (at least {n} recent registrations).",
     ),
+    "eng.no_baseline.no_shows": (
+        "Une hausse se mesure par rapport à une base : sans au moins {baseline} inscriptions sur "
+        "les {months} mois d'avant (bénévole récent, ou données qui commencent là), pas de "
+        "signal. Bénévoles dans ce cas : {n}.",
+        "A rise is measured against a baseline: without at least {baseline} registrations in the "
+        "{months} months before (a new volunteer, or data starting there), no signal. Volunteers "
+        "in that case: {n}.",
+    ),
     # Series and axes
     "eng.newcomers": ("Nouveaux venus", "Newcomers"),
     "eng.returning": ("Habitués (déjà venus)", "Returning"),
