@@ -119,3 +119,39 @@ def test_an_empty_store_gives_an_empty_page_not_an_error(
     for section in built:
         for table in section.tables:
             assert format_table(table, t).empty
+
+
+# The engagement tiny town's data start with event E1 on 10 March 2024: whoever came before is counted
+# as a newcomer at their first recorded event, the first cohort has no history. The page says so.
+@pytest.mark.parametrize(("start", "end", "key", "fragment"), [
+    (date(2025, 1, 1), date(2025, 12, 31), "rotation",
+     "Les données de participation commencent le 10 mars 2024"),
+    (date(2025, 1, 1), date(2025, 12, 31), "cohorts", "10 mars 2024"),
+    (date(2025, 1, 1), date(2025, 12, 31), "fatigue", "10 mars 2024"),
+])
+def test_the_start_of_the_data_is_named_where_it_shapes_the_figures(
+    tiny: duckdb.DuckDBPyConnection, start: date, end: date, key: str, fragment: str
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(start, end), EVERYONE)
+    section = next(s for s in sections(data, Translator("fr")) if s.key == key)
+    assert any(fragment in note for note in section.notes)
+
+
+@pytest.mark.parametrize(("start", "inflated"), [
+    (date(2024, 6, 1), True),   # less than a year after the data start: anyone may look new
+    (date(2025, 1, 1), True),
+    (date(2025, 3, 10), False),  # a whole year of history before the period
+])
+def test_the_newcomer_share_warns_when_the_period_starts_with_the_data(
+    tiny: duckdb.DuckDBPyConnection, start: date, inflated: bool
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(start, date(2025, 12, 31)), EVERYONE)
+    rotation = next(s for s in sections(data, Translator("fr")) if s.key == "rotation")
+    share = next(m for m in rotation.metrics if m.label == "Part de nouveaux venus")
+    assert ("commence moins d'un an après le début des données" in (share.help or "")) is inflated

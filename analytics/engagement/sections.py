@@ -29,6 +29,7 @@ from analytics.engagement.page import (
     RepresentativenessPart,
     RotationPart,
 )
+from analytics.engagement.scope import starts_with_the_data
 from analytics.engagement.tables import Table
 from analytics.i18n import Markdown, Translator, counted, escape_markdown
 from analytics.indicators import indicator
@@ -90,15 +91,24 @@ def _gini_metric(h: Headline, t: Translator) -> Metric:
     return Metric(label, t.number(h.gini, 2), "engagement.gini")
 
 
+def _data_start_notes(o: Overview, key: str, t: Translator) -> list[str]:
+    """The sentence naming the start of the data (``eng.note.data_start.<key>``), none without
+    data."""
+    return [] if o.data_start is None else [t(f"eng.note.data_start.{key}", date=t.date(o.data_start))]
+
+
 def _rotation(o: Overview, d: RotationPart, t: Translator) -> Section:
+    inflated = starts_with_the_data(o.scope.start, o.data_start)
     return Section(
         "rotation", t("eng.tab.rotation"), t("eng.def.rotation"),
         metrics=[
             Metric(t("eng.tile.newcomers"), t.number(o.headline.newcomers)),
             Metric(t("ind.engagement.newcomer_share"), t.percent(o.headline.newcomer_share, 1),
-                   "engagement.newcomer_share"),
+                   t("eng.note.data_start.inflated", date=t.date(o.data_start))
+                   if inflated and o.data_start is not None else "engagement.newcomer_share"),
         ],
-        notes=[t("eng.def.frequency"), t("eng.note.partial_year", end=t.date(o.scope.end))],
+        notes=[t("eng.def.frequency"), t("eng.note.partial_year", end=t.date(o.scope.end)),
+               *_data_start_notes(o, "newcomers", t)],
         figures=[
             figures.rotation_figure(d.rotation_quarter, "quarter", t),
             figures.rotation_figure(d.rotation_year, "year", t),
@@ -141,7 +151,7 @@ def _cohorts(o: Overview, d: CohortsPart, t: Translator) -> Section:
                    counted(t, "eng.months", median) if median is not None else t.number(None),
                    t("eng.def.median_survival")),
         ],
-        notes=[t("eng.def.survival")],
+        notes=[t("eng.def.survival"), *_data_start_notes(o, "cohorts", t)],
         figures=[
             figures.retention_figure(d.retention_table, t),
             figures.survival_figure(d.survival_level, "level", t),
@@ -198,7 +208,8 @@ def _fatigue(o: Overview, d: FatiguePart, t: Translator) -> Section:
             Metric(t("eng.tile.lapsed_12m_share"), t.percent(h.lapsed_12m_share, 1)),
             *_signal_metrics(d, t),
         ],
-        notes=[t("eng.risk_note"), t("eng.def.attendance"), *_trend_notes(d, t)],
+        notes=[t("eng.risk_note"), t("eng.def.attendance"), *_trend_notes(d, t),
+               *_data_start_notes(o, "trends", t)],
         figures=[
             figures.transitions_figure(d.year_transitions, t),
             figures.attendance_figure(d.attendance_yearly, d.attendance_trends, "event_kind", t),
