@@ -13,7 +13,9 @@ from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastV
 from analytics.capacity.hidden import evenings_matrix
 from analytics.capacity.legal import RULES
 from analytics.capacity.work import time_grain
+from analytics.figures import partial_note
 from analytics.i18n import counted
+from analytics.periods import partial_periods
 from analytics.settings import load_thresholds
 from dashboard import capacity_loaders as loaders
 from dashboard import components
@@ -75,11 +77,15 @@ def work_part() -> None:
     st.caption(t("capacity.work.intro"))
     view = fetch("work")
     grain = time_grain(f.start, f.end)
+    starts = pd.to_datetime(view.by_activity["period_start"]).dt.date
+    partial = partial_periods(starts, grain, f.start, f.end)
     left, right = st.columns(2)
-    left.plotly_chart(figures.hours_over_time_figure(view.by_activity, "activity", grain, t),
-                      width="stretch")
-    right.plotly_chart(figures.hours_over_time_figure(view.by_level, "level", grain, t),
-                       width="stretch")
+    for column, frame, by in ((left, view.by_activity, "activity"), (right, view.by_level, "level")):
+        column.plotly_chart(figures.hours_over_time_figure(frame, by, grain, t,
+                                                           [p.start for p in partial]),
+                            width="stretch")
+    if partial:
+        st.caption(partial_note(partial, t))
     table(tables.present(view.by_period, tables.ACTIVITY_LEVEL, t), "heures_activite_niveau",
           show=False)
     st.plotly_chart(figures.participation_share_figure(view.services, t), width="stretch")

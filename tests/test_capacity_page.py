@@ -148,3 +148,15 @@ def test_a_failing_tab_shows_its_message_and_the_tiles_still_draw(
         "restent valables."
     ]
     st.cache_data.clear()
+
+
+def test_a_partial_last_month_is_named_on_the_work_tab(page: AppTest) -> None:
+    """A period ending on 20 November: November is drawn with 20 days of 30, and the page says so."""
+    page.sidebar.selectbox(key="period_preset").select("custom").run()
+    page.sidebar.date_input(key="period_dates").set_value((date(2026, 1, 1), date(2026, 11, 20)))
+    page.run()
+    open_tab(page, "Où va la participation")
+    assert not page.exception, page.exception
+    notes = [c.value for c in page.caption]
+    assert any("Mois partiels, hachurés" in n and "novembre 2026, 20 jours sur 30" in n
+               for n in notes), notes

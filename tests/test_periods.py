@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from analytics.periods import preset_period
+from analytics.periods import partial_periods, preset_period
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,23 @@ def test_presets(preset: str, reference: date, expected: tuple[date, date]) -> N
 def test_unknown_preset() -> None:
     with pytest.raises(ValueError, match="unknown period preset"):
         preset_period("fortnight", date(2026, 1, 1))
+
+
+# A bucket (week, month, quarter, year) is partial when the data cover only some of its days: a
+# December with 5 days must not read as a collapse.
+@pytest.mark.parametrize(
+    ("bucket", "grain", "first", "last", "expected"),
+    [
+        (date(2026, 12, 1), "month", date(2026, 9, 6), date(2026, 12, 5), (5, 31)),
+        (date(2026, 9, 1), "month", date(2026, 9, 6), date(2026, 12, 5), (25, 30)),
+        (date(2026, 10, 1), "month", date(2026, 9, 6), date(2026, 12, 5), None),  # whole
+        (date(2026, 11, 30), "week", date(2026, 9, 6), date(2026, 12, 5), (6, 7)),
+        (date(2024, 1, 1), "year", date(2024, 3, 10), date(2025, 12, 31), (297, 366)),
+        (date(2025, 10, 1), "quarter", date(2024, 3, 10), date(2025, 11, 30), (61, 92)),
+    ],
+)
+def test_partial_periods(
+    bucket: date, grain: str, first: date, last: date, expected: tuple[int, int] | None
+) -> None:
+    found = partial_periods([bucket], grain, first, last)
+    assert [(p.covered_days, p.days) for p in found] == ([expected] if expected else [])
