@@ -200,8 +200,9 @@ def base_layout(
     return escape_figure(fig)
 
 
-def weekly_load_figure(weeks: pd.DataFrame, t: Translator) -> go.Figure:
-    """Hours worked per week (ordinary and participation) against the team's capacity."""
+def weekly_load_figure(weeks: pd.DataFrame, t: Translator, partial: Any = ()) -> go.Figure:
+    """Hours worked per week (ordinary and participation) against the team's capacity; the bars of
+    the ``partial`` weeks (their Mondays: weeks the data cover in part) hatched."""
     fig = go.Figure()
     ordinary = weeks["hours"] - weeks["participation_hours"]
     fig.add_bar(
@@ -218,6 +219,7 @@ def weekly_load_figure(weeks: pd.DataFrame, t: Translator) -> go.Figure:
         hovertemplate="%{y:,.0f} h",
     )
     fig.update_layout(barmode="stack")
+    hatch_partial(fig, partial)
     return base_layout(
         fig, t, t("fig.weekly_load.title"), t("fig.axis.week"), t("fig.axis.hours_per_week"),
         date_axis=True,

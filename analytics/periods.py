@@ -81,3 +81,15 @@ def partial_periods(
         if 0 < covered < days:
             found.append(PartialPeriod(start, grain, covered, days))
     return found
+
+
+def partial_weeks_of_data(
+    mondays: Iterable[date], start: date, end: date, first_data: date | None, last_data: date | None
+) -> list[PartialPeriod]:
+    """The weeks (by their Mondays in [start, end]) of a chart summing each whole week — days up to
+    ``end`` + 6 included, as the overview's weekly load — that the period and the recorded time
+    (``first_data`` .. ``last_data``, the first and last days with time entries) cover only in
+    part: the week of the last import, cut on its Saturday, is not a drop in workload."""
+    first = max(start, first_data) if first_data else start
+    last = min(end + timedelta(days=6), last_data) if last_data else end + timedelta(days=6)
+    return partial_periods(mondays, "week", first, last)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from analytics.periods import partial_periods, preset_period
+from analytics.periods import partial_periods, partial_weeks_of_data, preset_period
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,23 @@ def test_partial_periods(
 ) -> None:
     found = partial_periods([bucket], grain, first, last)
     assert [(p.covered_days, p.days) for p in found] == ([expected] if expected else [])
+
+
+# The overview's weekly chart sums whole weeks (Mondays in the period, days up to end + 6): a week is
+# partial only where the recorded time stops (or starts) inside it.
+@pytest.mark.parametrize(
+    ("end", "first_data", "last_data", "expected"),
+    [
+        (date(2026, 12, 5), date(2016, 12, 6), date(2026, 12, 5), [(date(2026, 11, 30), 6)]),
+        (date(2026, 11, 20), date(2016, 12, 6), date(2026, 12, 5), []),  # data go on after
+        (date(2026, 12, 5), date(2026, 11, 18), date(2026, 12, 5),
+         [(date(2026, 11, 16), 5), (date(2026, 11, 30), 6)]),
+        (date(2026, 12, 5), None, None, []),
+    ],
+)
+def test_partial_weeks_of_data(
+    end: date, first_data: date | None, last_data: date | None, expected: list[tuple[date, int]]
+) -> None:
+    mondays = [d for d in (date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)) if d <= end]
+    found = partial_weeks_of_data(mondays, date(2026, 11, 16), end, first_data, last_data)
+    assert [(p.start, p.covered_days) for p in found] == expected
