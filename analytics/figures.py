@@ -259,8 +259,9 @@ def hatch_partial(
         if isinstance(fig, go.Figure):
             trace.update(marker_pattern_shape=shapes, marker_opacity=opacity)
         else:
-            trace["marker"] = {**(trace.get("marker") or {}), "pattern": {"shape": shapes},
-                               "opacity": opacity}
+            marker = {**(trace.get("marker") or {}), "pattern": {"shape": shapes},
+                      "opacity": opacity}
+            trace["marker"] = dict(sorted(marker.items()))  # in plotly's order, as validated
     return fig
 
 

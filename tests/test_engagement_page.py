@@ -155,3 +155,27 @@ def test_the_newcomer_share_warns_when_the_period_starts_with_the_data(
     rotation = next(s for s in sections(data, Translator("fr")) if s.key == "rotation")
     share = next(m for m in rotation.metrics if m.label == "Part de nouveaux venus")
     assert ("commence moins d'un an après le début des données" in (share.help or "")) is inflated
+
+
+# Rotation per quarter and year: the first year starts with the data (10 March 2024), the last stops
+# at the period's end. Both are hatched on the charts and named with their days.
+@pytest.mark.parametrize(("end", "note"), [
+    (date(2025, 12, 31), "Années partielles, hachurées (moins de jours, pas une baisse) : 2024, "
+                         "297 jours sur 366."),
+    (date(2025, 12, 5), "Années partielles, hachurées (moins de jours, pas une baisse) : 2024, "
+                        "297 jours sur 366 ; 2025, 339 jours sur 365."),
+    (date(2025, 12, 5), "Trimestres partiels, hachurés (moins de jours, pas une baisse) : T1 2024, "
+                        "22 jours sur 91."),  # no participant in Q4 2025: no bar to hatch
+])
+def test_partial_years_and_quarters_of_the_rotation_charts(
+    tiny: duckdb.DuckDBPyConnection, end: date, note: str
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(date(2025, 1, 1), end), EVERYONE)
+    rotation = next(s for s in sections(data, Translator("fr")) if s.key == "rotation")
+    assert note in rotation.notes
+    years = rotation.figures[1]["data"][0]
+    assert list(years["x"]) == ["2024", "2025"]
+    assert years["marker"]["pattern"]["shape"][0] == "/"

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Final
+
+import pandas as pd
 
 from analytics.engagement import figures, tables
 from analytics.engagement.cohorts import median_survival
@@ -31,8 +34,10 @@ from analytics.engagement.page import (
 )
 from analytics.engagement.scope import starts_with_the_data
 from analytics.engagement.tables import Table
+from analytics.figures import partial_note
 from analytics.i18n import Markdown, Translator, counted, escape_markdown
 from analytics.indicators import indicator
+from analytics.periods import PartialPeriod, partial_periods
 
 R_SCORE_KEY: Final[str] = "representativeness.r_score_quartier"
 """The catalogue key whose kind every representation score (any dimension) is shown with."""
@@ -97,8 +102,16 @@ def _data_start_notes(o: Overview, key: str, t: Translator) -> list[str]:
     return [] if o.data_start is None else [t(f"eng.note.data_start.{key}", date=t.date(o.data_start))]
 
 
+def _partial(table: pd.DataFrame, grain: str, o: Overview) -> list[PartialPeriod]:
+    """The buckets of a rotation table that the data (from their start) and the period (to its end)
+    cover in part."""
+    starts = pd.to_datetime(table["bucket_start"]).dt.date
+    return partial_periods(starts, grain, o.data_start or date.min, o.scope.end)
+
+
 def _rotation(o: Overview, d: RotationPart, t: Translator) -> Section:
     inflated = starts_with_the_data(o.scope.start, o.data_start)
+    quarters, years = _partial(d.rotation_quarter, "quarter", o), _partial(d.rotation_year, "year", o)
     return Section(
         "rotation", t("eng.tab.rotation"), t("eng.def.rotation"),
         metrics=[
@@ -107,11 +120,12 @@ def _rotation(o: Overview, d: RotationPart, t: Translator) -> Section:
                    t("eng.note.data_start.inflated", date=t.date(o.data_start))
                    if inflated and o.data_start is not None else "engagement.newcomer_share"),
         ],
-        notes=[t("eng.def.frequency"), t("eng.note.partial_year", end=t.date(o.scope.end)),
+        notes=[t("eng.def.frequency"),
+               *[note for note in (partial_note(years, t), partial_note(quarters, t)) if note],
                *_data_start_notes(o, "newcomers", t)],
         figures=[
-            figures.rotation_figure(d.rotation_quarter, "quarter", t),
-            figures.rotation_figure(d.rotation_year, "year", t),
+            figures.rotation_figure(d.rotation_quarter, "quarter", t, [p.start for p in quarters]),
+            figures.rotation_figure(d.rotation_year, "year", t, [p.start for p in years]),
             figures.frequency_figure(d.frequency, t),
         ],
         tables=[tables.rotation(d, "quarter", t), tables.rotation(d, "year", t),
