@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics.access import can_see_agents
 from analytics.capacity import figures, tables
 from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastView, total_weeks
 from analytics.capacity.hidden import evenings_matrix
@@ -31,7 +32,10 @@ v = version(connection(path))
 f = filters()
 th = load_thresholds()
 scope = (path, v, f.start, f.end, f.service, f.level)
-PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
+LIMITS = {"days_over_10h": th.max_daily_hours, "weeks_over_48h": th.max_weekly_hours,
+          "avg12_over_44h": th.max_avg_weekly_hours, "rest_under_11h": th.min_daily_rest_hours}
+PARTS = ("load", "work", "hidden", "legal", "overload", "forecast",
+         *(("agent",) if can_see_agents(who.role) else ()))  # the agent card: direction only
 
 
 def fetch(part: str) -> Any:
@@ -135,10 +139,8 @@ def legal_part() -> None:
     """Each finding against the legal working-time limits."""
     st.markdown(t("capacity.legal.intro"))
     findings = fetch("legal")
-    limits = {"days_over_10h": th.max_daily_hours, "weeks_over_48h": th.max_weekly_hours,
-              "avg12_over_44h": th.max_avg_weekly_hours, "rest_under_11h": th.min_daily_rest_hours}
     for rule in RULES:
-        words = {"limit": t.hours(limits[rule]), "weeks": th.avg_window_weeks}
+        words = {"limit": t.hours(LIMITS[rule]), "weeks": th.avg_window_weeks}
         st.subheader(t(f"capacity.legal.{rule}.title", **words))
         st.markdown(t(f"capacity.legal.{rule}.rule", **words) + " "
                     + counted(t, "capacity.legal.count", len(findings[rule])))
@@ -195,6 +197,54 @@ def forecast_part() -> None:
     table(tables.present(view.projects, tables.FORECAST_PROJECTS, t), "projets_a_venir")
 
 
+def agent_part() -> None:
+    """One agent's contracts, absences, weekly load (with why its capacity is what it is) and legal
+    findings."""
+    st.caption(t("capacity.card.intro"))
+    agents = loaders.agents(path, v, f.service)
+    names = dict(zip(agents["agent_id"], agents["agent_name"], strict=True))
+    agent = st.selectbox(t("capacity.card.pick"), list(names), index=None, key="capacity_agent",
+                         format_func=names.__getitem__, placeholder=t("capacity.card.placeholder"))
+    card = agent and loaders.agent_card(path, v, f.start, f.end, f.service, agent)
+    if not names:
+        st.info(t("capacity.card.no_agents"))
+    if not card:
+        return
+    weeks = card.weeks
+    st.markdown(t("capacity.card.head", name=card.agent_name, service=card.service_name or "–")
+                + " " + t("capacity.card.summary", hours=t.hours(weeks["hours"].sum()),
+                          capacity=t.hours(weeks["capacity_hours"].sum()), load=t.percent(
+                              weeks["hours"].sum() / weeks["capacity_hours"].sum()
+                              if weeks["capacity_hours"].sum() > 0 else None)))
+    st.subheader(t("capacity.card.contracts"))
+    if card.contracts.empty:
+        st.info(t("capacity.card.no_contract"))
+    table(tables.present(card.contracts, tables.CARD_CONTRACTS, t), "contrats_agent",
+          show=not card.contracts.empty)
+    st.subheader(t("capacity.card.absences"))
+    table(tables.present(card.absences, tables.CARD_ABSENCES, t), "absences_agent",
+          show=not card.absences.empty)
+    if card.absences.empty:
+        st.caption(t("capacity.card.no_absence"))
+    st.subheader(t("capacity.card.weeks"))
+    if weeks.empty:
+        st.info(t("capacity.card.no_weeks"))
+    else:
+        st.plotly_chart(figures.agent_card_figure(weeks, card.agent_name, th.load_bands, t),
+                        width="stretch")
+        st.caption(t("capacity.card.weeks_note"))
+        table(tables.card_weeks_table(card, t), "charge_agent")
+    st.subheader(t("capacity.card.findings"))
+    found = {rule: frame for rule, frame in card.findings.items() if not frame.empty}
+    if not found:
+        st.success(t("capacity.card.no_findings"))
+    for rule, frame in found.items():
+        st.markdown(counted(t, "capacity.legal.count", len(frame)) + " — "
+                    + t(f"capacity.legal.{rule}.title", limit=t.hours(LIMITS[rule]),
+                        weeks=th.avg_window_weeks))
+        table(tables.legal_table(rule, frame, t), f"limites_agent_{rule}")
+
+
 # --- The screen ---------------------------------------------------------------------------------
 st.title(t("capacity.title"))
 st.caption(t("capacity.intro"))
@@ -208,8 +258,9 @@ with head:
         components.indicator_tiles(fetch("tiles"), list(loaders.TILES), t)
     if f.level:
         st.caption(t("capacity.level_note", level=t.label("level", f.level)))
-for tab, draw in zip(tabs, (load_part, work_part, hidden_part, legal_part, overload_part,
-                            forecast_part), strict=True):
+DRAW = {"load": load_part, "work": work_part, "hidden": hidden_part, "legal": legal_part,
+        "overload": overload_part, "forecast": forecast_part, "agent": agent_part}
+for tab, draw in zip(tabs, (DRAW[name] for name in PARTS), strict=True):
     if tab.open is not False:  # only the open tab is computed (None: state not tracked)
         with tab, components.section(t, "capacity.error"):
             draw()

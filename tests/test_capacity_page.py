@@ -48,7 +48,7 @@ TABS = ["Charge", "Où va la participation", "Travail invisible", "Limites léga
 
 def test_every_tab_shows_its_part_in_french(page: AppTest) -> None:
     assert page.title[0].value == "Capacité des équipes"
-    assert [tab.label for tab in page.tabs] == TABS
+    assert [tab.label for tab in page.tabs] == [*TABS, "Fiche agent"]  # the direction's tabs
     assert "%" in metric(page, "Charge / capacité")
     charts = {}
     for label in TABS:
@@ -160,3 +160,27 @@ def test_a_partial_last_month_is_named_on_the_work_tab(page: AppTest) -> None:
     notes = [c.value for c in page.caption]
     assert any("Mois partiels, hachurés" in n and "novembre 2026, 20 jours sur 30" in n
                for n in notes), notes
+
+
+def test_the_direction_opens_an_agents_card(page: AppTest, demo_con: duckdb.DuckDBPyConnection) -> None:
+    """The direction picks an agent on the Fiche agent tab and sees contracts, absences, weekly load
+    with why each week's capacity is what it is, and legal findings."""
+    assert [tab.label for tab in page.tabs] == [*TABS, "Fiche agent"]
+    open_tab(page, "Fiche agent")
+    assert not page.exception, page.exception
+    picker = page.selectbox(key="capacity_agent")
+    assert picker.value is None and page.get("plotly_chart") == []
+    absent = demo_con.execute(
+        "SELECT a.agent_id, a.agent_name FROM absences AS b JOIN agents AS a USING (agent_id) "
+        "WHERE b.start_date BETWEEN DATE '2026-09-07' AND DATE '2026-11-20' "
+        "AND b.end_date - b.start_date >= 4 ORDER BY a.agent_name LIMIT 1").fetchone()
+    picker.set_value(absent[0]).run()
+    assert not page.exception, page.exception
+    assert f"**{absent[1]}**" in texts(page)
+    assert [s.value for s in page.subheader if s.value in (
+        "Contrats", "Absences sur la période", "Charge semaine par semaine", "Limites légales")] == [
+        "Contrats", "Absences sur la période", "Charge semaine par semaine", "Limites légales"]
+    weeks = page.dataframe[2].value
+    assert "Pourquoi" in weeks.columns
+    assert weeks["Pourquoi"].str.contains("absence : ").any()
+    assert len(page.get("plotly_chart")) == 1

@@ -424,3 +424,26 @@ def forecast_heatmap(
         team_weeks, labels, "projected_hours", "capacity_hours",
         t("capacity.fig.forecast_heatmap.title"), t("capacity.fig.axis.service"), limits, t,
     )
+
+
+def agent_card_figure(
+    weeks: pd.DataFrame, name: str, limits: tuple[float, float, float], t: Translator
+) -> go.Figure:
+    """One agent's hours per week, coloured by load band, against the week's capacity (a step line:
+    where it drops, the card's table says why)."""
+    x = pd.to_datetime(weeks["week_start"])
+    labels = band_labels(limits, t)
+    fig = go.Figure()
+    for band in (MISSING_BAND, *BANDS):
+        part = weeks["band"] == band
+        if part.any():
+            fig.add_bar(x=x[part], y=weeks.loc[part, "hours"], name=labels[band],
+                        marker_color=BAND_COLOURS[band], hovertemplate="%{y:,.1f} h")
+    fig.add_scatter(
+        x=x, y=weeks["capacity_hours"], name=t("fig.weekly_load.capacity"), mode="lines",
+        line={"color": PALETTE["red"], "width": 2, "shape": "hvh"}, hovertemplate="%{y:,.1f} h",
+    )
+    title = t("capacity.card.chart_title", name=name)
+    fig = base_layout(fig, t, title, t("fig.axis.week"), t("fig.axis.hours_per_week"))
+    fig.update_layout(margin={"t": TOP_MARGIN_WITH_LEGEND_PX}, barmode="overlay")
+    return date_axis(fig, mondays=list(x))
