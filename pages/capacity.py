@@ -18,8 +18,8 @@ from analytics.figures import partial_note
 from analytics.i18n import counted
 from analytics.periods import partial_periods
 from analytics.settings import load_thresholds
+from dashboard import agent_card_view, components
 from dashboard import capacity_loaders as loaders
-from dashboard import components
 from dashboard.access import page_guard
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
@@ -198,51 +198,8 @@ def forecast_part() -> None:
 
 
 def agent_part() -> None:
-    """One agent's contracts, absences, weekly load (with why its capacity is what it is) and legal
-    findings."""
-    st.caption(t("capacity.card.intro"))
-    agents = loaders.agents(path, v, f.service)
-    names = dict(zip(agents["agent_id"], agents["agent_name"], strict=True))
-    agent = st.selectbox(t("capacity.card.pick"), list(names), index=None, key="capacity_agent",
-                         format_func=names.__getitem__, placeholder=t("capacity.card.placeholder"))
-    card = agent and loaders.agent_card(path, v, f.start, f.end, f.service, agent)
-    if not names:
-        st.info(t("capacity.card.no_agents"))
-    if not card:
-        return
-    weeks = card.weeks
-    st.markdown(t("capacity.card.head", name=card.agent_name, service=card.service_name or "–")
-                + " " + t("capacity.card.summary", hours=t.hours(weeks["hours"].sum()),
-                          capacity=t.hours(weeks["capacity_hours"].sum()), load=t.percent(
-                              weeks["hours"].sum() / weeks["capacity_hours"].sum()
-                              if weeks["capacity_hours"].sum() > 0 else None)))
-    st.subheader(t("capacity.card.contracts"))
-    if card.contracts.empty:
-        st.info(t("capacity.card.no_contract"))
-    table(tables.present(card.contracts, tables.CARD_CONTRACTS, t), "contrats_agent",
-          show=not card.contracts.empty)
-    st.subheader(t("capacity.card.absences"))
-    table(tables.present(card.absences, tables.CARD_ABSENCES, t), "absences_agent",
-          show=not card.absences.empty)
-    if card.absences.empty:
-        st.caption(t("capacity.card.no_absence"))
-    st.subheader(t("capacity.card.weeks"))
-    if weeks.empty:
-        st.info(t("capacity.card.no_weeks"))
-    else:
-        st.plotly_chart(figures.agent_card_figure(weeks, card.agent_name, th.load_bands, t),
-                        width="stretch")
-        st.caption(t("capacity.card.weeks_note"))
-        table(tables.card_weeks_table(card, t), "charge_agent")
-    st.subheader(t("capacity.card.findings"))
-    found = {rule: frame for rule, frame in card.findings.items() if not frame.empty}
-    if not found:
-        st.success(t("capacity.card.no_findings"))
-    for rule, frame in found.items():
-        st.markdown(counted(t, "capacity.legal.count", len(frame)) + " — "
-                    + t(f"capacity.legal.{rule}.title", limit=t.hours(LIMITS[rule]),
-                        weeks=th.avg_window_weeks))
-        table(tables.legal_table(rule, frame, t), f"limites_agent_{rule}")
+    """One agent's card (direction only): contracts, absences, weekly load, legal findings."""
+    agent_card_view.draw(t, path, v, f, th, LIMITS, table)
 
 
 # --- The screen ---------------------------------------------------------------------------------
