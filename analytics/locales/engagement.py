@@ -179,10 +179,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is hidden (–), and so are the numbers that would let one recover it by subtraction.",
     ),
     # Notes
-    "eng.note.partial_year": (
-        "La dernière année (et le dernier trimestre) s'arrête au {end} : elle peut être incomplète.",
-        "The last year (and quarter) stops on {end}: it may be incomplete.",
-    ),
     "eng.note.data_start.newcomers": (
         "Les données de participation commencent le {date} : qui venait déjà avant est compté comme "
         "nouveau venu à sa première présence enregistrée, si bien que la première année compte "
