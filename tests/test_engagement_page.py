@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics.engagement.milestones import milestones as milestones_in
@@ -179,3 +180,19 @@ def test_partial_years_and_quarters_of_the_rotation_charts(
     years = rotation.figures[1]["data"][0]
     assert list(years["x"]) == ["2024", "2025"]
     assert years["marker"]["pattern"]["shape"][0] == "/"
+
+
+def test_partial_months_of_the_milestones_chart(tiny: duckdb.DuckDBPyConnection) -> None:
+    """The 24 months up to Friday 5 December 2025: March 2024 starts with the data (10 March), December
+    2025 stops on the 5th; both are hatched and named."""
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(date(2025, 1, 1), date(2025, 12, 5)), EVERYONE)
+    section = next(s for s in sections(data, Translator("fr")) if s.key == "milestones")
+    assert ("Mois partiels, hachurés (moins de jours, pas une baisse) : mars 2024, 22 jours sur 31 ; "
+            "décembre 2025, 5 jours sur 31.") in section.notes
+    bars = section.figures[0]["data"][0]
+    shapes = dict(zip(pd.to_datetime(bars["x"]).strftime("%Y-%m"), bars["marker"]["pattern"]["shape"],
+                      strict=True))
+    assert (shapes["2024-03"], shapes["2024-04"], shapes["2025-12"]) == ("/", "", "/")

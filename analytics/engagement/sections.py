@@ -34,7 +34,7 @@ from analytics.engagement.page import (
 )
 from analytics.engagement.scope import starts_with_the_data
 from analytics.engagement.tables import Table
-from analytics.figures import partial_note
+from analytics.figures import hatch_partial, partial_note
 from analytics.i18n import Markdown, Translator, counted, escape_markdown
 from analytics.indicators import indicator
 from analytics.periods import PartialPeriod, partial_periods
@@ -278,11 +278,17 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
 
 def _milestones(o: Overview, d: MilestonesPart, t: Translator) -> Section:
     w = d.timeline_window
+    months = pd.to_datetime(d.monthly_participants["month_start"]).dt.date
+    partial = partial_periods(months, "month", max(w.start, o.data_start or w.start), w.end)
+    chart = figures.milestones_figure(d.monthly_participants, d.milestones, t)
+    hatch_partial(chart, [p.start for p in partial])
+    note = partial_note(partial, t)
     return Section(
         "milestones", t("eng.tab.milestones"),
         t("eng.def.milestones", start=t.date(w.start), end=t.date(w.end)),
         metrics=[Metric(t("eng.tile.milestones"), t.number(len(d.milestones)))],
-        figures=[figures.milestones_figure(d.monthly_participants, d.milestones, t)],
+        notes=[note] if note else [],
+        figures=[chart],
         tables=[tables.milestones(d, t)],
     )
 
