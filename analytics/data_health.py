@@ -1,8 +1,10 @@
 """Data health and import bookkeeping for the Data page (and scripts): no Streamlit here.
 
 :func:`data_health` says, for each agent and ISO week, whether time was recorded at all, so that a
-week without timesheets is not read as free capacity (see ``sql/data/health.sql`` for the rules); it is
-aggregated in DuckDB to what the Data page draws (the summary and the agent × week grid).
+week without timesheets is not read as free capacity — with the load tab's definition of a missing
+week (capacity in the week's days inside the period, nothing recorded there; see
+``sql/data/health.sql``); it is aggregated in DuckDB to what the Data page draws (the summary and
+the agent × week grid).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def data_health(
     agents with a missing week; the grid is empty when no row is kept. Weeks are labelled in
     ``t``'s language (:func:`week_labels`)."""
     rows = query_rows(con, read_sql("data/health"), {
-        "start": start, "end": end, "only_gaps": only_gaps,
+        "start": start, "end": end, "only_gaps": only_gaps, "service": None, "level": None,
         "symbols": [SYMBOLS[status] for status in STATUSES],
     })
     expected, missing, agents_with_gaps = rows[0][:3] if rows else (0, 0, 0)

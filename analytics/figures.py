@@ -200,8 +200,9 @@ def base_layout(
     return escape_figure(fig)
 
 
-def weekly_load_figure(weeks: pd.DataFrame, t: Translator) -> go.Figure:
-    """Hours worked per week (ordinary and participation) against the team's capacity."""
+def weekly_load_figure(weeks: pd.DataFrame, t: Translator, partial: Any = ()) -> go.Figure:
+    """Hours worked per week (ordinary and participation) against the team's capacity; the bars of
+    the ``partial`` weeks (their Mondays: weeks the data cover in part) hatched."""
     fig = go.Figure()
     ordinary = weeks["hours"] - weeks["participation_hours"]
     fig.add_bar(
@@ -218,7 +219,77 @@ def weekly_load_figure(weeks: pd.DataFrame, t: Translator) -> go.Figure:
         hovertemplate="%{y:,.0f} h",
     )
     fig.update_layout(barmode="stack")
+    hatch_partial(fig, partial)
     return base_layout(
         fig, t, t("fig.weekly_load.title"), t("fig.axis.week"), t("fig.axis.hours_per_week"),
         date_axis=True,
     )
+
+
+PARTIAL_PATTERN: Final[str] = "/"
+"""Hatching of the bars of a partial period (:func:`hatch_partial`)."""
+
+
+def _position(x: object) -> object:
+    """A bar's x as a comparable key: a date for anything date-like, else the value's text."""
+    if isinstance(x, str) and not x[:4].isdigit():
+        return x
+    try:
+        return pd.Timestamp(x).date()  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(x)
+
+
+def hatch_partial(
+    fig: go.Figure | dict[str, Any], positions: Any
+) -> go.Figure | dict[str, Any]:
+    """``fig`` with the bars at ``positions`` (x values, dates or labels) hatched and lighter: the
+    buckets of a partial period (:func:`analytics.periods.partial_periods`), which add up fewer days
+    than the others. Works on a plotly figure or its JSON; other traces are left alone."""
+    keys = {_position(x) for x in positions}
+    if not keys:
+        return fig
+    traces = fig.data if isinstance(fig, go.Figure) else fig.get("data") or []
+    for trace in traces:
+        if trace["type"] != "bar" or trace["x"] is None:
+            continue
+        hatched = [_position(x) in keys for x in trace["x"]]
+        shapes = [PARTIAL_PATTERN if h else "" for h in hatched]
+        opacity = [0.55 if h else 1.0 for h in hatched]
+        if isinstance(fig, go.Figure):
+            trace.update(marker_pattern_shape=shapes, marker_opacity=opacity)
+        else:
+            marker = {**(trace.get("marker") or {}), "pattern": {"shape": shapes},
+                      "opacity": opacity}
+            trace["marker"] = dict(sorted(marker.items()))  # in plotly's order, as validated
+    return fig
+
+
+def _bucket_label(start: Any, grain: str, t: Translator) -> str:
+    """« décembre 2026 », « 2026-S49 », « T4 2026 », « 2026 »: a bucket as the notes name it."""
+    from babel.dates import format_date
+
+    from analytics.i18n import iso_week
+
+    if grain == "week":
+        return iso_week(t, start)
+    if grain == "month":
+        return format_date(start, "LLLL y", locale=t.locale)
+    if grain == "quarter":
+        return t.plain("periods.quarter", quarter=(start.month - 1) // 3 + 1, year=start.year)
+    return str(start.year)
+
+
+def partial_note(partials: Any, t: Translator) -> Markdown | None:
+    """One sentence naming each partial bucket and its days (« Mois partiels, hachurés : décembre
+    2026, 5 jours sur 31. »), None when there is none. ``partials``: the
+    :class:`analytics.periods.PartialPeriod` of one chart (one grain)."""
+    from analytics.i18n import counted
+
+    partials = list(partials)
+    if not partials:
+        return None
+    items = [counted(t, "periods.partial.days", p.covered_days,
+                     label=_bucket_label(p.start, p.grain, t), days=p.days) for p in partials]
+    separator = " ; " if t.lang == "fr" else "; "
+    return t(f"periods.partial.{partials[0].grain}", items=Markdown(separator.join(items)))

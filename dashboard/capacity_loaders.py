@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics.capacity import agent_card as card_module
 from analytics.capacity import forecast as forecast_module
 from analytics.capacity import hidden as hidden_module
 from analytics.capacity import legal as legal_module
@@ -109,6 +110,22 @@ def forecast(
     return forecast_module.forecast_view(connection(path), as_of, service, level, load_thresholds())
 
 
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def agents(path: str, version: str, service: str | None) -> pd.DataFrame:
+    """The agents one may open a card of, in the service filter, by name."""
+    return card_module.agent_list(connection(path), service)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def agent_card(
+    path: str, version: str, start: date, end: date, service: str | None, agent_id: str
+) -> card_module.AgentCard | None:
+    """One agent's card over the period: its legal findings come from the legal tab's (cached)
+    findings of the service filter."""
+    return card_module.agent_card(connection(path), agent_id, start, end,
+                                  legal(path, version, start, end, service), load_thresholds())
+
+
 def tiles(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None
 ) -> dict[str, float | int | None]:
@@ -143,5 +160,6 @@ def prefetch(
     loaders (first visit, filter change); only the tiles when no single tab is open. A part that
     failed is left out: the page calls its loader again where it draws it."""
     scope = (path, version, start, end, service, level)
+    loaded = part is not None and part != "agent"  # the agent card waits for an agent to be chosen
     return gather({name: part_loader(name, *scope)
-                   for name in ("tiles", *((part,) if part is not None else ()))})
+                   for name in ("tiles", *((part,) if loaded else ()))})

@@ -8,15 +8,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics.access import can_see_agents
 from analytics.capacity import figures, tables
 from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastView, total_weeks
 from analytics.capacity.hidden import evenings_matrix
 from analytics.capacity.legal import RULES
 from analytics.capacity.work import time_grain
+from analytics.figures import partial_note
 from analytics.i18n import counted
+from analytics.periods import partial_periods
 from analytics.settings import load_thresholds
+from dashboard import agent_card_view, components
 from dashboard import capacity_loaders as loaders
-from dashboard import components
 from dashboard.access import page_guard
 from dashboard.session import filters, require_frame, translator
 from dashboard.store import connection, db_path, version
@@ -29,7 +32,10 @@ v = version(connection(path))
 f = filters()
 th = load_thresholds()
 scope = (path, v, f.start, f.end, f.service, f.level)
-PARTS = ("load", "work", "hidden", "legal", "overload", "forecast")
+LIMITS = {"days_over_10h": th.max_daily_hours, "weeks_over_48h": th.max_weekly_hours,
+          "avg12_over_44h": th.max_avg_weekly_hours, "rest_under_11h": th.min_daily_rest_hours}
+PARTS = ("load", "work", "hidden", "legal", "overload", "forecast",
+         *(("agent",) if can_see_agents(who.role) else ()))  # the agent card: direction only
 
 
 def fetch(part: str) -> Any:
@@ -75,11 +81,15 @@ def work_part() -> None:
     st.caption(t("capacity.work.intro"))
     view = fetch("work")
     grain = time_grain(f.start, f.end)
+    starts = pd.to_datetime(view.by_activity["period_start"]).dt.date
+    partial = partial_periods(starts, grain, f.start, f.end)
     left, right = st.columns(2)
-    left.plotly_chart(figures.hours_over_time_figure(view.by_activity, "activity", grain, t),
-                      width="stretch")
-    right.plotly_chart(figures.hours_over_time_figure(view.by_level, "level", grain, t),
-                       width="stretch")
+    for column, frame, by in ((left, view.by_activity, "activity"), (right, view.by_level, "level")):
+        column.plotly_chart(figures.hours_over_time_figure(frame, by, grain, t,
+                                                           [p.start for p in partial]),
+                            width="stretch")
+    if partial:
+        st.caption(partial_note(partial, t))
     table(tables.present(view.by_period, tables.ACTIVITY_LEVEL, t), "heures_activite_niveau",
           show=False)
     st.plotly_chart(figures.participation_share_figure(view.services, t), width="stretch")
@@ -129,10 +139,8 @@ def legal_part() -> None:
     """Each finding against the legal working-time limits."""
     st.markdown(t("capacity.legal.intro"))
     findings = fetch("legal")
-    limits = {"days_over_10h": th.max_daily_hours, "weeks_over_48h": th.max_weekly_hours,
-              "avg12_over_44h": th.max_avg_weekly_hours, "rest_under_11h": th.min_daily_rest_hours}
     for rule in RULES:
-        words = {"limit": t.hours(limits[rule]), "weeks": th.avg_window_weeks}
+        words = {"limit": t.hours(LIMITS[rule]), "weeks": th.avg_window_weeks}
         st.subheader(t(f"capacity.legal.{rule}.title", **words))
         st.markdown(t(f"capacity.legal.{rule}.rule", **words) + " "
                     + counted(t, "capacity.legal.count", len(findings[rule])))
@@ -189,6 +197,11 @@ def forecast_part() -> None:
     table(tables.present(view.projects, tables.FORECAST_PROJECTS, t), "projets_a_venir")
 
 
+def agent_part() -> None:
+    """One agent's card (direction only): contracts, absences, weekly load, legal findings."""
+    agent_card_view.draw(t, path, v, f, th, LIMITS, table)
+
+
 # --- The screen ---------------------------------------------------------------------------------
 st.title(t("capacity.title"))
 st.caption(t("capacity.intro"))
@@ -202,8 +215,9 @@ with head:
         components.indicator_tiles(fetch("tiles"), list(loaders.TILES), t)
     if f.level:
         st.caption(t("capacity.level_note", level=t.label("level", f.level)))
-for tab, draw in zip(tabs, (load_part, work_part, hidden_part, legal_part, overload_part,
-                            forecast_part), strict=True):
+DRAW = {"load": load_part, "work": work_part, "hidden": hidden_part, "legal": legal_part,
+        "overload": overload_part, "forecast": forecast_part, "agent": agent_part}
+for tab, draw in zip(tabs, (DRAW[name] for name in PARTS), strict=True):
     if tab.open is not False:  # only the open tab is computed (None: state not tracked)
         with tab, components.section(t, "capacity.error"):
             draw()

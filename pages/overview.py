@@ -3,15 +3,17 @@ freshness, links to the pages."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analytics.access import group_floor, min_group_size_applies
 from analytics.capacity.forecast import HORIZON_WEEKS
 from analytics.disclosure import protect_indicators
 from analytics.engagement.page import headline_indicators
-from analytics.figures import weekly_load_figure
+from analytics.figures import partial_note, weekly_load_figure
 from analytics.i18n import escape_markdown
 from analytics.overview import AttentionItem, describe, tile_counts
+from analytics.periods import partial_weeks_of_data
 from analytics.settings import load_thresholds
 from dashboard import components, loaders, overview_loaders
 from dashboard import engagement_loaders as eng
@@ -68,7 +70,11 @@ st.caption(t("overview.risk_note"))
 components.page_link("capacity", who.role, t, ":material/groups_3:")
 weeks = loaders.weekly_load(*scope)
 if weeks["hours"].sum() > 0:
-    st.plotly_chart(weekly_load_figure(weeks, t), width="stretch")
+    partial = partial_weeks_of_data(pd.to_datetime(weeks["week_start"]).dt.date, f.start, f.end,
+                                    fresh.first_work_date, fresh.last_work_date)
+    st.plotly_chart(weekly_load_figure(weeks, t, [p.start for p in partial]), width="stretch")
+    if partial:
+        st.caption(partial_note(partial, t))
 else:
     st.info(t("overview.no_data"))
 

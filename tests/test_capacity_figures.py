@@ -122,3 +122,19 @@ def test_the_towns_own_activities_are_drawn_beside_the_apps(t: Translator, names
     figure = hours_over_time_figure(frame, "activity", "week", t)
     assert [trace.name for trace in figure.data] == names
     assert sum(float(trace.y[0]) for trace in figure.data) == 36.5
+
+
+# A month the period covers in part (here 5 December of 31 days) is hatched, the others not.
+@pytest.mark.parametrize(("partial", "shapes"), [
+    ([date(2026, 12, 1)], ["", "", "/"]),
+    ([date(2026, 10, 1), date(2026, 12, 1)], ["/", "", "/"]),
+    ([], None),
+])
+def test_partial_months_are_hatched(partial: list[date], shapes: list[str] | None) -> None:
+    frame = pd.DataFrame({
+        "period_start": pd.to_datetime([date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1)]),
+        "activity": ["ordinary"] * 3, "hours": [600.0, 610.0, 90.0],
+    })
+    figure = hours_over_time_figure(frame, "activity", "month", FR, partial=partial)
+    found = figure.data[0].marker.pattern.shape
+    assert (list(found) if found is not None else None) == shapes

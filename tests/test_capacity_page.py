@@ -48,7 +48,7 @@ TABS = ["Charge", "Où va la participation", "Travail invisible", "Limites léga
 
 def test_every_tab_shows_its_part_in_french(page: AppTest) -> None:
     assert page.title[0].value == "Capacité des équipes"
-    assert [tab.label for tab in page.tabs] == TABS
+    assert [tab.label for tab in page.tabs] == [*TABS, "Fiche agent"]  # the direction's tabs
     assert "%" in metric(page, "Charge / capacité")
     charts = {}
     for label in TABS:
@@ -148,3 +148,39 @@ def test_a_failing_tab_shows_its_message_and_the_tiles_still_draw(
         "restent valables."
     ]
     st.cache_data.clear()
+
+
+def test_a_partial_last_month_is_named_on_the_work_tab(page: AppTest) -> None:
+    """A period ending on 20 November: November is drawn with 20 days of 30, and the page says so."""
+    page.sidebar.selectbox(key="period_preset").select("custom").run()
+    page.sidebar.date_input(key="period_start").set_value(date(2026, 1, 1))
+    page.sidebar.date_input(key="period_end").set_value(date(2026, 11, 20)).run()
+    open_tab(page, "Où va la participation")
+    assert not page.exception, page.exception
+    notes = [c.value for c in page.caption]
+    assert any("Mois partiels, hachurés" in n and "novembre 2026, 20 jours sur 30" in n
+               for n in notes), notes
+
+
+def test_the_direction_opens_an_agents_card(page: AppTest, demo_con: duckdb.DuckDBPyConnection) -> None:
+    """The direction picks an agent on the Fiche agent tab and sees contracts, absences, weekly load
+    with why each week's capacity is what it is, and legal findings."""
+    assert [tab.label for tab in page.tabs] == [*TABS, "Fiche agent"]
+    open_tab(page, "Fiche agent")
+    assert not page.exception, page.exception
+    picker = page.selectbox(key="capacity_agent")
+    assert picker.value is None and page.get("plotly_chart") == []
+    absent = demo_con.execute(
+        "SELECT a.agent_id, a.agent_name FROM absences AS b JOIN agents AS a USING (agent_id) "
+        "WHERE b.start_date BETWEEN DATE '2026-09-07' AND DATE '2026-11-20' "
+        "AND b.end_date - b.start_date >= 4 ORDER BY a.agent_name LIMIT 1").fetchone()
+    picker.set_value(absent[0]).run()
+    assert not page.exception, page.exception
+    assert f"**{absent[1]}**" in texts(page)
+    assert [s.value for s in page.subheader if s.value in (
+        "Contrats", "Absences sur la période", "Charge semaine par semaine", "Limites légales")] == [
+        "Contrats", "Absences sur la période", "Charge semaine par semaine", "Limites légales"]
+    weeks = page.dataframe[2].value
+    assert "Pourquoi" in weeks.columns
+    assert weeks["Pourquoi"].str.contains("absence : ").any()
+    assert len(page.get("plotly_chart")) == 1

@@ -35,14 +35,15 @@ MAY_GRID = {
 
 # LATE_MAY after the additions of :func:`late_may_store`: absences cover all of week 22 for Alice
 # (one absence) and David (two), only Monday–Thursday for Bruno; Farid has no contract and records
-# time in weeks 20 and 22 only (so week 21 is missing, week 23 after his last entry is not expected).
+# time in weeks 20 and 22 only. Week 20 counts only its days inside the period (15–19 May), as on the
+# load tab: Alice and Chloé recorded time on 13–14 May only, so week 20 is missing for them.
 LATE_MAY_GRID = {
+    "Alice Martin": (2, "✖✔○✖"),
     "Bruno Petit": (2, "✔✔✖✖"),  # no entry in weeks 22 and 23; a 4-day absence does not excuse
+    "Chloé Durand": (2, "✖✔✖✔"),  # her 0.5 h on 3 June counts as recorded
     "Emma Moreau": (2, "✖✖··"),  # contract 15–22 May
-    "Alice Martin": (1, "✔✔○✖"),
-    "Chloé Durand": (1, "✔✔✖✔"),  # her 0.5 h on 3 June counts as recorded
     "David Leroy": (1, "✔✔○✖"),
-    "Farid Nadir": (1, "✔✖✔·"),
+    # Farid, without contract, has no capacity to miss: never a gap (as on the load tab)
 }
 
 
@@ -89,8 +90,8 @@ def test_health_grid_of_may(
 
 def test_health_absences_and_agents_without_contract(late_may_store: duckdb.DuckDBPyConnection) -> None:
     summary, grid = data_health(late_may_store, *LATE_MAY, only_gaps=True)
-    recorded = 2 + 2 + 3 + 2 + 0 + 2  # Alice, Bruno, Chloé, David, Emma, Farid
-    assert summary == HealthSummary(expected=recorded + 8, missing=8, agents_with_gaps=6)
+    recorded = 1 + 2 + 2 + 2 + 0 + 1  # Alice, Bruno, Chloé, David, Emma, Farid
+    assert summary == HealthSummary(expected=recorded + 9, missing=9, agents_with_gaps=5)
     assert list(grid.columns) == ["gaps", "2024-S20", "2024-S21", "2024-S22", "2024-S23"]
     assert grid_rows(grid) == LATE_MAY_GRID
     assert list(grid_rows(grid)) == list(LATE_MAY_GRID)
@@ -111,6 +112,39 @@ def test_health_of_an_empty_store(empty_store: duckdb.DuckDBPyConnection) -> Non
     assert summary == HealthSummary(0, 0, 0)
     assert summary.missing_share is None
     assert grid.empty
+
+def sunday_contract_store(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The tiny town plus Gaëlle, whose contract starts on Sunday 26 May 2024 (ISO week 21 has no
+    working day of hers) and who records time from week 22 on."""
+    with transaction(con) as cur:
+        cur.execute("INSERT INTO agents VALUES ('A7', 'Gaëlle Roux', 'svc_jeu')")
+        cur.execute("INSERT INTO contracts VALUES ('A7', DATE '2024-05-26', NULL, 35)")
+        cur.execute(
+            "INSERT INTO time_entries VALUES"
+            " ('T-A7-01', 'A7', NULL, DATE '2024-05-28', TIME '09:00', TIME '12:00', 3, 'ordinary')"
+        )
+        refresh_derived(cur, thresholds=Thresholds())
+    return con
+
+
+# One definition of a missing week (no timesheet): the agent had capacity in the days of that week
+# inside the period (a contract, on a working day neither holiday nor absence) and recorded nothing
+# there. The Data page's grid and the load tab's count read the same agent-weeks.
+@pytest.mark.parametrize(("period", "missing"), [
+    pytest.param(MAY, 3, id="may-whole-weeks"),
+    pytest.param((date(2024, 5, 1), date(2024, 5, 31)), 8, id="may-cut-weeks"),
+    pytest.param((date(2024, 5, 20), date(2024, 6, 2)), 5, id="sunday-start-contract"),
+    pytest.param((date(2024, 1, 1), date(2024, 12, 31)), 219, id="year"),
+])
+def test_health_and_load_tab_count_the_same_missing_weeks(
+    fresh_tiny_store: duckdb.DuckDBPyConnection, period: tuple[date, date], missing: int
+) -> None:
+    from analytics.capacity.load import load_view
+
+    con = sunday_contract_store(fresh_tiny_store)
+    summary, _ = data_health(con, *period, only_gaps=True)
+    assert (summary.missing, load_view(con, *period).missing_weeks) == (missing, missing)
+
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 120

@@ -170,6 +170,7 @@ def test_each_signal_is_flagged_against_its_own_threshold() -> None:
     assert signals.loc["W"].tolist() == [False, True, False, True]
     assert signal_counts(flagged) == {
         "commitments": 1, "hours": 1, "run": 1, "no_shows": 1, "volunteers": 2, "any": 2,
+        "no_shows_without_baseline": 0,
     }
 
 
@@ -179,3 +180,30 @@ def test_thresholds_are_settings() -> None:
         volunteer_signals(_volunteer_store(), Scope(date(2026, 1, 1), END), strict), strict
     )
     assert not flagged["signal_run"].any() and not flagged["signal_hours"].any()
+
+
+# A rise needs something to rise from: without registrations in the earlier window (no baseline), a
+# volunteer is never flagged for rising no-shows, and is counted apart so that the page can say so.
+@pytest.mark.parametrize(
+    ("earlier", "earlier_missed", "recent", "recent_missed", "flagged", "baseline"),
+    [
+        (0, 0, 5, 3, False, False),  # new volunteer: 60 % of no-shows, but no earlier data
+        (1, 0, 5, 3, False, False),  # one registration is no baseline
+        (2, 0, 5, 3, True, True),  # 0 % → 60 %: rising
+        (4, 2, 5, 3, False, True),  # 50 % → 60 %: up 10 points only
+        (4, 0, 3, 3, False, True),  # too few recent registrations to tell
+    ],
+)
+def test_rising_no_shows_require_a_baseline(
+    earlier: int, earlier_missed: int, recent: int, recent_missed: int, flagged: bool,
+    baseline: bool,
+) -> None:
+    measures = pd.DataFrame({
+        "participant_id": ["P"], "coproduction_projects": [0], "volunteer_hours": [0.0],
+        "run_months": [0], "registrations_recent": [recent], "no_shows_recent": [recent_missed],
+        "registrations_earlier": [earlier], "no_shows_earlier": [earlier_missed],
+    })
+    row = flag_signals(measures).iloc[0]
+    assert (bool(row["signal_no_shows"]), bool(row["no_show_baseline"])) == (flagged, baseline)
+    counts = signal_counts(flag_signals(measures))
+    assert counts["no_shows_without_baseline"] == int(not baseline and recent >= 4)

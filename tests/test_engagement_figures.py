@@ -101,7 +101,10 @@ def test_the_unvalidated_rotation_figures_are_what_plotly_validates(
     built = section("rotation", tiny_data.overview, tiny_data.rotation, Translator(lang)).figures[figure]
     validated = [
         go.Bar({k: v for k, v in trace.items() if k not in ("type", "marker")},
-               marker_color=trace["marker"]["color"]).to_plotly_json()
+               marker_color=trace["marker"]["color"],
+               **({"marker_opacity": trace["marker"]["opacity"],  # partial years, hatched
+                   "marker_pattern_shape": trace["marker"]["pattern"]["shape"]}
+                  if "pattern" in trace["marker"] else {})).to_plotly_json()
         for trace in built["data"]
     ]
     assert _json(built["data"]) == _json(validated)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics.engagement.milestones import milestones as milestones_in
@@ -119,3 +120,79 @@ def test_an_empty_store_gives_an_empty_page_not_an_error(
     for section in built:
         for table in section.tables:
             assert format_table(table, t).empty
+
+
+# The engagement tiny town's data start with event E1 on 10 March 2024: whoever came before is counted
+# as a newcomer at their first recorded event, the first cohort has no history. The page says so.
+@pytest.mark.parametrize(("start", "end", "key", "fragment"), [
+    (date(2025, 1, 1), date(2025, 12, 31), "rotation",
+     "Les données de participation commencent le 10 mars 2024"),
+    (date(2025, 1, 1), date(2025, 12, 31), "cohorts", "10 mars 2024"),
+    (date(2025, 1, 1), date(2025, 12, 31), "fatigue", "10 mars 2024"),
+])
+def test_the_start_of_the_data_is_named_where_it_shapes_the_figures(
+    tiny: duckdb.DuckDBPyConnection, start: date, end: date, key: str, fragment: str
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(start, end), EVERYONE)
+    section = next(s for s in sections(data, Translator("fr")) if s.key == key)
+    assert any(fragment in note for note in section.notes)
+
+
+@pytest.mark.parametrize(("start", "inflated"), [
+    (date(2024, 6, 1), True),   # less than a year after the data start: anyone may look new
+    (date(2025, 1, 1), True),
+    (date(2025, 3, 10), False),  # a whole year of history before the period
+])
+def test_the_newcomer_share_warns_when_the_period_starts_with_the_data(
+    tiny: duckdb.DuckDBPyConnection, start: date, inflated: bool
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(start, date(2025, 12, 31)), EVERYONE)
+    rotation = next(s for s in sections(data, Translator("fr")) if s.key == "rotation")
+    share = next(m for m in rotation.metrics if m.label == "Part de nouveaux venus")
+    assert ("commence moins d'un an après le début des données" in (share.help or "")) is inflated
+
+
+# Rotation per quarter and year: the first year starts with the data (10 March 2024), the last stops
+# at the period's end. Both are hatched on the charts and named with their days.
+@pytest.mark.parametrize(("end", "note"), [
+    (date(2025, 12, 31), "Années partielles, hachurées (moins de jours, pas une baisse) : 2024, "
+                         "297 jours sur 366."),
+    (date(2025, 12, 5), "Années partielles, hachurées (moins de jours, pas une baisse) : 2024, "
+                        "297 jours sur 366 ; 2025, 339 jours sur 365."),
+    (date(2025, 12, 5), "Trimestres partiels, hachurés (moins de jours, pas une baisse) : T1 2024, "
+                        "22 jours sur 91."),  # no participant in Q4 2025: no bar to hatch
+])
+def test_partial_years_and_quarters_of_the_rotation_charts(
+    tiny: duckdb.DuckDBPyConnection, end: date, note: str
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(date(2025, 1, 1), end), EVERYONE)
+    rotation = next(s for s in sections(data, Translator("fr")) if s.key == "rotation")
+    assert note in rotation.notes
+    years = rotation.figures[1]["data"][0]
+    assert list(years["x"]) == ["2024", "2025"]
+    assert years["marker"]["pattern"]["shape"][0] == "/"
+
+
+def test_partial_months_of_the_milestones_chart(tiny: duckdb.DuckDBPyConnection) -> None:
+    """The 24 months up to Friday 5 December 2025: March 2024 starts with the data (10 March), December
+    2025 stops on the 5th; both are hatched and named."""
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(date(2025, 1, 1), date(2025, 12, 5)), EVERYONE)
+    section = next(s for s in sections(data, Translator("fr")) if s.key == "milestones")
+    assert ("Mois partiels, hachurés (moins de jours, pas une baisse) : mars 2024, 22 jours sur 31 ; "
+            "décembre 2025, 5 jours sur 31.") in section.notes
+    bars = section.figures[0]["data"][0]
+    shapes = dict(zip(pd.to_datetime(bars["x"]).strftime("%Y-%m"), bars["marker"]["pattern"]["shape"],
+                      strict=True))
+    assert (shapes["2024-03"], shapes["2024-04"], shapes["2025-12"]) == ("/", "", "/")

@@ -194,3 +194,22 @@ def test_an_elected_official_with_a_hostile_name_sees_no_live_markup(
     assert [(kind, text) for kind, text in texts if LIVE.search(text)] == []
     assert any("!\\[moi\\]" in text for _, text in texts)  # the name is shown, escaped
     assert [s for s in chart_strings(at) if "<img" in s or "<a " in s] == []
+
+
+def test_an_agent_card_shows_a_hostile_name_as_text(
+    hostile_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Fiche agent tab with an agent whose name is a payload: escaped in the sentence, literal
+    in the chart's title, never live."""
+    at = run_page(hostile_db, monkeypatch, "pages/capacity.py", "capacity_tab", "Fiche agent")
+    hostile = [o for o in at.selectbox(key="capacity_agent").options if "<img" in o or "[" in o]
+    for name in hostile[:10]:  # the first hostile name with weeks to draw
+        at.selectbox(key="capacity_agent").select(name).run()
+        assert not at.exception, at.exception
+        if at.get("plotly_chart"):
+            break
+    texts = list(markdown_texts(at))
+    assert [(kind, text) for kind, text in texts if LIVE.search(text)] == []
+    assert any(shown in text for _, text in texts for shown in SHOWN), texts
+    charts = list(chart_strings(at))
+    assert charts and [s for s in charts if "<img" in s or "<a " in s or "\\" in s] == []

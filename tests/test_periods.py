@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from analytics.periods import PRESETS, chosen_period, preset_period
+from analytics.periods import (
+    PRESETS,
+    chosen_period,
+    partial_periods,
+    partial_weeks_of_data,
+    preset_period,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +56,43 @@ def test_every_preset_of_the_sidebar_gives_a_period() -> None:
 )
 def test_typed_custom_dates(start: date | None, end: date | None, expected: object) -> None:
     assert chosen_period(start, end) == expected
+
+
+# A bucket (week, month, quarter, year) is partial when the data cover only some of its days: a
+# December with 5 days must not read as a collapse.
+@pytest.mark.parametrize(
+    ("bucket", "grain", "first", "last", "expected"),
+    [
+        (date(2026, 12, 1), "month", date(2026, 9, 6), date(2026, 12, 5), (5, 31)),
+        (date(2026, 9, 1), "month", date(2026, 9, 6), date(2026, 12, 5), (25, 30)),
+        (date(2026, 10, 1), "month", date(2026, 9, 6), date(2026, 12, 5), None),  # whole
+        (date(2026, 11, 30), "week", date(2026, 9, 6), date(2026, 12, 5), (6, 7)),
+        (date(2024, 1, 1), "year", date(2024, 3, 10), date(2025, 12, 31), (297, 366)),
+        (date(2025, 10, 1), "quarter", date(2024, 3, 10), date(2025, 11, 30), (61, 92)),
+    ],
+)
+def test_partial_periods(
+    bucket: date, grain: str, first: date, last: date, expected: tuple[int, int] | None
+) -> None:
+    found = partial_periods([bucket], grain, first, last)
+    assert [(p.covered_days, p.days) for p in found] == ([expected] if expected else [])
+
+
+# The overview's weekly chart sums whole weeks (Mondays in the period, days up to end + 6): a week is
+# partial only where the recorded time stops (or starts) inside it.
+@pytest.mark.parametrize(
+    ("end", "first_data", "last_data", "expected"),
+    [
+        (date(2026, 12, 5), date(2016, 12, 6), date(2026, 12, 5), [(date(2026, 11, 30), 6)]),
+        (date(2026, 11, 20), date(2016, 12, 6), date(2026, 12, 5), []),  # data go on after
+        (date(2026, 12, 5), date(2026, 11, 18), date(2026, 12, 5),
+         [(date(2026, 11, 16), 5), (date(2026, 11, 30), 6)]),
+        (date(2026, 12, 5), None, None, []),
+    ],
+)
+def test_partial_weeks_of_data(
+    end: date, first_data: date | None, last_data: date | None, expected: list[tuple[date, int]]
+) -> None:
+    mondays = [d for d in (date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)) if d <= end]
+    found = partial_weeks_of_data(mondays, date(2026, 11, 16), end, first_data, last_data)
+    assert [(p.start, p.covered_days) for p in found] == expected

@@ -7,6 +7,7 @@ base_layout`); hover texts give the numbers, with the session's decimal separato
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Final
 
 import numpy as np
@@ -15,7 +16,7 @@ import plotly.graph_objects as go
 
 from analytics.capacity.load import BANDS, MISSING_BAND
 from analytics.capacity.work import UNSPECIFIED_ACTIVITY
-from analytics.figures import PALETTE, base_layout, chart_text
+from analytics.figures import PALETTE, base_layout, chart_text, hatch_partial
 from analytics.i18n import Translator
 from analytics.schema import ACTIVITIES, LEVELS, NO_LEVEL
 
@@ -195,9 +196,12 @@ def service_load_heatmap(
     )
 
 
-def hours_over_time_figure(frame: pd.DataFrame, by: str, grain: str, t: Translator) -> go.Figure:
+def hours_over_time_figure(
+    frame: pd.DataFrame, by: str, grain: str, t: Translator, partial: Sequence[date] = ()
+) -> go.Figure:
     """Stacked bars of hours per week or month, by 'activity' or by 'level' (the app's activities
-    first, then the town's own labels as they were imported, alphabetically)."""
+    first, then the town's own labels as they were imported, alphabetically); the bars of the
+    ``partial`` buckets (their first days: weeks or months the period covers in part) hatched."""
     codes = [*ACTIVITIES, UNSPECIFIED_ACTIVITY] if by == "activity" else [NO_LEVEL, *LEVELS]
     codes += sorted({str(code) for code in frame[by].dropna()} - set(codes), key=str.casefold)
     colours = ACTIVITY_COLOURS if by == "activity" else LEVEL_COLOURS
@@ -219,7 +223,9 @@ def hours_over_time_figure(frame: pd.DataFrame, by: str, grain: str, t: Translat
     fig = base_layout(fig, t, title, x_title, y_title)
     fig.update_layout(margin={"t": TOP_MARGIN_WITH_LEGEND_PX})
     mondays = sorted(frame["period_start"].unique()) if grain == "week" else []
-    return date_axis(fig, grain, mondays)
+    fig = date_axis(fig, grain, mondays)
+    hatch_partial(fig, partial)
+    return fig
 
 
 def participation_share_figure(services: pd.DataFrame, t: Translator) -> go.Figure:
@@ -422,3 +428,26 @@ def forecast_heatmap(
         team_weeks, labels, "projected_hours", "capacity_hours",
         t("capacity.fig.forecast_heatmap.title"), t("capacity.fig.axis.service"), limits, t,
     )
+
+
+def agent_card_figure(
+    weeks: pd.DataFrame, name: str, limits: tuple[float, float, float], t: Translator
+) -> go.Figure:
+    """One agent's hours per week, coloured by load band, against the week's capacity (a step line:
+    where it drops, the card's table says why)."""
+    x = pd.to_datetime(weeks["week_start"])
+    labels = band_labels(limits, t)
+    fig = go.Figure()
+    for band in (MISSING_BAND, *BANDS):
+        part = weeks["band"] == band
+        if part.any():
+            fig.add_bar(x=x[part], y=weeks.loc[part, "hours"], name=labels[band],
+                        marker_color=BAND_COLOURS[band], hovertemplate="%{y:,.1f} h")
+    fig.add_scatter(
+        x=x, y=weeks["capacity_hours"], name=t("fig.weekly_load.capacity"), mode="lines",
+        line={"color": PALETTE["red"], "width": 2, "shape": "hvh"}, hovertemplate="%{y:,.1f} h",
+    )
+    title = t("capacity.card.chart_title", name=name)
+    fig = base_layout(fig, t, title, t("fig.axis.week"), t("fig.axis.hours_per_week"))
+    fig.update_layout(margin={"t": TOP_MARGIN_WITH_LEGEND_PX}, barmode="overlay")
+    return date_axis(fig, mondays=list(x))

@@ -12,12 +12,13 @@ from typing import Final
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analytics.capacity.agent_card import AgentCard, capacity_causes
 from analytics.capacity.figures import activity_label, band_labels
 from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
 from analytics.capacity.legal import explain
 from analytics.capacity.load import LoadView
 from analytics.i18n import MISSING, Markdown, Translator, counted
-from analytics.schema import EVENT_KINDS, LEVELS, NO_LEVEL, PROJECT_STATUSES
+from analytics.schema import ABSENCE_KINDS, EVENT_KINDS, LEVELS, NO_LEVEL, PROJECT_STATUSES
 from analytics.settings import Thresholds
 
 Column = tuple[str, str, str]
@@ -47,6 +48,7 @@ def present(
                        NO_EVENT: t("capacity.kind.no_event"),
                        NO_PROJECT: t("capacity.kind.no_project")},
         "bool": {True: t("capacity.yes"), False: t("capacity.no")},
+        "absence_kind": {code: t.label("absence_kind", code) for code in ABSENCE_KINDS},
     }
     for source, key, kind in columns:
         values = frame[source]
@@ -96,6 +98,26 @@ AGENT_WEEKS: Final[tuple[Column, ...]] = (
     ("capacity_hours", "capacity.col.capacity", "hours"),
     ("load_ratio", "capacity.col.load", "ratio"),
     ("band", "capacity.col.band", "band"),
+)
+CARD_CONTRACTS: Final[tuple[Column, ...]] = (
+    ("valid_from", "capacity.col.start_date", "date"),
+    ("valid_to", "capacity.col.end_date", "date"),
+    ("weekly_hours", "capacity.col.weekly_hours", "hours"),
+)
+CARD_ABSENCES: Final[tuple[Column, ...]] = (
+    ("start_date", "capacity.col.start_date", "date"),
+    ("end_date", "capacity.col.end_date", "date"),
+    ("absence_kind", "capacity.col.absence_kind", "absence_kind"),
+    ("working_days", "capacity.col.working_days", "count"),
+)
+CARD_WEEKS: Final[tuple[Column, ...]] = (
+    ("week_start", "capacity.col.week", "date"),
+    ("contract_hours", "capacity.col.weekly_hours", "hours"),
+    ("capacity_hours", "capacity.col.capacity", "hours"),
+    ("hours", "capacity.col.hours", "hours"),
+    ("load_ratio", "capacity.col.load", "ratio"),
+    ("band", "capacity.col.band", "band"),
+    ("causes", "capacity.col.causes", "text"),
 )
 SERVICE_WEEKS: Final[tuple[Column, ...]] = (
     ("service_name", "capacity.col.service", "text"),
@@ -236,6 +258,13 @@ FORECAST_PROJECTS: Final[tuple[Column, ...]] = (
 def legal_table(rule: str, findings: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """The findings of one legal rule with their plain-words explanation."""
     return present(findings.assign(explanation=explain(rule, findings, t)), LEGAL[rule], t)
+
+
+def card_weeks_table(card: AgentCard, t: Translator) -> pd.DataFrame:
+    """An agent card's weeks, each with why its capacity is what it is
+    (:func:`~analytics.capacity.agent_card.capacity_causes`)."""
+    causes = capacity_causes(card.weeks, card.contracts, t)
+    return present(card.weeks.assign(causes=causes), CARD_WEEKS, t)
 
 
 def overload_table(runs: pd.DataFrame, t: Translator) -> pd.DataFrame:

@@ -46,6 +46,9 @@ NO_SHOW_RISE_MIN: Final[float] = 0.25
 """Signal: the no-show share of registrations rose by at least 25 percentage points."""
 NO_SHOW_MIN_REGISTRATIONS: Final[int] = 4
 """…with at least this many registrations in the recent window (fewer is too little to tell)."""
+NO_SHOW_MIN_BASELINE: Final[int] = 2
+"""…and at least this many in the window before (the baseline): a volunteer new to the data, or with
+a single earlier registration, has nothing to rise from and is never flagged (counted apart)."""
 CONFIDENCE: Final[float] = 0.95
 """Confidence level of the attendance trends' intervals."""
 TREND_ORIGIN: Final[date] = date(2000, 1, 1)
@@ -69,6 +72,7 @@ class FatigueSettings:
     no_show_window_months: int = NO_SHOW_WINDOW_MONTHS
     no_show_rise_min: float = NO_SHOW_RISE_MIN
     no_show_min_registrations: int = NO_SHOW_MIN_REGISTRATIONS
+    no_show_min_baseline: int = NO_SHOW_MIN_BASELINE
 
 
 def year_transitions(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
@@ -117,9 +121,10 @@ def flag_signals(measures: pd.DataFrame, settings: FatigueSettings | None = None
     """The measures with each risk signal as a boolean column, and how many signals each shows.
 
     Adds: hours_per_month (volunteer_hours / commitment window in months), no_show_share_recent and
-    no_show_share_earlier (no-shows / registrations), and ``signal_commitments``, ``signal_hours``,
-    ``signal_run``, ``signal_no_shows``, ``signals`` (count). A signal is a prompt for a conversation,
-    not a diagnosis.
+    no_show_share_earlier (no-shows / registrations), no_show_baseline (at least
+    ``no_show_min_baseline`` registrations in the earlier window: a rise can be measured), and
+    ``signal_commitments``, ``signal_hours``, ``signal_run``, ``signal_no_shows`` (only with a
+    baseline), ``signals`` (count). A signal is a prompt for a conversation, not a diagnosis.
     """
     s = settings or FatigueSettings()
     out = measures.copy()
@@ -130,20 +135,28 @@ def flag_signals(measures: pd.DataFrame, settings: FatigueSettings | None = None
     out["no_show_share_earlier"] = out["no_shows_earlier"] / out["registrations_earlier"].where(
         out["registrations_earlier"] > 0
     )
-    rise = out["no_show_share_recent"] - out["no_show_share_earlier"].fillna(0.0)
+    out["no_show_baseline"] = out["registrations_earlier"] >= s.no_show_min_baseline
+    rise = out["no_show_share_recent"] - out["no_show_share_earlier"]
     out["signal_commitments"] = out["coproduction_projects"] >= s.concurrent_commitments_min
     out["signal_hours"] = out["hours_per_month"] >= s.hours_per_month_min
     out["signal_run"] = out["run_months"] >= s.run_months_min
-    out["signal_no_shows"] = (out["registrations_recent"] >= s.no_show_min_registrations) & (
-        rise >= s.no_show_rise_min
-    ).fillna(False)
+    out["signal_no_shows"] = (
+        (out["registrations_recent"] >= s.no_show_min_registrations)
+        & out["no_show_baseline"]
+        & (rise >= s.no_show_rise_min).fillna(False)
+    )
+    out["no_show_unmeasured"] = (
+        (out["registrations_recent"] >= s.no_show_min_registrations) & ~out["no_show_baseline"]
+    )
     out["signals"] = out[[f"signal_{name}" for name in SIGNALS]].sum(axis=1).astype(int)
     return out
 
 
 def signal_counts(flagged: pd.DataFrame) -> dict[str, int]:
-    """Number of volunteers showing each signal, plus ``volunteers`` and ``any`` (at least one)."""
+    """Number of volunteers showing each signal, plus ``volunteers``, ``any`` (at least one) and
+    ``no_shows_without_baseline`` (enough recent registrations, but too few before to tell a rise)."""
     counts = {name: int(flagged[f"signal_{name}"].sum()) for name in SIGNALS}
+    counts["no_shows_without_baseline"] = int(flagged["no_show_unmeasured"].sum())
     counts["volunteers"] = len(flagged)
     counts["any"] = int((flagged["signals"] > 0).sum())
     return counts

@@ -14,7 +14,8 @@ figure's layout cost ~10 ms a figure, more than everything else a section does. 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from datetime import date
 from typing import Any, Final
 
 import numpy as np
@@ -24,7 +25,14 @@ from plotly.basedatatypes import BaseTraceType
 
 from analytics.engagement.fatigue import TREND_ORIGIN
 from analytics.engagement.rotation import FREQUENCY_CLASSES, REFERENCE_90_9_1
-from analytics.figures import PALETTE, TEMPLATE, chart_text, escape_figure, separators
+from analytics.figures import (
+    PALETTE,
+    TEMPLATE,
+    chart_text,
+    escape_figure,
+    hatch_partial,
+    separators,
+)
 from analytics.i18n import Translator
 
 Figure = dict[str, Any]
@@ -137,18 +145,25 @@ def _quarter_label(day: pd.Timestamp, t: Translator) -> str:
     return t.plain("eng.quarter_label", quarter=quarter, year=day.year)
 
 
-def rotation_figure(table: pd.DataFrame, grain: str, t: Translator) -> Figure:
-    """Distinct participants per quarter or year, stacked: newcomers and returning participants."""
+def rotation_figure(
+    table: pd.DataFrame, grain: str, t: Translator, partial: Collection[date] = ()
+) -> Figure:
+    """Distinct participants per quarter or year, stacked: newcomers and returning participants; the
+    bars of the ``partial`` buckets (their first days: the data or the period cover them in part)
+    hatched."""
     days = pd.to_datetime(table["bucket_start"])
     x = [_quarter_label(d, t) for d in days] if grain == "quarter" else [str(d.year) for d in days]
+    hatched = {label for label, day in zip(x, days, strict=True) if day.date() in set(partial)}
     traces = [
         _bar(x, table["returning"].to_numpy(), t("eng.returning"), PALETTE["blue"], "%{y:,.0f}"),
         _bar(x, table["newcomers"].to_numpy(), t("eng.newcomers"), PALETTE["orange"], "%{y:,.0f}"),
     ]
     title = t("eng.fig.rotation_quarter") if grain == "quarter" else t("eng.fig.rotation_year")
     axis = t("eng.axis.quarter") if grain == "quarter" else t("eng.axis.year")
-    return _plain_figure(traces, {**layout(t, title, axis, t("eng.axis.participants")),
-                            "barmode": "stack"})
+    figure = _plain_figure(traces, {**layout(t, title, axis, t("eng.axis.participants")),
+                                    "barmode": "stack"})
+    hatch_partial(figure, hatched)
+    return figure
 
 
 def frequency_figure(frequency: pd.DataFrame, t: Translator) -> Figure:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 import duckdb
@@ -40,7 +41,7 @@ from analytics.engagement import (
 )
 from analytics.engagement.headline import PeriodCounts, period_counts
 from analytics.engagement.representativeness import ChiSquare
-from analytics.engagement.scope import LAPSE_MONTHS, Scope, Window, trailing_windows
+from analytics.engagement.scope import LAPSE_MONTHS, Scope, Window, data_start, trailing_windows
 from analytics.settings import Thresholds
 
 
@@ -100,6 +101,9 @@ class Overview:
     scope: Scope
     min_group_size: int
     headline: Headline
+    data_start: date | None = None
+    """The first day of participation data (:func:`~.scope.data_start`), named where it shapes the
+    newcomers, the cohorts and the trends."""
 
 
 @dataclass(frozen=True)
@@ -313,7 +317,7 @@ def compute_overview(
     """The headline figures of ``scope`` (the period [start, end] and the filters)."""
     k = thresholds.min_group_size
     counts = period_counts(con, scope, LAPSE_MONTHS)
-    return Overview(scope, k, _headline(counts, _scores(counts, k), k))
+    return Overview(scope, k, _headline(counts, _scores(counts, k), k), data_start(con))
 
 
 def rotation_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> RotationPart:

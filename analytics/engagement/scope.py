@@ -93,6 +93,24 @@ def preceding_window(start: date, end: date) -> Window:
     return Window(start - timedelta(days=length), start - timedelta(days=1))
 
 
+HISTORY_MONTHS: Final[int] = 12
+"""A period starting less than this many months after the data start has too little history for its
+newcomers (anyone may look new) to be read as such."""
+
+
+def data_start(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The first day of participation data (the earliest attended event in the store, every filter
+    aside; ``sql/engagement/data_start.sql``), None without attendance."""
+    first = run_query_row(con, "data_start", {})[0]
+    return first if first is None else pd.Timestamp(first).date()
+
+
+def starts_with_the_data(start: date, first_day: date | None, months: int = HISTORY_MONTHS) -> bool:
+    """Whether a period starting on ``start`` has less than ``months`` months of data before it
+    (its newcomer share is then inflated by people who came before the data start)."""
+    return first_day is not None and months_before(start - timedelta(days=1), months) < first_day
+
+
 def run_query(
     con: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any]
 ) -> pd.DataFrame:

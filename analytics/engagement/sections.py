@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Final
+
+import pandas as pd
 
 from analytics.engagement import figures, tables
 from analytics.engagement.cohorts import median_survival
@@ -29,9 +32,12 @@ from analytics.engagement.page import (
     RepresentativenessPart,
     RotationPart,
 )
+from analytics.engagement.scope import starts_with_the_data
 from analytics.engagement.tables import Table
+from analytics.figures import hatch_partial, partial_note
 from analytics.i18n import Markdown, Translator, counted, escape_markdown
 from analytics.indicators import indicator
+from analytics.periods import PartialPeriod, partial_periods
 
 R_SCORE_KEY: Final[str] = "representativeness.r_score_quartier"
 """The catalogue key whose kind every representation score (any dimension) is shown with."""
@@ -90,18 +96,36 @@ def _gini_metric(h: Headline, t: Translator) -> Metric:
     return Metric(label, t.number(h.gini, 2), "engagement.gini")
 
 
+def _data_start_notes(o: Overview, key: str, t: Translator) -> list[str]:
+    """The sentence naming the start of the data (``eng.note.data_start.<key>``), none without
+    data."""
+    return [] if o.data_start is None else [t(f"eng.note.data_start.{key}", date=t.date(o.data_start))]
+
+
+def _partial(table: pd.DataFrame, grain: str, o: Overview) -> list[PartialPeriod]:
+    """The buckets of a rotation table that the data (from their start) and the period (to its end)
+    cover in part."""
+    starts = pd.to_datetime(table["bucket_start"]).dt.date
+    return partial_periods(starts, grain, o.data_start or date.min, o.scope.end)
+
+
 def _rotation(o: Overview, d: RotationPart, t: Translator) -> Section:
+    inflated = starts_with_the_data(o.scope.start, o.data_start)
+    quarters, years = _partial(d.rotation_quarter, "quarter", o), _partial(d.rotation_year, "year", o)
     return Section(
         "rotation", t("eng.tab.rotation"), t("eng.def.rotation"),
         metrics=[
             Metric(t("eng.tile.newcomers"), t.number(o.headline.newcomers)),
             Metric(t("ind.engagement.newcomer_share"), t.percent(o.headline.newcomer_share, 1),
-                   "engagement.newcomer_share"),
+                   t("eng.note.data_start.inflated", date=t.date(o.data_start))
+                   if inflated and o.data_start is not None else "engagement.newcomer_share"),
         ],
-        notes=[t("eng.def.frequency"), t("eng.note.partial_year", end=t.date(o.scope.end))],
+        notes=[t("eng.def.frequency"),
+               *[note for note in (partial_note(years, t), partial_note(quarters, t)) if note],
+               *_data_start_notes(o, "newcomers", t)],
         figures=[
-            figures.rotation_figure(d.rotation_quarter, "quarter", t),
-            figures.rotation_figure(d.rotation_year, "year", t),
+            figures.rotation_figure(d.rotation_quarter, "quarter", t, [p.start for p in quarters]),
+            figures.rotation_figure(d.rotation_year, "year", t, [p.start for p in years]),
             figures.frequency_figure(d.frequency, t),
         ],
         tables=[tables.rotation(d, "quarter", t), tables.rotation(d, "year", t),
@@ -141,7 +165,7 @@ def _cohorts(o: Overview, d: CohortsPart, t: Translator) -> Section:
                    counted(t, "eng.months", median) if median is not None else t.number(None),
                    t("eng.def.median_survival")),
         ],
-        notes=[t("eng.def.survival")],
+        notes=[t("eng.def.survival"), *_data_start_notes(o, "cohorts", t)],
         figures=[
             figures.retention_figure(d.retention_table, t),
             figures.survival_figure(d.survival_level, "level", t),
@@ -161,7 +185,9 @@ def _signal_metrics(d: FatiguePart, t: Translator) -> list[Metric]:
                    months=s.commitment_window_months),
         "run": t("eng.threshold.run", months=s.run_months_min),
         "no_shows": t("eng.threshold.no_shows", points=t.number(s.no_show_rise_min * 100),
-                      months=s.no_show_window_months, n=s.no_show_min_registrations),
+                      months=s.no_show_window_months, n=s.no_show_min_registrations) + " "
+        + t("eng.no_baseline.no_shows", baseline=s.no_show_min_baseline,
+            months=s.no_show_window_months, n=t.number(counts["no_shows_without_baseline"])),
     }
     return [
         Metric(t("eng.tile.volunteers"), t.number(counts["volunteers"]),
@@ -196,7 +222,8 @@ def _fatigue(o: Overview, d: FatiguePart, t: Translator) -> Section:
             Metric(t("eng.tile.lapsed_12m_share"), t.percent(h.lapsed_12m_share, 1)),
             *_signal_metrics(d, t),
         ],
-        notes=[t("eng.risk_note"), t("eng.def.attendance"), *_trend_notes(d, t)],
+        notes=[t("eng.risk_note"), t("eng.def.attendance"), *_trend_notes(d, t),
+               *_data_start_notes(o, "trends", t)],
         figures=[
             figures.transitions_figure(d.year_transitions, t),
             figures.attendance_figure(d.attendance_yearly, d.attendance_trends, "event_kind", t),
@@ -251,11 +278,17 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
 
 def _milestones(o: Overview, d: MilestonesPart, t: Translator) -> Section:
     w = d.timeline_window
+    months = pd.to_datetime(d.monthly_participants["month_start"]).dt.date
+    partial = partial_periods(months, "month", max(w.start, o.data_start or w.start), w.end)
+    chart = figures.milestones_figure(d.monthly_participants, d.milestones, t)
+    hatch_partial(chart, [p.start for p in partial])
+    note = partial_note(partial, t)
     return Section(
         "milestones", t("eng.tab.milestones"),
         t("eng.def.milestones", start=t.date(w.start), end=t.date(w.end)),
         metrics=[Metric(t("eng.tile.milestones"), t.number(len(d.milestones)))],
-        figures=[figures.milestones_figure(d.monthly_participants, d.milestones, t)],
+        notes=[note] if note else [],
+        figures=[chart],
         tables=[tables.milestones(d, t)],
     )
 

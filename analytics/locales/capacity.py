@@ -31,6 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "capacity.tab.legal": ("Limites légales", "Legal limits"),
     "capacity.tab.overload": ("Surcharge prolongée", "Sustained overload"),
     "capacity.tab.forecast": ("Semaines à venir", "Coming weeks"),
+    "capacity.tab.agent": ("Fiche agent", "Agent card"),
     # --- Load --------------------------------------------------------------------------------
     "capacity.load.intro": (
         "Charge d'une semaine = heures saisies ÷ capacité (heures du contrat en vigueur, moins les "
@@ -411,4 +412,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "capacity.col.over_capacity": ("Au-delà de la capacité", "Over capacity"),
     "capacity.yes": ("oui", "yes"),
     "capacity.no": ("non", "no"),
+    "capacity.card.cause.no_contract": ("pas de contrat", "no contract"),
+    "capacity.card.cause.contract_change": ("contrat : {before} → {after}",
+                                            "contract: {before} → {after}"),
+    "capacity.card.cause.contract_start": ("contrat à partir du {date}", "contract from {date}"),
+    "capacity.card.cause.holidays.one": ("{n} jour férié", "{n} public holiday"),
+    "capacity.card.cause.holidays.other": ("{n} jours fériés", "{n} public holidays"),
+    "capacity.card.cause.absence.one": ("absence : {n} jour", "absence: {n} day"),
+    "capacity.card.cause.absence.other": ("absence : {n} jours", "absence: {n} days"),
+    "capacity.card.cause.cut.one": ("semaine coupée par la période : {n} jour",
+                                    "week cut by the period: {n} day"),
+    "capacity.card.cause.cut.other": ("semaine coupée par la période : {n} jours",
+                                      "week cut by the period: {n} days"),
+    "capacity.card.intro": (
+        "Un agent sur la période : ses contrats, ses absences, sa charge semaine par semaine et ses "
+        "dépassements des limites légales — pour voir pourquoi sa capacité a changé.",
+        "One agent over the period: contracts, absences, week-by-week load and legal-limit "
+        "findings — to see why their capacity changed.",
+    ),
+    "capacity.card.pick": ("Agent", "Agent"),
+    "capacity.card.placeholder": ("Choisissez un agent", "Choose an agent"),
+    "capacity.card.no_agents": ("Aucun agent dans ce périmètre.", "No agent in this scope."),
+    "capacity.card.head": ("**{name}** — {service}", "**{name}** — {service}"),
+    "capacity.card.summary": (
+        "Sur la période : {hours} saisies pour {capacity} de capacité ({load}).",
+        "Over the period: {hours} recorded for {capacity} of capacity ({load}).",
+    ),
+    "capacity.card.contracts": ("Contrats", "Contracts"),
+    "capacity.card.no_contract": ("Aucun contrat connu : pas de capacité calculée.",
+                                  "No known contract: no capacity computed."),
+    "capacity.card.absences": ("Absences sur la période", "Absences in the period"),
+    "capacity.card.no_absence": ("Aucune absence sur la période.", "No absence in the period."),
+    "capacity.card.weeks": ("Charge semaine par semaine", "Week-by-week load"),
+    "capacity.card.weeks_note": (
+        "Capacité = heures du contrat ÷ 5 par jour ouvré, hors fériés et absences ; la colonne "
+        "« Pourquoi » dit ce qui la réduit ou la change.",
+        "Capacity = contract hours ÷ 5 per working day, public holidays and absences excepted; "
+        "the \"Why\" column says what lowers or changes it.",
+    ),
+    "capacity.card.no_weeks": ("Ni contrat ni saisie sur la période.",
+                               "Neither contract nor recorded time in the period."),
+    "capacity.card.chart_title": ("Heures par semaine et capacité : {name}",
+                                  "Hours per week and capacity: {name}"),
+    "capacity.card.findings": ("Limites légales", "Legal limits"),
+    "capacity.card.no_findings": ("Aucun dépassement des limites légales sur la période.",
+                                  "No legal limit exceeded in the period."),
+    "capacity.col.absence_kind": ("Motif", "Kind"),
+    "capacity.col.working_days": ("Jours ouvrés dans la période", "Working days in the period"),
+    "capacity.col.causes": ("Pourquoi", "Why"),
 }

@@ -27,6 +27,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sidebar.service": ("Service", "Service"),
     "sidebar.level": ("Niveau d'implication", "Level of involvement"),
     "sidebar.all": ("Tous", "All"),
+    "periods.quarter": ("T{quarter} {year}", "Q{quarter} {year}"),
+    "periods.partial.days.one": ("{label}, {n} jour sur {days}", "{label}, {n} day of {days}"),
+    "periods.partial.days.other": ("{label}, {n} jours sur {days}", "{label}, {n} days of {days}"),
+    "periods.partial.week": (
+        "Semaines partielles, hachurées (moins de jours, pas une baisse) : {items}.",
+        "Partial weeks, hatched (fewer days, not a drop): {items}.",
+    ),
+    "periods.partial.month": (
+        "Mois partiels, hachurés (moins de jours, pas une baisse) : {items}.",
+        "Partial months, hatched (fewer days, not a drop): {items}.",
+    ),
+    "periods.partial.quarter": (
+        "Trimestres partiels, hachurés (moins de jours, pas une baisse) : {items}.",
+        "Partial quarters, hatched (fewer days, not a drop): {items}.",
+    ),
+    "periods.partial.year": (
+        "Années partielles, hachurées (moins de jours, pas une baisse) : {items}.",
+        "Partial years, hatched (fewer days, not a drop): {items}.",
+    ),
     "sidebar.period_caption": ("Du {start} au {end}", "From {start} to {end}"),
     "banner.demo_built": (
         "Aucune donnée n'était chargée : une ville de démonstration fictive vient d'être générée "

@@ -142,11 +142,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Data health: time recorded per agent and week"),
     "data.health_help": (
         "Une semaine sans saisie n'est pas une semaine libre : ces trous faussent la capacité "
-        "disponible. ✔ temps saisi · ✖ rien de saisi alors qu'on l'attendait · ○ absent toute la "
-        "semaine · « · » rien d'attendu (pas de contrat).",
+        "disponible. ✔ temps saisi · ✖ rien de saisi alors que l'agent avait des heures de "
+        "contrat ces jours-là (hors fériés et absences) · ○ absent toute la semaine · « · » rien "
+        "d'attendu (pas de contrat ni de jour travaillé). Une semaine coupée par la période ne "
+        "compte que ses jours dans la période, comme dans l'onglet Charge de la page Capacité.",
         "A week without timesheets is not a free week: such gaps distort available capacity. "
-        "✔ time recorded · ✖ nothing recorded although expected · ○ absent all week · "
-        "'·' nothing expected (no contract).",
+        "✔ time recorded · ✖ nothing recorded although the agent had contracted hours on those "
+        "days (holidays and absences excepted) · ○ absent all week · '·' nothing expected (no "
+        "contract or working day). A week cut by the period counts only its days inside it, as "
+        "in the Load tab of the Capacity page.",
     ),
     "data.health_missing": ("Semaines-agents sans saisie", "Agent-weeks without timesheets"),
     "data.health_agents": ("Agents concernés", "Agents concerned"),

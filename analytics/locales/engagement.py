@@ -179,9 +179,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is hidden (–), and so are the numbers that would let one recover it by subtraction.",
     ),
     # Notes
-    "eng.note.partial_year": (
-        "La dernière année (et le dernier trimestre) s'arrête au {end} : elle peut être incomplète.",
-        "The last year (and quarter) stops on {end}: it may be incomplete.",
+    "eng.note.data_start.newcomers": (
+        "Les données de participation commencent le {date} : qui venait déjà avant est compté comme "
+        "nouveau venu à sa première présence enregistrée, si bien que la première année compte "
+        "presque uniquement des nouveaux venus.",
+        "Participation data start on {date}: whoever came before is counted as a newcomer at their "
+        "first recorded event, so the first year shows almost only newcomers.",
+    ),
+    "eng.note.data_start.inflated": (
+        "La période commence moins d'un an après le début des données ({date}) : cette part compte "
+        "comme nouveaux des participants peut-être venus avant.",
+        "The period starts less than a year after the data start ({date}): this share counts as new "
+        "participants who may have come before.",
+    ),
+    "eng.note.data_start.cohorts": (
+        "La première cohorte part du début des données, le {date} : elle mêle habitués de longue "
+        "date et vrais nouveaux venus, sa fidélisation ne se compare pas aux suivantes.",
+        "The first cohort starts with the data, on {date}: it mixes long-standing regulars and true "
+        "newcomers, so its retention does not compare with the later ones.",
+    ),
+    "eng.note.data_start.trends": (
+        "Départs et tendances sont calculés à partir du {date}, début des données : rien n'est "
+        "connu avant.",
+        "Lapses and trends are computed from {date}, the start of the data: nothing is known "
+        "before.",
     ),
     "eng.note.trend": (
         "{group} : {slope} participant par rendez-vous et par an (IC 95 % : {low} à {high} ; "
@@ -267,6 +288,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "par rapport aux {months} précédents (au moins {n} inscriptions récentes).",
         "Threshold: share of no-shows up by at least {points} points in the last {months} months "
         "against the {months} before (at least {n} recent registrations).",
+    ),
+    "eng.no_baseline.no_shows": (
+        "Une hausse se mesure par rapport à une base : sans au moins {baseline} inscriptions sur "
+        "les {months} mois d'avant (bénévole récent, ou données qui commencent là), pas de "
+        "signal. Bénévoles dans ce cas : {n}.",
+        "A rise is measured against a baseline: without at least {baseline} registrations in the "
+        "{months} months before (a new volunteer, or data starting there), no signal. Volunteers "
+        "in that case: {n}.",
     ),
     # Series and axes
     "eng.newcomers": ("Nouveaux venus", "Newcomers"),

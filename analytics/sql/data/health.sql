@@ -1,23 +1,26 @@
 -- Data health: for each agent and ISO week overlapping [$start, $end], whether time was recorded at
 -- all, so that a gap is not mistaken for free capacity; aggregated to what the Data page draws.
--- status of an (agent, week):
---   recorded      at least one time entry that week;
---   absent        no entry, and absences cover every Monday-to-Friday day of the week;
---   missing       no entry although time was expected: a contract covers the week, or (for an agent
---                 without any contract, e.g. created by a time-tracking import) the week lies between
---                 the agent's first and last recorded weeks;
---   not_expected  no entry and none expected (no contract that week).
+-- status of an (agent, week), judged on the days of that week inside the period — the same agent-weeks
+-- as the load tab (capacity/period_weeks, included below), so that both count the same missing weeks:
+--   recorded      time recorded in those days;
+--   missing       no time recorded although the agent had capacity there (a contract, on a working
+--                 day that is neither a public holiday nor covered by an absence): no timesheet;
+--   absent        no time, no capacity, and absences cover every Monday-to-Friday day of the week;
+--   not_expected  nothing recorded and nothing expected (no contract, or no working day of it: a
+--                 contract starting on a Sunday expects nothing that week). An agent without any
+--                 contract never has a missing week (no capacity to compare with, as on the load tab).
 -- Parameters: $start, $end (inclusive dates), $only_gaps (keep only the agents with a missing week in
 -- the grid), $symbols (one character per status, in the order recorded, missing, absent,
--- not_expected).
+-- not_expected); $service and $level are NULL (the period_weeks CTEs read them).
 -- Result: the totals on every row (expected_weeks = agent-weeks recorded or missing, missing_weeks,
 -- agents_with_gaps = agents with a missing week), then one row per agent name of the grid: agent
 -- (agent_name, or agent_id when the name is empty), gaps (missing weeks of the agents of that name),
 -- symbols (one status character per week, in week order, from the first agent_id of that name),
 -- sorted by gaps (most first), then name. When the grid is empty, one row with agent NULL carries
--- the totals. Only the weeks without entry are classified one by one (most agent-weeks are recorded).
+-- the totals.
 WITH
-weeks AS (
+-- @include capacity/period_weeks
+grid_weeks AS (
     SELECT CAST(week AS DATE) AS week_start
     FROM generate_series(
         CAST(date_trunc('week', CAST($start AS DATE)) AS TIMESTAMP),
@@ -26,66 +29,26 @@ weeks AS (
     ) AS g(week)
 ),
 
-bounds AS (
-    SELECT min(week_start) AS first_week, max(week_start) AS last_week FROM weeks
-),
-
 agent_list AS (
     SELECT agent_id, coalesce(agent_name, agent_id) AS agent FROM agents
 ),
 
-contract_list AS (
-    SELECT agent_id, valid_from, valid_to FROM contracts
-),
-
-agents_without_contract AS (
-    SELECT agent_id FROM agent_list
-    ANTI JOIN contract_list USING (agent_id)
-),
-
-recorded_span AS (
-    -- first and last week with entries, ever, of the agents without any contract
-    SELECT w.agent_id, min(w.week_start) AS first_week, max(w.week_start) AS last_week
-    FROM agent_week AS w
-    SEMI JOIN agents_without_contract AS n ON n.agent_id = w.agent_id
-    WHERE w.entries > 0
-    GROUP BY w.agent_id
-),
-
-marks AS (
-    -- what is known of an (agent, week), one fact per row: time recorded (agent_week, pre-aggregated
-    -- after each import), time expected (under a contract, a week twice when contracts overlap; or
-    -- within the recorded span of an agent without contract), absent (agent_absent_week)
-    SELECT agent_id, week_start, 1 AS recorded, 0 AS expected, 0 AS absent
-    FROM agent_week
-    WHERE week_start BETWEEN (SELECT first_week FROM bounds) AND CAST($end AS DATE)
-      AND entries > 0
-    UNION ALL
-    SELECT c.agent_id, w.week_start, 0, 1, 0
-    FROM weeks AS w
-    JOIN contract_list AS c
-      ON c.valid_from <= w.week_start + 6 AND (c.valid_to IS NULL OR c.valid_to >= w.week_start)
-    UNION ALL
-    SELECT s.agent_id, w.week_start, 0, 1, 0
-    FROM recorded_span AS s
-    JOIN weeks AS w ON w.week_start BETWEEN s.first_week AND s.last_week
-    UNION ALL
-    SELECT agent_id, week_start, 0, 0, 1
+absent_weeks AS (
+    SELECT agent_id, week_start
     FROM agent_absent_week
-    WHERE week_start BETWEEN (SELECT first_week FROM bounds) AND (SELECT last_week FROM bounds)
+    WHERE week_start BETWEEN (SELECT min(week_start) FROM grid_weeks) AND CAST($end AS DATE)
 ),
 
 statuses AS (
-    -- one row per (agent, week) with a fact; missing = expected, not recorded, not absent (one
-    -- aggregation instead of anti-joins against the period's ~80 k recorded weeks)
+    -- one row per (agent, week) with capacity, recorded time or a whole week of absence
     SELECT
-        agent_id,
-        week_start,
-        max(recorded) = 1                                              AS recorded,
-        max(absent) = 1                                                AS absent,
-        max(expected) = 1 AND max(recorded) = 0 AND max(absent) = 0    AS missing
-    FROM marks
-    GROUP BY agent_id, week_start
+        coalesce(w.agent_id, a.agent_id)                               AS agent_id,
+        coalesce(w.week_start, a.week_start)                           AS week_start,
+        coalesce(w.recorded_hours > 0, false)                          AS recorded,
+        a.agent_id IS NOT NULL                                         AS absent,
+        coalesce(w.capacity_hours > 0 AND w.recorded_hours <= 0, false) AS missing
+    FROM weeks AS w
+    FULL OUTER JOIN absent_weeks AS a ON a.agent_id = w.agent_id AND a.week_start = w.week_start
 ),
 
 per_agent AS (
@@ -120,7 +83,7 @@ totals AS (
 shown AS (
     SELECT agent, CAST(gaps AS BIGINT) AS gaps, first_agent_id
     FROM by_name
-    WHERE (NOT $only_gaps OR gaps > 0) AND EXISTS (SELECT 1 FROM weeks)
+    WHERE (NOT $only_gaps OR gaps > 0) AND EXISTS (SELECT 1 FROM grid_weeks)
 ),
 
 cells AS (
@@ -136,7 +99,7 @@ cells AS (
             ELSE $symbols[4]
         END                                                        AS symbol
     FROM shown AS s
-    CROSS JOIN weeks AS w
+    CROSS JOIN grid_weeks AS w
     LEFT JOIN statuses AS st ON st.agent_id = s.first_agent_id AND st.week_start = w.week_start
 ),
 
