@@ -17,9 +17,9 @@ from typing import Final
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from analytics.engagement.figures import Figure
 from analytics.engagement.page import EngagementData
 from analytics.engagement.scope import Scope
-from analytics.engagement.figures import Figure
 from analytics.engagement.sections import (
     Metric,
     Section,
@@ -27,15 +27,14 @@ from analytics.engagement.sections import (
     r_score_text,
     sections,
 )
-from analytics.engagement.tables import Table, format_table
+from analytics.engagement.tables import format_table
 from analytics.figures import figure_title, is_empty
 from analytics.i18n import Translator, counted, plain_text
-from analytics.indicators import INDICATOR_KEYS
 
 STYLE: Final[str] = """
-@page { size: A4; margin: 14mm 14mm 16mm; }
+@page { size: A4; margin: 12mm 13mm 14mm; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem auto;
-       max-width: 182mm; padding: 0 1rem; color: #222; line-height: 1.4; font-size: 10.5pt; }
+       max-width: 182mm; padding: 0 1rem; color: #222; line-height: 1.35; font-size: 10pt; }
 .town { font-size: 1.1rem; font-weight: 600; color: #0072B2; margin: 0; text-transform: uppercase;
         letter-spacing: 0.05em; }
 h1 { font-size: 1.55rem; margin: 0.2rem 0; } .period { font-size: 1.15rem; margin: 0.2rem 0; }
@@ -56,8 +55,9 @@ table { border-collapse: collapse; margin: 0.3rem 0 0.8rem; font-size: 0.75rem; 
         table-layout: fixed; break-inside: avoid; }
 th, td { border: 1px solid #ddd; padding: 0.1rem 0.3rem; text-align: right; overflow-wrap: anywhere; }
 th { background: #f0f4f8; } td:first-child, th:first-child { text-align: left; }
-#methods li { font-size: 0.78rem; margin: 0.15rem 0; }
-footer { margin-top: 1.5rem; color: #777; font-size: 0.75rem; }
+#methods ul { columns: 2; column-gap: 1.2rem; padding-left: 1rem; }
+#methods li { font-size: 0.75rem; margin: 0.1rem 0; break-inside: avoid; }
+footer { margin-top: 0.6rem; color: #777; font-size: 0.7rem; break-before: avoid; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; }
   #summary { break-after: page; }
@@ -65,15 +65,15 @@ footer { margin-top: 1.5rem; color: #777; font-size: 0.75rem; }
   a { color: inherit; text-decoration: none; }
 }
 """
-FIGURE_HEIGHT: Final[str] = "250px"
+FIGURE_HEIGHT: Final[str] = "210px"
 """Height of each chart in the report (the page's are taller)."""
 REPORT_FIGURES: Final[dict[str, tuple[int, ...]]] = {
     "rotation": (1,), "concentration": (1,), "cohorts": (0,), "fatigue": (0,),
-    "representativeness": (0, 1), "milestones": (0,),
+    "representativeness": (), "milestones": (0,),
 }
 """The charts of each section the report prints (by their order on the page): newcomers and
 returning per year, concentration per year, retention by cohort, year-on-year erosion,
-representation by quartier and by age, milestones. The page keeps the others."""
+milestones (representativeness prints its two tables instead). The page keeps the others."""
 MAX_TABLE_ROWS: Final[int] = 8
 """Longest table printed in the report; a longer one is left to its download on the page."""
 MILESTONES_CSV: Final[str] = "cailloux_blancs"
@@ -137,12 +137,12 @@ def _section_html(section: Section, t: Translator) -> str:
                 f'<p class="note">{escape(section.hidden)}</p></section>')
     parts = [f'<section id="{escape(section.key)}"><h2>{escape(section.title)}</h2>',
              f"<p>{escape(section.text)}</p>", _metrics_html(section.metrics)]
+    shown = [section.figures[i] for i in REPORT_FIGURES.get(section.key, ())
+             if i < len(section.figures)]
+    parts += [_figure_html(fig, t) for fig in shown]  # before the notes: fewer half-empty pages
     if section.notes:
         parts.append('<div class="note">'
                      + "".join(f"<p>{escape(note)}</p>" for note in section.notes) + "</div>")
-    shown = [section.figures[i] for i in REPORT_FIGURES.get(section.key, ())
-             if i < len(section.figures)]
-    parts += [_figure_html(fig, t) for fig in shown]
     parts.append(_tables_html(section, t))
     parts.append("</section>")
     return "\n".join(parts)
@@ -157,12 +157,11 @@ def _methods_html(data: EngagementData, t: Translator) -> str:
     )
     extra = "".join(
         f"<li>{escape(t(key))}</li>"
-        for key in ("eng.def.survival", "eng.def.attendance", "eng.def.dissimilarity")
+        for key in ("eng.def.r_score", "eng.def.dissimilarity")
     )
     return (
-        f'<section id="methods"><h2>{escape(t("eng.report.methods"))}</h2><ul>{items}{extra}</ul>'
-        f'<p class="note">{escape(t("eng.risk_note"))}</p>'
-        f'<p class="note">{escape(t("eng.def.privacy", k=data.min_group_size))}</p></section>'
+        f'<section id="methods"><h2>{escape(t("eng.report.methods"))}</h2><ul>{items}{extra}'
+        f'<li>{escape(t("eng.def.privacy", k=data.min_group_size))}</li></ul></section>'
     )
 
 
@@ -254,9 +253,10 @@ def build_report(
     )
     filters = t("eng.report.filters", service=service_label, level=level_label,
                 generated=t.date(generated_at, "long") + generated_at.strftime(" %H:%M"))
+    period = t("eng.report.period", start=t.date(scope.start), end=t.date(scope.end))
     intro = [
         f'<header><p class="town">{escape(town)}</p><h1>{escape(title)}</h1>',
-        f'<p class="period">{escape(t("eng.report.period", start=t.date(scope.start), end=t.date(scope.end)))}</p>',
+        f'<p class="period">{escape(period)}</p>',
         f'<p class="meta">{escape(filters)}</p></header>',
     ]
     if origin_note:

@@ -490,8 +490,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{title}: the report names nobody, not even by pseudonym; the list stays on the page, for "
         "the roles allowed to see it.",
     ),
-    "eng.report.milestones_csv": ("Télécharger la liste des cailloux blancs (CSV)",
-                                  "Download the list of milestones (CSV)"),
+    "eng.report.milestones_csv": (
+        "La liste complète des cailloux blancs, que le rapport ne fait que compter :",
+        "The full list of milestones, which the report only counts:",
+    ),
     "eng.summary.title": ("Synthèse", "Summary"),
     "eng.summary.hidden": (
         "Moins de {k} habitants ont participé sur la période et ces filtres : aucun chiffre n'est "
