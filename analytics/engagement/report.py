@@ -84,8 +84,9 @@ INDIVIDUAL_TABLES: Final[frozenset[str]] = frozenset({"volunteer_risk_signals"})
 
 def escape(text: str) -> str:
     """HTML-escape a text of the page (its markdown escapes undone: what the reader sees),
-    apostrophes kept as is (every attribute here is double-quoted)."""
-    return _escape(plain_text(text), quote=False).replace('"', "&quot;")
+    apostrophes kept as is (every attribute here is double-quoted); a percent sign stays on the line
+    of its number (no-break space before it, French style)."""
+    return _escape(plain_text(text), quote=False).replace('"', "&quot;").replace(" %", "\u00a0%")
 
 
 def _metrics_html(metrics: list[Metric]) -> str:

@@ -603,12 +603,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "offline and without the app.",
     ),
     "eng.report.intro": (
-        "Le rapport reprend tous les graphiques, chiffres et définitions de cette page pour la "
-        "période et les filtres choisis dans la barre latérale (du {start} au {end}). C'est un "
-        "fichier HTML autonome : il s'ouvre dans un navigateur, sans connexion.",
-        "The report holds every chart, figure and definition of this page for the period and "
-        "filters chosen in the sidebar (from {start} to {end}). It is a self-contained HTML file: it "
-        "opens in a browser, offline.",
+        "Le rapport d'évaluation pour le conseil, pour la période et les filtres choisis dans la "
+        "barre latérale (du {start} au {end}) : une page de synthèse, puis chaque section avec ses "
+        "graphiques clés et ses tableaux courts, en 6 pages A4 au plus une fois imprimé. Il ne "
+        "nomme aucun habitant ; les longs tableaux se téléchargent dans leur onglet. C'est un "
+        "fichier HTML autonome : il s'ouvre dans un navigateur, sans connexion, et s'imprime (ou "
+        "s'enregistre en PDF) depuis le navigateur.",
+        "The evaluation report for the council, for the period and filters chosen in the sidebar "
+        "(from {start} to {end}): a one-page summary, then each section with its key charts and "
+        "short tables, at most 6 A4 pages once printed. It names no resident; long tables download "
+        "from their tab. It is a self-contained HTML file: it opens in a browser, offline, and "
+        "prints (or saves as PDF) from the browser.",
     ),
     "eng.report.download": ("Télécharger le rapport (HTML)", "Download the report (HTML)"),
     "eng.report.demo_note": (

@@ -32,11 +32,15 @@ def printed_pages(html: str, tmp: Path) -> int:
     return max(counts)
 
 
-@pytest.mark.parametrize("role", ["elected", "direction"])
+@pytest.mark.parametrize(("role", "lang"), [
+    ("elected", "fr"),
+    ("direction", "fr"),
+    ("direction", "en"),
+])
 def test_the_demo_report_prints_within_six_a4_pages(
-    demo_con: duckdb.DuckDBPyConnection, tmp_path: Path, role: str
+    demo_con: duckdb.DuckDBPyConnection, tmp_path: Path, role: str, lang: str
 ) -> None:
     data = compute_engagement(demo_con.cursor(), DEMO_YEAR, Thresholds())
-    html = render(as_elected(data) if role == "elected" else data)
+    html = render(as_elected(data) if role == "elected" else data, lang)
     assert "@page" in html and "size: A4" in html
     assert 1 <= printed_pages(html, tmp_path) <= MAX_PAGES
