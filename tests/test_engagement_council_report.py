@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from analytics.engagement.page import EngagementData, compute_engagement
-from analytics.engagement.report import build_report, summary_findings
+from analytics.engagement.report import build_report, printable, summary_findings
 from analytics.engagement.scope import Scope
 from analytics.i18n import Translator
 from analytics.indicators import INDICATOR_KEYS
@@ -152,3 +152,14 @@ def test_the_report_reads_in_english_too() -> None:
     text = visible_text(render(tiny(1), "en"))
     assert "8 residents attended at least one event of the period (12 attendances)" in text
     assert "Summary" in text
+
+
+@pytest.mark.parametrize(("title", "printed"), [
+    ("Participants (personnes)", "Participants (personnes)"),
+    ("Participants de l'année précédente (personnes)",
+     "Participants de l'année<br>précédente (personnes)"),
+])
+def test_long_axis_titles_take_two_lines_in_the_short_charts(title: str, printed: str) -> None:
+    figure = {"data": [], "layout": {"yaxis": {"title": {"text": title}}}}
+    assert printable(figure)["layout"]["yaxis"]["title"]["text"] == printed
+    assert figure["layout"]["yaxis"]["title"]["text"] == title  # the page's figure is untouched

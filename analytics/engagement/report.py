@@ -10,6 +10,7 @@ are markdown (``t`` escapes data values for Streamlit), so their markdown escape
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from html import escape as _escape
 from typing import Final
@@ -65,7 +66,7 @@ footer { margin-top: 0.6rem; color: #777; font-size: 0.7rem; break-before: avoid
   a { color: inherit; text-decoration: none; }
 }
 """
-FIGURE_HEIGHT: Final[str] = "210px"
+FIGURE_HEIGHT: Final[str] = "230px"
 """Height of each chart in the report (the page's are taller)."""
 REPORT_FIGURES: Final[dict[str, tuple[int, ...]]] = {
     "rotation": (1,), "concentration": (1,), "cohorts": (0,), "fatigue": (0,),
@@ -123,10 +124,42 @@ def _tables_html(section: Section, t: Translator) -> str:
     return "".join(shown) + (f'<div class="note elsewhere">{notes}</div>' if notes else "")
 
 
+AXIS_TITLE_LINE: Final[int] = 26
+"""Longest axis title kept on one line in the report's short charts (a longer one is broken in two
+at the space nearest its middle, so that it stays beside the plot)."""
+
+
+def _two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle when longer than :data:`AXIS_TITLE_LINE`."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if len(text) <= AXIS_TITLE_LINE or not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:middle] + "<br>" + text[middle + 1:]
+
+
+def printable(fig: Figure) -> Figure:
+    """A copy of ``fig`` for the report's short charts: smaller title and axis titles, long axis
+    titles on two lines (the page's figure is left as it is)."""
+    found = copy.deepcopy(fig)
+    layout = found.setdefault("layout", {})
+    title = layout.get("title")
+    if isinstance(title, dict):
+        title.setdefault("font", {})["size"] = 13
+    for name, axis in layout.items():
+        if not (name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)):
+            continue
+        axis_title = axis.get("title")
+        if isinstance(axis_title, dict) and isinstance(axis_title.get("text"), str):
+            axis_title["text"] = _two_lines(axis_title["text"])
+            axis_title.setdefault("font", {})["size"] = 10
+    return found
+
+
 def _figure_html(fig: Figure, t: Translator) -> str:
     if is_empty(fig):
         return f'<p class="note">{escape(t("chart.empty", title=figure_title(fig)))}</p>'
-    div = pio.to_html(fig, full_html=False, include_plotlyjs=False,
+    div = pio.to_html(printable(fig), full_html=False, include_plotlyjs=False,
                       config={"responsive": True, "displayModeBar": False},
                       default_height=FIGURE_HEIGHT, validate=False)  # validated traces and layout
     return f'<div class="figure">{div}</div>'
