@@ -1,11 +1,17 @@
-"""The downloadable evaluation report: one self-contained HTML file of the Engagement page.
+"""The downloadable evaluation report for the council: one self-contained HTML file, printable.
 
 The file embeds plotly.js once (inline, no network: readable offline, e.g. sent by email or opened
-from a USB stick years later), then every section of :func:`analytics.engagement.sections.sections`
-with its definitions, figures (interactive plotly charts), metric tiles, notes and tables, and a
-closing part on methods, thresholds and privacy. French by default (the translator's language).
-Every text that comes from the data (milestone titles, project names) is HTML-escaped; the page's texts
-are markdown (``t`` escapes data values for Streamlit), so their markdown escapes are undone first.
+from a USB stick years later). On top, the town (:func:`analytics.settings.town_name`) and the period;
+then a one-page summary of findings in plain sentences (:func:`summary_findings`, from the same figures
+as the page) with the key figures; then each section of
+:func:`analytics.engagement.sections.sections` with its definitions, tiles, key charts
+(:data:`REPORT_FIGURES`), notes and short tables; then the methods. A print stylesheet (A4, page
+breaks, tables at page width) keeps the demo's report within 6 pages. It names no resident, not even
+by pseudonym, whoever downloads it; long tables are left to the page's downloads (the milestones to
+:data:`MILESTONES_CSV` beside the report). French by default (the translator's language).
+Every text that comes from the data (town, milestone titles, project names) is HTML-escaped; the
+page's texts are markdown (``t`` escapes data values for Streamlit), so their markdown escapes are
+undone first.
 """
 
 from __future__ import annotations
