@@ -87,6 +87,12 @@ def test_town_and_period_are_on_top(demo_reports: dict[str, str], role: str) -> 
     (5, "Les 10 % les plus assidus : part non publiée (moins de 5 personnes) ; l'indice de Gini "
         "est de 0,23"),
     (5, "Perdus de vue : non publié (moins de 5 personnes)."),
+    (1, "Fidélisation : 42,9 % des 7 participants de la période précédente sont revenus."),
+    (1, "4 participants venus entre le 1er janv. 2024 et le 31 déc. 2024 ne sont plus venus "
+        "depuis, soit 57,1 % de ceux venus alors."),
+    (1, "Bénévoles suivis : 1, dont 0 avec au moins un signal de fatigue (section « Érosion et "
+        "fatigue »)."),
+    (5, "Bénévoles : signaux de fatigue non publiés (moins de 5 personnes)."),
     (9, "Moins de 9 habitants ont participé sur la période et ces filtres : aucun chiffre n'est "
         "publié, pour protéger les personnes."),
 ])

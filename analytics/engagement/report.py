@@ -221,8 +221,8 @@ def summary_findings(data: EngagementData, t: Translator) -> list[str]:
         else counted(t, "eng.summary.engagement_no_share", h.participants, **counts)
     ]
     if h.retention is not None and h.previous_active is not None:
-        found.append(t("eng.summary.retention", share=t.percent(h.retention, 1),
-                       n=t.number(h.previous_active)))
+        found.append(counted(t, "eng.summary.retention", h.previous_active,
+                             share=t.percent(h.retention, 1)))
     else:
         found.append(t("eng.summary.retention_none") if h.previous_active == 0
                      else t("eng.summary.retention_hidden", k=k))
@@ -233,12 +233,12 @@ def summary_findings(data: EngagementData, t: Translator) -> list[str]:
         if h.lapsed_12m is not None else t("eng.summary.lapsed_hidden", k=k)
     )
     signals = data.fatigue.signal_counts
-    if signals.get("volunteers"):
-        found.append(
-            t("eng.summary.volunteers", any=t.number(signals["any"]),
-              n=t.number(signals["volunteers"]), section=t("eng.tab.fatigue"))
-            if signals.get("any") is not None else t("eng.summary.volunteers_hidden", k=k)
-        )
+    volunteers, at_risk = signals.get("volunteers"), signals.get("any")
+    if volunteers is None or (volunteers and at_risk is None):
+        found.append(t("eng.summary.volunteers_hidden", k=k))
+    elif volunteers:  # no sentence when the scope has no volunteer
+        found.append(t("eng.summary.volunteers", any=t.number(at_risk), n=t.number(volunteers),
+                       section=t("eng.tab.fatigue")))
     found.append(
         t("eng.summary.representation", r_score=r_score_text(h.r_score_quartier, t),
           dissimilarity=t.percent(h.dissimilarity_quartier, 1))

@@ -526,7 +526,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} residents attended at least one event of the period ({attendances} attendances); the "
         "share of newcomers is not published (fewer than {k} people).",
     ),
-    "eng.summary.retention": (
+    "eng.summary.retention.one": (
+        "Fidélisation : {share} du seul participant de la période précédente est revenu.",
+        "Retention: {share} of the one participant of the previous period came back.",
+    ),
+    "eng.summary.retention.other": (
         "Fidélisation : {share} des {n} participants de la période précédente sont revenus.",
         "Retention: {share} of the {n} participants of the previous period came back.",
     ),
@@ -555,10 +559,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lapsed participants: not published (fewer than {k} people).",
     ),
     "eng.summary.volunteers": (
-        "Bénévoles : {any} des {n} bénévoles suivis montrent au moins un signal de fatigue "
-        "(section « {section} »).",
-        "Volunteers: {any} of the {n} volunteers followed show at least one sign of fatigue "
-        "(section “{section}”).",
+        "Bénévoles suivis : {n}, dont {any} avec au moins un signal de fatigue (section "
+        "« {section} »).",
+        "Volunteers followed: {n}, of whom {any} with at least one sign of fatigue (section "
+        "“{section}”).",
     ),
     "eng.summary.volunteers_hidden": (
         "Bénévoles : signaux de fatigue non publiés (moins de {k} personnes).",
