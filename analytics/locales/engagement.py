@@ -586,13 +586,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eng.summary.concentration": (
         "Les 10 % les plus assidus totalisent {top10} des présences ; l'indice de Gini est de "
         "{gini} (0 = présences également réparties, 1 = toutes chez une seule personne).",
-        "The 10 % most active account for {top10} of attendances; the Gini index is {gini} "
+        "The 10% most active account for {top10} of attendances; the Gini index is {gini} "
         "(0 = attendances evenly spread, 1 = all with one person).",
     ),
     "eng.summary.concentration_no_top": (
         "Les 10 % les plus assidus : part non publiée (moins de {k} personnes) ; l'indice de Gini "
         "est de {gini} (0 = présences également réparties, 1 = toutes chez une seule personne).",
-        "The 10 % most active: share not published (fewer than {k} people); the Gini index is "
+        "The 10% most active: share not published (fewer than {k} people); the Gini index is "
         "{gini} (0 = attendances evenly spread, 1 = all with one person).",
     ),
     "eng.summary.concentration_hidden": (
