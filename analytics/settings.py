@@ -95,6 +95,18 @@ def secret_dir(environ: dict[str, str] | None = None) -> Path:
     return Path(raw).expanduser() if raw else Path.home() / ".config" / "participation"
 
 
+DEFAULT_TOWN_NAME = "Commune"
+"""The town's name printed on top of the evaluation report when ``PARTICIPATION_TOWN_NAME`` is not
+set (neutral: a report must not name a town the data are not from)."""
+
+
+def town_name(environ: dict[str, str] | None = None) -> str:
+    """The town the data are from, as the evaluation report names it: ``$PARTICIPATION_TOWN_NAME``
+    (e.g. ``Loos-en-Gohelle``), else :data:`DEFAULT_TOWN_NAME`."""
+    env = os.environ if environ is None else environ
+    return env.get(ENV_PREFIX + "TOWN_NAME", "").strip() or DEFAULT_TOWN_NAME
+
+
 DEFAULT_MAX_UPLOAD_MB = 100
 """Largest file the data page accepts, in megabytes (Streamlit's own limit is set to the same value
 in ``.streamlit/config.toml``)."""

@@ -368,7 +368,7 @@ def engagement_page() -> Page:
 
         parts = {key: compute_part(r.con, scope(r), r.thresholds, key) for key in SECTION_KEYS}
         data = EngagementData(r["engagement_loaders.overview"], **parts)
-        html = build_report(data, r.t, service_label="–", level_label="–",
+        html = build_report(data, r.t, town="Commune", service_label="–", level_label="–",
                             generated_at=datetime.now(), origin_note=None)
         return html.encode("utf-8")
 
@@ -387,7 +387,7 @@ def engagement_page() -> Page:
                  cached=False),
             *(section_step(key) for key in SECTION_KEYS),
             Step("engagement_loaders.report_html (on click)",
-                 lambda r: eng.report_html(*r.scope, r.lang, "–", "–", None,
+                 lambda r: eng.report_html(*r.scope, r.lang, "Commune", "–", "–", None,
                                            ENGAGEMENT_INDIVIDUALS),
                  direct=report_direct, tab="report"),
         ),

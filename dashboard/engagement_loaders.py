@@ -13,9 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
+import pandas as pd
 import streamlit as st
 
-from analytics.engagement.page import EngagementData, FatiguePart, Overview, Part, compute_overview
+from analytics.engagement import tables as engagement_tables
+from analytics.engagement.page import (
+    EngagementData,
+    FatiguePart,
+    MilestonesPart,
+    Overview,
+    Part,
+    compute_overview,
+)
 from analytics.engagement.page import compute_part as compute_section_part
 from analytics.engagement.report import build_report
 from analytics.engagement.scope import Scope
@@ -67,18 +76,30 @@ def section(
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=4)
 def report_html(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None,
-    lang: str, service_label: str, level_label: str, origin_note: str | None,
+    lang: str, town: str, service_label: str, level_label: str, origin_note: str | None,
     individuals: bool = True,
 ) -> bytes:
-    """The self-contained HTML report (UTF-8 bytes) of the page for this period and filters."""
+    """The self-contained HTML report (UTF-8 bytes) of the page for this period and filters, for
+    ``town`` (:func:`analytics.settings.town_name`)."""
     parts = {key: part(path, version, start, end, service, level, key, individuals)
              for key in SECTION_KEYS}
     data = EngagementData(overview(path, version, start, end, service, level), **parts)
     html = build_report(
-        data, Translator(lang), service_label=service_label, level_label=level_label,
+        data, Translator(lang), town=town, service_label=service_label, level_label=level_label,
         generated_at=datetime.now(), origin_note=origin_note,
     )
     return html.encode("utf-8")
+
+
+def milestones_frame(
+    path: str, version: str, start: date, end: date, service: str | None, level: str | None,
+    lang: str,
+) -> pd.DataFrame:
+    """Every milestone of the timeline (date, title, project, level): the list the report only
+    counts, downloaded beside it."""
+    found = part(path, version, start, end, service, level, "milestones")
+    assert isinstance(found, MilestonesPart)
+    return engagement_tables.milestones(found, Translator(lang)).frame
 
 
 def open_section(tab_label: str | None, titles: Sequence[str]) -> str | None:

@@ -7,9 +7,10 @@ import duckdb
 import streamlit as st
 
 from analytics.access import can_see_pseudonyms
-from analytics.engagement.report import report_file_name
+from analytics.engagement.report import MILESTONES_CSV, report_file_name
 from analytics.engagement.sections import SECTION_KEYS, Metric, headline_metrics
 from analytics.engagement.tables import format_table
+from analytics.settings import town_name
 from analytics.store.db import StoreError
 from dashboard import components, loaders
 from dashboard import engagement_loaders as eng
@@ -96,9 +97,11 @@ with tabs[-1]:
     st.download_button(
         t("eng.report.download"),
         data=logged_download(
-            lambda: eng.report_html(*scope_args, t.lang, service_label, level_label, origin,
-                                    individuals),
+            lambda: eng.report_html(*scope_args, t.lang, town_name(), service_label, level_label,
+                                    origin, individuals),
             "engagement_report", "html"),
         file_name=report_file_name(head.scope), mime="text/html", on_click="ignore",
         icon=":material/description:", key="engagement_report",
     )
+    st.caption(t("eng.report.milestones_csv"))
+    components.download_buttons(lambda: eng.milestones_frame(*scope_args, t.lang), MILESTONES_CSV, t)

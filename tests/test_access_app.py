@@ -280,9 +280,13 @@ def test_an_elected_official_never_receives_a_residents_pseudonym(
 def test_an_evaluator_does_receive_pseudonyms_somewhere(
     signed_in: Callable[[Role], AppTest], downloads: list[Any],
 ) -> None:
-    """The control of the test above: the engagement page lists volunteers at risk by pseudonym."""
+    """The control of the test above: the engagement page lists volunteers at risk by pseudonym
+    (erosion tab; the evaluation report names nobody, whatever the role)."""
     at = signed_in("evaluator")
     at.switch_page("pages/engagement.py").run()
+    at.session_state["engagement_tab"] = FR("eng.tab.fatigue")
+    at.run()
+    assert not at.exception, at.exception
     assert PSEUDONYM.search(visible_text(at, downloads))
 
 

@@ -17,9 +17,9 @@ from analytics.i18n import Translator
 from analytics.settings import Thresholds
 from tests.test_engagement_store import PERIOD, TINY_TOWN, store_with
 
-CHARTS = 16
-"""Charts of the page: rotation 3, concentration 4, cohorts 3, fatigue 3, representativeness 2,
-milestones 1."""
+CHARTS = 5
+"""Charts the printed report keeps (the page has 16): participants per year, concentration per
+year, cohort retention, year-on-year erosion, milestones (representativeness prints its tables)."""
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def report_fr() -> str:
     data = compute_engagement(con, PERIOD, Thresholds())
     con.close()
     return build_report(
-        data, Translator("fr"), service_label="Tous", level_label="Tous",
+        data, Translator("fr"), town="Loos-en-Gohelle", service_label="Tous", level_label="Tous",
         generated_at=datetime(2026, 1, 15, 9, 30), origin_note="Données de démonstration",
     )
 
@@ -57,7 +57,7 @@ def test_the_report_is_self_contained(report_fr: str) -> None:
     assert len(bundle) > 1_000_000 and "plotly" in bundle  # the library itself, not a link to it
 
 
-def test_the_report_holds_every_chart_and_section(report_fr: str) -> None:
+def test_the_report_holds_its_charts_and_every_section(report_fr: str) -> None:
     assert report_fr.count('class="plotly-graph-div"') == CHARTS
     for key in SECTION_KEYS:
         assert f'<section id="{key}">' in report_fr
@@ -110,7 +110,8 @@ def test_the_report_can_be_written_in_english() -> None:
     con: duckdb.DuckDBPyConnection = store_with(TINY_TOWN)
     data = compute_engagement(con, PERIOD, Thresholds(min_group_size=1))
     con.close()
-    html = build_report(data, Translator("en"), service_label="All", level_label="All",
+    html = build_report(data, Translator("en"), town="Loos-en-Gohelle", service_label="All",
+                        level_label="All",
                         generated_at=datetime(2026, 1, 15, 9, 30))
     text = _without_plotly_js(html)
     assert '<html lang="en">' in text[:3000]

@@ -124,14 +124,16 @@ def test_the_evaluation_report_shows_hostile_names_as_text(hostile_db: Path) -> 
         data = compute_engagement(con, Scope(date(2024, 12, 1), date(2026, 11, 30)), Thresholds())
     finally:
         con.close()
-    report = build_report(data, Translator("fr"), service_label="**gras** $x^2$ `code` S9",
+    report = build_report(data, Translator("fr"), town="<b>Ville</b> **gras**",
+                          service_label="**gras** $x^2$ `code` S9",
                           level_label="Tous", generated_at=datetime(2026, 11, 30, 9, 0))
     tags = Tags()
     tags.feed(report)
     assert [(tag, url) for tag, url in tags.found if HOST in url or tag == "img"] == []
     visible = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<script.*?</script>", "", report,
                                                           flags=re.S)))
-    assert "service : **gras** $x^2$ `code` S9" in visible.replace("\xa0", " ")
+    assert "Service : **gras** $x^2$ `code` S9" in visible.replace("\xa0", " ")
+    assert "<b>Ville</b> **gras**" in visible and "<b>Ville</b>" not in report
     assert "\\*" not in visible and "\u2060" not in visible
 
 

@@ -173,9 +173,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "eng.def.privacy": (
         "Protection des personnes : les habitants ne sont désignés que par un pseudonyme (HMAC) ; "
-        "tout groupe de 1 à {k} − 1 personnes est masqué (–), ainsi que les chiffres qui "
+        "tout groupe de moins de {k} personnes est masqué (–), ainsi que les chiffres qui "
         "permettraient de le retrouver par soustraction.",
-        "Privacy: residents are known by a pseudonym (HMAC) only; every group of 1 to {k} − 1 people "
+        "Privacy: residents are known by a pseudonym (HMAC) only; every group of fewer than {k} people "
         "is hidden (–), and so are the numbers that would let one recover it by subtraction.",
     ),
     # Notes
@@ -495,6 +495,139 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{generated}",
     ),
     "eng.report.key_figures": ("Chiffres clés", "Key figures"),
+    "eng.report.town": ("{town}", "{town}"),
+    "eng.report.period": ("Période du {start} au {end}", "Period from {start} to {end}"),
+    "eng.report.filters": (
+        "Service : {service} · niveau : {level} · produit le {generated}",
+        "Service: {service} · level: {level} · produced on {generated}",
+    ),
+    "eng.report.csv_instead": (
+        "{title} : {n} lignes, trop pour un rapport imprimé. La liste complète est le fichier "
+        "{file}, à télécharger à côté du rapport (page Engagement, onglet Rapport).",
+        "{title}: {n} rows, too many for a printed report. The full list is the file {file}, to "
+        "download beside the report (Engagement page, Report tab).",
+    ),
+    "eng.report.long_table": (
+        "{title} : {n} lignes ; le tableau complet se télécharge (CSV, Excel) sur la page "
+        "Engagement, onglet {tab}.",
+        "{title}: {n} rows; the full table downloads (CSV, Excel) from the Engagement page, {tab} "
+        "tab.",
+    ),
+    "eng.report.no_individuals": (
+        "{title} : le rapport ne nomme personne, même par pseudonyme ; la liste reste sur la page, "
+        "pour les rôles autorisés à la voir.",
+        "{title}: the report names nobody, not even by pseudonym; the list stays on the page, for "
+        "the roles allowed to see it.",
+    ),
+    "eng.report.milestones_csv": (
+        "La liste complète des cailloux blancs, que le rapport ne fait que compter :",
+        "The full list of milestones, which the report only counts:",
+    ),
+    "eng.summary.title": ("Synthèse", "Summary"),
+    "eng.summary.hidden": (
+        "Moins de {k} habitants ont participé sur la période et ces filtres : aucun chiffre n'est "
+        "publié, pour protéger les personnes.",
+        "Fewer than {k} residents took part in this period and these filters: no figure is "
+        "published, to protect people.",
+    ),
+    "eng.summary.engagement.one": (
+        "{n} habitant a participé au moins une fois à un rendez-vous de la période ({attendances} "
+        "présences) ; {share} d'entre eux venaient pour la première fois.",
+        "{n} resident attended at least one event of the period ({attendances} attendances); "
+        "{share} of them came for the first time.",
+    ),
+    "eng.summary.engagement.other": (
+        "{n} habitants ont participé au moins une fois à un rendez-vous de la période "
+        "({attendances} présences) ; {share} d'entre eux venaient pour la première fois.",
+        "{n} residents attended at least one event of the period ({attendances} attendances); "
+        "{share} of them came for the first time.",
+    ),
+    "eng.summary.engagement_no_share.one": (
+        "{n} habitant a participé au moins une fois à un rendez-vous de la période ({attendances} "
+        "présences) ; la part de nouveaux venus n'est pas publiée (moins de {k} personnes).",
+        "{n} resident attended at least one event of the period ({attendances} attendances); the "
+        "share of newcomers is not published (fewer than {k} people).",
+    ),
+    "eng.summary.engagement_no_share.other": (
+        "{n} habitants ont participé au moins une fois à un rendez-vous de la période "
+        "({attendances} présences) ; la part de nouveaux venus n'est pas publiée (moins de {k} "
+        "personnes).",
+        "{n} residents attended at least one event of the period ({attendances} attendances); the "
+        "share of newcomers is not published (fewer than {k} people).",
+    ),
+    "eng.summary.retention.one": (
+        "Fidélisation : {share} du seul participant de la période précédente est revenu.",
+        "Retention: {share} of the one participant of the previous period came back.",
+    ),
+    "eng.summary.retention.other": (
+        "Fidélisation : {share} des {n} participants de la période précédente sont revenus.",
+        "Retention: {share} of the {n} participants of the previous period came back.",
+    ),
+    "eng.summary.retention_none": (
+        "Fidélisation : personne n'avait participé pendant la période précédente, rien à mesurer.",
+        "Retention: nobody took part in the previous period, nothing to measure.",
+    ),
+    "eng.summary.retention_hidden": (
+        "Fidélisation : non publiée (moins de {k} personnes).",
+        "Retention: not published (fewer than {k} people).",
+    ),
+    "eng.summary.lapsed.one": (
+        "{n} participant venu entre le {start} et le {end} n'est plus venu depuis, soit {share} "
+        "de ceux venus alors.",
+        "{n} participant who came between {start} and {end} has not come since: {share} of those "
+        "who came then.",
+    ),
+    "eng.summary.lapsed.other": (
+        "{n} participants venus entre le {start} et le {end} ne sont plus venus depuis, soit "
+        "{share} de ceux venus alors.",
+        "{n} participants who came between {start} and {end} have not come since: {share} of "
+        "those who came then.",
+    ),
+    "eng.summary.lapsed_hidden": (
+        "Perdus de vue : non publié (moins de {k} personnes).",
+        "Lapsed participants: not published (fewer than {k} people).",
+    ),
+    "eng.summary.volunteers": (
+        "Bénévoles suivis : {n}, dont {any} avec au moins un signal de fatigue (section "
+        "« {section} »).",
+        "Volunteers followed: {n}, of whom {any} with at least one sign of fatigue (section "
+        "“{section}”).",
+    ),
+    "eng.summary.volunteers_hidden": (
+        "Bénévoles : signaux de fatigue non publiés (moins de {k} personnes).",
+        "Volunteers: signs of fatigue not published (fewer than {k} people).",
+    ),
+    "eng.summary.representation": (
+        "Représentation par quartier : le quartier qui participe le moins le fait à un taux égal à "
+        "{r_score} de celui qui participe le plus ; {dissimilarity} des participants devraient "
+        "venir d'un autre quartier pour que le public ressemble à la ville.",
+        "Representation by neighbourhood: the neighbourhood that takes part least does so at "
+        "{r_score} of the rate of the one that takes part most; {dissimilarity} of the "
+        "participants would have to come from another neighbourhood for the public to look like "
+        "the town.",
+    ),
+    "eng.summary.representation_hidden": (
+        "Représentation par quartier : non calculée (pas de table de population, ou un quartier "
+        "compte moins de {k} participants).",
+        "Representation by neighbourhood: not computed (no population table, or a neighbourhood "
+        "has fewer than {k} participants).",
+    ),
+    "eng.summary.concentration": (
+        "Les 10 % les plus assidus totalisent {top10} des présences ; l'indice de Gini est de "
+        "{gini} (0 = présences également réparties, 1 = toutes chez une seule personne).",
+        "The 10% most active account for {top10} of attendances; the Gini index is {gini} "
+        "(0 = attendances evenly spread, 1 = all with one person).",
+    ),
+    "eng.summary.concentration_no_top": (
+        "Les 10 % les plus assidus : part non publiée (moins de {k} personnes) ; l'indice de Gini "
+        "est de {gini} (0 = présences également réparties, 1 = toutes chez une seule personne).",
+        "The 10% most active: share not published (fewer than {k} people); the Gini index is "
+        "{gini} (0 = attendances evenly spread, 1 = all with one person).",
+    ),
+    "eng.summary.concentration_hidden": (
+        "Concentration : non publiée (moins de {k} personnes).",
+        "Concentration: not published (fewer than {k} people).",
+    ),
     "eng.report.methods": ("Définitions et méthodes", "Definitions and methods"),
     "eng.report.footer": (
         "Rapport produit par le tableau de bord Charge et participation. Fichier autonome : il se "
@@ -503,12 +636,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "offline and without the app.",
     ),
     "eng.report.intro": (
-        "Le rapport reprend tous les graphiques, chiffres et définitions de cette page pour la "
-        "période et les filtres choisis dans la barre latérale (du {start} au {end}). C'est un "
-        "fichier HTML autonome : il s'ouvre dans un navigateur, sans connexion.",
-        "The report holds every chart, figure and definition of this page for the period and "
-        "filters chosen in the sidebar (from {start} to {end}). It is a self-contained HTML file: it "
-        "opens in a browser, offline.",
+        "Le rapport d'évaluation pour le conseil, pour la période et les filtres choisis dans la "
+        "barre latérale (du {start} au {end}) : une page de synthèse, puis chaque section avec ses "
+        "graphiques clés et ses tableaux courts, en 6 pages A4 au plus une fois imprimé. Il ne "
+        "nomme aucun habitant ; les longs tableaux se téléchargent dans leur onglet. C'est un "
+        "fichier HTML autonome : il s'ouvre dans un navigateur, sans connexion, et s'imprime (ou "
+        "s'enregistre en PDF) depuis le navigateur.",
+        "The evaluation report for the council, for the period and filters chosen in the sidebar "
+        "(from {start} to {end}): a one-page summary, then each section with its key charts and "
+        "short tables, at most 6 A4 pages once printed. It names no resident; long tables download "
+        "from their tab. It is a self-contained HTML file: it opens in a browser, offline, and "
+        "prints (or saves as PDF) from the browser.",
     ),
     "eng.report.download": ("Télécharger le rapport (HTML)", "Download the report (HTML)"),
     "eng.report.demo_note": (
