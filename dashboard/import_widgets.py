@@ -93,7 +93,7 @@ def review_rejects(con: duckdb.DuckDBPyConnection, history: pd.DataFrame, t: Tra
     files = {int(i): (f, int(n)) for i, f, n in zip(kept["import_id"], kept["file_name"],
                                                     kept["rejects_kept"], strict=True)}
     chosen = st.selectbox(t("ingest.page.review"), list(files), key="review_import",
-                          format_func=lambda i: t("ingest.page.review_item", id=i, file=files[i][0],
+                          format_func=lambda i: t.plain("ingest.page.review_item", id=i, file=files[i][0],
                                                   count=t.number(files[i][1])))
     if chosen is None:
         return
