@@ -90,11 +90,13 @@ def review_rejects(con: duckdb.DuckDBPyConnection, history: pd.DataFrame, t: Tra
     kept = history[(history["rejects_kept"] > 0) | (history["remarks_kept"] > 0)]
     if kept.empty:
         return
-    files = {int(i): (f, int(n)) for i, f, n in zip(kept["import_id"], kept["file_name"],
-                                                    kept["rejects_kept"], strict=True)}
+    files = {int(i): (f, int(n), int(m)) for i, f, n, m in zip(
+        kept["import_id"], kept["file_name"], kept["rejects_kept"], kept["remarks_kept"],
+        strict=True)}
     chosen = st.selectbox(t("ingest.page.review"), list(files), key="review_import",
-                          format_func=lambda i: t.plain("ingest.page.review_item", id=i, file=files[i][0],
-                                                  count=t.number(files[i][1])))
+                          format_func=lambda i: t.plain(
+                              "ingest.page.review_item", id=i, file=files[i][0],
+                              count=t.number(files[i][1]), remarks=t.number(files[i][2])))
     if chosen is None:
         return
     if rejects := kept_rejects(con, chosen):
