@@ -90,11 +90,13 @@ def review_rejects(con: duckdb.DuckDBPyConnection, history: pd.DataFrame, t: Tra
     kept = history[(history["rejects_kept"] > 0) | (history["remarks_kept"] > 0)]
     if kept.empty:
         return
-    files = {int(i): (f, int(n)) for i, f, n in zip(kept["import_id"], kept["file_name"],
-                                                    kept["rejects_kept"], strict=True)}
+    files = {int(i): (f, int(n), int(m)) for i, f, n, m in zip(
+        kept["import_id"], kept["file_name"], kept["rejects_kept"], kept["remarks_kept"],
+        strict=True)}
     chosen = st.selectbox(t("ingest.page.review"), list(files), key="review_import",
-                          format_func=lambda i: t("ingest.page.review_item", id=i, file=files[i][0],
-                                                  count=t.number(files[i][1])))
+                          format_func=lambda i: t.plain(
+                              "ingest.page.review_item", id=i, file=files[i][0],
+                              count=t.number(files[i][1]), remarks=t.number(files[i][2])))
     if chosen is None:
         return
     if rejects := kept_rejects(con, chosen):
@@ -206,16 +208,16 @@ def completion_editor(con: duckdb.DuckDBPyConnection, t: Translator, version: st
                 "project_id": t("data.col.project_id"), "project_name": t("data.col.project_name"),
                 "hours": st.column_config.NumberColumn(t("data.col.hours"), format="%.1f"),
                 "level": st.column_config.SelectboxColumn(
-                    t("data.col.level"), options=[schema.NO_LEVEL, *schema.LEVELS]),
+                    t("data.col.level"), options=list(choices(t, "level"))),
                 "initiative": st.column_config.SelectboxColumn(
-                    t("data.col.initiative"), options=list(schema.INITIATIVES)),
+                    t("data.col.initiative"), options=list(choices(t, "initiative"))),
                 "perimeter": st.column_config.TextColumn(t("data.col.perimeter")),
                 "service_id": pick_service,
             })
     if st.button(t("data.complete.save"), key="complete_save"):
         try:
             done = complete(con, _agent_answers(agents, edited_agents, ids),
-                            _project_answers(edited_projects, ids))
+                            _project_answers(edited_projects, ids, t))
         except MessageError as exc:
             st.error(t("data.complete.error", reason=exc.message.render(t)))
             return
@@ -245,11 +247,29 @@ def _agent_answers(before: pd.DataFrame, frame: pd.DataFrame,
     return answers
 
 
-def _project_answers(frame: pd.DataFrame, ids: dict[str, str]) -> list[ProjectAnswer]:
-    """What was said about each project (rows left blank are not written)."""
+def choices(t: Translator, vocabulary: str) -> dict[str, str]:
+    """The codes a completion dropdown offers ('level' or 'initiative'), by their label in ``t``'s
+    language (label → code)."""
+    codes = ((schema.NO_LEVEL, *schema.LEVELS) if vocabulary == "level"
+             else schema.INITIATIVES)
+    return {t.label(vocabulary, code): code for code in codes}
+
+
+def _code(value: object, labels: dict[str, str]) -> str | None:
+    """The code of a label chosen in a dropdown (None when left empty)."""
+    cell = _cell(value)
+    return None if cell is None else labels.get(str(cell), str(cell))
+
+
+def _project_answers(frame: pd.DataFrame, ids: dict[str, str],
+                     t: Translator) -> list[ProjectAnswer]:
+    """What was said about each project (rows left blank are not written); levels and
+    initiatives were chosen by their label."""
     if frame.empty:
         return []
-    return [ProjectAnswer(row.project_id, _cell(row.level), _cell(row.initiative),
+    levels, initiatives = choices(t, "level"), choices(t, "initiative")
+    return [ProjectAnswer(row.project_id, _code(row.level, levels),
+                          _code(row.initiative, initiatives),
                           _cell(row.perimeter), ids.get(str(_cell(row.service_id))))
             for row in frame.itertuples(index=False)
             if any(_cell(v) is not None for v in (row.level, row.initiative, row.perimeter,

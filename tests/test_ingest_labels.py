@@ -313,3 +313,26 @@ def test_the_command_line_prints_remarks_beside_rejects(
     assert "durations in 'Duration' read as seconds" in out
     assert ("    line 4, Duration (imported): duration 1:00 but 2:00 between start and end: the "
             "given duration is kept") in out
+
+
+@pytest.mark.parametrize(("lang", "level", "initiative", "expected"), [
+    ("fr", "Coproduction", "Sollicitée par les habitants", ("coproduction", "residents")),
+    ("fr", "Travail ordinaire", "Portée par la mairie", ("none", "municipality")),
+    ("en", "Co-production", "Led by the town", ("coproduction", "municipality")),
+    ("en", None, None, None),
+])
+def test_completion_lists_levels_and_initiatives_by_their_label(
+        lang: str, level: str | None, initiative: str | None,
+        expected: tuple[str, str] | None) -> None:
+    import pandas as pd
+
+    from analytics.i18n import Translator
+    from dashboard.import_widgets import _project_answers, choices
+
+    t = Translator(lang)
+    assert list(choices(t, "initiative")) == [t.label("initiative", "municipality"),
+                                              t.label("initiative", "residents")]
+    frame = pd.DataFrame({"project_id": ["jardin"], "level": [level], "initiative": [initiative],
+                          "perimeter": [None], "service_id": [None]})
+    answers = _project_answers(frame, {}, t)
+    assert ((answers[0].level, answers[0].initiative) if answers else None) == expected

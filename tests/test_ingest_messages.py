@@ -502,3 +502,21 @@ def test_an_unreadable_upload_is_explained_in_french(page: Any) -> None:
     page.file_uploader(key="data_upload").set_value(("vide.csv", b'""\n', "text/csv")).run()
     assert not page.exception, page.exception
     assert any("le fichier est vide (aucune ligne d'en-tête)" in error.value for error in page.error)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "t", "format_shown", "status_shown"),
+    [
+        ("french_excel_cp1252.csv", FR, "Modèle canonique : Temps saisis", "Importé"),
+        ("french_excel_cp1252.csv", EN, "Canonical template: Time entries", "Imported"),
+        ("kimai1_en.csv", FR, "Kimai (export CSV, 1.x et 2.x, anglais ou allemand)", "Importé"),
+    ],
+)
+def test_history_names_format_and_status_in_the_readers_language(
+        store: duckdb.DuckDBPyConnection, fixture: str, t: Translator, format_shown: str,
+        status_shown: str) -> None:
+    from analytics.data_health import import_history
+
+    import_file(store, FIXTURES / fixture)
+    shown = localised_history(import_history(store), t).iloc[0]
+    assert (shown["format"], shown["status"]) == (format_shown, status_shown)

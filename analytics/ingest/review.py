@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import Translator
+from analytics.ingest.formats import by_name
 from analytics.ingest.messages import Message
 from analytics.ingest.model import Reject
 from analytics.store.db import query_rows, read_sql
@@ -35,11 +36,15 @@ def kept_rejects(con: duckdb.DuckDBPyConnection, import_id: int,
 
 
 def localised_history(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """The import history (``analytics.data_health.import_history``) with each ``message`` in
-    ``t``'s language, without the columns that rebuild it."""
+    """The import history (``analytics.data_health.import_history``) with each ``message``,
+    format and status in ``t``'s language, without the columns that rebuild the message."""
+    shown = history.drop(columns=[c for c in MESSAGE_COLUMNS if c in history.columns])
+    if "format" in shown.columns:
+        shown["format"] = [_format_label(value, t) for value in shown["format"]]
+    if "status" in shown.columns:
+        shown["status"] = [_status_label(value, t) for value in shown["status"]]
     if not set(MESSAGE_COLUMNS) <= set(history.columns):
-        return history
-    shown = history.drop(columns=list(MESSAGE_COLUMNS))
+        return shown
     if "message" in history.columns:
         shown["message"] = [
             Message.stored(_text(key), _text(params), _text(text)).render(t, markdown=False)
@@ -47,6 +52,26 @@ def localised_history(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
                                          history["message"], strict=True)
         ]
     return shown
+
+
+def _format_label(value: object, t: Translator) -> object:
+    """A stored format name ('kimai', 'canonical_projects', 'generic:Ma feuille') as a person
+    reads it; a name no format has (the demo, an old store) is kept as it is."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return by_name(value.split(":", 1)[0]).label().render(t, markdown=False)
+    except KeyError:
+        return value
+
+
+def _status_label(value: object, t: Translator) -> object:
+    """A stored import status ('imported', 'refused'…) in ``t``'s language (others as stored)."""
+    if not isinstance(value, str):
+        return value
+    key = f"data.status.{value}"
+    text = t.plain(key)
+    return value if text == key else text
 
 
 def _text(value: object) -> str | None:

@@ -385,11 +385,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.import.projects_created": ("projets créés : {names}", "projects created: {names}"),
     # --- the Data page: refused rows kept for review -------------------------------------------
     "ingest.page.review": (
-        "Revoir les lignes refusées d'un import",
-        "Review the refused rows of an import",
+        "Revoir les lignes refusées ou importées avec une remarque d'un import",
+        "Review the rows of an import that were refused or imported with a remark",
     ),
-    "ingest.page.review_item": ("N° {id} — {file} (lignes refusées : {count})",
-                                "No. {id} — {file} (refused rows: {count})"),
+    "ingest.page.review_item": (
+        "N° {id} — {file} (lignes refusées : {count} ; avec une remarque : {remarks})",
+        "No. {id} — {file} (refused rows: {count}; with a remark: {remarks})"),
     "ingest.note.totals_skipped": (
         "ligne {line} : ligne de total ignorée",
         "line {line}: totals row skipped",
