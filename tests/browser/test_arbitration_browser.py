@@ -95,7 +95,7 @@ def test_a_typed_start_date_updates_the_verdict_without_another_click(
     start = page.locator("[data-testid='stSelectbox']").filter(has_text="Démarrage")
     start.locator("input").fill("sept. 2027")
     start.locator("input").press("Enter")
-    wait_for_text(page, "démarrage le 1 sept. 2027")
+    wait_for_text(page, "démarrage le 1er sept. 2027")
     body = plain(page.inner_text("body"))
-    assert "Verdict pour" in body and "démarrage le 1 sept. 2027" in body
+    assert "Verdict pour" in body and "démarrage le 1er sept. 2027" in body
     page.close()
