@@ -206,7 +206,7 @@ def completion_editor(con: duckdb.DuckDBPyConnection, t: Translator, version: st
                           "service_id", "project_id"],
             column_config={
                 "project_id": t("data.col.project_id"), "project_name": t("data.col.project_name"),
-                "hours": st.column_config.NumberColumn(t("data.col.hours"), format="%.1f"),
+                "hours": st.column_config.NumberColumn(t("data.col.hours"), format="localized"),
                 "level": st.column_config.SelectboxColumn(
                     t("data.col.level"), options=list(choices(t, "level"))),
                 "initiative": st.column_config.SelectboxColumn(

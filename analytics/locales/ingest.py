@@ -337,7 +337,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.import.counts": (
         "lignes lues : {read} ; acceptées : {accepted} (nouvelles : {added}) ; refusées : "
         "{rejected}",
-        "rows read: {read}; accepted: {accepted} (new: {added}); rejected: {rejected}",
+        "rows read: {read}; accepted: {accepted} (new: {added}); refused: {rejected}",
     ),
     "ingest.import.unplaced.one": (
         "{count} ligne où «\u00a0{column}\u00a0» vaut {labels} : valeur inconnue laissée vide (à "

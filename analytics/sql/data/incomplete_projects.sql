@@ -1,6 +1,6 @@
 -- Projects a person still has to complete: known only by a name (created by an import from a
 -- timesheet, or a level no code matched), with no level, initiative nor perimeter. Their hours count
--- as ordinary work until their level is given. One row per project, with its recorded hours.
+-- as ordinary work until their level is given. One row per project, with its recorded hours (to 0.1 h).
 WITH bare_projects AS (
     SELECT project_id, project_name, service_id
     FROM projects
@@ -9,7 +9,7 @@ WITH bare_projects AS (
 project_hours AS (
     SELECT project_id, sum(hours) AS hours FROM time_entries GROUP BY project_id
 )
-SELECT p.project_id, p.project_name, p.service_id, coalesce(h.hours, 0) AS hours
+SELECT p.project_id, p.project_name, p.service_id, round(coalesce(h.hours, 0), 1) AS hours
 FROM bare_projects AS p
 LEFT JOIN project_hours AS h USING (project_id)
 ORDER BY hours DESC, p.project_name NULLS LAST, p.project_id
