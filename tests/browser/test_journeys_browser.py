@@ -154,4 +154,5 @@ def test_evaluator_sees_why_engagement_erodes(browser: object, deployment: signi
         value = tile(page, label)  # a count of people: none, or at least 5, or hidden
         assert value == "–" or value == "0" or int(value.replace(" ", "")) >= 5, (label, value)
     assert tile(page, "Absences en hausse") == "–"  # fewer than 5 people today: hidden
+    assert "tout groupe de moins de 5 personnes est masqué (–)" in body  # and the tab says why
     page.context.close()
