@@ -196,3 +196,23 @@ def test_partial_months_of_the_milestones_chart(tiny: duckdb.DuckDBPyConnection)
     shapes = dict(zip(pd.to_datetime(bars["x"]).strftime("%Y-%m"), bars["marker"]["pattern"]["shape"],
                       strict=True))
     assert (shapes["2024-03"], shapes["2024-04"], shapes["2025-12"]) == ("/", "", "/")
+
+
+# The fatigue tab shows counts of volunteers as "–" when fewer than the minimum: it says why, as the
+# representativeness tab does, for the roles the rule applies to (min_group_size > 1).
+@pytest.mark.parametrize(("key", "min_size", "named"), [
+    ("fatigue", 5, True),
+    ("fatigue", 1, False),
+    ("representativeness", 5, True),
+])
+def test_a_tab_with_hidden_small_groups_says_what_the_dash_means(
+    tiny: duckdb.DuckDBPyConnection, key: str, min_size: int, named: bool
+) -> None:
+    from analytics.engagement.sections import sections
+    from analytics.i18n import Translator
+
+    data = compute_engagement(tiny, Scope(date(2025, 1, 1), date(2025, 12, 31)),
+                              Thresholds(min_group_size=min_size))
+    section = next(s for s in sections(data, Translator("fr")) if s.key == key)
+    rule = f"tout groupe de moins de {min_size} personnes est masqué (–)"
+    assert any(rule in note for note in section.notes) is named

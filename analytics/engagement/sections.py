@@ -223,7 +223,8 @@ def _fatigue(o: Overview, d: FatiguePart, t: Translator) -> Section:
             *_signal_metrics(d, t),
         ],
         notes=[t("eng.risk_note"), t("eng.def.attendance"), *_trend_notes(d, t),
-               *_data_start_notes(o, "trends", t)],
+               *_data_start_notes(o, "trends", t),
+               *([t("eng.def.privacy", k=o.min_group_size)] if o.min_group_size > 1 else [])],
         figures=[
             figures.transitions_figure(d.year_transitions, t),
             figures.attendance_figure(d.attendance_yearly, d.attendance_trends, "event_kind", t),
