@@ -115,15 +115,17 @@ def portfolio(
     path: str, version: str, target: float, quantile: str,
     forced_in: tuple[str, ...], forced_out: tuple[str, ...],
     request_level: str | None = None, request_priority: float = portfolio_mod.REQUEST_PRIORITY,
+    request_levels: tuple[tuple[str, str], ...] = (),
 ) -> Portfolio:
     """The best set of proposed projects and levels, with forced choices; with a
-    ``request_level``, among the open requests too (each at that level and priority)."""
+    ``request_level``, among the open requests too (each at that level, or the one of
+    ``request_levels`` (request_id, level), and at ``request_priority``)."""
     found = context(path, version)
     assert found is not None
     requests = None
     if request_level is not None:
         requests = portfolio_mod.request_candidates(
-            open_requests(path, version), request_level, request_priority)
+            open_requests(path, version), request_level, request_priority, dict(request_levels))
     return context_mod.run_portfolio(found, target, quantile, forced_in, forced_out, requests)
 
 

@@ -203,6 +203,26 @@ def show_simulator() -> None:
         table(present.committed_table(committed, t), "committed_projects")
 
 
+def request_levels(requests: pd.DataFrame, level: str) -> dict[str, str]:
+    """A level per open request, edited in a table (folded): the requests set apart from
+    ``level``."""
+    labels = {t.label("level", code): code for code in LEVELS}
+    with st.expander(t("arb.pf.request_levels")):
+        frame = pd.DataFrame({
+            t("arb.col.ref"): requests["request_id"].astype(str),
+            t("arb.col.topic"): requests["topic"].astype(str),
+            t("arb.col.level"): t.label("level", level),
+        })
+        edited = st.data_editor(
+            frame, key=f"arb_pf_levels_{level}", hide_index=True, width="stretch",
+            disabled=[t("arb.col.ref"), t("arb.col.topic")],
+            column_config={t("arb.col.level"): st.column_config.SelectboxColumn(
+                options=list(labels), required=True)},
+        )
+    chosen = zip(edited[t("arb.col.ref")], edited[t("arb.col.level")], strict=True)
+    return {rid: labels[label] for rid, label in chosen if labels.get(label, level) != level}
+
+
 def portfolio_part() -> None:
     """Which proposed projects (and, on request, open residents' requests) to take on, and at
     which level, within the teams' capacity."""
@@ -222,9 +242,11 @@ def portfolio_part() -> None:
     weight = float(right.number_input(t("arb.pf.request_priority"), min_value=0.0,
                                       value=REQUEST_PRIORITY, step=1.0, key="arb_pf_request_priority",
                                       disabled=not include, persist_state=KEEP))
+    levels: dict[str, str] = {}
     if include:
         st.caption(t("arb.pf.requests_caption", count=len(requests), day=t.date(ctx.as_of)))
-        candidates = with_requests(candidates, request_candidates(requests, level, weight))
+        levels = request_levels(requests, level)
+        candidates = with_requests(candidates, request_candidates(requests, level, weight, levels))
     titles = {pid: f"{name} ({pid})" for pid, name in
               zip(candidates["project_id"], candidates["project_name"], strict=True)}
     quantile = st.radio(t("arb.pf.estimate"), QUANTILES, horizontal=True, key="arb_pf_q",
@@ -240,7 +262,7 @@ def portfolio_part() -> None:
     chosen = loaders.portfolio(path, v, th.target_utilisation, quantile,
                                tuple(sorted(p for p in forced_in if p in titles)),
                                tuple(sorted(p for p in forced_out if p in titles)),
-                               level if include else None, weight)
+                               level if include else None, weight, tuple(sorted(levels.items())))
     conflicts = present.conflict_lines(chosen.table, t)
     if conflicts:
         st.error("\n".join([t("arb.pf.infeasible", count=len(conflicts)),

@@ -247,6 +247,15 @@ def test_open_requests_are_chosen_among_with_the_proposed_projects(
     taken = int(metric(page, "Sollicitations retenues").split(" sur ")[0])
     assert metric(page, "Sollicitations retenues") == f"{taken} sur {len(requests)}"
     assert (asked["Niveau retenu"] != "Écarté").sum() == taken
+    # one request set apart, at coproduction, in the folded table of levels (its first row)
+    page.session_state["arb_pf_levels_consultation"] = {
+        "edited_rows": {0: {"Niveau": "Coproduction"}}, "added_rows": [], "deleted_rows": []}
+    page.run()
+    assert not page.exception
+    asked = table_with(page, "Pourquoi").query("Nature == 'Sollicitation'")
+    assert asked.loc[asked["Réf."] == f"req:{requests[0]}", "Niveau proposé"].tolist() == [
+        "Coproduction"]
+    assert (asked["Niveau proposé"] == "Consultation").sum() == len(requests) - 1
     # a lighter level for every request: none is proposed heavier than information
     page.selectbox(key="arb_pf_request_level").select("information").run()
     asked = table_with(page, "Pourquoi").query("Nature == 'Sollicitation'")

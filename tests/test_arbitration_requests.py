@@ -64,9 +64,24 @@ def test_each_open_request_becomes_a_candidate(column: str, values: list[object]
     assert list(frame[column]) == values
 
 
-def test_an_unknown_level_is_refused() -> None:
+@pytest.mark.parametrize(
+    ("levels", "expected"),
+    [
+        ({}, ["consultation", "consultation"]),                    # the default level
+        ({"Q8": "coproduction"}, ["consultation", "coproduction"]),  # one request set apart
+        ({"Q6": "information", "Q8": "information"}, ["information", "information"]),
+    ],
+)
+def test_a_level_can_be_chosen_for_each_request(
+    levels: dict[str, str], expected: list[str]
+) -> None:
+    assert list(request_candidates(REQUESTS, levels=levels)["level"]) == expected
+
+
+@pytest.mark.parametrize(("level", "levels"), [("referendum", {}), ("consultation", {"Q6": "vote"})])
+def test_an_unknown_level_is_refused(level: str, levels: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="unknown level"):
-        request_candidates(REQUESTS, level="referendum")
+        request_candidates(REQUESTS, level=level, levels=levels)
 
 
 def test_requests_without_dates_last_the_comparable_life_from_the_first_month() -> None:

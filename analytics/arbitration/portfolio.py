@@ -85,21 +85,25 @@ def load_open_requests(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFr
 
 
 def request_candidates(
-    requests: pd.DataFrame, level: str = REQUEST_LEVEL, priority: float = REQUEST_PRIORITY
+    requests: pd.DataFrame, level: str = REQUEST_LEVEL, priority: float = REQUEST_PRIORITY,
+    levels: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Open ``requests`` (from :func:`load_open_requests`) as candidates alike proposed projects:
     project_id ``req:<request_id>``, project_name the topic, at ``level`` (the heaviest they may be
     taken at) and ``priority`` each, initiative ``residents``, perimeter ``quartier`` when the
     request names one (else ``commune``), no dates (the horizon's first month, for the comparable
-    projects' median life), ``kind`` REQUEST_KIND and the ``request_id``."""
-    if level not in LEVELS:
-        raise ValueError(f"unknown level {level!r}")
+    projects' median life), ``kind`` REQUEST_KIND and the ``request_id``. ``levels``: a level
+    for some requests (request_id → level) instead of ``level``."""
+    chosen = [(levels or {}).get(rid, level) for rid in requests["request_id"]]
+    for code in {level, *chosen}:
+        if code not in LEVELS:
+            raise ValueError(f"unknown level {code!r}")
     return pd.DataFrame({
         "project_id": [f"{REQUEST_PREFIX}{rid}" for rid in requests["request_id"]],
         "project_name": requests["topic"].astype("object").to_numpy(),
         "theme": requests["topic"].astype("object").to_numpy(),
         "service_id": requests["service_id"].astype("object").to_numpy(),
-        "level": level,
+        "level": pd.Series(chosen, dtype="object").to_numpy(),
         "initiative": "residents",
         "perimeter": ["commune" if pd.isna(q) else "quartier" for q in requests["quartier"]],
         "start_date": pd.Series([pd.NaT] * len(requests), dtype="datetime64[ns]").to_numpy(),

@@ -366,6 +366,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the proposed projects.",
     ),
     "arb.pf.requests_taken": ("Sollicitations retenues", "Requests taken"),
+    "arb.pf.request_levels": (
+        "Choisir un autre niveau pour certaines sollicitations",
+        "Choose another level for some requests",
+    ),
+    "arb.col.topic": ("Objet", "Topic"),
     "arb.col.kind": ("Nature", "Kind"),
     "arb.kind.project": ("Projet proposé", "Proposed project"),
     "arb.kind.request": ("Sollicitation", "Request"),
