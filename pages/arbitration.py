@@ -210,7 +210,7 @@ def request_levels(requests: pd.DataFrame, level: str) -> dict[str, str]:
     with st.expander(t("arb.pf.request_levels")):
         frame = pd.DataFrame({
             t("arb.col.ref"): requests["request_id"].astype(str),
-            t("arb.col.topic"): requests["topic"].astype(str),
+            t("arb.col.topic"): requests["topic"].fillna("").astype(str),
             t("arb.col.level"): t.label("level", level),
         })
         edited = st.data_editor(
@@ -247,7 +247,7 @@ def portfolio_part() -> None:
         st.caption(t("arb.pf.requests_caption", count=len(requests), day=t.date(ctx.as_of)))
         levels = request_levels(requests, level)
         candidates = with_requests(candidates, request_candidates(requests, level, weight, levels))
-    titles = {pid: f"{name} ({pid})" for pid, name in
+    titles = {pid: f"{name} ({pid})" if isinstance(name, str) else pid for pid, name in
               zip(candidates["project_id"], candidates["project_name"], strict=True)}
     quantile = st.radio(t("arb.pf.estimate"), QUANTILES, horizontal=True, key="arb_pf_q",
                         format_func=lambda q: t(f"arb.pf.estimate.{q}"), persist_state=KEEP)
