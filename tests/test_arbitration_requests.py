@@ -51,7 +51,7 @@ REQUESTS = pd.DataFrame({
     ("column", "values"),
     [
         ("project_id", ["req:Q6", "req:Q8"]),
-        ("project_name", ["animation", "skate*park"]),   # the topic, as written (escaped when shown)
+        ("project_name", ["animation — Q_NORD", "skate*park"]),   # as written (escaped when shown)
         ("level", ["information", "information"]),
         ("perimeter", ["quartier", "commune"]),           # no quartier: the whole commune
         ("initiative", ["residents", "residents"]),

@@ -89,18 +89,21 @@ def request_candidates(
     levels: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Open ``requests`` (from :func:`load_open_requests`) as candidates alike proposed projects:
-    project_id ``req:<request_id>``, project_name the topic, at ``level`` (the heaviest they may be
-    taken at) and ``priority`` each, initiative ``residents``, perimeter ``quartier`` when the
-    request names one (else ``commune``), no dates (the horizon's first month, for the comparable
-    projects' median life), ``kind`` REQUEST_KIND and the ``request_id``. ``levels``: a level
-    for some requests (request_id → level) instead of ``level``."""
+    project_id ``req:<request_id>``, project_name ``topic — quartier`` (as written), at ``level``
+    (the heaviest they may be taken at) and ``priority`` each, initiative ``residents``,
+    perimeter ``quartier`` when the request names one (else ``commune``), no dates (the
+    horizon's first month, for the comparable projects' median life), ``kind`` REQUEST_KIND and
+    the ``request_id``. ``levels``: a level for some requests (request_id → level) instead of
+    ``level``."""
     chosen = [(levels or {}).get(rid, level) for rid in requests["request_id"]]
     for code in {level, *chosen}:
         if code not in LEVELS:
             raise ValueError(f"unknown level {code!r}")
     return pd.DataFrame({
         "project_id": [f"{REQUEST_PREFIX}{rid}" for rid in requests["request_id"]],
-        "project_name": requests["topic"].astype("object").to_numpy(),
+        "project_name": [_request_name(topic, quartier)
+                         for topic, quartier in zip(requests["topic"], requests["quartier"],
+                                                    strict=True)],
         "theme": requests["topic"].astype("object").to_numpy(),
         "service_id": requests["service_id"].astype("object").to_numpy(),
         "level": pd.Series(chosen, dtype="object").to_numpy(),
@@ -113,6 +116,11 @@ def request_candidates(
         "kind": REQUEST_KIND,
         "request_id": requests["request_id"].astype("object").to_numpy(),
     })
+
+
+def _request_name(topic: object, quartier: object) -> str | None:
+    parts = [str(part) for part in (topic, quartier) if isinstance(part, str) and part]
+    return " — ".join(parts) or None
 
 
 def with_requests(candidates: pd.DataFrame, requests: pd.DataFrame) -> pd.DataFrame:
