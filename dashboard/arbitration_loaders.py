@@ -103,14 +103,30 @@ def candidates(path: str, version: str) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def open_requests(path: str, version: str) -> pd.DataFrame:
+    """Residents' requests open on the reference day, not yet carried by a project."""
+    found = history(path, version)
+    assert found is not None
+    return portfolio_mod.load_open_requests(connection(path), found.as_of)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def portfolio(
     path: str, version: str, target: float, quantile: str,
     forced_in: tuple[str, ...], forced_out: tuple[str, ...],
+    request_level: str | None = None, request_priority: float = portfolio_mod.REQUEST_PRIORITY,
+    request_levels: tuple[tuple[str, str], ...] = (),
 ) -> Portfolio:
-    """The best set of proposed projects and levels, with forced choices."""
+    """The best set of proposed projects and levels, with forced choices; with a
+    ``request_level``, among the open requests too (each at that level, or the one of
+    ``request_levels`` (request_id, level), and at ``request_priority``)."""
     found = context(path, version)
     assert found is not None
-    return context_mod.run_portfolio(found, target, quantile, forced_in, forced_out)
+    requests = None
+    if request_level is not None:
+        requests = portfolio_mod.request_candidates(
+            open_requests(path, version), request_level, request_priority, dict(request_levels))
+    return context_mod.run_portfolio(found, target, quantile, forced_in, forced_out, requests)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

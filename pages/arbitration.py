@@ -13,7 +13,14 @@ from analytics.arbitration.baseline import MAX_PROJECT_MONTHS, RECENT_WEEKS
 from analytics.arbitration.context import default_team
 from analytics.arbitration.demand import DIMENSIONS as DEMAND_DIMENSIONS
 from analytics.arbitration.effort import DIMENSIONS as EFFORT_DIMENSIONS
-from analytics.arbitration.portfolio import PORTFOLIO_MONTHS
+from analytics.arbitration.portfolio import (
+    PORTFOLIO_MONTHS,
+    REQUEST_LEVEL,
+    REQUEST_PREFIX,
+    REQUEST_PRIORITY,
+    request_candidates,
+    with_requests,
+)
 from analytics.arbitration.simulate import (
     DEFAULT_LEVEL,
     DEFAULT_PROJECT_MONTHS,
@@ -196,15 +203,51 @@ def show_simulator() -> None:
         table(present.committed_table(committed, t), "committed_projects")
 
 
+def request_levels(requests: pd.DataFrame, level: str) -> dict[str, str]:
+    """A level per open request, edited in a table (folded): the requests set apart from
+    ``level``."""
+    labels = {t.label("level", code): code for code in LEVELS}
+    with st.expander(t("arb.pf.request_levels")):
+        frame = pd.DataFrame({
+            t("arb.col.ref"): requests["request_id"].astype(str),
+            t("arb.col.topic"): requests["topic"].fillna("").astype(str),
+            t("arb.col.level"): t.label("level", level),
+        })
+        edited = st.data_editor(
+            frame, key=f"arb_pf_levels_{level}", hide_index=True, width="stretch",
+            disabled=[t("arb.col.ref"), t("arb.col.topic")],
+            column_config={t("arb.col.level"): st.column_config.SelectboxColumn(
+                options=list(labels), required=True)},
+        )
+    chosen = zip(edited[t("arb.col.ref")], edited[t("arb.col.level")], strict=True)
+    return {rid: labels[label] for rid, label in chosen if labels.get(label, level) != level}
+
+
 def portfolio_part() -> None:
-    """Which proposed projects to take on, and at which level, within the teams' capacity."""
+    """Which proposed projects (and, on request, open residents' requests) to take on, and at
+    which level, within the teams' capacity."""
     st.subheader(t("arb.pf.header"))
     st.caption(t("arb.pf.caption", months=PORTFOLIO_MONTHS))
     candidates = loaders.candidates(path, v)
-    if candidates.empty:
+    requests = loaders.open_requests(path, v)
+    if candidates.empty and requests.empty:
         st.info(t("arb.pf.none"))
         return
-    titles = {pid: f"{name} ({pid})" for pid, name in
+    left, middle, right = st.columns(3)
+    include = left.toggle(t("arb.pf.requests"), key="arb_pf_requests", help=t("arb.pf.requests_help"),
+                          persist_state=KEEP)
+    level = middle.selectbox(t("arb.pf.request_level"), LEVELS, index=LEVELS.index(REQUEST_LEVEL),
+                             key="arb_pf_request_level", format_func=lambda c: t.label("level", c),
+                             disabled=not include, persist_state=KEEP)
+    weight = float(right.number_input(t("arb.pf.request_priority"), min_value=0.0,
+                                      value=REQUEST_PRIORITY, step=1.0, key="arb_pf_request_priority",
+                                      disabled=not include, persist_state=KEEP))
+    levels: dict[str, str] = {}
+    if include:
+        st.caption(t("arb.pf.requests_caption", count=len(requests), day=t.date(ctx.as_of)))
+        levels = request_levels(requests, level)
+        candidates = with_requests(candidates, request_candidates(requests, level, weight, levels))
+    titles = {pid: f"{name} ({pid})" if isinstance(name, str) else pid for pid, name in
               zip(candidates["project_id"], candidates["project_name"], strict=True)}
     quantile = st.radio(t("arb.pf.estimate"), QUANTILES, horizontal=True, key="arb_pf_q",
                         format_func=lambda q: t(f"arb.pf.estimate.{q}"), persist_state=KEEP)
@@ -217,18 +260,23 @@ def portfolio_part() -> None:
                                    key="arb_force_out", format_func=titles.get,
                                    placeholder=t("arb.pf.choose"), persist_state=KEEP)
     chosen = loaders.portfolio(path, v, th.target_utilisation, quantile,
-                               tuple(sorted(forced_in)), tuple(sorted(forced_out)))
+                               tuple(sorted(p for p in forced_in if p in titles)),
+                               tuple(sorted(p for p in forced_out if p in titles)),
+                               level if include else None, weight, tuple(sorted(levels.items())))
     conflicts = present.conflict_lines(chosen.table, t)
     if conflicts:
         st.error("\n".join([t("arb.pf.infeasible", count=len(conflicts)),
                             *(f"- {line}" for line in conflicts)]))
-    left, right = st.columns(2)
-    left.metric(t("arb.pf.taken"), t("arb.pf.of", value=len(chosen.selection.chosen),
-                                     total=len(candidates)))
-    right.metric(t("arb.pf.priority"), t("arb.pf.of",
-                 value=t.number(chosen.selection.total_priority),
-                 total=t.number(candidates["priority"].fillna(0).sum())),
-                 help=t("arb.pf.priority_help"))
+    tiles = st.columns(3 if include else 2)
+    taken = chosen.selection.chosen
+    tiles[0].metric(t("arb.pf.taken"), t("arb.pf.of", value=len(taken), total=len(chosen.table)))
+    tiles[1].metric(t("arb.pf.priority"), t("arb.pf.of",
+                    value=t.number(chosen.selection.total_priority),
+                    total=t.number(chosen.table["priority"].fillna(0).sum())),
+                    help=t("arb.pf.priority_help"))
+    if include:
+        tiles[2].metric(t("arb.pf.requests_taken"), t("arb.pf.of", total=len(requests),
+                        value=sum(pid.startswith(REQUEST_PREFIX) for pid in taken)))
     table(present.portfolio_table(chosen.table, t, names, forced_in), "portfolio")
     st.plotly_chart(figures.portfolio_figure(chosen.usage, names, PORTFOLIO_MONTHS, t),
                     width="stretch")

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.arbitration.portfolio import load_candidates
+from analytics.arbitration.portfolio import load_candidates, load_open_requests
 from analytics.demo import STORY_SERVICE_ID
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -223,3 +223,47 @@ def test_forcing_every_project_in_names_the_culprits_and_keeps_the_table(
     titles = [json.loads(chart.proto.spec)["layout"]["title"]["text"]
               for chart in page.get("plotly_chart")]
     assert any("Mois le plus serré" in title for title in titles)
+
+
+def test_open_requests_are_chosen_among_with_the_proposed_projects(
+    page: AppTest, demo_con: duckdb.DuckDBPyConnection
+) -> None:
+    from tests.demo_fixtures import DEMO_AS_OF
+
+    projects = list(load_candidates(demo_con)["project_id"])
+    requests = list(load_open_requests(demo_con, DEMO_AS_OF)["request_id"])
+    open_tab(page, "portfolio")
+    assert len(table_with(page, "Pourquoi")) == len(projects)   # off by default
+    page.toggle(key="arb_pf_requests").set_value(True).run()
+    assert not page.exception
+    table = table_with(page, "Pourquoi")
+    assert len(table) == len(projects) + len(requests)
+    assert table.columns[0] == "Pourquoi"    # the reason first, then what the row is
+    assert list(table.columns[1:3]) == ["Projet", "Nature"]
+    assert (table["Nature"] == "Sollicitation").sum() == len(requests)
+    asked = table[table["Nature"] == "Sollicitation"]
+    assert set(asked["Niveau proposé"]) == {"Consultation"}
+    assert all(why for why in asked["Pourquoi"])   # each one says why it is in or out
+    taken = int(metric(page, "Sollicitations retenues").split(" sur ")[0])
+    assert metric(page, "Sollicitations retenues") == f"{taken} sur {len(requests)}"
+    assert (asked["Niveau retenu"] != "Écarté").sum() == taken
+    # one request set apart, at coproduction, in the folded table of levels (its first row)
+    page.session_state["arb_pf_levels_consultation"] = {
+        "edited_rows": {0: {"Niveau": "Coproduction"}}, "added_rows": [], "deleted_rows": []}
+    page.run()
+    assert not page.exception
+    asked = table_with(page, "Pourquoi").query("Nature == 'Sollicitation'")
+    assert asked.loc[asked["Réf."] == f"req:{requests[0]}", "Niveau proposé"].tolist() == [
+        "Coproduction"]
+    assert (asked["Niveau proposé"] == "Consultation").sum() == len(requests) - 1
+    # a lighter level for every request: none is proposed heavier than information
+    page.selectbox(key="arb_pf_request_level").select("information").run()
+    asked = table_with(page, "Pourquoi").query("Nature == 'Sollicitation'")
+    assert set(asked["Niveau proposé"]) == {"Information"}
+    # forcing one request in still names culprits the usual way and keeps the table
+    page.multiselect(key="arb_force_in").set_value([f"req:{requests[0]}", *projects]).run()
+    assert not page.exception
+    assert len(table_with(page, "Pourquoi")) == len(projects) + len(requests)
+    page.toggle(key="arb_pf_requests").set_value(False).run()
+    assert not page.exception
+    assert len(table_with(page, "Pourquoi")) == len(projects)

@@ -161,13 +161,20 @@ def test_tables_show_numbers_and_dates_the_french_way() -> None:
     assert "1\u202f234,5" in html and "01/03/2027" in html
 
 
-def test_the_portfolio_table_reads_the_reason_first() -> None:
+@pytest.mark.parametrize(
+    ("kind", "shown_kind"),
+    [(None, "Projet proposé"), ("project", "Projet proposé"), ("request", "Sollicitation")],
+)
+def test_the_portfolio_table_reads_the_reason_first(kind: str | None, shown_kind: str) -> None:
     table = pd.DataFrame({
         "project_id": ["A"], "project_name": ["Parc"], "team": ["T"], "priority": [5.0],
         "level": ["consultation"], "chosen_level": [None], "initiative": ["residents"],
         "reason": ["forced_out"], "start": [date(2027, 1, 1)], "months": [3],
     })
+    if kind is not None:   # no kind column: proposed projects only (as before requests)
+        table["kind"] = [kind]
     shown = portfolio_table(table, Translator("fr"), {"T": "Jeunesse"}, ())
-    assert list(shown.columns)[:5] == [
-        "Pourquoi", "Projet", "Niveau retenu", "Niveau proposé", "Initiative"]
+    assert list(shown.columns)[:6] == [
+        "Pourquoi", "Projet", "Nature", "Niveau retenu", "Niveau proposé", "Initiative"]
     assert shown.iloc[0]["Pourquoi"] == "Écarté à votre demande."
+    assert shown.iloc[0]["Nature"] == shown_kind

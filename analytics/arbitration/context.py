@@ -245,10 +245,15 @@ def run_portfolio(
     quantile: str = "p50",
     forced_in: Collection[str] = (),
     forced_out: Collection[str] = (),
+    requests: pd.DataFrame | None = None,
 ) -> portfolio_mod.Portfolio:
-    """The best set of proposed projects and levels over the next PORTFOLIO_MONTHS months."""
+    """The best set of proposed projects and levels over the next PORTFOLIO_MONTHS months;
+    with ``requests`` (:func:`.portfolio.request_candidates`), among those open requests too, each
+    costed like a project of its level, perimeter and team."""
     horizon = portfolio_mod.horizon_months(context.first_start)
-    candidates = context.candidates.copy()
+    candidates = portfolio_mod.with_requests(
+        context.candidates, requests if requests is not None else pd.DataFrame()
+    )
     team_of = teams_mod.team_of(context.mapping)
     candidates["team"] = pd.Series(
         [team_of.get(sid) for sid in candidates["service_id"]], index=candidates.index,

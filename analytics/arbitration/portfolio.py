@@ -42,6 +42,14 @@ from analytics.store.derived import named_params
 
 CANDIDATE_STATUS: Final[str] = "proposed"
 """projects.status of a candidate project."""
+REQUEST_PREFIX: Final[str] = "req:"
+"""A request candidate's project_id: this prefix and the request_id (apart from projects' ids)."""
+REQUEST_LEVEL: Final[str] = "consultation"
+"""The level an open request is costed at unless another is chosen."""
+REQUEST_PRIORITY: Final[float] = 1.0
+"""The arbitration weight of each open request unless another is chosen."""
+PROJECT_KIND: Final[str] = "project"
+REQUEST_KIND: Final[str] = "request"
 PORTFOLIO_MONTHS: Final[int] = 12
 """The choice is made over this many months, starting with the month after the reference day."""
 OPTIMAL: Final[str] = "optimal"
@@ -66,6 +74,61 @@ def load_candidates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     sql = read_sql("arbitration/candidate_projects")
     values = {"candidate_status": CANDIDATE_STATUS, "levels": list(LEVELS)}
     return query_df(con, sql, named_params(sql, values))
+
+
+def load_open_requests(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Residents' requests open on ``as_of`` and not yet carried by a project (see
+    ``open_requests.sql``): request_id, received_on, topic, quartier, service_id."""
+    sql = read_sql("arbitration/open_requests")
+    values = {"as_of": as_of, "declined": "declined"}
+    return query_df(con, sql, named_params(sql, values))
+
+
+def request_candidates(
+    requests: pd.DataFrame, level: str = REQUEST_LEVEL, priority: float = REQUEST_PRIORITY,
+    levels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Open ``requests`` (from :func:`load_open_requests`) as candidates alike proposed projects:
+    project_id ``req:<request_id>``, project_name ``topic — quartier`` (as written), at ``level``
+    (the heaviest they may be taken at) and ``priority`` each, initiative ``residents``,
+    perimeter ``quartier`` when the request names one (else ``commune``), no dates (the
+    horizon's first month, for the comparable projects' median life), ``kind`` REQUEST_KIND and
+    the ``request_id``. ``levels``: a level for some requests (request_id → level) instead of
+    ``level``."""
+    chosen = [(levels or {}).get(rid, level) for rid in requests["request_id"]]
+    for code in {level, *chosen}:
+        if code not in LEVELS:
+            raise ValueError(f"unknown level {code!r}")
+    return pd.DataFrame({
+        "project_id": [f"{REQUEST_PREFIX}{rid}" for rid in requests["request_id"]],
+        "project_name": [_request_name(topic, quartier)
+                         for topic, quartier in zip(requests["topic"], requests["quartier"],
+                                                    strict=True)],
+        "theme": requests["topic"].astype("object").to_numpy(),
+        "service_id": requests["service_id"].astype("object").to_numpy(),
+        "level": pd.Series(chosen, dtype="object").to_numpy(),
+        "initiative": "residents",
+        "perimeter": ["commune" if pd.isna(q) else "quartier" for q in requests["quartier"]],
+        "start_date": pd.Series([pd.NaT] * len(requests), dtype="datetime64[ns]").to_numpy(),
+        "end_date": pd.Series([pd.NaT] * len(requests), dtype="datetime64[ns]").to_numpy(),
+        "planned_hours": np.full(len(requests), np.nan),
+        "priority": np.full(len(requests), float(priority)),
+        "kind": REQUEST_KIND,
+        "request_id": requests["request_id"].astype("object").to_numpy(),
+    })
+
+
+def _request_name(topic: object, quartier: object) -> str | None:
+    parts = [str(part) for part in (topic, quartier) if isinstance(part, str) and part]
+    return " — ".join(parts) or None
+
+
+def with_requests(candidates: pd.DataFrame, requests: pd.DataFrame) -> pd.DataFrame:
+    """Proposed projects (``kind`` PROJECT_KIND) followed by the request candidates."""
+    projects = candidates.assign(kind=PROJECT_KIND, request_id=None)
+    if requests.empty:
+        return projects
+    return pd.concat([projects, requests], ignore_index=True)
 
 
 def horizon_months(first_day: date, months: int = PORTFOLIO_MONTHS) -> list[date]:

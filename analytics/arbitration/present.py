@@ -14,7 +14,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analytics.arbitration.effort import Estimate
-from analytics.arbitration.portfolio import FORCED_REASONS, TOO_LARGE
+from analytics.arbitration.portfolio import FORCED_REASONS, PROJECT_KIND, TOO_LARGE
 from analytics.arbitration.simulate import (
     DOES_NOT_FIT,
     FITS,
@@ -241,8 +241,9 @@ def _float(value: object) -> float | None:
 
 def portfolio_table(table: pd.DataFrame, t: Translator, names: Mapping[str, str],
                     forced_in: Collection[str]) -> pd.DataFrame:
-    """One row per candidate, the reason first (readable without scrolling): why, project,
-    level taken and proposed, initiative, team, priority, start, months, reference."""
+    """One row per candidate, the reason first (readable without scrolling): why, project, kind
+    (proposed project or resident's request), level taken and proposed, initiative, team,
+    priority, start, months, reference."""
     shown = table.copy()
     shown["why"] = [reason_text(row, t, forced_in) for row in shown.to_dict("records")]
     shown["team"] = [category_label("team", code, t, names) for code in shown["team"]]
@@ -253,8 +254,10 @@ def portfolio_table(table: pd.DataFrame, t: Translator, names: Mapping[str, str]
     shown["level"] = [t.label("level", code) for code in shown["level"]]
     shown["initiative"] = [category_label("initiative", code, t, names)
                            for code in shown["initiative"]]
+    kinds = shown["kind"] if "kind" in shown else pd.Series(PROJECT_KIND, index=shown.index)
+    shown["kind"] = [t(f"arb.kind.{kind}") for kind in kinds.fillna(PROJECT_KIND)]
     return _rename(shown, {
-        "why": "arb.col.why", "project_name": "arb.col.project",
+        "why": "arb.col.why", "project_name": "arb.col.project", "kind": "arb.col.kind",
         "taken": "arb.col.chosen_level", "level": "arb.col.proposed_level",
         "initiative": "arb.col.initiative", "team": "arb.col.team",
         "priority": "arb.col.priority", "start": "arb.col.start", "months": "arb.col.months",

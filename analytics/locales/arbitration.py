@@ -337,6 +337,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arb.pf.infeasible_item": ("**{project}** — {reason}", "**{project}** — {reason}"),
     "arb.pf.none": ("Aucun projet proposé à arbitrer.", "No proposed project to choose from."),
+    "arb.pf.requests": (
+        "Inclure les sollicitations ouvertes des habitants",
+        "Include the residents' open requests",
+    ),
+    "arb.pf.requests_help": (
+        "Chaque sollicitation ouverte à la date de référence et qu'aucun projet ne porte encore "
+        "devient un candidat : son effort est celui des projets terminés comparables (niveau, "
+        "périmètre, équipe), sur leur durée typique à partir du premier mois.",
+        "Each request open on the reference day and not yet carried by a project becomes a "
+        "candidate: its effort is that of comparable finished projects (level, perimeter, team), "
+        "over their typical life from the first month.",
+    ),
+    "arb.pf.request_level": (
+        "Niveau envisagé pour les sollicitations", "Level considered for the requests",
+    ),
+    "arb.pf.request_priority": ("Priorité d'une sollicitation", "Priority of one request"),
+    "arb.pf.requests_caption.one": (
+        "{count} sollicitation ouverte au {day} sans projet qui la porte est mise en balance avec "
+        "les projets proposés.",
+        "{count} request open on {day} without a project carrying it is weighed against the "
+        "proposed projects.",
+    ),
+    "arb.pf.requests_caption.other": (
+        "{count} sollicitations ouvertes au {day} sans projet qui les porte sont mises en "
+        "balance avec les projets proposés.",
+        "{count} requests open on {day} without a project carrying them are weighed against "
+        "the proposed projects.",
+    ),
+    "arb.pf.requests_taken": ("Sollicitations retenues", "Requests taken"),
+    "arb.pf.request_levels": (
+        "Choisir un autre niveau pour certaines sollicitations",
+        "Choose another level for some requests",
+    ),
+    "arb.col.topic": ("Objet", "Topic"),
+    "arb.col.kind": ("Nature", "Kind"),
+    "arb.kind.project": ("Projet proposé", "Proposed project"),
+    "arb.kind.request": ("Sollicitation", "Request"),
     "arb.col.priority": ("Priorité", "Priority"),
     "arb.col.proposed_level": ("Niveau proposé", "Proposed level"),
     "arb.col.chosen_level": ("Niveau retenu", "Level taken"),
