@@ -132,6 +132,8 @@ class AttentionItem:
     key: str
     values: dict[str, Fact]
     links: tuple[tuple[str, str | None], ...]
+    team: str | None = None
+    """The team (service id) the line is about, so that its link opens the simulator on it."""
 
 
 @dataclass(frozen=True)
@@ -292,7 +294,7 @@ def _forecast(teams: pd.DataFrame, shown: set[str], horizon: int) -> list[Attent
             {"service": Fact("text", row.service_name or row.service_id),
              "count": Fact("count", int(max(row.weeks_over, row.weeks_without_capacity))),
              "horizon": Fact("count", horizon), "peak": Fact("percent", row.peak_load_ratio)},
-            (("capacity", "forecast"), ("arbitration", "simulator")),
+            (("capacity", "forecast"), ("arbitration", "simulator")), team=str(row.service_id),
         )
         for row in over.itertuples()
     ]

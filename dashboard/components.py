@@ -111,16 +111,19 @@ TAB_STATE: dict[str, tuple[str, str]] = {
 """Pages with tabs: the session key of their ``st.tabs`` and the message prefix of a tab's label
 (a tab's code, e.g. ``legal``, is the end of its label's key)."""
 TAB_PARAM = "tab"
+TEAM_PARAM = "team"
+TEAM_STATE = "arb_team"
+"""A link's team (``?team=<service id>``) and the simulator's team selector it sets."""
 """The query parameter of a link to a page's tab: ``?tab=legal`` (the tab's code)."""
 
 
 def detail_link(
     links: Sequence[tuple[str, str | None]], role: str | None, t: Translator,
-    icon: str = ":material/arrow_forward:",
+    icon: str = ":material/arrow_forward:", team: str | None = None,
 ) -> None:
     """A link to the first (page, tab) of ``links`` that ``role`` may open, named by its tab (the page
-    and tab in its tooltip); nothing when it may open none of them. The tab is opened by
-    :func:`open_linked_tab`."""
+    and tab in its tooltip); nothing when it may open none of them. The tab (and, for the
+    simulator, the ``team``) is opened by :func:`open_linked_tab`."""
     from dashboard.access import allowed_pages
 
     allowed = allowed_pages(role)  # type: ignore[arg-type]
@@ -132,7 +135,8 @@ def detail_link(
             tab_name = t(TAB_STATE[page_id][1] + tab)
             st.page_link(f"pages/{page_id}.py", label=t("overview.todo.link_tab", tab=tab_name),
                          help=t("overview.todo.link", page=page, tab=tab_name), icon=icon,
-                         query_params={TAB_PARAM: tab})
+                         query_params={TAB_PARAM: tab, **(
+                             {TEAM_PARAM: team} if team and page_id == "arbitration" else {})})
         else:
             st.page_link(f"pages/{page_id}.py", label=t("overview.todo.link_page", page=page),
                          icon=icon)
@@ -143,6 +147,11 @@ def open_linked_tab(page_id: str, t: Translator) -> None:
     """Before ``page_id`` runs: the tab a link asked for (``?tab=<code>``) becomes the open one, and
     the parameter is consumed (later reruns keep the user's own choice of tab). An unknown code is
     ignored."""
+    team = st.query_params.get(TEAM_PARAM)
+    if team is not None:
+        del st.query_params[TEAM_PARAM]
+        if page_id == "arbitration":
+            st.session_state[TEAM_STATE] = team  # the page drops a team it does not show
     code = st.query_params.get(TAB_PARAM)
     if code is None:
         return

@@ -130,6 +130,8 @@ def show_simulator() -> None:
     if not teams:
         st.info(t("arb.sim.no_team", n=ctx.min_group_size))
         return
+    if st.session_state.get("arb_team", teams[0]) not in teams:  # a link's team not shown here
+        del st.session_state["arb_team"]
     left, middle, right = st.columns(3)
     team = left.selectbox(t("arb.sim.team"), teams, index=teams.index(default_team(ctx)),
                           key="arb_team", format_func=names.get, persist_state=KEEP)

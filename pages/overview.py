@@ -37,7 +37,7 @@ def draw_item(item: AttentionItem) -> None:
     text, link = st.columns([5, 2], vertical_alignment="center")
     text.markdown(f"{MARKS[item.severity]} {describe(item, t)}")
     with link:
-        components.detail_link(item.links, who.role, t)
+        components.detail_link(item.links, who.role, t, team=item.team)
 
 
 st.title(t("overview.title"))

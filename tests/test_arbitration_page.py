@@ -267,3 +267,29 @@ def test_open_requests_are_chosen_among_with_the_proposed_projects(
     page.toggle(key="arb_pf_requests").set_value(False).run()
     assert not page.exception
     assert len(table_with(page, "Pourquoi")) == len(projects)
+
+
+def _simulator(demo_db: Path, monkeypatch: pytest.MonkeyPatch, team: str | None) -> AppTest:
+    """The arbitration page reached by a link of the overview (``?tab=simulator&team=…``)."""
+    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.query_params["tab"] = "simulator"
+    if team is not None:
+        at.query_params["team"] = team
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_link_from_the_overview_opens_the_simulator_on_its_team(
+        demo_db: Path, demo_con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = _simulator(demo_db, monkeypatch, None).selectbox(key="arb_team")
+    ids = dict(demo_con.execute("SELECT service_name, service_id FROM services").fetchall())
+    other = next(ids[name] for name in plain.options if ids.get(name, plain.value) != plain.value)
+    linked = _simulator(demo_db, monkeypatch, other)
+    assert linked.selectbox(key="arb_team").value == other
+    assert linked.session_state["arbitration_tab"] == TABS["simulator"]
+    assert "team" not in linked.query_params and "tab" not in linked.query_params
+    unknown = _simulator(demo_db, monkeypatch, "NOT-A-TEAM")  # a team the page does not show
+    assert unknown.selectbox(key="arb_team").value == plain.value

@@ -169,6 +169,8 @@ def test_teams_that_cannot_take_a_new_project(
     assert items[0].kind in ("forecast_team", "legal_agent", "legal_town")  # "act" lines first
     assert all(item.links[0] == link and item.links[1] == ("arbitration", "simulator")
                for item in items if item.kind == "forecast_team")
+    assert [item.team for item in items if item.kind == "forecast_team"] == \
+        ["voirie", "small"][:len(expected)]  # the simulator opens on the team of the line
 
 
 @pytest.mark.parametrize(
