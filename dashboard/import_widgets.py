@@ -17,8 +17,6 @@ from analytics.ingest.completion import (
     AgentAnswer,
     ProjectAnswer,
     complete,
-    incomplete_agents,
-    incomplete_projects,
 )
 from analytics.ingest.mapping import ColumnMapping
 from analytics.ingest.messages import MessageError
@@ -29,7 +27,7 @@ from analytics.ingest.vocabulary import CODES
 from analytics.mapping_view import absent, mapping_edits, mapping_view
 from analytics.overview import services
 from analytics.schema import LOAD_ORDER
-from dashboard import components
+from dashboard import components, loaders
 
 
 def mapping_editor(con: duckdb.DuckDBPyConnection, info: Preview, t: Translator) -> ColumnMapping:
@@ -165,12 +163,13 @@ def saved_base(con: duckdb.DuckDBPyConnection, info: Preview) -> ColumnMapping |
 DONE_KEY = "complete_done"
 
 
-def completion_editor(con: duckdb.DuckDBPyConnection, t: Translator, version: str) -> None:
+def completion_editor(con: duckdb.DuckDBPyConnection, t: Translator, path: str,
+                      version: str) -> None:
     """Tables of the agents and projects still to complete, edited in place and saved at once
-    (the tables are keyed by the store's ``version``: once saved, they are read afresh)."""
+    (read through a loader keyed by the store's ``version``: once saved, they are read afresh)."""
     if done := st.session_state.pop(DONE_KEY, None):
         st.success(done)
-    agents, projects = incomplete_agents(con), incomplete_projects(con)
+    agents, projects = loaders.to_complete(path, version)
     if agents.empty and projects.empty:
         st.caption(t("data.complete.none"))
         return

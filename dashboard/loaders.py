@@ -14,6 +14,7 @@ import streamlit as st
 from analytics import data_health, overview
 from analytics.i18n import Translator
 from analytics.indicators import INDICATOR_FAMILIES, compute_indicators
+from analytics.ingest import completion
 from dashboard.store import connection
 
 TTL_SECONDS = 600
@@ -79,6 +80,14 @@ def health(
     """Data health for the period: the summary and the agent × week grid (gaps only by default),
     weeks labelled in ``lang``."""
     return data_health.data_health(connection(path), start, end, only_gaps, Translator(lang))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def to_complete(path: str, version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The agents and the projects an import created that a person still has to complete (read
+    again only when the store changes, not on every rerun of the Data page)."""
+    con = connection(path)
+    return completion.incomplete_agents(con), completion.incomplete_projects(con)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

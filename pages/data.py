@@ -83,7 +83,7 @@ for position, result in enumerate(st.session_state.get("data_results", [])):
     show_result(position, result, t)
 
 st.subheader(t("data.complete.title"))
-completion_editor(con, t, version(con))
+completion_editor(con, t, db_path(), version(con))
 
 st.subheader(t("data.templates"))
 st.caption(t("data.templates_help"))

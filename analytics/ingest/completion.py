@@ -13,18 +13,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
 
 import duckdb
 import pandas as pd
 
 from analytics import schema
+from analytics.ingest.build import MAX_WEEKLY_HOURS
 from analytics.ingest.model import Refusal
 from analytics.ingest.vocabulary import read_label
 from analytics.store.db import bump_data_version, query_df, read_sql, transaction
-
-MAX_WEEKLY_HOURS: Final[float] = 80.0
-"""A contract's weekly hours, as the store accepts them (migration 0001)."""
 
 
 @dataclass(frozen=True)
