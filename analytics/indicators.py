@@ -38,7 +38,7 @@ import duckdb
 
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import get_meta, query_df, query_dfs, read_sql
+from analytics.store.db import get_meta, query_df, read_sql
 from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window
 
 IndicatorKind = Literal["ratio", "count", "hours", "days"]
@@ -343,8 +343,8 @@ def compute_indicators(
     those of ``families`` (a subset of :data:`INDICATOR_FAMILIES`: a page showing a few tiles
     computes only their families; the values are the same as in the whole catalogue).
 
-    The families run as separate queries side by side; with ``side_by_side=False`` as one statement
-    (one plan, no other thread), for a caller that runs other queries at the same time.
+    The families run as separate queries one after the other; with ``side_by_side=False`` as one
+    statement (one plan, which DuckDB spreads over the cores itself).
 
     Returns ``{key: value}`` with exactly :data:`INDICATOR_KEYS`, in catalogue order: counts as
     ``int`` (0 when nothing qualifies), hours and days as ``float``, ratios as ``float`` (e.g.
@@ -368,7 +368,7 @@ def compute_indicators(
     any_window = _any_window(con, limits)
     sqls = [read_sql(_family_file(family, any_window)) for family in ordered]
     if side_by_side:
-        frames = query_dfs(con, [(sql, named_params(sql, values)) for sql in sqls])  # one row each
+        frames = [query_df(con, sql, named_params(sql, values)) for sql in sqls]  # one row each
     else:
         together = "SELECT *\nFROM " + ",\n".join(
             f"(\n{sql}\n) AS {family}" for sql, family in zip(sqls, ordered, strict=True))

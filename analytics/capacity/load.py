@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.settings import Thresholds
-from analytics.store.db import Arrays, query_arrays, query_arrays_later, query_df, read_sql
+from analytics.store.db import Arrays, query_arrays, query_df, read_sql
 
 BANDS: Final[tuple[str, ...]] = ("under", "near", "full", "over")
 """Load bands, from the lightest: under the first limit (85 %), up to 100 %, up to 110 %, above."""
@@ -281,17 +281,14 @@ def load_view(
     limit: int = HEATMAP_MAX_AGENTS,
 ) -> LoadView:
     """The load tab for the period and filters: two queries over the same agent-weeks as
-    :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``), run
-    side by side. Their rows come as arrays; each name is converted once, not once per week."""
+    :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``). Their
+    rows come as arrays; each name is converted once, not once per week."""
     limits = thresholds or Thresholds()
     params = {"start": start, "end": end, "service": service, "level": level}
-    # the agents' query (the longer one) runs in another thread while this one reads the services'
-    # query and classifies its rows
-    top_later = query_arrays_later(con, read_sql("capacity/agent_week_top"),
-                                   {**params, "limit": limit})
     service_weeks, services, missing_weeks, recorded_hours = _service_part(
         query_arrays(con, read_sql("capacity/service_week_load"), params), limits)
-    agents, agent_weeks, agents_total = _agent_part(top_later.result(), limits)
+    agents, agent_weeks, agents_total = _agent_part(
+        query_arrays(con, read_sql("capacity/agent_week_top"), {**params, "limit": limit}), limits)
     return LoadView(
         service_weeks=service_weeks,
         services=services,

@@ -3,7 +3,8 @@
 Rules kept here so that no page or analytics function has to remember them:
 
 * one connection per process and file (opened by :func:`open_store`, cached by the app with
-  ``st.cache_resource``); every query runs on its own ``cursor()``, so threads never share one;
+  ``st.cache_resource``); every query runs on its own ``cursor()``, so sessions (threads) never
+  share one; queries run one after the other in the calling thread (no pool of this module's own);
 * values are always bound (``?`` or ``$name``), never formatted into SQL text;
 * results are fetched fully (a DataFrame or a list of tuples), never streamed out of this module;
 * no extension is ever installed or loaded from the network (``autoinstall_known_extensions`` off).
@@ -12,8 +13,7 @@ Rules kept here so that no page or analytics function has to remember them:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -199,13 +199,6 @@ def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) ->
         cur.close()
 
 
-SIDE_BY_SIDE_THREADS: Final[int] = 4
-"""Threads of the pool that runs queries for :func:`query_df_later` and :func:`query_dfs` (shared by
-every session of the process, so it also bounds how many such queries run at once)."""
-
-_side_by_side = ThreadPoolExecutor(max_workers=SIDE_BY_SIDE_THREADS, thread_name_prefix="duckdb-query")
-
-
 Arrays = dict[str, np.ndarray]
 """A query's columns by name as numpy arrays (:func:`query_arrays`)."""
 
@@ -221,50 +214,6 @@ def query_arrays(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None
         return cur.execute(sql, params).fetchnumpy()
     finally:
         cur.close()
-
-
-def _later(con: duckdb.DuckDBPyConnection, fetch: Callable[[duckdb.DuckDBPyConnection], Any]) -> Future:
-    """``fetch(cursor)`` on a cursor opened here, run in the pool; the cursor closed after."""
-    cur = con.cursor()
-
-    def run() -> Any:
-        try:
-            return fetch(cur)
-        finally:
-            cur.close()
-
-    return _side_by_side.submit(run)
-
-
-def query_df_later(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> Future:
-    """Start one bound query on its own cursor (opened here) in another thread and return the
-    future of its whole result as a DataFrame: the caller goes on (another query, pandas work on an
-    earlier result) while DuckDB runs it. Only read queries belong here."""
-    return _later(con, lambda cur: cur.execute(sql, params).df())
-
-
-def query_arrays_later(con: duckdb.DuckDBPyConnection, sql: str, params: Params = None) -> Future:
-    """:func:`query_df_later`, the future holding :func:`query_arrays`' columns."""
-    return _later(con, lambda cur: cur.execute(sql, params).fetchnumpy())
-
-
-def query_dfs(
-    con: duckdb.DuckDBPyConnection, queries: Sequence[tuple[str, Params]]
-) -> list[pd.DataFrame]:
-    """Run independent bound queries side by side, each on its own cursor, and return their whole
-    results in the order given (the first runs in this thread, the others in the pool). Every query
-    has finished before this returns or raises the first error.
-
-    A page's small queries spend much of their time planning, one thread each; running them at once
-    keeps every core busy. Only read queries belong here: they see the store as it was committed."""
-    if not queries:
-        return []
-    later = [query_df_later(con, sql, params) for sql, params in queries[1:]]
-    try:
-        first = query_df(con, *queries[0])
-    finally:
-        wait(later)
-    return [first, *(future.result() for future in later)]
 
 
 def query_rows(
