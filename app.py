@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.access import group_floor
+from analytics.access import can_see_pseudonyms, group_floor
 from analytics.settings import load_thresholds
 from analytics.store.db import StoreError
 from dashboard import access, components, loaders, sidebar
@@ -31,7 +31,7 @@ with components.unexpected_errors("frame", stop=True):  # no page runs without i
     ensure_derived(con, t("banner.updating_derived"))
     current_version = version(con)
     floor = group_floor(identity.role, load_thresholds().min_group_size)
-    sidebar.render(db_path(), current_version, floor)
+    sidebar.render(db_path(), current_version, floor, can_see_pseudonyms(identity.role))
     t = translator()  # the sidebar may have switched the language
     access.sidebar_badge(identity, t)
     components.demo_banner(loaders.freshness(db_path(), current_version), t)

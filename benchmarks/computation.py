@@ -3,12 +3,10 @@
 Pages are run through :mod:`benchmarks.pages` on the process-wide cached connection of
 ``dashboard.store.connection`` (as the app does). For each page and each run:
 
-* ``cold``: ``st.cache_data.clear()``, then the default view's steps in page order (a page with a
-  ``prefetch`` runs it instead of its default view's loaders: :meth:`benchmarks.pages.Page.visit`);
+* ``cold``: ``st.cache_data.clear()``, then the default view's steps in page order;
 * ``warm``: the same steps again (loaders answer from the cache, pure analytics run again);
 * ``all tabs``: cleared, then every step (every tab opened once); the ``step`` measurements (cold and
-  warm) come from these runs, except a page's ``prefetch`` step, which runs in the default view only
-  (``cold`` and ``warm``: it fills the cache of the steps after it);
+  warm) come from these runs;
 * ``direct``: the default view's steps with each loader replaced by the analytics function it wraps,
   one after the other;
 * ``filter``: cleared, then the default view with the service filter (cold);
@@ -101,7 +99,7 @@ def measure_pages(
             return Run(path, version(con), con, plan.start, plan.end, service, None,
                        load_thresholds())
 
-        default, visit = page.default_view(), page.visit()
+        default = visit = page.default_view()
         page_samples: dict[str, list[float]] = {
             "first": [], "cold": [], "warm": [], "direct": [], "all tabs": [], "filter": [],
             "filter warm": [], "bare scan": [],
@@ -118,10 +116,6 @@ def measure_pages(
                 default_warm = run_steps(new_run(), visit)
                 page_samples["cold"].append(sum(default_cold.values()))
                 page_samples["warm"].append(sum(default_warm.values()))
-                if page.prefetch is not None:  # its steps are measured in the default view only
-                    for variant, times in (("cold", default_cold), ("warm", default_warm)):
-                        step_samples.setdefault((page.prefetch.name, variant), []).append(
-                            times[page.prefetch.name])
                 _clear()
                 all_cold = run_steps(new_run(), page.steps)
                 all_warm = run_steps(new_run(), page.steps)
@@ -144,14 +138,14 @@ def measure_pages(
         for variant, values in page_samples.items():
             found.append(Measurement("page", scale, page.name, variant, stats=Stats.of(values),
                                      note=views if variant == "cold" else ""))
-        for step in (page.prefetch, *page.steps) if page.prefetch else page.steps:
+        for step in page.steps:
             for variant in ("cold", "warm", "direct"):
                 values = step_samples.get((step.name, variant))
                 if values:
                     found.append(Measurement(
                         "step", scale, f"{page.name} / {step.name}", variant, stats=Stats.of(values),
                         extra={"tab": step.tab, "cached": step.cached,
-                               "default_view": step in default or step is page.prefetch}))
+                               "default_view": step in default}))
         cold, warm = Stats.of(page_samples["cold"]), Stats.of(page_samples["warm"])
         say(f"page {scale}: {page.name}: cold {cold.median * 1000:.0f} ms, "
             f"warm {warm.median * 1000:.1f} ms, all tabs "

@@ -10,27 +10,28 @@ import streamlit as st
 
 from analytics.capacity import figures, tables
 from analytics.i18n import Translator, counted
+from analytics.scope import Scope
 from analytics.settings import Thresholds
-from dashboard import capacity_loaders as loaders
-from dashboard.session import Filters
+from dashboard.registry import CAPACITY
+from dashboard.store import Source
 
 Table = Callable[..., None]
 """The page's table helper: (frame, file name, show=True) → drawn with its downloads."""
 
 
 def draw(
-    t: Translator, path: str, version: str, f: Filters, th: Thresholds,
+    t: Translator, src: Source, scope: Scope, th: Thresholds,
     limits: Mapping[str, float], table: Table,
 ) -> None:
-    """The agent picker, then the chosen agent's card over the period of the filters."""
+    """The agent picker, then the chosen agent's card over the scope's period."""
     st.caption(t("capacity.card.intro"))
-    agents = loaders.agents(path, version, f.service)
+    agents = CAPACITY["agents"](src, scope)
     names = dict(zip(agents["agent_id"], agents["agent_name"], strict=True))
     agent = st.selectbox(t("capacity.card.pick"), list(names), index=None, key="capacity_agent",
                          format_func=names.__getitem__, placeholder=t("capacity.card.placeholder"))
     if not names:
         st.info(t("capacity.card.no_agents"))
-    card = loaders.agent_card(path, version, f.start, f.end, f.service, agent) if agent else None
+    card = CAPACITY["agent_card"](src, scope, agent_id=agent) if agent else None
     if card is None:
         return
     weeks = card.weeks

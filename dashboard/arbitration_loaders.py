@@ -4,12 +4,10 @@
 :func:`context` adds the coming months (baseline of every team, candidates) only when the
 simulator or the portfolio needs them. The other loaders return what the page draws, computed
 from these (cached per set of arguments so that going back to an earlier choice is instant and a
-rerun computes nothing).
+rerun computes nothing). The page calls them through :data:`dashboard.registry.ARBITRATION`.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -27,6 +25,7 @@ from analytics.arbitration.demand import (
 from analytics.arbitration.effort import Estimate, LifeProfile
 from analytics.arbitration.portfolio import Portfolio
 from analytics.arbitration.simulate import ProjectSpec, Simulation, Tentative
+from analytics.scope import Scope
 from analytics.settings import load_thresholds
 from dashboard.loaders import TTL_SECONDS
 from dashboard.store import connection
@@ -130,20 +129,19 @@ def portfolio(
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def demand(
-    path: str, version: str, start: date, end: date, team: str | None, level: str | None
-) -> DemandView:
-    """Requests, backlog, time to close and echo for the period (and team, level), with the
-    monthly totals, headline numbers and echo per level the page draws."""
+def demand(path: str, version: str, scope: Scope, team: str | None = None) -> DemandView:
+    """Requests, backlog, time to close and echo for the scope's period and level and ``team`` (the
+    team of the service filter, officials never see a service alone), with the monthly totals,
+    headline numbers and echo per level the page draws."""
     found = history(path, version)
     assert found is not None
-    return demand_view(load_demand(connection(path), start, end, found.mapping, team, level))
+    return demand_view(load_demand(connection(path), scope.start, scope.end, found.mapping, team,
+                                   scope.level))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def demand_by(
-    path: str, version: str, start: date, end: date, team: str | None, level: str | None,
-    dimension: str,
+    path: str, version: str, scope: Scope, team: str | None = None, dimension: str = "level"
 ) -> DemandBreakdown:
     """The period's requests per month and time to close by ``dimension``."""
-    return demand_breakdown(demand(path, version, start, end, team, level).demand, dimension)
+    return demand_breakdown(demand(path, version, scope, team).demand, dimension)

@@ -27,7 +27,9 @@ from analytics.ingest.vocabulary import CODES
 from analytics.mapping_view import absent, mapping_edits, mapping_view
 from analytics.overview import services
 from analytics.schema import LOAD_ORDER
-from dashboard import components, loaders
+from dashboard import components
+from dashboard.registry import DATA
+from dashboard.store import Source
 
 
 def mapping_editor(con: duckdb.DuckDBPyConnection, info: Preview, t: Translator) -> ColumnMapping:
@@ -169,7 +171,7 @@ def completion_editor(con: duckdb.DuckDBPyConnection, t: Translator, path: str,
     (read through a loader keyed by the store's ``version``: once saved, they are read afresh)."""
     if done := st.session_state.pop(DONE_KEY, None):
         st.success(done)
-    agents, projects = loaders.to_complete(path, version)
+    agents, projects = DATA["to_complete"](Source(path, version))
     if agents.empty and projects.empty:
         st.caption(t("data.complete.none"))
         return

@@ -1,12 +1,12 @@
-"""Cached loaders: keyed by small arguments (store path, data version, period, filters).
+"""Cached loaders of the frame, the overview and the data page: keyed by the store path, its data
+version and the :class:`~analytics.scope.Scope` (period, filters, role's disclosure).
 
 Each loader fetches its connection from the cached resource and calls one analytics function; the
-``version`` argument makes every cache entry obsolete as soon as an import changes the store.
+``version`` argument makes every cache entry obsolete as soon as an import changes the store. Pages
+call them through :mod:`dashboard.registry`.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +15,7 @@ from analytics import data_health, overview
 from analytics.i18n import Translator
 from analytics.indicators import INDICATOR_FAMILIES, compute_indicators
 from analytics.ingest import completion
+from analytics.scope import Scope
 from dashboard.store import connection
 
 TTL_SECONDS = 600
@@ -44,13 +45,12 @@ tests/test_overview.py checks that they and :data:`OVERVIEW_LISTED` cover every 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def indicators(
-    path: str, version: str, start: date, end: date, service: str | None, level: str | None,
-    families: tuple[str, ...] = INDICATOR_FAMILIES, side_by_side: bool = True,
+    path: str, version: str, scope: Scope, families: tuple[str, ...] = INDICATOR_FAMILIES
 ) -> dict[str, float | int | None]:
-    """The indicator catalogue for the period and filters (only ``families``' keys if given; see
-    :func:`~analytics.indicators.compute_indicators` for ``side_by_side``)."""
-    return compute_indicators(connection(path), start, end, service=service, level=level,
-                              families=families, side_by_side=side_by_side)
+    """The indicator catalogue for the scope's period and filters (only ``families``' keys if
+    given), in one statement (see :func:`~analytics.indicators.compute_indicators`)."""
+    return compute_indicators(connection(path), scope.start, scope.end, service=scope.service,
+                              level=scope.level, families=families, side_by_side=False)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -66,20 +66,19 @@ def services(path: str, version: str) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def weekly_load(
-    path: str, version: str, start: date, end: date, service: str | None, level: str | None
-) -> pd.DataFrame:
+def weekly_load(path: str, version: str, scope: Scope) -> pd.DataFrame:
     """Hours and capacity per week for the overview chart."""
-    return overview.weekly_load(connection(path), start, end, service, level)
+    return overview.weekly_load(connection(path), scope.start, scope.end, scope.service, scope.level)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def health(
-    path: str, version: str, start: date, end: date, only_gaps: bool, lang: str = "fr"
+    path: str, version: str, scope: Scope, only_gaps: bool = True, lang: str = "fr"
 ) -> tuple[data_health.HealthSummary, pd.DataFrame]:
-    """Data health for the period: the summary and the agent × week grid (gaps only by default),
-    weeks labelled in ``lang``."""
-    return data_health.data_health(connection(path), start, end, only_gaps, Translator(lang))
+    """Data health for the scope's period: the summary and the agent × week grid (gaps only by
+    default), weeks labelled in ``lang``."""
+    return data_health.data_health(connection(path), scope.start, scope.end, only_gaps,
+                                   Translator(lang))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

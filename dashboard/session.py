@@ -1,17 +1,15 @@
-"""Per-session state: the language and the shared filters chosen in the sidebar."""
+"""Per-session state: the language and the scope (period, filters, role) chosen in the sidebar."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from datetime import date
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analytics.i18n import LANGUAGES, Translator
+from analytics.scope import Scope
 
 LANG_KEY = "lang"
-FILTERS_KEY = "filters"
+SCOPE_KEY = "scope"
 WANTED_PAGE_KEY = "_wanted_page"
 
 
@@ -26,16 +24,6 @@ def language() -> str:
 def translator() -> Translator:
     """A translator for this session only (never a process-wide locale)."""
     return Translator(language())
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The shared sidebar filters: an inclusive period, and optionally one service and one level."""
-
-    start: date
-    end: date
-    service: str | None = None
-    level: str | None = None
 
 
 def require_frame(page_file: str) -> None:
@@ -55,6 +43,6 @@ def wanted_page() -> str | None:
     return st.session_state.pop(WANTED_PAGE_KEY, None)
 
 
-def filters() -> Filters:
-    """The filters set by the sidebar for this run (the sidebar runs before any page)."""
-    return st.session_state[FILTERS_KEY]
+def scope() -> Scope:
+    """The scope set by the sidebar for this run (the sidebar runs before any page)."""
+    return st.session_state[SCOPE_KEY]

@@ -10,8 +10,9 @@ from analytics.disclosure import selectable_services
 from analytics.i18n import LANGUAGES, Translator
 from analytics.periods import DEFAULT_PRESET, PRESETS, chosen_period, preset_period
 from analytics.schema import LEVELS, NO_LEVEL
+from analytics.scope import Scope
 from dashboard import loaders
-from dashboard.session import FILTERS_KEY, LANG_KEY, Filters, language
+from dashboard.session import LANG_KEY, SCOPE_KEY, language
 
 ALL = ""
 """The option meaning 'no filter' (an empty code, never a real service or level)."""
@@ -47,9 +48,10 @@ def period_widgets(t: Translator, reference: date) -> tuple[date, date]:
     return start, end
 
 
-def render(path: str, version: str, min_group_size: int = 1) -> Filters:
-    """Draw the sidebar and store the chosen :class:`Filters` in the session. The service filter lists
-    only the services of at least ``min_group_size`` agents (the role's floor, 1 for the direction)."""
+def render(path: str, version: str, floor: int = 1, individuals: bool = True) -> Scope:
+    """Draw the sidebar and store the chosen :class:`~analytics.scope.Scope` in the session, with the
+    role's group ``floor`` and disclosure of ``individuals``. The service filter lists only the
+    services of at least ``floor`` agents (1 for the direction)."""
     language()  # initialise from ?lang= before the widget reads the session value
     with st.sidebar:
         st.selectbox(
@@ -60,7 +62,7 @@ def render(path: str, version: str, min_group_size: int = 1) -> Filters:
         reference = loaders.freshness(path, version).last_work_date or date.today()
         start, end = period_widgets(t, reference)
         st.caption(t("sidebar.period_caption", start=t.date(start), end=t.date(end)))
-        services = selectable_services(loaders.services(path, version), min_group_size)
+        services = selectable_services(loaders.services(path, version), floor)
         names = dict(zip(services["service_id"], services["service_name"], strict=True))
         if st.session_state.get("filter_service", ALL) not in (ALL, *names):
             st.session_state["filter_service"] = ALL  # a team this role may not choose
@@ -72,6 +74,6 @@ def render(path: str, version: str, min_group_size: int = 1) -> Filters:
             t("sidebar.level"), [ALL, *LEVELS, NO_LEVEL], key="filter_level",
             format_func=lambda code: t("sidebar.all") if code == ALL else t.label("level", code),
         )
-    chosen_filters = Filters(start=start, end=end, service=service or None, level=level or None)
-    st.session_state[FILTERS_KEY] = chosen_filters
-    return chosen_filters
+    chosen = Scope(start, end, service or None, level or None, floor, individuals)
+    st.session_state[SCOPE_KEY] = chosen
+    return chosen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -70,3 +71,18 @@ def version(con: duckdb.DuckDBPyConnection) -> str:
 def store_exists() -> bool:
     """Whether the store file exists yet."""
     return Path(db_path()).exists()
+
+
+@dataclass(frozen=True)
+class Source:
+    """The store a page reads: its file and data version (every loader's cache key begins with
+    both; an import bumps the version, so every cached result follows)."""
+
+    path: str
+    version: str
+
+
+def source() -> Source:
+    """The store of this app process at its current data version."""
+    path = db_path()
+    return Source(path, version(connection(path)))

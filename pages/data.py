@@ -16,7 +16,6 @@ from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, previ
 from analytics.ingest.review import localised_history
 from analytics.ingest.templates import template_csv, templates_zip
 from analytics.schema import LOAD_ORDER
-from dashboard import loaders
 from dashboard.access import page_guard, record
 from dashboard.import_widgets import (
     completion_editor,
@@ -26,8 +25,9 @@ from dashboard.import_widgets import (
     show_result,
     value_mapper,
 )
-from dashboard.session import filters, require_frame, translator
-from dashboard.store import connection, db_path, version
+from dashboard.registry import DATA
+from dashboard.session import require_frame, scope, translator
+from dashboard.store import connection, db_path, source, version
 
 require_frame("pages/data.py")
 t = translator()
@@ -97,7 +97,7 @@ right.download_button(t("data.download_all"), templates_zip, "modeles.zip",
                       mime="application/zip", icon=":material/folder_zip:", key="template_all")
 
 st.subheader(t("data.history"))
-history = loaders.import_history(db_path(), version(con))
+history = DATA["import_history"](source())
 if history.empty:
     st.info(t("data.no_history"))
 else:
@@ -108,8 +108,7 @@ else:
 st.subheader(t("data.health"))
 st.caption(t("data.health_help"))
 only_gaps = not st.toggle(t("data.health_all"), key="health_all")
-summary, grid = loaders.health(db_path(), version(con), filters().start, filters().end, only_gaps,
-                               t.lang)
+summary, grid = DATA["health"](source(), scope(), only_gaps=only_gaps, lang=t.lang)
 left, right = st.columns(2)
 left.metric(t("data.health_missing"), t.percent(summary.missing_share, 1),
             help=f"{summary.missing} / {summary.expected}")

@@ -6,17 +6,16 @@ from __future__ import annotations
 import duckdb
 import streamlit as st
 
-from analytics.access import can_see_pseudonyms
 from analytics.engagement.report import MILESTONES_CSV, report_file_name
 from analytics.engagement.sections import SECTION_KEYS, Metric, headline_metrics
 from analytics.engagement.tables import format_table
 from analytics.settings import town_name
 from analytics.store.db import StoreError
-from dashboard import components, loaders
-from dashboard import engagement_loaders as eng
+from dashboard import components
 from dashboard.access import logged_download, page_guard
-from dashboard.session import filters, require_frame, translator
-from dashboard.store import connection, db_path, version
+from dashboard.registry import ENGAGEMENT
+from dashboard.session import require_frame, scope, translator
+from dashboard.store import source
 
 TILES_PER_ROW = 4
 
@@ -32,18 +31,12 @@ def tiles(metrics: list[Metric]) -> None:
 require_frame("pages/engagement.py")
 t = translator()
 who = page_guard("engagement", t)
-path = db_path()
-v = version(connection(path))
-f = filters()
-scope_args = (path, v, f.start, f.end, f.service, f.level)
-individuals = can_see_pseudonyms(who.role)  # elected: no row about one resident
+src, f = source(), scope()  # f.individuals: no row about one resident for elected officials
 
 tab_titles = [t(f"eng.tab.{key}") for key in SECTION_KEYS] + [t("eng.tab.report")]
 st.title(t("eng.title"))
-eng.prefetch(*scope_args, eng.open_section(st.session_state.get("engagement_tab"), tab_titles),
-             individuals)  # the headline and the open section's numbers at once
 try:
-    head = eng.overview(*scope_args)
+    head = ENGAGEMENT["overview"](src, f)
 except StoreError as exc:
     components.store_error(exc, t)
     st.stop()
@@ -63,7 +56,7 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
         continue
     with tab:
         try:
-            shown = eng.section(*scope_args, t.lang, key, individuals)
+            shown = ENGAGEMENT[f"section[{key}]"](src, f, key=key, lang=t.lang)
         except StoreError as exc:
             components.store_error(exc, t)
             continue
@@ -89,19 +82,21 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
 
 with tabs[-1]:
     st.markdown(t("eng.report.intro", start=t.date(f.start), end=t.date(f.end)))
-    services = loaders.services(path, v)
+    services = ENGAGEMENT["services"](src)
     names = dict(zip(services["service_id"], services["service_name"], strict=True))
     service_label = names.get(f.service, f.service) if f.service else t("sidebar.all")
     level_label = t.label("level", f.level) if f.level else t("sidebar.all")
-    origin = t("eng.report.demo_note") if loaders.freshness(path, v).origin == "demo" else None
+    origin = t("eng.report.demo_note") if ENGAGEMENT["freshness"](src).origin == "demo" else None
     st.download_button(
         t("eng.report.download"),
         data=logged_download(
-            lambda: eng.report_html(*scope_args, t.lang, town_name(), service_label, level_label,
-                                    origin, individuals),
+            lambda: ENGAGEMENT["report_html (on click)"](
+                src, f, lang=t.lang, town=town_name(), service_label=service_label,
+                level_label=level_label, origin_note=origin),
             "engagement_report", "html"),
         file_name=report_file_name(head.scope), mime="text/html", on_click="ignore",
         icon=":material/description:", key="engagement_report",
     )
     st.caption(t("eng.report.milestones_csv"))
-    components.download_buttons(lambda: eng.milestones_frame(*scope_args, t.lang), MILESTONES_CSV, t)
+    components.download_buttons(lambda: ENGAGEMENT["milestones_frame (on click)"](src, f, lang=t.lang),
+                                MILESTONES_CSV, t)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.access import group_floor, min_group_size_applies
+from analytics.access import min_group_size_applies
 from analytics.capacity.forecast import HORIZON_WEEKS
 from analytics.disclosure import protect_indicators
 from analytics.engagement.page import headline_indicators
@@ -14,20 +14,17 @@ from analytics.figures import partial_note, weekly_load_figure
 from analytics.i18n import escape_markdown
 from analytics.overview import AttentionItem, describe, tile_counts
 from analytics.periods import partial_weeks_of_data
-from analytics.settings import load_thresholds
-from dashboard import components, loaders, overview_loaders
-from dashboard import engagement_loaders as eng
+from dashboard import components, overview_loaders
 from dashboard.access import page_guard
-from dashboard.session import filters, require_frame, translator
-from dashboard.store import connection, db_path, version
+from dashboard.loaders import OVERVIEW_FAMILIES, OVERVIEW_TILES
+from dashboard.registry import OVERVIEW
+from dashboard.session import require_frame, scope, translator
+from dashboard.store import source
 
 require_frame("pages/overview.py")
 t = translator()
 who = page_guard("overview", t)
-path = db_path()
-v = version(connection(path))
-f = filters()
-scope = (path, v, f.start, f.end, f.service, f.level)
+src, f = source(), scope()
 MARKS = {"act": ":red[:material/priority_high:]", "watch": ":orange[:material/visibility:]"}
 
 
@@ -42,13 +39,13 @@ def draw_item(item: AttentionItem) -> None:
 
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
-fresh = loaders.freshness(path, v)
-values = loaders.indicators(*scope, loaders.OVERVIEW_FAMILIES)
+fresh = OVERVIEW["freshness"](src)
+values = OVERVIEW["indicators"](src, f, families=OVERVIEW_FAMILIES)
 
 st.subheader(t("overview.todo.title"))
 st.caption(t("overview.todo.intro", weeks=HORIZON_WEEKS))
 with components.section(t, "overview.todo.error"):
-    inputs = overview_loaders.attention_inputs(*scope)
+    inputs = OVERVIEW["attention_inputs"](src, f)
     values = {**values, **tile_counts(inputs.legal, inputs.runs)}  # the tiles count the lists
     items = overview_loaders.attention(inputs, who.role)
     if not items:
@@ -59,16 +56,15 @@ with components.section(t, "overview.todo.error"):
                 draw_item(item)
 protected = min_group_size_applies(who.role)  # officials, evaluators: the Engagement page's rule
 values = protect_indicators(
-    values, group_floor(who.role, load_thresholds().min_group_size),
-    headline_indicators(eng.overview(*scope).headline) if protected else None,
+    values, f.floor, headline_indicators(OVERVIEW["headline"](src, f).headline) if protected else None
 )
 
 st.subheader(t("overview.dgs"))
-components.indicator_tiles(values, loaders.OVERVIEW_TILES["dgs"], t)
-components.indicator_tiles(values, loaders.OVERVIEW_TILES["legal"], t)
+components.indicator_tiles(values, OVERVIEW_TILES["dgs"], t)
+components.indicator_tiles(values, OVERVIEW_TILES["legal"], t)
 st.caption(t("overview.risk_note"))
 components.page_link("capacity", who.role, t, ":material/groups_3:")
-weeks = loaders.weekly_load(*scope)
+weeks = OVERVIEW["weekly_load"](src, f)
 if weeks["hours"].sum() > 0:
     partial = partial_weeks_of_data(pd.to_datetime(weeks["week_start"]).dt.date, f.start, f.end,
                                     fresh.first_work_date, fresh.last_work_date)
@@ -79,11 +75,11 @@ else:
     st.info(t("overview.no_data"))
 
 st.subheader(t("overview.officials"))
-components.indicator_tiles(values, loaders.OVERVIEW_TILES["officials"], t)
+components.indicator_tiles(values, OVERVIEW_TILES["officials"], t)
 components.page_link("arbitration", who.role, t, ":material/balance:")
 
 st.subheader(t("overview.evaluators"))
-components.indicator_tiles(values, loaders.OVERVIEW_TILES["evaluators"], t)
+components.indicator_tiles(values, OVERVIEW_TILES["evaluators"], t)
 components.page_link("engagement", who.role, t, ":material/groups:")
 
 st.subheader(t("overview.freshness"))

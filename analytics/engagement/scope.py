@@ -15,6 +15,7 @@ from typing import Any, Final
 import duckdb
 import pandas as pd
 
+from analytics.scope import Scope as Scope  # re-exported: the one scope type (analytics/scope.py)
 from analytics.store.db import query_df, query_rows, read_sql
 from analytics.store.derived import named_params
 
@@ -24,33 +25,6 @@ LAPSE_MONTHS: Final[int] = 12
 """A participant has *lapsed* (dropped out) after this many months without any attended event:
 lapsed participants were active in the 12 months before the last 12 months and not in the last 12;
 the survival curve counts a drop-out when the last event is more than 12 months before the end."""
-
-
-@dataclass(frozen=True)
-class Scope:
-    """An inclusive period [start, end] and optional service / level filters."""
-
-    start: date
-    end: date
-    service: str | None = None
-    level: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
-
-    @property
-    def year_start(self) -> date:
-        """1 January of the end's year: the whole years before it are read from the derived tables,
-        the end's year (up to the end) is counted from the attendances."""
-        return date(self.end.year, 1, 1)
-
-    def params(self, **extra: Any) -> dict[str, Any]:
-        """Bound SQL parameters: ``$start``, ``$end``, ``$service``, ``$level`` plus ``extra``."""
-        return {
-            "start": self.start, "end": self.end, "service": self.service, "level": self.level,
-            **extra,
-        }
 
 
 def months_before(day: date, months: int) -> date:
