@@ -18,6 +18,7 @@ import pandas as pd
 
 from analytics.audit import DISPLAY_TIMEZONE
 from analytics.i18n import Translator, iso_week
+from analytics.scope import Scope
 from analytics.store.db import query_df, query_rows, read_sql
 
 STATUSES: Final[tuple[str, ...]] = ("recorded", "missing", "absent", "not_expected")
@@ -54,7 +55,7 @@ def week_labels(start: date, end: date, t: Translator = FRENCH) -> list[str]:
 
 
 def data_health(
-    con: duckdb.DuckDBPyConnection, start: date, end: date, only_gaps: bool = True,
+    con: duckdb.DuckDBPyConnection, scope: Scope, only_gaps: bool = True,
     t: Translator = FRENCH,
 ) -> tuple[HealthSummary, pd.DataFrame]:
     """Data health of the ISO weeks overlapping [start, end] (see ``sql/data/health.sql`` for the
@@ -63,6 +64,7 @@ def data_health(
     ``gaps`` (missing weeks), agents with most gaps first, then by name. ``only_gaps`` keeps the
     agents with a missing week; the grid is empty when no row is kept. Weeks are labelled in
     ``t``'s language (:func:`week_labels`)."""
+    start, end = scope.start, scope.end
     rows = query_rows(con, read_sql("data/health"), {
         "start": start, "end": end, "only_gaps": only_gaps, "service": None, "level": None,
         "symbols": [SYMBOLS[status] for status in STATUSES],

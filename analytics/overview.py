@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Final, Literal
 
@@ -15,6 +15,7 @@ from analytics.capacity.hidden import outside_entries
 from analytics.disclosure import hide_small_count, selectable_services
 from analytics.i18n import Markdown, Translator
 from analytics.schema import LEVELS, NO_LEVEL
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 from analytics.store.db import query_df, query_rows, read_sql
 
@@ -68,10 +69,7 @@ def services(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def weekly_load(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
 ) -> pd.DataFrame:
     """Hours worked and capacity per ISO week whose Monday lies in [start, end].
 
@@ -79,6 +77,7 @@ def weekly_load(
     1.0 = exactly at capacity; NULL when capacity is 0). ``service`` keeps that service's agents;
     ``level`` restricts the hours (not the capacity) to projects at that level.
     """
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     return query_df(
         con,
         read_sql("overview/weekly_load"),
@@ -175,19 +174,16 @@ def tile_counts(legal: dict[str, pd.DataFrame], runs: pd.DataFrame) -> dict[str,
 
 def participation_outside(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Hours outside ordinary hours on participatory projects only: the rows of
     :func:`analytics.capacity.hidden.outside_entries` for each participation level (only ``level``
     when the filter names one; none for ordinary work)."""
-    levels = [lvl for lvl in LEVELS if level is None or lvl == level]
-    frames = [outside_entries(con, start, end, service, lvl, thresholds) for lvl in levels]
+    levels = [lvl for lvl in LEVELS if scope.level is None or lvl == scope.level]
+    frames = [outside_entries(con, replace(scope, level=lvl), thresholds) for lvl in levels]
     if not frames:
-        return outside_entries(con, start, end, service, NO_LEVEL, thresholds).iloc[0:0]
+        return outside_entries(con, replace(scope, level=NO_LEVEL), thresholds).iloc[0:0]
     return pd.concat(frames, ignore_index=True)
 
 

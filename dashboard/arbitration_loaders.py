@@ -135,8 +135,7 @@ def demand(path: str, version: str, scope: Scope, team: str | None = None) -> De
     headline numbers and echo per level the page draws."""
     found = history(path, version)
     assert found is not None
-    return demand_view(load_demand(connection(path), scope.start, scope.end, found.mapping, team,
-                                   scope.level))
+    return demand_view(load_demand(connection(path), scope, found.mapping, team))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

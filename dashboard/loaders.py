@@ -68,7 +68,7 @@ def services(path: str, version: str) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def weekly_load(path: str, version: str, scope: Scope) -> pd.DataFrame:
     """Hours and capacity per week for the overview chart."""
-    return overview.weekly_load(connection(path), scope.start, scope.end, scope.service, scope.level)
+    return overview.weekly_load(connection(path), scope)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -77,8 +77,7 @@ def health(
 ) -> tuple[data_health.HealthSummary, pd.DataFrame]:
     """Data health for the scope's period: the summary and the agent × week grid (gaps only by
     default), weeks labelled in ``lang``."""
-    return data_health.data_health(connection(path), scope.start, scope.end, only_gaps,
-                                   Translator(lang))
+    return data_health.data_health(connection(path), scope, only_gaps, Translator(lang))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -21,8 +21,7 @@ from dashboard.store import connection
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def participation_outside(path: str, version: str, scope: Scope) -> pd.DataFrame:
     """Participation hours outside ordinary hours per agent, project and kind of event."""
-    return overview.participation_outside(connection(path), scope.start, scope.end, scope.service,
-                                          scope.level, load_thresholds())
+    return overview.participation_outside(connection(path), scope, load_thresholds())
 
 
 def attention_inputs(path: str, version: str, scope: Scope) -> overview.AttentionInputs:

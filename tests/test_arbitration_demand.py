@@ -28,6 +28,7 @@ from analytics.arbitration.demand import (
     monthly_by,
     monthly_totals,
 )
+from analytics.scope import Scope
 from tests.test_arbitration_baseline import make_store
 
 START, END = date(2026, 1, 1), date(2026, 2, 28)
@@ -58,7 +59,7 @@ PROJECTS = pd.DataFrame(
 def demand() -> Demand:
     con = make_store({"requests": REQUESTS, "projects": PROJECTS})
     try:
-        return load_demand(con, START, END, MAPPING)
+        return load_demand(con, Scope(START, END), MAPPING)
     finally:
         con.close()
 
@@ -93,7 +94,7 @@ def test_backlog_at_each_month_end(
 ) -> None:
     con = make_store({"requests": REQUESTS, "projects": PROJECTS})
     try:
-        table = monthly_totals(load_demand(con, start, end, MAPPING, team))
+        table = monthly_totals(load_demand(con, Scope(start, end), MAPPING, team))
     finally:
         con.close()
     assert list(table["received"]) == received

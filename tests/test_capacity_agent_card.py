@@ -12,6 +12,7 @@ from analytics.capacity.agent_card import agent_card, agent_list, capacity_cause
 from analytics.capacity.legal import legal_findings
 from analytics.capacity.load import agent_weeks
 from analytics.i18n import Translator
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 
 MAY = (date(2024, 4, 29), date(2024, 5, 26))  # ISO weeks 18–21; holidays 1, 8, 9 and 20 May
@@ -19,7 +20,7 @@ FR = Translator("fr")
 
 
 def card(con: duckdb.DuckDBPyConnection, agent: str, period: tuple[date, date] = MAY):
-    return agent_card(con, agent, *period, legal_findings(con, *period, None, Thresholds()))
+    return agent_card(con, agent, Scope(*period), legal_findings(con, Scope(*period), Thresholds()))
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_a_card_shows_the_load_tabs_numbers(
     tiny_store: duckdb.DuckDBPyConnection, agent: str, period: tuple[date, date]
 ) -> None:
     ours = card(tiny_store, agent, period).weeks.set_index("week_start")
-    load = agent_weeks(tiny_store, *period)
+    load = agent_weeks(tiny_store, Scope(*period))
     theirs = load[load["agent_id"] == agent].set_index("week_start")
     theirs.index = theirs.index.map(lambda d: d.date() if hasattr(d, "date") else d)
     assert list(ours.index) == list(theirs.index)

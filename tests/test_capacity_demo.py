@@ -14,6 +14,7 @@ from analytics.capacity.overload import overload_runs
 from analytics.capacity.work import hours_by_activity_level, participation_by_agent
 from analytics.demo import STORY_SERVICE_ID
 from analytics.indicators import compute_indicators
+from analytics.scope import Scope
 
 LAST_3_MONTHS = (date(2026, 9, 1), date(2026, 11, 30))
 FIRST_HALF = (date(2026, 1, 1), date(2026, 6, 30))
@@ -35,7 +36,7 @@ def case(request, demo_con):
 
 def test_heatmap_adds_up_to_hours_and_capacity(case) -> None:
     con, start, end, service, level, values = case
-    weeks = agent_weeks(con, start, end, service, level)
+    weeks = agent_weeks(con, Scope(start, end, service=service, level=level))
     assert weeks["hours"].sum() == pytest.approx(values["hours.total"])
     assert weeks["capacity_hours"].sum() == pytest.approx(values["capacity.hours"])
     assert weeks["hours"].sum() / weeks["capacity_hours"].sum() == pytest.approx(
@@ -45,17 +46,18 @@ def test_heatmap_adds_up_to_hours_and_capacity(case) -> None:
 
 def test_participation_tables_add_up(case) -> None:
     con, start, end, service, level, values = case
-    agents = participation_by_agent(con, start, end, service, level)
+    agents = participation_by_agent(con, Scope(start, end, service=service, level=level))
     assert agents["hours"].sum() == pytest.approx(values["hours.total"])
     assert agents["participation_hours"].sum() == pytest.approx(values["hours.participation"])
-    by_period = hours_by_activity_level(con, start, end, service, level)
+    by_period = hours_by_activity_level(con, Scope(start, end, service=service, level=level))
     assert by_period["hours"].sum() == pytest.approx(values["hours.total"])
 
 
 def test_hidden_work_matches_the_outside_share(case) -> None:
     con, start, end, service, level, values = case
-    outside = outside_entries(con, start, end, service, level)
-    agents = hidden_by_agent(outside, participation_by_agent(con, start, end, service, level))
+    scope = Scope(start, end, service=service, level=level)
+    outside = outside_entries(con, scope)
+    agents = hidden_by_agent(outside, participation_by_agent(con, scope))
     assert agents["outside_hours"].sum() / agents["hours"].sum() == pytest.approx(
         values["hours.outside_share"]
     )
@@ -65,7 +67,7 @@ def test_hidden_work_matches_the_outside_share(case) -> None:
 
 def test_legal_lists_match_the_counts(case) -> None:
     con, start, end, service, _level, values = case
-    findings = legal_findings(con, start, end, service)
+    findings = legal_findings(con, Scope(start, end, service=service))
     assert {rule: len(findings[rule]) for rule in RULES} == {
         rule: values[f"legal.{rule}"] for rule in RULES
     }
@@ -73,22 +75,22 @@ def test_legal_lists_match_the_counts(case) -> None:
 
 def test_overload_list_matches_the_count(case) -> None:
     con, start, end, service, _level, values = case
-    runs = overload_runs(con, start, end, service)
+    runs = overload_runs(con, Scope(start, end, service=service))
     assert runs["agent_id"].nunique() == values["agents.sustained_overload"]
 
 
 def test_the_story_team_is_the_most_loaded(demo_con) -> None:
-    weeks = agent_weeks(demo_con, *LAST_3_MONTHS)
+    weeks = agent_weeks(demo_con, Scope(*LAST_3_MONTHS))
     services = load_over_period(weeks, ["service_id", "service_name"])
     assert services.iloc[0]["service_id"] == STORY_SERVICE_ID
     assert services.iloc[0]["load_ratio"] >= 0.95          # near saturation
 
 
 def test_the_story_agent_is_in_the_longest_sustained_overload(demo_con) -> None:
-    runs = overload_runs(demo_con, *LAST_3_MONTHS)
+    runs = overload_runs(demo_con, Scope(*LAST_3_MONTHS))
     longest = runs.iloc[0]
     assert longest["service_id"] == STORY_SERVICE_ID
     assert longest["weeks"] >= 8                            # built for ten weeks over 115 %
     assert longest["load_ratio"] > 1.15
-    agents = load_over_period(agent_weeks(demo_con, *LAST_3_MONTHS), ["agent_id"])
+    agents = load_over_period(agent_weeks(demo_con, Scope(*LAST_3_MONTHS)), ["agent_id"])
     assert agents.iloc[0]["agent_id"] == longest["agent_id"]   # also the most loaded agent

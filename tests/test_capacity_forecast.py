@@ -18,6 +18,7 @@ from analytics.capacity.forecast import (
     schedule_projects,
     spread_projects,
 )
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 from tests.test_capacity_store import agent, contract, entry, make_store
 
@@ -154,7 +155,7 @@ def test_forecast_on_a_store() -> None:
     assert bool(christmas["over_capacity"]) is False
     assert len(weeks) == 12
     # what the tab draws, cached with the forecast: the teams by peak load and the total of all teams
-    view = forecast_view(con, date(2026, 11, 29))
+    view = forecast_view(con, Scope(date(2026, 11, 29), date(2026, 11, 29)))
     pd.testing.assert_frame_equal(view.team_weeks, weeks)
     assert view.teams[["service_id", "weeks_over"]].to_dict("records") == [
         {"service_id": "S1", "weeks_over": 3}]                   # the project's three weeks

@@ -20,6 +20,7 @@ from analytics.capacity.hidden import (
 )
 from analytics.capacity.work import participation_by_agent
 from analytics.indicators import compute_indicators
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 from analytics.store.db import query_df, read_sql
 from tests.test_capacity_store import agent, contract, entry, make_store
@@ -66,8 +67,8 @@ def store():
 
 
 def by_agent(store, **filters):
-    outside = outside_entries(store, START, END, **filters)
-    return hidden_by_agent(outside, participation_by_agent(store, START, END)).set_index("agent_id")
+    outside = outside_entries(store, Scope(START, END, **filters))
+    return hidden_by_agent(outside, participation_by_agent(store, Scope(START, END))).set_index("agent_id")
 
 
 def test_hidden_by_agent(store) -> None:
@@ -105,8 +106,8 @@ def test_a_wider_window_is_honoured() -> None:
                       entry("h", date(2026, 3, 31), 2, "07:00", "09:00")],
     )
     wide = Thresholds(workday_start=time(7, 0), workday_end=time(22, 0))
-    assert outside_entries(con, START, END, thresholds=wide).empty
-    assert outside_entries(con, START, END)["outside_hours"].sum() == pytest.approx(2 + 1)
+    assert outside_entries(con, Scope(START, END), thresholds=wide).empty
+    assert outside_entries(con, Scope(START, END))["outside_hours"].sum() == pytest.approx(2 + 1)
 
 
 @pytest.mark.parametrize(
@@ -115,25 +116,25 @@ def test_a_wider_window_is_honoured() -> None:
      ("workshop", 0.0)],
 )
 def test_hidden_hours_traced_to_kinds_of_event(store, kind: str, outside: float) -> None:
-    kinds = hidden_by(outside_entries(store, START, END), ["event_kind"]).set_index("event_kind")
+    kinds = hidden_by(outside_entries(store, Scope(START, END)), ["event_kind"]).set_index("event_kind")
     assert kinds["outside_hours"].get(kind, 0.0) == pytest.approx(outside)
 
 
 def test_hidden_hours_traced_to_projects(store) -> None:
-    projects = hidden_by_project(outside_entries(store, START, END))
+    projects = hidden_by_project(outside_entries(store, Scope(START, END)))
     assert list(projects["project_id"]) == ["P", "Q"]       # 7 h before 4 h
     assert projects["outside_hours"].tolist() == pytest.approx([7.0, 4.0])
     assert projects["main_event_kind"].tolist() == ["no_event", "site_work"]
 
 
 def test_level_filter(store) -> None:
-    frame = outside_entries(store, START, END, level="coproduction")
+    frame = outside_entries(store, Scope(START, END, level="coproduction"))
     assert frame["outside_hours"].sum() == pytest.approx(4)   # only Q's Saturday
 
 
 def test_evenings_per_agent_and_month(store) -> None:
     """Evenings: Monday 30 March (ends 21:00) and Thursday 2 April (ends 01:00 on Friday)."""
-    frame = evenings(store, START, END)
+    frame = evenings(store, Scope(START, END))
     got = {(row.agent_id, row.month): row.evenings for row in frame.itertuples()}
     assert got == {("h", pd.Timestamp(2026, 3, 1)): 1, ("h", pd.Timestamp(2026, 4, 1)): 1}
     matrix = evenings_matrix(frame)
@@ -154,7 +155,7 @@ def test_the_derived_table_gives_the_rows_of_any_window(store, filters) -> None:
     """With the workday window of the refresh, outside_entries reads agent_outside_day; the query
     for any window (from entry_facts' clock columns) gives the same rows."""
     limits = Thresholds()
-    derived = outside_entries(store, START, END, thresholds=limits, **filters)
+    derived = outside_entries(store, Scope(START, END, **filters), thresholds=limits)
     anywhere = query_df(store, read_sql("capacity/hidden_outside_any_window"), {
         "start": START, "end": END, "service": filters.get("service"), "level": filters.get("level"),
         "workday_start_hours": limits.workday_start_hours,
@@ -163,8 +164,9 @@ def test_the_derived_table_gives_the_rows_of_any_window(store, filters) -> None:
 
 
 def test_hidden_view_holds_what_the_tab_draws(store) -> None:
-    view = hidden_view(outside_entries(store, START, END), participation_by_agent(store, START, END),
-                       evenings(store, START, END))
+    scope = Scope(START, END)
+    view = hidden_view(outside_entries(store, scope), participation_by_agent(store, scope),
+                       evenings(store, scope))
     assert view.by_agent.set_index("agent_id").loc["h", "outside_hours"] == pytest.approx(12)
     assert view.by_service.set_index("service_id").loc["S1", "outside_share"] == pytest.approx(12 / 22)
     assert list(view.by_project["project_id"]) == ["P", "Q"]

@@ -10,6 +10,7 @@ import pytest
 from analytics.capacity.legal import RULES, explain, legal_findings
 from analytics.i18n import Translator
 from analytics.indicators import compute_indicators
+from analytics.scope import Scope
 from tests.test_capacity_store import agent, contract, entry, make_store
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
@@ -53,7 +54,7 @@ def store():
 
 
 def test_days_over_10h(store) -> None:
-    days = legal_findings(store, *MARCH)["days_over_10h"]
+    days = legal_findings(store, Scope(*MARCH))["days_over_10h"]
     assert days[["agent_id", "work_date", "hours", "excess_hours"]].to_dict("records") == [
         {"agent_id": "l", "work_date": pd.Timestamp(2026, 3, 2), "hours": 11.0, "excess_hours": 1.0},
         {"agent_id": "l", "work_date": pd.Timestamp(2026, 3, 9), "hours": 12.0, "excess_hours": 2.0},
@@ -61,14 +62,14 @@ def test_days_over_10h(store) -> None:
 
 
 def test_weeks_over_48h(store) -> None:
-    weeks = legal_findings(store, *MARCH)["weeks_over_48h"]
+    weeks = legal_findings(store, Scope(*MARCH))["weeks_over_48h"]
     assert weeks[["agent_id", "week_start", "hours"]].to_dict("records") == [
         {"agent_id": "l", "week_start": pd.Timestamp(2026, 3, 16), "hours": 50.0},
     ]
 
 
 def test_avg12_over_44h(store) -> None:
-    found = legal_findings(store, *MARCH)["avg12_over_44h"]
+    found = legal_findings(store, Scope(*MARCH))["avg12_over_44h"]
     assert found[["agent_id", "week_start", "window_start", "average_hours"]].to_dict("records") == [
         {"agent_id": "m", "week_start": pd.Timestamp(2026, 3, 23),
          "window_start": pd.Timestamp(2026, 1, 5), "average_hours": 45.0},
@@ -76,7 +77,7 @@ def test_avg12_over_44h(store) -> None:
 
 
 def test_rest_under_11h(store) -> None:
-    rests = legal_findings(store, *MARCH)["rest_under_11h"]
+    rests = legal_findings(store, Scope(*MARCH))["rest_under_11h"]
     assert rests[["work_date", "previous_end_ts", "first_start_ts", "rest_hours"]].to_dict(
         "records"
     ) == [
@@ -101,7 +102,7 @@ def test_rest_under_11h(store) -> None:
     ],
 )
 def test_lists_agree_with_the_catalogue(store, period, service, expected) -> None:
-    findings = legal_findings(store, *period, service=service)
+    findings = legal_findings(store, Scope(*period, service=service))
     counts = {rule: len(findings[rule]) for rule in RULES}
     assert counts == expected
     values = compute_indicators(store, *period, service=service)
@@ -111,7 +112,7 @@ def test_lists_agree_with_the_catalogue(store, period, service, expected) -> Non
 def test_level_filter_does_not_apply_to_legal_limits(store) -> None:
     """legal_findings takes no level: a legal limit is about total working time."""
     values = compute_indicators(store, *MARCH, level="coproduction")
-    assert values["legal.days_over_10h"] == len(legal_findings(store, *MARCH)["days_over_10h"])
+    assert values["legal.days_over_10h"] == len(legal_findings(store, Scope(*MARCH))["days_over_10h"])
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analytics.capacity.load import agent_weeks, load_band, load_view
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 from tests.test_capacity_store import agent, contract, entry, make_store
 
@@ -79,7 +80,7 @@ def cell(frame: pd.DataFrame, who: str, monday: date) -> pd.Series:
     ],
 )
 def test_agent_weeks(store, who, monday, hours, capacity, ratio, band) -> None:
-    frame = agent_weeks(store, W1, W2 + timedelta(days=6), thresholds=Thresholds())
+    frame = agent_weeks(store, Scope(W1, W2 + timedelta(days=6)), thresholds=Thresholds())
     row = cell(frame, who, monday)
     assert row["hours"] == pytest.approx(hours)
     assert row["capacity_hours"] == pytest.approx(capacity)
@@ -90,14 +91,14 @@ def test_agent_weeks(store, who, monday, hours, capacity, ratio, band) -> None:
 
 
 def test_agent_weeks_add_up_to_the_period_totals(store) -> None:
-    frame = agent_weeks(store, W1, W2 + timedelta(days=6))
+    frame = agent_weeks(store, Scope(W1, W2 + timedelta(days=6)))
     assert len(frame) == 6
     assert frame["hours"].sum() == pytest.approx(40 + 28 + 30 + 3.5)
     assert frame["capacity_hours"].sum() == pytest.approx(35 + 28 + 35 + 28 + 10.5 + 14)
 
 
 def test_level_filter_narrows_hours_not_capacity_nor_missing_weeks(store) -> None:
-    frame = agent_weeks(store, W1, W2 + timedelta(days=6), level="coproduction")
+    frame = agent_weeks(store, Scope(W1, W2 + timedelta(days=6), level="coproduction"))
     a1 = cell(frame, "a", W1)
     assert (a1["hours"], a1["capacity_hours"], a1["band"]) == (2.0, 35.0, "under")
     assert cell(frame, "b", W1)["band"] == "under"      # recorded 30 h, none at that level
@@ -105,7 +106,7 @@ def test_level_filter_narrows_hours_not_capacity_nor_missing_weeks(store) -> Non
 
 
 def test_weeks_cut_by_the_period_count_only_their_days_inside(store) -> None:
-    frame = agent_weeks(store, date(2026, 4, 1), W2 + timedelta(days=6), service="S1")
+    frame = agent_weeks(store, Scope(date(2026, 4, 1), W2 + timedelta(days=6), service="S1"))
     row = cell(frame, "a", W1)                          # Wednesday to Sunday of W1
     assert row["days_in_period"] == 5
     assert (row["hours"], row["capacity_hours"]) == (24.0, 21.0)
@@ -113,7 +114,7 @@ def test_weeks_cut_by_the_period_count_only_their_days_inside(store) -> None:
 
 
 def test_service_weeks(store) -> None:
-    frame = load_view(store, W1, W2 + timedelta(days=6), thresholds=Thresholds()).service_weeks
+    frame = load_view(store, Scope(W1, W2 + timedelta(days=6)), thresholds=Thresholds()).service_weeks
     s1w2 = frame[(frame["service_id"] == "S1") & (frame["week_start"] == pd.Timestamp(W2))].iloc[0]
     # b has no timesheet in W2: the load divides a's 28 h by a's capacity only (28 h) → 100 %.
     assert s1w2["hours"] == 28.0
@@ -141,8 +142,8 @@ def test_service_weeks(store) -> None:
 def test_service_weeks_add_up_the_agent_weeks(store, start, service, level, weeks) -> None:
     """Summed in DuckDB, the service × week rows equal the agent × week rows summed per service."""
     end = W2 + timedelta(days=6)
-    agents = agent_weeks(store, start, end, service, level)
-    services = load_view(store, start, end, service, level).service_weeks
+    agents = agent_weeks(store, Scope(start, end, service=service, level=level))
+    services = load_view(store, Scope(start, end, service=service, level=level)).service_weeks
     assert len(services) == weeks
     summed = agents.groupby(["service_id", "week_start"], as_index=False)[
         ["hours", "capacity_hours"]].sum()
@@ -162,7 +163,7 @@ def test_service_weeks_add_up_the_agent_weeks(store, start, service, level, week
     ],
 )
 def test_the_heatmap_shows_the_most_loaded_agents(store, limit: int, shown: list[str]) -> None:
-    view = load_view(store, W1, W2 + timedelta(days=6), limit=limit)
+    view = load_view(store, Scope(W1, W2 + timedelta(days=6)), limit=limit)
     assert view.agents["agent_id"].tolist() == shown        # most loaded first
     assert sorted(set(view.agent_weeks["agent_id"])) == shown
     assert view.agents_total == 3
@@ -171,14 +172,14 @@ def test_the_heatmap_shows_the_most_loaded_agents(store, limit: int, shown: list
 
 def test_the_shown_agent_weeks_are_those_of_the_whole_table(store) -> None:
     end = W2 + timedelta(days=6)
-    view = load_view(store, W1, end, limit=2)
-    everyone = agent_weeks(store, W1, end)
+    view = load_view(store, Scope(W1, end), limit=2)
+    everyone = agent_weeks(store, Scope(W1, end))
     expected = everyone[everyone["agent_id"].isin(["a", "b"])].reset_index(drop=True)
     pd.testing.assert_frame_equal(view.agent_weeks, expected, check_dtype=False)
 
 
 def test_load_view_totals(store) -> None:
-    view = load_view(store, W1, W2 + timedelta(days=6))
+    view = load_view(store, Scope(W1, W2 + timedelta(days=6)))
     assert view.recorded_hours == pytest.approx(40 + 28 + 30 + 3.5)
     assert view.missing_weeks == 2                            # b and c in W2
     assert view.services.iloc[0]["service_id"] == "S1"        # 98/98 … before S2 3.5/10.5
@@ -186,7 +187,7 @@ def test_load_view_totals(store) -> None:
 
 
 def test_a_period_without_data() -> None:
-    view = load_view(make_store(agents=[agent("a", "S1", "Alice")]), W1, W2)
+    view = load_view(make_store(agents=[agent("a", "S1", "Alice")]), Scope(W1, W2))
     assert (view.recorded_hours, view.agents_total, view.missing_weeks) == (0.0, 0, 0)
     assert view.agent_weeks.empty and view.service_weeks.empty
 
@@ -200,7 +201,7 @@ def test_agents_without_a_service_are_one_service_of_their_own() -> None:
         contracts=[contract(name, date(2020, 1, 1), 35) for name in "abc"],
         time_entries=entries,
     )
-    view = load_view(store, W1, W1 + timedelta(days=6))
+    view = load_view(store, Scope(W1, W1 + timedelta(days=6)))
     weeks = view.service_weeks
     assert weeks["service_id"].isna().tolist() == [False, True]
     assert weeks["hours"].tolist() == [35.0, 70.0]

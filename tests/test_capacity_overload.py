@@ -10,6 +10,7 @@ import pytest
 
 from analytics.capacity.overload import overload_runs
 from analytics.indicators import compute_indicators
+from analytics.scope import Scope
 from tests.test_capacity_store import agent, contract, entry, make_store
 
 
@@ -51,7 +52,7 @@ def store():
 
 
 def test_one_run_with_its_length_and_what_was_worked_on(store) -> None:
-    runs = overload_runs(store, date(2026, 3, 1), date(2026, 4, 30))
+    runs = overload_runs(store, Scope(date(2026, 3, 1), date(2026, 4, 30)))
     assert len(runs) == 1
     run = runs.iloc[0]
     assert run["agent_id"] == "o"
@@ -78,11 +79,11 @@ def test_one_run_with_its_length_and_what_was_worked_on(store) -> None:
     ],
 )
 def test_runs_and_the_catalogue_agree(store, start: date, end: date, weeks: list[int]) -> None:
-    runs = overload_runs(store, start, end)
+    runs = overload_runs(store, Scope(start, end))
     assert runs["weeks"].tolist() == weeks
     values = compute_indicators(store, start, end)
     assert runs["agent_id"].nunique() == values["agents.sustained_overload"]
 
 
 def test_service_filter(store) -> None:
-    assert overload_runs(store, date(2026, 3, 1), date(2026, 4, 30), service="S2").empty
+    assert overload_runs(store, Scope(date(2026, 3, 1), date(2026, 4, 30), service="S2")).empty

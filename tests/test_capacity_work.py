@@ -17,6 +17,7 @@ from analytics.capacity.work import (
     top_projects,
     work_view,
 )
+from analytics.scope import Scope
 from tests.test_capacity_store import agent, contract, entry, make_store
 
 W1 = date(2026, 3, 30)
@@ -83,14 +84,13 @@ def store():
     ],
 )
 def test_hours_over_time(store, by: str, expected: dict[str, float]) -> None:
-    frame = hours_over_time(hours_by_activity_level(store, W1, SUNDAY), by)
+    frame = hours_over_time(hours_by_activity_level(store, Scope(W1, SUNDAY)), by)
     assert set(frame["period_start"]) == {pd.Timestamp(W1)}
     assert dict(zip(frame[by], frame["hours"], strict=True)) == pytest.approx(expected)
 
 
 def test_hours_by_month_with_service_and_level(store) -> None:
-    frame = hours_by_activity_level(store, W1, date(2026, 12, 31), service="S1",
-                                    level="information")
+    frame = hours_by_activity_level(store, Scope(W1, date(2026, 12, 31), service="S1", level="information"))
     assert frame.to_dict("records") == [{"period_start": pd.Timestamp(date(2026, 4, 1)),
                                          "activity": "preparation", "level": "information",
                                          "hours": 3.0}]
@@ -106,14 +106,14 @@ def test_hours_by_month_with_service_and_level(store) -> None:
     ],
 )
 def test_participation_by_agent(store, level, expected) -> None:
-    frame = participation_by_agent(store, W1, SUNDAY, level=level)
+    frame = participation_by_agent(store, Scope(W1, SUNDAY, level=level))
     got = {row.agent_id: (row.all_hours, row.hours, row.participation_hours,
                           row.participation_share) for row in frame.itertuples()}
     assert got == pytest.approx(expected)
 
 
 def test_participation_by_service(store) -> None:
-    services = participation_by_service(participation_by_agent(store, W1, SUNDAY))
+    services = participation_by_service(participation_by_agent(store, Scope(W1, SUNDAY)))
     s1 = services.iloc[0]                                    # the higher share comes first
     assert (s1["service_id"], s1["agents"]) == ("S1", 2)
     assert s1["participation_share"] == pytest.approx((2 + 3) / 70)
@@ -121,7 +121,7 @@ def test_participation_by_service(store) -> None:
 
 
 def test_top_projects_with_residents_reached(store) -> None:
-    frame = top_projects(store, W1, SUNDAY)
+    frame = top_projects(store, Scope(W1, SUNDAY))
     assert list(frame["project_id"]) == ["Q", "P"]           # 3 h before 2 h
     q, p = frame.iloc[0], frame.iloc[1]
     assert (q["hours"], q["participants_reached"]) == (3.0, 0)
@@ -133,17 +133,17 @@ def test_top_projects_with_residents_reached(store) -> None:
 
 
 def test_top_projects_filters(store) -> None:
-    assert list(top_projects(store, W1, SUNDAY, service="S2")["project_id"]) == []
-    assert list(top_projects(store, W1, SUNDAY, level="coproduction")["project_id"]) == ["P"]
-    assert list(top_projects(store, W1, SUNDAY, limit=1)["project_id"]) == ["Q"]
+    assert list(top_projects(store, Scope(W1, SUNDAY, service="S2"))["project_id"]) == []
+    assert list(top_projects(store, Scope(W1, SUNDAY, level="coproduction"))["project_id"]) == ["P"]
+    assert list(top_projects(store, Scope(W1, SUNDAY), limit=1)["project_id"]) == ["Q"]
 
 
 def test_work_view_holds_what_the_tab_draws(store) -> None:
     """The cached loader's view: the same frames as the functions the tab used to apply on every
     rerun."""
-    by_period = hours_by_activity_level(store, W1, SUNDAY)
-    agents = participation_by_agent(store, W1, SUNDAY)
-    view = work_view(by_period, agents, top_projects(store, W1, SUNDAY))
+    by_period = hours_by_activity_level(store, Scope(W1, SUNDAY))
+    agents = participation_by_agent(store, Scope(W1, SUNDAY))
+    view = work_view(by_period, agents, top_projects(store, Scope(W1, SUNDAY)))
     pd.testing.assert_frame_equal(view.by_activity, hours_over_time(by_period, "activity"))
     pd.testing.assert_frame_equal(view.by_level, hours_over_time(by_period, "level"))
     assert view.services["participation_share"].tolist() == pytest.approx([(2 + 3) / 70, 0.0])

@@ -9,6 +9,7 @@ import pytest
 
 from analytics.indicators import compute_indicators
 from analytics.overview import freshness, weekly_load
+from analytics.scope import Scope
 
 MAY = (date(2024, 4, 29), date(2024, 5, 26))  # ISO weeks 18 to 21 of 2024, Monday to Sunday
 
@@ -21,7 +22,7 @@ def test_weekly_load_adds_up_to_the_catalogue(
     tiny_store: duckdb.DuckDBPyConnection, service: str | None, level: str | None
 ) -> None:
     """On whole ISO weeks, the chart's weekly bars sum to hours.total and its line to capacity.hours."""
-    weeks = weekly_load(tiny_store, *MAY, service, level)
+    weeks = weekly_load(tiny_store, Scope(*MAY, service=service, level=level))
     values = compute_indicators(tiny_store, *MAY, service=service, level=level)
     assert list(weeks["week_start"].dt.date) == [
         date(2024, 4, 29), date(2024, 5, 6), date(2024, 5, 13), date(2024, 5, 20)

@@ -23,6 +23,7 @@ from analytics.overview import (
     services,
     tile_counts,
 )
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 
 MAY = (date(2024, 4, 29), date(2024, 5, 26))
@@ -39,11 +40,11 @@ def inputs(con: duckdb.DuckDBPyConnection, period: tuple[date, date], thresholds
     """What the overview's loaders gather, computed by the existing functions on the tiny town."""
     start, end = period
     values: dict[str, object] = {
-        "legal": legal_findings(con, start, end, None, thresholds),
-        "runs": overload_runs(con, start, end, None, thresholds),
-        "service_load": load_view(con, start, end, None, None, thresholds).services,
+        "legal": legal_findings(con, Scope(start, end), thresholds),
+        "runs": overload_runs(con, Scope(start, end), thresholds),
+        "service_load": load_view(con, Scope(start, end), thresholds).services,
         "services": services(con),
-        "outside": participation_outside(con, start, end, None, None, thresholds),
+        "outside": participation_outside(con, Scope(start, end), thresholds),
         "teams": NO_TEAMS, "signal_counts": {"volunteers": 5, "any": 0}, "trends": NO_TRENDS,
         "lapsed": 0, "lapsed_share": None,
     }
@@ -74,8 +75,8 @@ def test_the_tiles_count_the_lists(
 ) -> None:
     """One home per number: the tiles' counts come from the lists, and equal the catalogue's."""
     th = Thresholds(overload_min_weeks=min_weeks)
-    counts = tile_counts(legal_findings(tiny_store, *period, service, th),
-                         overload_runs(tiny_store, *period, service, th))
+    counts = tile_counts(legal_findings(tiny_store, Scope(*period, service=service), th),
+                         overload_runs(tiny_store, Scope(*period, service=service), th))
     catalogue = compute_indicators(tiny_store, *period, service=service, thresholds=th)
     assert counts == {key: catalogue[key] for key in counts}
     assert set(counts) == {"legal.days_over_10h", "legal.weeks_over_48h", "legal.avg12_over_44h",

@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from analytics.schema import LEVELS
+from analytics.scope import Scope
 from analytics.store.db import query_df, read_sql
 from analytics.store.derived import named_params
 
@@ -44,14 +45,13 @@ class Demand:
 
 def load_demand(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
+    scope: Scope,
     mapping: pd.DataFrame,
     team: str | None = None,
-    level: str | None = None,
 ) -> Demand:
     """Run the three demand queries. ``mapping`` is :func:`.teams.team_map`'s frame (service_id →
-    team_id); ``team`` keeps one team; ``level`` narrows the echo to projects of that level."""
+    team_id); ``team`` keeps one team; the scope's level narrows the echo to projects of that level."""
+    start, end, level = scope.start, scope.end, scope.level
     values = {
         "start": start, "end": end, "team": team, "level": level,
         "map_services": [str(s) for s in mapping["service_id"]],

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analytics.capacity.load import classify_agent_weeks
 from analytics.i18n import Translator, counted
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 from analytics.store.db import query_df, read_sql
 
@@ -55,14 +56,14 @@ def agent_list(con: duckdb.DuckDBPyConnection, service: str | None = None) -> pd
 def agent_card(
     con: duckdb.DuckDBPyConnection,
     agent_id: str,
-    start: date,
-    end: date,
+    scope: Scope,
     findings: dict[str, pd.DataFrame],
     thresholds: Thresholds | None = None,
 ) -> AgentCard | None:
     """The card of ``agent_id`` over [start, end]; ``findings`` are the legal findings of the period
     (:func:`analytics.capacity.legal.legal_findings`, every agent), of which the agent's rows are
     kept. None when no agent has this id."""
+    start, end = scope.start, scope.end
     agents = agent_list(con)
     known = agents[agents["agent_id"] == agent_id]
     if known.empty:

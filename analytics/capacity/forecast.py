@@ -28,6 +28,7 @@ import pandas as pd
 
 from analytics.capacity.load import load_band
 from analytics.schema import NO_LEVEL
+from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import query_df, read_sql
 
@@ -230,12 +231,11 @@ class ForecastView:
 
 def forecast_view(
     con: duckdb.DuckDBPyConnection,
-    as_of: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
 ) -> ForecastView:
     """:func:`forecast` with the summaries the tab draws (see :class:`ForecastView`)."""
+    as_of, service, level = scope.end, scope.service, scope.level
     team_weeks, projects = forecast(con, as_of, service, level, thresholds)
     return ForecastView(team_weeks=team_weeks, projects=projects,
                         teams=teams_by_peak_load(team_weeks), total=total_weeks(team_weeks))

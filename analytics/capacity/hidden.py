@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Final
 
 import duckdb
 import pandas as pd
 
+from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import get_meta, query_df, read_sql
 from analytics.store.derived import WORKDAY_WINDOW_META, workday_window
@@ -39,10 +39,7 @@ TOP_HIDDEN_PROJECTS: Final[int] = 15
 
 def outside_entries(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Hidden hours per (agent, project, event kind), only where there are some (see
@@ -52,6 +49,7 @@ def outside_entries(
 
     Columns: agent_id, project_id, project_name, event_kind and :data:`HIDDEN_COLUMNS`.
     """
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     limits = thresholds or load_thresholds()
     if get_meta(con, WORKDAY_WINDOW_META) == workday_window(limits):
         return query_df(
@@ -123,10 +121,7 @@ def hidden_by_project(outside: pd.DataFrame, limit: int = TOP_HIDDEN_PROJECTS) -
 
 def evenings(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Evenings worked per agent and month (see ``sql/capacity/evenings.sql``).
@@ -134,6 +129,7 @@ def evenings(
     An evening is a work date whose last recorded end (possibly past midnight) is after the end of
     the workday window. Columns: agent_id, agent_name, service_id, service_name, month, evenings.
     """
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     limits = thresholds or load_thresholds()
     return query_df(
         con,

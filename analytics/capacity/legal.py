@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from analytics.i18n import Translator
+from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import query_df, read_sql
 from analytics.store.derived import named_params
@@ -48,9 +49,7 @@ def _params(start: date, end: date, service: str | None, thresholds: Thresholds)
 
 def legal_findings(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The findings of each rule of :data:`RULES` for the period and service.
@@ -63,6 +62,7 @@ def legal_findings(
 
     Every frame also has agent_id, agent_name, service_id, service_name.
     """
+    start, end, service = scope.start, scope.end, scope.service
     values = _params(start, end, service, thresholds or load_thresholds())
     found = {}
     for rule in RULES:

@@ -12,13 +12,13 @@ divides its hours by the capacity of the agents who did record time that week.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Final
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 from analytics.store.db import Arrays, query_arrays, query_df, read_sql
 
@@ -113,10 +113,7 @@ def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.Data
 
 def agent_weeks(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Agent × week load for the period and filters (see ``sql/capacity/agent_week_load.sql``).
@@ -125,6 +122,7 @@ def agent_weeks(
     recorded_hours, hours, capacity_hours, load_ratio, band. Only agents present (with capacity) or
     with recorded time appear, only in the weeks they are.
     """
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     frame = query_df(
         con,
         read_sql("capacity/agent_week_load"),
@@ -273,16 +271,14 @@ def _agent_part(rows: Arrays, thresholds: Thresholds) -> tuple[pd.DataFrame, pd.
 
 def load_view(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
     limit: int = HEATMAP_MAX_AGENTS,
 ) -> LoadView:
     """The load tab for the period and filters: two queries over the same agent-weeks as
     :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``). Their
     rows come as arrays; each name is converted once, not once per week."""
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     limits = thresholds or Thresholds()
     params = {"start": start, "end": end, "service": service, "level": level}
     service_weeks, services, missing_weeks, recorded_hours = _service_part(

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from analytics.schema import NO_LEVEL
+from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import query_df, read_sql
 
@@ -80,10 +81,9 @@ def summarise_runs(rows: pd.DataFrame, top: int = TOP_RUN_PROJECTS) -> pd.DataFr
 
 def overload_runs(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
+    scope: Scope,
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """The runs of sustained overload in the period, summarised (:func:`summarise_runs`)."""
+    start, end, service = scope.start, scope.end, scope.service
     return summarise_runs(overload_rows(con, start, end, service, thresholds))

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from analytics.schema import NO_LEVEL
+from analytics.scope import Scope
 from analytics.store.db import query_df, read_sql
 
 WEEKLY_MAX_DAYS: Final[int] = 190
@@ -31,15 +32,13 @@ def time_grain(start: date, end: date) -> str:
 
 def hours_by_activity_level(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
 ) -> pd.DataFrame:
     """Hours per week or month (see :func:`time_grain`), activity and level.
 
     Columns: period_start, activity, level, hours (long format: one row per non-empty combination).
     """
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     return query_df(
         con,
         read_sql("capacity/activity_level_hours"),
@@ -64,15 +63,13 @@ def with_shares(frame: pd.DataFrame) -> pd.DataFrame:
 
 def participation_by_agent(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
 ) -> pd.DataFrame:
     """Per agent: all_hours (every level), hours (level filter), participation_hours, and
     participation_share = participation_hours / all_hours: the part of the agent's recorded time
     spent on participatory projects (on projects at the chosen level, when a level is chosen).
     Sorted by service, then by participation_share, highest first."""
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     frame = query_df(
         con,
         read_sql("capacity/participation_by_agent"),
@@ -98,10 +95,7 @@ def participation_by_service(agents: pd.DataFrame) -> pd.DataFrame:
 
 def top_projects(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
-    service: str | None = None,
-    level: str | None = None,
+    scope: Scope,
     limit: int = TOP_PROJECTS,
 ) -> pd.DataFrame:
     """The ``limit`` participatory projects with the most staff hours in the period.
@@ -110,6 +104,7 @@ def top_projects(
     participants_reached, hours_per_participant (staff hours per distinct participant reached in the
     period; NaN when the project reached nobody in it).
     """
+    start, end, service, level = scope.start, scope.end, scope.service, scope.level
     return query_df(
         con,
         read_sql("capacity/top_projects"),
