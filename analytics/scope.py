@@ -46,6 +46,11 @@ class Scope:
             **extra,
         }
 
+    def for_every_role(self) -> Scope:
+        """The same period and filters without the role's disclosure: the key of a computation that
+        does not depend on who looks (one cache entry shared by every role)."""
+        return replace(self, floor=1, individuals=True)
+
     def without_individuals(self) -> Scope:
         """The same scope for a view that never lists one resident (the overview's lines)."""
         return replace(self, individuals=False)

@@ -55,7 +55,7 @@ def part(path: str, version: str, scope: Scope, key: str) -> Part:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def section(path: str, version: str, scope: Scope, key: str, lang: str = "fr") -> Section:
     """One section of the page, its figures as plotly JSON dicts."""
-    head = overview(path, version, scope)
+    head = overview(path, version, scope.for_every_role())  # the page's own entry
     if head.headline.small_scope:  # too few people in the scope: the section says so, nothing else
         return build_section(key, head, None, Translator(lang))
     return build_section(key, head, part(path, version, scope, key), Translator(lang))
@@ -69,7 +69,7 @@ def report_html(
     """The self-contained HTML report (UTF-8 bytes) of the page for this scope, for ``town``
     (:func:`analytics.settings.town_name`)."""
     parts = {key: part(path, version, scope, key) for key in SECTION_KEYS}
-    data = EngagementData(overview(path, version, scope), **parts)
+    data = EngagementData(overview(path, version, scope.for_every_role()), **parts)
     html = build_report(
         data, Translator(lang), town=town, service_label=service_label, level_label=level_label,
         generated_at=datetime.now(), origin_note=origin_note,

@@ -53,6 +53,10 @@ class Use:
 
     first_visit: bool = True
     """False for a call a first visit never makes (a tentative project the user stacks)."""
+    by_role: bool = False
+    """True when the loader reads the role's floor or disclosure from the scope; the others get the
+    scope without them (:meth:`~analytics.scope.Scope.for_every_role`), so every role shares their
+    cache entries."""
 
     def __call__(self, src: Source, scope: Scope | None = None, **chosen: Any) -> Any:
         """The loader's result for the store ``src``, the ``scope`` (a scoped loader's) and the
@@ -61,7 +65,8 @@ class Use:
             return self.loader(src.path, src.version, **chosen)
         if scope is None:
             raise TypeError(f"the loader {self.name!r} reads a scope")
-        return self.loader(src.path, src.version, scope, **chosen)
+        return self.loader(src.path, src.version, scope if self.by_role else scope.for_every_role(),
+                           **chosen)
 
     def defaults(self, results: Results, scope: Scope) -> dict[str, Any]:
         """The arguments a first visit passes (none when the loader takes no choice)."""
@@ -181,12 +186,12 @@ ARBITRATION: Final = PageCalls("arbitration", "pages/arbitration.py", "arbitrati
 
 ENGAGEMENT: Final = PageCalls("engagement", "pages/engagement.py", "engagement", (
     Use("overview", engagement.overview),
-    *(Use(f"section[{key}]", engagement.section, tab=key,
+    *(Use(f"section[{key}]", engagement.section, tab=key, by_role=True,
           choices=lambda results, scope, key=key: {"key": key, "lang": "fr"})
       for key in SECTION_KEYS),
     Use("freshness", loaders.freshness, tab="report", scoped=False),
     Use("services", loaders.services, tab="report", scoped=False),
-    Use("report_html (on click)", engagement.report_html, tab="report",
+    Use("report_html (on click)", engagement.report_html, tab="report", by_role=True,
         choices=lambda results, scope: {"lang": "fr", "town": "Commune"}),
     Use("milestones_frame (on click)", engagement.milestones_frame, tab="report",
         choices=lambda results, scope: {"lang": "fr"}),

@@ -98,3 +98,24 @@ def test_a_rerun_of_a_capacity_tab_reads_the_cache(
     again = registry.CAPACITY[tab](src, scope)
     assert computed == Counter({tab: 1})
     assert type(first) is type(again)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(Scope(date(2026, 6, 1), date(2026, 11, 30), floor=5, individuals=False),
+                     Scope(date(2026, 6, 1), date(2026, 11, 30)), id="official-then-direction"),
+        pytest.param(Scope(date(2026, 6, 1), date(2026, 11, 30), floor=5, individuals=True),
+                     Scope(date(2026, 6, 1), date(2026, 11, 30), floor=5, individuals=False),
+                     id="evaluator-then-official"),
+    ],
+)
+def test_every_role_shares_a_loader_that_does_not_read_the_role(
+    demo_db: Path, computed: Counter[str], first: Scope, second: Scope
+) -> None:
+    from dashboard.store import Source, connection, version
+
+    src = Source(str(demo_db), version(connection(str(demo_db))))
+    registry.CAPACITY["legal"](src, first)
+    registry.CAPACITY["legal"](src, second)
+    assert computed == Counter({"legal": 1})
