@@ -41,7 +41,7 @@ from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import get_meta, query_df, query_dfs, read_sql
 from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window
 
-IndicatorKind = Literal["ratio", "count", "hours", "days"]
+IndicatorKind = Literal["share", "ratio", "count", "hours", "days"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         "or coproduction).",
     ),
     Indicator(
-        "hours.participation_share", "ratio",
+        "hours.participation_share", "share",
         "Part des heures consacrée à la participation : heures de participation ÷ heures totales "
         "(0,25 = un quart du temps).",
         "Share of hours spent on participation: participation hours ÷ total hours (0.25 = a quarter "
@@ -90,12 +90,12 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         "hours of the contract in force that day.",
     ),
     Indicator(
-        "capacity.load_ratio", "ratio",
+        "capacity.load_ratio", "share",
         "Charge : heures totales ÷ capacité (1,0 = exactement la capacité ; 1,2 = 20 % au-delà).",
         "Load: total hours ÷ capacity (1.0 = exactly at capacity; 1.2 = 20 % above it).",
     ),
     Indicator(
-        "hours.outside_share", "ratio",
+        "hours.outside_share", "share",
         "Part des heures travaillées hors des heures ordinaires (8 h–19 h par défaut) : une saisie "
         "datée d'un samedi, d'un dimanche ou d'un jour férié compte entièrement ; sinon, ses heures "
         "comptent en proportion de la partie de son horaire (début → fin, au-delà de minuit s'il le "
@@ -157,12 +157,12 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         "period.",
     ),
     Indicator(
-        "engagement.newcomer_share", "ratio",
+        "engagement.newcomer_share", "share",
         "Part de ces participants venus pour la première fois de leur vie pendant la période.",
         "Share of those participants whose first attended event ever falls in the period.",
     ),
     Indicator(
-        "engagement.top10_share", "ratio",
+        "engagement.top10_share", "share",
         "Part des présences dues aux 10 % de participants les plus assidus (arrondi au supérieur) : "
         "leurs présences ÷ toutes les présences de la période.",
         "Share of attendances made by the most active 10 % of participants (rounded up): their "
@@ -176,7 +176,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         "few people make almost all the attendances.",
     ),
     Indicator(
-        "engagement.retention", "ratio",
+        "engagement.retention", "share",
         "Parmi les participants de la période précédente (même nombre de jours, finissant la veille "
         "du début), part de ceux revenus pendant la période.",
         "Of the participants of the preceding period (same number of days, ending the day before the "
@@ -205,7 +205,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         "period: half were closed faster.",
     ),
     Indicator(
-        "representativeness.r_score_quartier", "ratio",
+        "representativeness.r_score_quartier", "share",
         "Représentativité par quartier : taux de participation du quartier le moins représenté ÷ "
         "celui du quartier le plus représenté (participants qui y habitent ÷ population). 1 = tous "
         "les quartiers également présents ; 0 = au moins un quartier absent.",

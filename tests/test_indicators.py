@@ -374,7 +374,7 @@ def test_catalogue_is_design_md_in_order() -> None:
     assert INDICATOR_KEYS == DESIGN_KEYS
     threshold_names = set(Thresholds.__dataclass_fields__)
     for indicator in CATALOGUE:
-        assert indicator.kind in {"ratio", "count", "hours", "days"}
+        assert indicator.kind in {"share", "ratio", "count", "hours", "days"}
         assert indicator.definition_fr.strip() and indicator.definition_en.strip()
         assert set(indicator.uses) <= threshold_names, indicator.key
     assert FILTERS_NOTE_FR.strip() and FILTERS_NOTE_EN.strip()

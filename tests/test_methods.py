@@ -22,7 +22,7 @@ from analytics.methods import METHOD_PARAMETERS, parameters_table
         ("fr", 10, "Engagement", f"{LAPSE_MONTHS} mois"),
         ("en", 10, "Engagement", f"{LAPSE_MONTHS} months"),
         ("fr", 14, "Engagement", "20 h par mois"),
-        ("fr", 17, "Engagement", f"{round(NO_SHOW_RISE_MIN * 100)} %"),
+        ("fr", 17, "Engagement", f"{round(NO_SHOW_RISE_MIN * 100)}\u202f%"),
     ],
 )
 def test_parameters_table_reads_the_constants(lang: str, row: int, page: str, value: str) -> None:

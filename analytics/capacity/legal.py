@@ -80,27 +80,27 @@ def explain(rule: str, frame: pd.DataFrame, t: Translator) -> pd.Series:
         return pd.Series([], dtype="object", index=frame.index)
     if rule == "days_over_10h":
         texts = [
-            t.plain(key, date=t.date(row.work_date), hours=t.hours(row.hours, 1),
-                    excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
+            t.plain(key, date=t.date(row.work_date), hours=t.hours(row.hours),
+                    excess=t.hours(row.excess_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "weeks_over_48h":
         texts = [
-            t.plain(key, date=t.date(row.week_start), hours=t.hours(row.hours, 1),
-                    excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
+            t.plain(key, date=t.date(row.week_start), hours=t.hours(row.hours),
+                    excess=t.hours(row.excess_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "avg12_over_44h":
         texts = [
             t.plain(key, date=t.date(row.week_start), start=t.date(row.window_start),
-                    hours=t.hours(row.average_hours, 1), limit=t.hours(row.limit_hours))
+                    hours=t.hours(row.average_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "rest_under_11h":
         texts = [
             t.plain(key, date=t.date(row.work_date), end=f"{row.previous_end_ts:%H:%M}",
                     end_date=t.date(row.previous_end_ts), start=f"{row.first_start_ts:%H:%M}",
-                    hours=t.hours(row.rest_hours, 1), limit=t.hours(row.limit_hours))
+                    hours=t.hours(row.rest_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     else:

@@ -304,7 +304,7 @@ def hidden_summary(by_service: pd.DataFrame, t: Translator) -> str:
                          "holiday_hours"]].sum()
     share = totals["outside_hours"] / totals["hours"] if totals["hours"] > 0 else None
     return t("capacity.hidden.summary", outside=t.hours(totals["outside_hours"]),
-             hours=t.hours(totals["hours"]), share=t.percent(share, 1),
+             hours=t.hours(totals["hours"]), share=t.percent(share),
              weekday=t.hours(totals["weekday_outside_hours"]),
              weekend=t.hours(totals["weekend_hours"]), holiday=t.hours(totals["holiday_hours"]))
 

@@ -10,7 +10,7 @@ value, written "–" (see :mod:`analytics.disclosure`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     )
 
 Kind = Literal["text", "count", "ratio", "number", "date", "flag"]
-RATIO_DIGITS: Final[int] = 1
 
 
 @dataclass(frozen=True)
@@ -54,9 +53,9 @@ def format_value(value: object, kind: Kind, t: Translator) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "–"
     if kind == "count":
-        return t.number(float(value))
+        return t.count(float(value))
     if kind == "ratio":
-        return t.percent(float(value), RATIO_DIGITS)
+        return t.share(float(value))
     if kind == "number":
         return t.number(float(value), 2)
     if kind == "date":
