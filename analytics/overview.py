@@ -12,6 +12,7 @@ import pandas as pd
 
 from analytics.access import Role, can_see_agents
 from analytics.capacity.hidden import outside_entries
+from analytics.capacity.overload import overloaded_agents
 from analytics.disclosure import hide_small_count, selectable_services
 from analytics.i18n import Markdown, Translator
 from analytics.schema import LEVELS, NO_LEVEL
@@ -169,7 +170,7 @@ def tile_counts(legal: dict[str, pd.DataFrame], runs: pd.DataFrame) -> dict[str,
     ``legal.<rule>`` = findings of that rule (agent-days or agent-weeks), ``agents.sustained_overload``
     = distinct agents with a run of sustained overload. They equal the catalogue's values."""
     counts = {f"legal.{rule}": len(legal[rule]) for rule in LEGAL_RULES if rule in legal}
-    counts["agents.sustained_overload"] = int(runs["agent_id"].nunique()) if not runs.empty else 0
+    counts["agents.sustained_overload"] = overloaded_agents(runs)
     return counts
 
 

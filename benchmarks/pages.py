@@ -154,7 +154,7 @@ def frame() -> Page:
 
 
 def overview_page() -> Page:
-    """pages/overview.py: freshness, the indicator families of its tiles, the weekly load chart."""
+    """pages/overview.py: freshness, the catalogue keys of its tiles, the weekly load chart."""
     from analytics import overview
     from analytics.indicators import compute_indicators
     from dashboard import loaders
@@ -162,9 +162,9 @@ def overview_page() -> Page:
     return Page("overview", "pages/overview.py", "", steps=(
         Step("loaders.freshness", lambda r: loaders.freshness(r.path, r.version),
              direct=lambda r: overview.freshness(r.con)),
-        Step("loaders.indicators", lambda r: loaders.indicators(*r.scope, loaders.OVERVIEW_FAMILIES),
+        Step("loaders.indicators", lambda r: loaders.indicators(*r.scope, loaders.OVERVIEW_COMPUTED),
              direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
-                                                 level=r.level, families=loaders.OVERVIEW_FAMILIES)),
+                                                 level=r.level, keys=loaders.OVERVIEW_COMPUTED)),
         Step("loaders.weekly_load", lambda r: loaders.weekly_load(*r.scope),
              direct=lambda r: overview.weekly_load(r.con, r.start, r.end, r.service, r.level)),
     ))
@@ -210,7 +210,7 @@ def capacity_page() -> Page:
         steps=(
             Step("capacity_loaders.tiles", tab_call("tiles"),
                  direct=lambda r: compute_indicators(r.con, r.start, r.end, service=r.service,
-                                                     level=r.level, families=cl.TILE_FAMILIES,
+                                                     level=r.level, keys=cl.TILES,
                                                      side_by_side=False)),
             Step("capacity_loaders.load", tab_call("load"),
                  direct=lambda r: load_mod.load_view(r.con, r.start, r.end, r.service, r.level,

@@ -28,9 +28,6 @@ from dashboard.store import connection
 TILES: tuple[str, ...] = ("capacity.load_ratio", "hours.participation_share", "hours.outside_share",
                           "agents.sustained_overload", "legal.days_over_10h")
 """The catalogue indicators shown as tiles above the page's tabs."""
-TILE_FAMILIES: tuple[str, ...] = ("hours", "legal_days", "overload")
-"""The indicator families (analytics/sql/indicators/<family>.sql) that compute :data:`TILES`: only
-these run for the page (tests/test_capacity_page.py checks they cover every tile)."""
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -129,9 +126,9 @@ def agent_card(
 def tiles(
     path: str, version: str, start: date, end: date, service: str | None, level: str | None
 ) -> dict[str, float | int | None]:
-    """The values of :data:`TILES` (the cached catalogue loader, only :data:`TILE_FAMILIES`), in one
+    """The values of :data:`TILES` (the cached catalogue loader, only those keys), in one
     statement: the page computes them while the open tab's queries run (:func:`prefetch`)."""
-    return indicators(path, version, start, end, service, level, TILE_FAMILIES, side_by_side=False)
+    return indicators(path, version, start, end, service, level, TILES, side_by_side=False)
 
 
 def part_loader(

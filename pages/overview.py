@@ -43,7 +43,7 @@ def draw_item(item: AttentionItem) -> None:
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 fresh = loaders.freshness(path, v)
-values = loaders.indicators(*scope, loaders.OVERVIEW_FAMILIES)
+values = loaders.indicators(*scope, loaders.OVERVIEW_COMPUTED)
 
 st.subheader(t("overview.todo.title"))
 st.caption(t("overview.todo.intro", weeks=HORIZON_WEEKS))

@@ -1,8 +1,8 @@
 """Legal working-time limits (décret 2000-815, art. 3, applied to territorial staff by décret
 2001-623): each finding listed with its agent, date or week and hours.
 
-Each list is exactly what the catalogue counts: ``len(findings[rule])`` equals
-``compute_indicators(...)["legal." + rule]`` for the same period and service. Like the catalogue, the
+Each list is what the catalogue counts: ``compute_indicators(...)["legal." + rule]`` is
+``len(findings[rule])`` for the same period and service (computed so, not separately). Like the catalogue, the
 lists always count all of an agent's hours, whatever the level filter: a legal limit is about total
 working time.
 """
@@ -52,8 +52,11 @@ def legal_findings(
     end: date,
     service: str | None = None,
     thresholds: Thresholds | None = None,
+    rules: tuple[str, ...] = RULES,
 ) -> dict[str, pd.DataFrame]:
-    """The findings of each rule of :data:`RULES` for the period and service.
+    """The findings of each rule of ``rules`` (default :data:`RULES`) for the period and service:
+    the catalogue's ``legal.<rule>`` is the length of its list
+    (:func:`analytics.indicators.compute_indicators`).
 
     * ``days_over_10h``: agent, work_date, hours (> 10), limit_hours, excess_hours;
     * ``weeks_over_48h``: agent, week_start (Monday in the period), hours Monday–Sunday (> 48);
@@ -65,7 +68,7 @@ def legal_findings(
     """
     values = _params(start, end, service, thresholds or load_thresholds())
     found = {}
-    for rule in RULES:
+    for rule in rules:
         sql = read_sql(_SQL[rule])
         found[rule] = query_df(con, sql, named_params(sql, values))
     return found

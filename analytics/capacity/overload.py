@@ -46,6 +46,12 @@ def overload_rows(
     )
 
 
+def overloaded_agents(rows: pd.DataFrame) -> int:
+    """The catalogue's ``agents.sustained_overload``: the distinct agents of the runs ``rows``
+    (:func:`overload_rows` or :func:`summarise_runs`)."""
+    return int(rows["agent_id"].nunique()) if not rows.empty else 0
+
+
 def summarise_runs(rows: pd.DataFrame, top: int = TOP_RUN_PROJECTS) -> pd.DataFrame:
     """One row per run, longest first: the run columns, ``load_ratio`` = run_hours /
     run_capacity_hours (the run's mean load), ``participation_share`` (share of the run's hours on
