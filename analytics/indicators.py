@@ -1,12 +1,21 @@
-"""The indicator catalogue of DESIGN.md: stable keys, plain-words definitions, and their computation.
+"""The indicator catalogue of DESIGN.md: each indicator defined once, and the one path to its value.
 
-:data:`CATALOGUE` lists every indicator in DESIGN.md's order (the methods page shows it; the command
-line prints :func:`compute_indicators` as JSON). :func:`compute_indicators` returns one flat
-``{key: number}`` dict for a period ``[start, end]`` (both dates included), computed in DuckDB by the
-SQL files of ``analytics/sql/indicators/`` (one per family, run side by side by
-:func:`compute_indicators`) over the derived tables of :mod:`analytics.store.derived`. A value is ``None``
-where it is undefined (a share of nothing, a median of no request, no population...). Counts are
-``int``; hours, ratios and days are ``float``.
+:data:`CATALOGUE` lists every indicator in DESIGN.md's order: key, kind (how it is written:
+:mod:`analytics.formats`), family (where it is computed), the tables it reads, its definition and
+the thresholds it uses. :func:`compute_indicators` is the only way a page, the report, the command
+line or a benchmark gets a catalogue number: one flat ``{key: number}`` dict of the keys asked, for
+a period ``[start, end]`` (both dates included). Families:
+
+* ``hours`` and ``requests``: one SQL file each in ``analytics/sql/indicators/`` (run side by side)
+  over the derived tables of :mod:`analytics.store.derived`;
+* ``legal`` and ``overload``: the length of the list a page shows (the legal findings of
+  :mod:`analytics.capacity.legal`, the agents of the runs of :mod:`analytics.capacity.overload`);
+* ``engagement``: the formulas of :func:`analytics.engagement.headline.catalogue_values` over the
+  counts of one query (``sql/engagement/headline.sql``), which the Engagement page's headline reads
+  too.
+
+A value is ``None`` where it is undefined (a share of nothing, a median of no request, no
+population...). Counts are ``int``; hours, shares, ratios and days are ``float``.
 
 Filters (also in :data:`FILTERS_NOTE_FR` / :data:`FILTERS_NOTE_EN` for the methods page):
 
@@ -37,6 +46,8 @@ from typing import Any, Final, Literal
 import duckdb
 
 from analytics.capacity import legal, overload
+from analytics.engagement import headline
+from analytics.engagement.scope import Scope
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import get_meta, query_df, query_dfs, read_sql
@@ -235,7 +246,13 @@ LIST_FAMILIES: Final[tuple[str, ...]] = ("legal", "overload")
 """Families counted from the lists the pages show: ``legal.<rule>`` = the findings of
 :func:`analytics.capacity.legal.legal_findings` for that rule, ``agents.sustained_overload`` =
 the agents of :func:`analytics.capacity.overload.overload_rows` (:func:`~analytics.capacity.
-overload.overloaded_agents`). Every other family is one SQL file."""
+overload.overloaded_agents`)."""
+
+COUNTED_FAMILIES: Final[tuple[str, ...]] = ("engagement",)
+"""Families whose counts come from one query and whose formulas are Python: ``engagement`` =
+:func:`analytics.engagement.headline.catalogue_values` of
+:func:`~analytics.engagement.headline.period_counts` (the Engagement page's headline reads the
+same). Every other family (``hours``, ``requests``) is one SQL file."""
 
 """The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
 
@@ -363,6 +380,17 @@ def _listed(
     return found
 
 
+def _counted(
+    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], start: date, end: date,
+    service: str | None, level: str | None,
+) -> dict[str, float | int | None]:
+    """The keys of ``keys`` in :data:`COUNTED_FAMILIES`."""
+    if not any(_FAMILIES[key] == "engagement" for key in keys):
+        return {}
+    values = headline.catalogue_values(headline.period_counts(con, Scope(start, end, service, level)))
+    return {key: _plain(value, _KINDS[key]) for key, value in values.items() if key in keys}
+
+
 def families_of(keys: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The families (SQL files) that compute ``keys``, in :data:`INDICATOR_FAMILIES`' order: the
     one place that knows which query feeds which tile (KeyError for an unknown key)."""
@@ -407,8 +435,10 @@ def compute_indicators(
                          "(analytics.indicators.INDICATOR_KEYS)")
     limits = thresholds or load_thresholds()
     values = indicator_params(start, end, service=service, level=level, thresholds=limits)
-    ordered = tuple(family for family in families_of(keys) if family not in LIST_FAMILIES)
-    found = _listed(con, keys, start, end, service, limits)
+    ordered = tuple(family for family in families_of(keys)
+                    if family not in (*LIST_FAMILIES, *COUNTED_FAMILIES))
+    found = {**_listed(con, keys, start, end, service, limits),
+             **_counted(con, keys, start, end, service, level)}
     any_window = _any_window(con, limits)
     sqls = [read_sql(_family_file(family, any_window)) for family in ordered]
     if not sqls:
