@@ -116,12 +116,12 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
     ),
     Indicator(
         "hours.outside_share", "share", "hours", ("service_day",),
-        "Part des heures travaillées hors des heures ordinaires (8 h–19 h par défaut) : une saisie "
+        "Part des heures travaillées hors des heures ordinaires ({workday_start}–{workday_end}) : une saisie "
         "datée d'un samedi, d'un dimanche ou d'un jour férié compte entièrement ; sinon, ses heures "
         "comptent en proportion de la partie de son horaire (début → fin, au-delà de minuit s'il le "
         "faut) située hors de la plage du jour. Une saisie sans horaires compte comme travaillée "
         "dans la plage.",
-        "Share of hours worked outside ordinary hours (8:00–19:00 by default): an entry dated on a "
+        "Share of hours worked outside ordinary hours ({workday_start}–{workday_end}): an entry dated on a "
         "Saturday, a Sunday or a public holiday counts wholly; otherwise its hours count in "
         "proportion of the part of its clock time (start → end, past midnight if need be) lying "
         "outside that day's window. An entry without times counts as inside.",
@@ -129,44 +129,52 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
     ),
     Indicator(
         "legal.days_over_10h", "count", "legal", ("agent_workday",),
-        "Nombre de journées (agent, jour) de plus de 10 heures de travail (durée quotidienne maximale).",
-        "Number of (agent, day) with more than 10 hours of work (the daily maximum).",
+        "Nombre de journées (agent, jour) de plus de {max_daily_hours} de travail (durée quotidienne "
+        "maximale).",
+        "Number of (agent, day) with more than {max_daily_hours} of work (the daily maximum).",
         ("max_daily_hours",),
     ),
     Indicator(
         "legal.weeks_over_48h", "count", "legal", ("agent_week_running",),
-        "Nombre de semaines (agent, semaine ISO commençant dans la période) de plus de 48 heures, "
+        "Nombre de semaines (agent, semaine ISO commençant dans la période) de plus de "
+        "{max_weekly_hours}, "
         "comptées du lundi au dimanche.",
-        "Number of (agent, ISO week starting in the period) with more than 48 hours, counted Monday "
+        "Number of (agent, ISO week starting in the period) with more than {max_weekly_hours}, "
+        "counted Monday "
         "to Sunday.",
         ("max_weekly_hours",),
     ),
     Indicator(
         "legal.avg12_over_44h", "count", "legal", ("agent_week_running",),
         "Nombre de semaines (agent, semaine ISO commençant dans la période) où la moyenne des heures "
-        "hebdomadaires sur les 12 semaines finissant par celle-ci dépasse 44 heures (une semaine "
+        "hebdomadaires sur les {avg_window_weeks} semaines finissant par celle-ci dépasse "
+        "{max_avg_weekly_hours} (une semaine "
         "sans saisie compte pour 0).",
-        "Number of (agent, ISO week starting in the period) where the mean weekly hours over the 12 "
-        "weeks ending with that week exceed 44 hours (a week without entries counts as 0).",
+        "Number of (agent, ISO week starting in the period) where the mean weekly hours over the "
+        "{avg_window_weeks} weeks ending with that week exceed {max_avg_weekly_hours} (a week "
+        "without entries counts as 0).",
         ("max_avg_weekly_hours", "avg_window_weeks"),
     ),
     Indicator(
         "legal.rest_under_11h", "count", "legal", ("agent_workday",),
-        "Nombre de jours (agent, jour de la période) où le travail commence moins de 11 heures après "
+        "Nombre de jours (agent, jour de la période) où le travail commence moins de "
+        "{min_daily_rest_hours} après "
         "la fin du travail daté de la veille (une fin après minuit compte comme telle) ; les jours "
         "sans horaires sont ignorés.",
-        "Number of (agent, day in the period) where work starts less than 11 hours after the end of "
+        "Number of (agent, day in the period) where work starts less than {min_daily_rest_hours} "
+        "after the end of "
         "the work dated the day before (an end after midnight counts as such); days without times "
         "are skipped.",
         ("min_daily_rest_hours",),
     ),
     Indicator(
         "agents.sustained_overload", "count", "overload", ("agent_week", "agent_project_day"),
-        "Nombre d'agents ayant au moins 4 semaines ISO consécutives (commençant dans la période) où "
-        "leurs heures dépassent 110 % de leur capacité de la semaine (capacité non nulle). C'est un "
-        "signal de risque, pas un diagnostic.",
-        "Number of agents with at least 4 consecutive ISO weeks (starting in the period) whose hours "
-        "exceed 110 % of that week's capacity (capacity above zero). A risk signal, not a diagnosis.",
+        "Nombre d'agents ayant au moins {overload_min_weeks} semaines ISO consécutives (commençant "
+        "dans la période) où leurs heures dépassent {overload_ratio} de leur capacité de la semaine "
+        "(capacité non nulle). C'est un signal de risque, pas un diagnostic.",
+        "Number of agents with at least {overload_min_weeks} consecutive ISO weeks (starting in the "
+        "period) whose hours exceed {overload_ratio} of that week's capacity (capacity above zero). "
+        "A risk signal, not a diagnosis.",
         ("overload_ratio", "overload_min_weeks"),
     ),
     Indicator(
