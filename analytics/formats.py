@@ -43,15 +43,19 @@ MINUS: Final[str] = "\u2212"
 """The minus sign of every negative number."""
 NBSP: Final[str] = "\u00a0"
 
+PERCENT_SUFFIX: Final[str] = " (%)"
+"""Ending of the name of a downloaded (or numeric on-screen) column of shares."""
+
 CSV_UNITS: Final[dict[Kind, str]] = {
-    "share": "a fraction of 1 (0.453 = 45.3 %)",
-    "ratio": "a coefficient (0 to 1)",
-    "hours": "hours, decimal",
+    "share": "percentage points, to 0.1 (45.3 = 45.3 %); the column name ends with « (%) »",
+    "ratio": "a coefficient, as computed (0.23)",
+    "hours": "hours, to 0.1",
     "count": "a whole number",
-    "days": "days, decimal",
-    "signed": "a signed number in the column's unit",
+    "days": "days, as computed",
+    "signed": "a number in the column's unit, negative below zero, as computed",
 }
-"""What a downloaded column of each kind holds: the raw number, never formatted text."""
+"""What a downloaded column of each kind holds: a number, never formatted text (the spreadsheet
+writes it the user's way: « 45,3 » in a French CSV)."""
 
 
 def _missing(value: float | int | None) -> bool:
@@ -142,6 +146,18 @@ FORMATS: Final[dict[Kind, Callable[[float | None, str], str]]] = {
     "share": share, "ratio": ratio, "hours": hours, "count": count, "days": days, "signed": signed,
 }
 """The one function of each kind."""
+
+
+def export_column(kind: str, header: str, values: pd.Series) -> tuple[str, pd.Series]:
+    """A column as downloads (and numeric on-screen tables) hold it, by :data:`CSV_UNITS`: the
+    header (with :data:`PERCENT_SUFFIX` for shares) and the numbers."""
+    if kind == "share":
+        return header + PERCENT_SUFFIX, (values.astype(float) * 100).round(1)
+    if kind == "hours":
+        return header, values.astype(float).round(1)
+    if kind == "count":
+        return header, values.astype(float).round().astype("Int64")
+    return header, values
 
 
 def by_kind(kind: str, value: float | int | None, locale: str) -> str:

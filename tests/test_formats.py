@@ -79,3 +79,37 @@ def test_a_column_of_shares_reads_as_each_share(lang: str) -> None:
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown kind"):
         formats.by_kind("percent", 0.5, "fr_FR")
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "header", "expected"),
+    [
+        ("share", [0.4531, None], "Part (%)", [45.3, None]),
+        ("hours", [12.345, 3.0], "Heures", [12.3, 3.0]),
+        ("count", [4.0, None], "Participants", [4, None]),
+        ("ratio", [0.2345], "Gini", [0.2345]),
+    ],
+)
+def test_downloads_hold_numbers_in_a_documented_unit(
+    kind: str, values: list[float | None], header: str, expected: list[float | None]
+) -> None:
+    base = header.removesuffix(formats.PERCENT_SUFFIX)
+    name, column = formats.export_column(kind, base, pd.Series(values, dtype="float64"))
+    assert name == header
+    assert [None if pd.isna(v) else v for v in column] == expected
+
+
+def test_engagement_and_capacity_downloads_name_shares_alike() -> None:
+    """A share column is « … (%) » with 45.3 in both pages' downloads."""
+    from analytics.capacity.tables import present
+    from analytics.engagement.tables import Table, export_frame
+
+    t = Translator("fr")
+    capacity = present(pd.DataFrame({"load_ratio": [0.4531]}),
+                       [("load_ratio", "capacity.col.load", "ratio")], t)
+    engagement = export_frame(Table("x", "X", pd.DataFrame({"Part": [0.4531], "N": [3.0]}),
+                                    {"Part": "ratio", "N": "count"}))
+    assert list(capacity.columns) == [f"{t('capacity.col.load')} (%)"]
+    assert list(engagement.columns) == ["Part (%)", "N"]
+    assert capacity.iloc[0, 0] == engagement.iloc[0, 0] == 45.3
+    assert engagement["N"].tolist() == [3]

@@ -12,6 +12,7 @@ from typing import Final
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analytics import formats
 from analytics.capacity.agent_card import AgentCard, capacity_causes
 from analytics.capacity.figures import activity_label, band_labels
 from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
@@ -24,9 +25,6 @@ from analytics.settings import Thresholds
 Column = tuple[str, str, str]
 """(source column, message key of its header, kind): kinds are text, hours, ratio, count, date,
 level, status, band, event_kind, activity, clock, bool."""
-
-PERCENT_SUFFIX: Final[str] = " (%)"
-
 
 def _labels(vocabulary: str, codes: Sequence[str], t: Translator) -> dict[str, str]:
     return {code: t.label(vocabulary, code) for code in codes}
@@ -53,13 +51,9 @@ def present(
     for source, key, kind in columns:
         values = frame[source]
         header = t(key)
-        if kind == "hours":
-            values = values.astype(float).round(1)
-        elif kind == "ratio":
-            values = (values.astype(float) * 100).round(1)
-            header += PERCENT_SUFFIX
-        elif kind == "count":
-            values = values.astype("Int64")
+        if kind in ("hours", "ratio", "count"):
+            header, values = formats.export_column(
+                "share" if kind == "ratio" else kind, header, values)
         elif kind == "date":
             values = pd.to_datetime(values).dt.date
         elif kind == "clock":

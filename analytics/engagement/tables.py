@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from analytics import formats
 from analytics.engagement.cohorts import SURVIVAL_HORIZONS, survival_summary
 from analytics.engagement.fatigue import SIGNALS
 from analytics.engagement.figures import group_label
@@ -63,6 +64,20 @@ def format_value(value: object, kind: Kind, t: Translator) -> str:
     if kind == "flag":
         return "●" if bool(value) else ""
     return str(value)
+
+
+def export_frame(table: Table) -> pd.DataFrame:
+    """The table as downloaded: numbers, not text, each column by the one rule of its kind
+    (:func:`analytics.formats.export_column`: shares as percentages to 0.1 under a « (%) »
+    header, counts whole), the same as the capacity page's downloads."""
+    kinds = {"ratio": "share", "count": "count"}
+    columns = {}
+    for header, values in table.frame.items():
+        kind = kinds.get(table.kinds[header])
+        name, column = (formats.export_column(kind, str(header), values) if kind
+                        else (str(header), values))
+        columns[name] = column
+    return pd.DataFrame(columns)
 
 
 def format_table(table: Table, t: Translator) -> pd.DataFrame:
