@@ -76,8 +76,8 @@ def weekly_load(
 ) -> pd.DataFrame:
     """Hours worked and capacity per ISO week whose Monday lies in [start, end].
 
-    Columns: week_start, hours, participation_hours, capacity_hours, load_ratio (hours / capacity;
-    1.0 = exactly at capacity; NULL when capacity is 0). ``service`` keeps that service's agents;
+    Columns: week_start, hours, participation_hours, capacity_hours (their ratio over the period is
+    the catalogue's ``capacity.load_ratio``). ``service`` keeps that service's agents;
     ``level`` restricts the hours (not the capacity) to projects at that level.
     """
     return query_df(

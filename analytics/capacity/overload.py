@@ -14,6 +14,7 @@ from typing import Final
 import duckdb
 import pandas as pd
 
+from analytics.capacity.load import load_ratio
 from analytics.schema import NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import query_df, read_sql
@@ -77,7 +78,7 @@ def summarise_runs(rows: pd.DataFrame, top: int = TOP_RUN_PROJECTS) -> pd.DataFr
     out = runs.merge(participation, on=keys, how="left").merge(tops, on=keys, how="left")
     out["participation_hours"] = out["participation_hours"].fillna(0.0)
     out["participation_share"] = out["participation_hours"] / out["run_hours"]
-    out["load_ratio"] = out["run_hours"] / out["run_capacity_hours"]
+    out["load_ratio"] = load_ratio(out["run_hours"], out["run_capacity_hours"])
     out["top_projects"] = out["top_projects"].apply(lambda v: v if isinstance(v, list) else [])
     return out.sort_values(
         ["weeks", "load_ratio", "agent_name"], ascending=[False, False, True], ignore_index=True
