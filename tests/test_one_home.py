@@ -77,3 +77,21 @@ def test_legal_and_overload_counts_are_the_lengths_of_their_lists(
     counts = tile_counts(findings, runs)
     assert {key: values[key] for key in counts} == counts
     assert set(counts) == {f"legal.{rule}" for rule in RULES} | {"agents.sustained_overload"}
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_newcomers_of_a_year_are_the_same_in_the_headline_and_the_rotation_tab(
+    demo_con: duckdb.DuckDBPyConnection, year: int
+) -> None:
+    """The rotation tab counts newcomers per year from participation_buckets; the catalogue and the
+    headline from participant_first_all: on a calendar year they name the same people."""
+    from analytics.engagement.page import rotation_part
+
+    scope = Scope(date(year, 1, 1), date(year, 12, 31))
+    values = catalogue(demo_con, scope)
+    headline = compute_overview(demo_con, scope, OPEN).headline
+    years = rotation_part(demo_con, scope, OPEN.min_group_size).rotation_year
+    row = years[years["bucket_start"].dt.year == year].iloc[0]
+    assert headline.newcomers == row["newcomers"] > 0
+    assert headline.participants == row["participants"] == values["engagement.participants"]
+    assert row["newcomer_share"] == pytest.approx(values["engagement.newcomer_share"], rel=1e-12)
