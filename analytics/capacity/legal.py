@@ -81,15 +81,10 @@ def explain(rule: str, frame: pd.DataFrame, t: Translator) -> pd.Series:
     key = f"capacity.legal.{rule}.finding"
     if frame.empty:
         return pd.Series([], dtype="object", index=frame.index)
-    if rule == "days_over_10h":
+    if rule in ("days_over_10h", "weeks_over_48h"):
+        day = "work_date" if rule == "days_over_10h" else "week_start"
         texts = [
-            t.plain(key, date=t.date(row.work_date), hours=t.hours(row.hours),
-                    excess=t.hours(row.excess_hours), limit=t.hours(row.limit_hours))
-            for row in frame.itertuples()
-        ]
-    elif rule == "weeks_over_48h":
-        texts = [
-            t.plain(key, date=t.date(row.week_start), hours=t.hours(row.hours),
+            t.plain(key, date=t.date(getattr(row, day)), hours=t.hours(row.hours),
                     excess=t.hours(row.excess_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
