@@ -62,24 +62,14 @@ def catalogue_table(t: Translator, thresholds: Thresholds | None = None) -> pd.D
     return pd.DataFrame(rows)
 
 
-def format_threshold(value: object, t: Translator) -> str:
-    """A threshold value as a person reads it (``110 %``, ``08:00``, ``10 h``)."""
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, tuple):
-        return " / ".join(t.percent(float(part)) for part in value)
-    if isinstance(value, float):
-        return t.number(value, 2)
-    return str(value)
-
-
 def thresholds_table(thresholds: Thresholds, t: Translator) -> pd.DataFrame:
-    """One row per setting: its environment variable, its value in force and what it means."""
+    """One row per setting: its environment variable, its value in force (written as in the
+    definitions: « 110 % », « 10 h », « 19 h ») and what it means."""
     return pd.DataFrame(
         [
             {
                 t("methods.col.setting"): ENV_PREFIX + field.name.upper(),
-                t("methods.col.value"): format_threshold(getattr(thresholds, field.name), t),
+                t("methods.col.value"): threshold_text(field.name, getattr(thresholds, field.name), t),
                 t("methods.col.meaning"): t(f"threshold.{field.name}"),
             }
             for field in fields(Thresholds)

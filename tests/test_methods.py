@@ -105,3 +105,24 @@ def test_the_methods_page_reads_the_environments_thresholds(monkeypatch: pytest.
     table = catalogue_table(t)
     text = str(table[table[t("methods.col.key")] == "agents.sustained_overload"].iloc[0, 2])
     assert "120\u202f%" in text and "110" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "setting", "value"),
+    [
+        ("fr", "PARTICIPATION_OVERLOAD_RATIO", "110\u202f%"),
+        ("fr", "PARTICIPATION_MAX_DAILY_HOURS", "10\u00a0h"),
+        ("fr", "PARTICIPATION_WORKDAY_END", "19\u00a0h"),
+        ("en", "PARTICIPATION_WORKDAY_END", "19:00"),
+        ("fr", "PARTICIPATION_MIN_GROUP_SIZE", "5"),
+        ("fr", "PARTICIPATION_LOAD_BANDS", "85\u202f% / 100\u202f% / 110\u202f%"),
+    ],
+)
+def test_thresholds_read_as_in_the_definitions(lang: str, setting: str, value: str) -> None:
+    from analytics.methods import thresholds_table
+    from analytics.settings import Thresholds
+
+    t = Translator(lang)
+    table = thresholds_table(Thresholds(), t)
+    row = table[table[t("methods.col.setting")] == setting].iloc[0]
+    assert row[t("methods.col.value")] == value
