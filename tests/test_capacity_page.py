@@ -121,7 +121,7 @@ def test_the_tiles_are_asked_of_the_catalogue(tiny_store: duckdb.DuckDBPyConnect
 
     values = compute_indicators(tiny_store, date(2024, 5, 1), date(2024, 5, 31),
                                 thresholds=Thresholds(), keys=TILES)
-    assert tuple(values) == TILES
+    assert set(values) == set(TILES)
 
 
 def test_a_failing_tab_shows_its_message_and_the_tiles_still_draw(
