@@ -108,7 +108,7 @@ def test_engagement_and_capacity_downloads_name_shares_alike() -> None:
     capacity = present(pd.DataFrame({"load_ratio": [0.4531]}),
                        [("load_ratio", "capacity.col.load", "ratio")], t)
     engagement = export_frame(Table("x", "X", pd.DataFrame({"Part": [0.4531], "N": [3.0]}),
-                                    {"Part": "ratio", "N": "count"}))
+                                    {"Part": "share", "N": "count"}))
     assert list(capacity.columns) == [f"{t('capacity.col.load')} (%)"]
     assert list(engagement.columns) == ["Part (%)", "N"]
     assert capacity.iloc[0, 0] == engagement.iloc[0, 0] == 45.3
