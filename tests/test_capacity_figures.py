@@ -89,7 +89,7 @@ def test_forecast_figure_marks_the_weeks_over_capacity() -> None:
 def test_present_shapes_columns_for_reading() -> None:
     table = present(WEEKS, [("agent_name", "capacity.col.agent", "text"),
                             ("week_start", "capacity.col.week", "date"),
-                            ("load_ratio", "capacity.col.load", "ratio"),
+                            ("load_ratio", "capacity.col.load", "share"),
                             ("band", "capacity.col.band", "band")], FR)
     assert list(table.columns) == ["Agent", "Semaine (lundi)", "Charge (heures ÷ capacité) (%)",
                                    "Tranche de charge"]

@@ -106,7 +106,7 @@ def test_engagement_and_capacity_downloads_name_shares_alike() -> None:
 
     t = Translator("fr")
     capacity = present(pd.DataFrame({"load_ratio": [0.4531]}),
-                       [("load_ratio", "capacity.col.load", "ratio")], t)
+                       [("load_ratio", "capacity.col.load", "share")], t)
     engagement = export_frame(Table("x", "X", pd.DataFrame({"Part": [0.4531], "N": [3.0]}),
                                     {"Part": "share", "N": "count"}))
     assert list(capacity.columns) == [f"{t('capacity.col.load')} (%)"]
