@@ -109,10 +109,12 @@ def test_capacity_prefetch_returns_and_caches_what_the_page_draws(
     scope = (path, version(connection(path)), date(2026, 6, 1), date(2026, 11, 30), None, None)
     ready = loaders.prefetch(*scope, part)
     assert set(ready) == {"tiles", part}
-    assert computed == Counter({"tiles": 1, part: 1})
+    # the tiles' legal.days_over_10h is the length of the legal findings' list: one more list read
+    once = Counter({"tiles": 1, part: 1}) + Counter({"legal": 1})
+    assert computed == once
     assert ready["tiles"] == loaders.tiles(*scope)  # the next rerun reads the cache
     loaders.part_loader(part, *scope)()  # what pages/capacity.py's fetch(part) calls on a rerun
-    assert computed == Counter({"tiles": 1, part: 1})
+    assert computed == once
 
 
 @pytest.mark.parametrize(
