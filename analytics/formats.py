@@ -32,7 +32,7 @@ from collections.abc import Callable
 from typing import Final, Literal
 
 import pandas as pd
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 Kind = Literal["share", "ratio", "hours", "count", "days", "signed"]
 KINDS: Final[tuple[Kind, ...]] = ("share", "ratio", "hours", "count", "days", "signed")
@@ -158,6 +158,13 @@ def export_column(kind: str, header: str, values: pd.Series) -> tuple[str, pd.Se
     if kind == "count":
         return header, values.astype(float).round().astype("Int64")
     return header, values
+
+
+def plotly_separators(locale: str) -> str:
+    """Plotly's decimal and thousands separators, as Babel writes numbers in ``locale`` (« 4 000,5 »
+    with a narrow no-break space in French, « 4,000.5 » in English): a chart's ticks read as the
+    tiles do."""
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
 def by_kind(kind: str, value: float | int | None, locale: str) -> str:
