@@ -1,4 +1,6 @@
-"""The counts behind the page's headline figures, in one query (sql/engagement/headline.sql).
+"""The counts behind the catalogue's engagement indicators and the page's headline figures, in one
+query (sql/engagement/headline.sql), and the indicators' formulas over them
+(:func:`catalogue_values`: the one home of the engagement family of the catalogue).
 
 * *participants*: distinct participants with at least one attended event in the period
   (``engagement.participants``); *newcomers*: those whose first attended event in the scope, ever,
