@@ -20,6 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from analytics import formats
 from analytics.i18n import Markdown, Translator, plain_text
 
 # A palette readable by colour-blind people (Okabe–Ito).
@@ -172,9 +173,10 @@ TEMPLATE = _template()
 
 
 def separators(t: Translator) -> str:
-    """Plotly's decimal and thousands separators in the session's language: « 4 000,5 » in French,
-    « 4,000.5 » in English (the one home of this rule for every figure)."""
-    return ", " if t.lang == "fr" else ".,"
+    """Plotly's decimal and thousands separators in the session's language: « 4 000,5 » in French
+    (a narrow no-break space, as Babel writes it), « 4,000.5 » in English
+    (:func:`analytics.formats.plotly_separators`, for every figure)."""
+    return formats.plotly_separators(t.locale)
 
 
 def base_layout(

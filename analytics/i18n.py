@@ -27,13 +27,13 @@ from typing import Final
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal, format_percent
 
 import analytics.locales as _locales
+from analytics import formats
 
 LANGUAGES: Final[tuple[str, ...]] = ("fr", "en")
 BABEL_LOCALES: Final[dict[str, str]] = {"fr": "fr_FR", "en": "en_GB"}
-MISSING: Final[str] = "–"
+MISSING: Final[str] = formats.MISSING
 """What a number that is undefined (None, NaN) is shown as."""
 
 
@@ -144,10 +144,6 @@ def _md_value(value: object) -> object:
     return value
 
 
-def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
-
-
 @dataclass(frozen=True)
 class Translator:
     """Text and number formatting for one language ('fr' by default)."""
@@ -192,26 +188,37 @@ class Translator:
         return code if text == key else text
 
     def number(self, value: float | int | None, digits: int = 0) -> str:
-        """``1 234,5`` in French, ``1,234.5`` in English; ``–`` when undefined."""
-        if _is_missing(value):
-            return MISSING
-        pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-        return format_decimal(value, format=pattern, locale=self.locale)
+        """A number of no particular kind: ``1 234,5`` in French, ``1,234.5`` in English, a minus
+        sign U+2212 when negative; ``–`` when undefined (:func:`analytics.formats.decimal`)."""
+        return formats.decimal(value, self.locale, digits)
 
-    def percent(self, value: float | None, digits: int = 0) -> str:
-        """A ratio as a percentage: 0.853 → ``85 %`` in French, ``85%`` in English."""
-        if _is_missing(value):
-            return MISSING
-        pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + " %"
-        if self.lang == "en":
-            pattern = pattern.replace(" %", "%")
-        return format_percent(value, format=pattern, locale=self.locale)
+    def percent(self, value: float | None, digits: int | None = None) -> str:
+        """A share as a percentage, at most one decimal: 0.4531 → ``45,3 %`` in French, ``45.3%``
+        in English (:func:`analytics.formats.share`, the one rule of shares). ``digits`` is ignored
+        (kept so that older callers still run)."""
+        return formats.share(value, self.locale)
 
-    def hours(self, value: float | None, digits: int = 0) -> str:
-        """A number of hours: ``1 234 h``."""
-        if _is_missing(value):
-            return MISSING
-        return f"{self.number(value, digits)}\u00a0h"
+    def share(self, value: float | None) -> str:
+        """A share: :func:`analytics.formats.share`."""
+        return formats.share(value, self.locale)
+
+    def ratio(self, value: float | None) -> str:
+        """A coefficient such as a Gini index: ``0,23`` (:func:`analytics.formats.ratio`)."""
+        return formats.ratio(value, self.locale)
+
+    def count(self, value: float | int | None) -> str:
+        """A whole number: ``1 234`` (:func:`analytics.formats.count`)."""
+        return formats.count(value, self.locale)
+
+    def signed(self, value: float | None) -> str:
+        """A change, always signed: ``+1,77``, ``−1,77`` (:func:`analytics.formats.signed`)."""
+        return formats.signed(value, self.locale)
+
+    def hours(self, value: float | None, digits: int | None = None) -> str:
+        """A number of hours, at most one decimal: ``1 234 h``, ``10,5 h``
+        (:func:`analytics.formats.hours`). ``digits`` is ignored (kept so that older callers still
+        run)."""
+        return formats.hours(value, self.locale)
 
     def date(self, value: date | datetime | None, fmt: str = "medium") -> str:
         """A date: ``26 nov. 2026`` (medium) or ``26/11/2026`` (short) in French; the first of a
@@ -222,16 +229,9 @@ class Translator:
         return french_first(text) if self.lang == "fr" and value.day == 1 else text
 
     def indicator(self, kind: str, value: float | int | None) -> str:
-        """An indicator value formatted according to its kind (ratio, count, hours, days)."""
-        if kind == "ratio":
-            return self.percent(value, 1)
-        if kind == "hours":
-            return self.hours(value)
-        if kind == "days":
-            return MISSING if _is_missing(value) else f"{self.number(value, 1)}\u00a0j" if (
-                self.lang == "fr"
-            ) else f"{self.number(value, 1)} d"
-        return self.number(value)
+        """A value written by the rule of its kind (share, ratio, hours, count, days, signed:
+        :func:`analytics.formats.by_kind`)."""
+        return formats.by_kind(kind, value, self.locale)
 
 
 def iso_week(t: Translator, day: date) -> str:

@@ -1,12 +1,21 @@
-"""The indicator catalogue of DESIGN.md: stable keys, plain-words definitions, and their computation.
+"""The indicator catalogue of DESIGN.md: each indicator defined once, and the one path to its value.
 
-:data:`CATALOGUE` lists every indicator in DESIGN.md's order (the methods page shows it; the command
-line prints :func:`compute_indicators` as JSON). :func:`compute_indicators` returns one flat
-``{key: number}`` dict for a period ``[start, end]`` (both dates included), computed in DuckDB by the
-SQL files of ``analytics/sql/indicators/`` (one per family, run side by side by
-:func:`compute_indicators`) over the derived tables of :mod:`analytics.store.derived`. A value is ``None``
-where it is undefined (a share of nothing, a median of no request, no population...). Counts are
-``int``; hours, ratios and days are ``float``.
+:data:`CATALOGUE` lists every indicator in DESIGN.md's order: key, kind (how it is written:
+:mod:`analytics.formats`), family (where it is computed), the tables it reads, its definition and
+the thresholds it uses. :func:`compute_indicators` is the only way a page, the report, the command
+line or a benchmark gets a catalogue number: one flat ``{key: number}`` dict of the keys asked, for
+a period ``[start, end]`` (both dates included). Families:
+
+* ``hours`` and ``requests``: one SQL file each in ``analytics/sql/indicators/`` (run side by side)
+  over the derived tables of :mod:`analytics.store.derived`;
+* ``legal`` and ``overload``: the length of the list a page shows (the legal findings of
+  :mod:`analytics.capacity.legal`, the agents of the runs of :mod:`analytics.capacity.overload`);
+* ``engagement``: the formulas of :func:`analytics.engagement.headline.catalogue_values` over the
+  counts of one query (``sql/engagement/headline.sql``), which the Engagement page's headline reads
+  too.
+
+A value is ``None`` where it is undefined (a share of nothing, a median of no request, no
+population...). Counts are ``int``; hours, shares, ratios and days are ``float``.
 
 Filters (also in :data:`FILTERS_NOTE_FR` / :data:`FILTERS_NOTE_EN` for the methods page):
 
@@ -36,25 +45,36 @@ from typing import Any, Final, Literal
 
 import duckdb
 
+from analytics.capacity import legal, overload
+from analytics.engagement import headline
+from analytics.engagement.scope import Scope
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import get_meta, query_df, read_sql
 from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window
 
-IndicatorKind = Literal["ratio", "count", "hours", "days"]
+IndicatorKind = Literal["share", "ratio", "count", "hours", "days"]
 
 
 @dataclass(frozen=True)
 class Indicator:
     """One entry of the catalogue.
 
-    ``kind`` says how to read the number: ``ratio`` (a share or coefficient, 0.25 = 25 %), ``count``
-    (a whole number of things), ``hours`` (a duration in hours) or ``days`` (a duration in days).
+    ``kind`` says how to read and write the number (:mod:`analytics.formats`): ``share`` (a part of
+    a whole, or a load against capacity: 0.25 = 25 %), ``ratio`` (a coefficient such as a Gini
+    index), ``count`` (a whole number of things), ``hours`` (a duration in hours) or ``days`` (a
+    duration in days).
     ``uses`` names the :class:`~analytics.settings.Thresholds` fields the value depends on.
     """
 
     key: str
     kind: IndicatorKind
+    family: str
+    """Where it is computed: the SQL file ``analytics/sql/indicators/<family>.sql`` (with the other
+    keys of the family, in one query), or, for the :data:`LIST_FAMILIES`, the count of a list that a
+    page shows (legal findings, runs of sustained overload): the count is the list's length."""
+    reads: tuple[str, ...]
+    """The tables (derived or stored) that file reads for it."""
     definition_fr: str
     definition_en: str
     uses: tuple[str, ...] = ()
@@ -62,26 +82,26 @@ class Indicator:
 
 CATALOGUE: Final[tuple[Indicator, ...]] = (
     Indicator(
-        "hours.total", "hours",
+        "hours.total", "hours", "hours", ("service_day",),
         "Total des heures déclarées dans les feuilles de temps, pour les journées de la période.",
         "All hours recorded in timesheets for working dates in the period.",
     ),
     Indicator(
-        "hours.participation", "hours",
+        "hours.participation", "hours", "hours", ("service_day",),
         "Les mêmes heures, limitées au travail sur des projets participatifs (niveau information, "
         "consultation ou coproduction).",
         "The same hours, limited to work on participatory projects (level information, consultation "
         "or coproduction).",
     ),
     Indicator(
-        "hours.participation_share", "ratio",
+        "hours.participation_share", "share", "hours", ("service_day",),
         "Part des heures consacrée à la participation : heures de participation ÷ heures totales "
         "(0,25 = un quart du temps).",
         "Share of hours spent on participation: participation hours ÷ total hours (0.25 = a quarter "
         "of the time).",
     ),
     Indicator(
-        "capacity.hours", "hours",
+        "capacity.hours", "hours", "hours", ("service_day_capacity",),
         "Heures que les agents peuvent travailler sur la période d'après leur contrat : chaque jour "
         "ouvré (lundi–vendredi, hors jours fériés et hors absences) compte le cinquième des heures "
         "hebdomadaires du contrat en vigueur ce jour-là.",
@@ -90,122 +110,130 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         "hours of the contract in force that day.",
     ),
     Indicator(
-        "capacity.load_ratio", "ratio",
+        "capacity.load_ratio", "share", "hours", ("service_day", "service_day_capacity"),
         "Charge : heures totales ÷ capacité (1,0 = exactement la capacité ; 1,2 = 20 % au-delà).",
         "Load: total hours ÷ capacity (1.0 = exactly at capacity; 1.2 = 20 % above it).",
     ),
     Indicator(
-        "hours.outside_share", "ratio",
-        "Part des heures travaillées hors des heures ordinaires (8 h–19 h par défaut) : une saisie "
+        "hours.outside_share", "share", "hours", ("service_day",),
+        "Part des heures travaillées hors des heures ordinaires ({workday_start}–{workday_end}) : une saisie "
         "datée d'un samedi, d'un dimanche ou d'un jour férié compte entièrement ; sinon, ses heures "
         "comptent en proportion de la partie de son horaire (début → fin, au-delà de minuit s'il le "
         "faut) située hors de la plage du jour. Une saisie sans horaires compte comme travaillée "
         "dans la plage.",
-        "Share of hours worked outside ordinary hours (8:00–19:00 by default): an entry dated on a "
+        "Share of hours worked outside ordinary hours ({workday_start}–{workday_end}): an entry dated on a "
         "Saturday, a Sunday or a public holiday counts wholly; otherwise its hours count in "
         "proportion of the part of its clock time (start → end, past midnight if need be) lying "
         "outside that day's window. An entry without times counts as inside.",
         ("workday_start", "workday_end"),
     ),
     Indicator(
-        "legal.days_over_10h", "count",
-        "Nombre de journées (agent, jour) de plus de 10 heures de travail (durée quotidienne maximale).",
-        "Number of (agent, day) with more than 10 hours of work (the daily maximum).",
+        "legal.days_over_10h", "count", "legal", ("agent_workday",),
+        "Nombre de journées (agent, jour) de plus de {max_daily_hours} de travail (durée quotidienne "
+        "maximale).",
+        "Number of (agent, day) with more than {max_daily_hours} of work (the daily maximum).",
         ("max_daily_hours",),
     ),
     Indicator(
-        "legal.weeks_over_48h", "count",
-        "Nombre de semaines (agent, semaine ISO commençant dans la période) de plus de 48 heures, "
+        "legal.weeks_over_48h", "count", "legal", ("agent_week_running",),
+        "Nombre de semaines (agent, semaine ISO commençant dans la période) de plus de "
+        "{max_weekly_hours}, "
         "comptées du lundi au dimanche.",
-        "Number of (agent, ISO week starting in the period) with more than 48 hours, counted Monday "
+        "Number of (agent, ISO week starting in the period) with more than {max_weekly_hours}, "
+        "counted Monday "
         "to Sunday.",
         ("max_weekly_hours",),
     ),
     Indicator(
-        "legal.avg12_over_44h", "count",
+        "legal.avg12_over_44h", "count", "legal", ("agent_week_running",),
         "Nombre de semaines (agent, semaine ISO commençant dans la période) où la moyenne des heures "
-        "hebdomadaires sur les 12 semaines finissant par celle-ci dépasse 44 heures (une semaine "
+        "hebdomadaires sur les {avg_window_weeks} semaines finissant par celle-ci dépasse "
+        "{max_avg_weekly_hours} (une semaine "
         "sans saisie compte pour 0).",
-        "Number of (agent, ISO week starting in the period) where the mean weekly hours over the 12 "
-        "weeks ending with that week exceed 44 hours (a week without entries counts as 0).",
+        "Number of (agent, ISO week starting in the period) where the mean weekly hours over the "
+        "{avg_window_weeks} weeks ending with that week exceed {max_avg_weekly_hours} (a week "
+        "without entries counts as 0).",
         ("max_avg_weekly_hours", "avg_window_weeks"),
     ),
     Indicator(
-        "legal.rest_under_11h", "count",
-        "Nombre de jours (agent, jour de la période) où le travail commence moins de 11 heures après "
+        "legal.rest_under_11h", "count", "legal", ("agent_workday",),
+        "Nombre de jours (agent, jour de la période) où le travail commence moins de "
+        "{min_daily_rest_hours} après "
         "la fin du travail daté de la veille (une fin après minuit compte comme telle) ; les jours "
         "sans horaires sont ignorés.",
-        "Number of (agent, day in the period) where work starts less than 11 hours after the end of "
+        "Number of (agent, day in the period) where work starts less than {min_daily_rest_hours} "
+        "after the end of "
         "the work dated the day before (an end after midnight counts as such); days without times "
         "are skipped.",
         ("min_daily_rest_hours",),
     ),
     Indicator(
-        "agents.sustained_overload", "count",
-        "Nombre d'agents ayant au moins 4 semaines ISO consécutives (commençant dans la période) où "
-        "leurs heures dépassent 110 % de leur capacité de la semaine (capacité non nulle). C'est un "
-        "signal de risque, pas un diagnostic.",
-        "Number of agents with at least 4 consecutive ISO weeks (starting in the period) whose hours "
-        "exceed 110 % of that week's capacity (capacity above zero). A risk signal, not a diagnosis.",
+        "agents.sustained_overload", "count", "overload", ("agent_week", "agent_project_day"),
+        "Nombre d'agents ayant au moins {overload_min_weeks} semaines ISO consécutives (commençant "
+        "dans la période) où leurs heures dépassent {overload_ratio} de leur capacité de la semaine "
+        "(capacité non nulle). C'est un signal de risque, pas un diagnostic.",
+        "Number of agents with at least {overload_min_weeks} consecutive ISO weeks (starting in the "
+        "period) whose hours exceed {overload_ratio} of that week's capacity (capacity above zero). "
+        "A risk signal, not a diagnosis.",
         ("overload_ratio", "overload_min_weeks"),
     ),
     Indicator(
-        "engagement.participants", "count",
+        "engagement.participants", "count", "engagement", ("participant_activity",),
         "Nombre de personnes distinctes venues (présence confirmée) à au moins un rendez-vous daté "
         "de la période.",
         "Number of distinct people who attended (confirmed presence) at least one event dated in the "
         "period.",
     ),
     Indicator(
-        "engagement.newcomer_share", "ratio",
+        "engagement.newcomer_share", "share", "engagement", ("participant_activity", "participant_first_all"),
         "Part de ces participants venus pour la première fois de leur vie pendant la période.",
         "Share of those participants whose first attended event ever falls in the period.",
     ),
     Indicator(
-        "engagement.top10_share", "ratio",
+        "engagement.top10_share", "share", "engagement", ("participant_activity",),
         "Part des présences dues aux 10 % de participants les plus assidus (arrondi au supérieur) : "
         "leurs présences ÷ toutes les présences de la période.",
         "Share of attendances made by the most active 10 % of participants (rounded up): their "
         "attendances ÷ all attendances in the period.",
     ),
     Indicator(
-        "engagement.gini", "ratio",
+        "engagement.gini", "ratio", "engagement", ("participant_activity",),
         "Indice de Gini du nombre de présences par participant : 0 = chacun vient autant, proche de "
         "1 = quelques personnes font presque toutes les présences.",
         "Gini index of attendances per participant: 0 = everyone comes equally often, close to 1 = a "
         "few people make almost all the attendances.",
     ),
     Indicator(
-        "engagement.retention", "ratio",
+        "engagement.retention", "share", "engagement", ("participant_activity",),
         "Parmi les participants de la période précédente (même nombre de jours, finissant la veille "
         "du début), part de ceux revenus pendant la période.",
         "Of the participants of the preceding period (same number of days, ending the day before the "
         "start), the share who came again in the period.",
     ),
     Indicator(
-        "engagement.lapsed", "count",
+        "engagement.lapsed", "count", "engagement", ("participant_activity",),
         "Nombre de participants de la période précédente qui ne sont pas revenus pendant la période.",
         "Number of participants of the preceding period who did not come in the period.",
     ),
     Indicator(
-        "requests.received", "count",
+        "requests.received", "count", "requests", ("requests", "projects"),
         "Nombre de sollicitations reçues pendant la période.",
         "Number of requests received in the period.",
     ),
     Indicator(
-        "requests.open_at_end", "count",
+        "requests.open_at_end", "count", "requests", ("requests", "projects"),
         "Nombre de sollicitations reçues au plus tard le dernier jour et pas encore closes ce jour-là.",
         "Number of requests received on or before the last day and not closed by that day.",
     ),
     Indicator(
-        "requests.median_days_to_close", "days",
+        "requests.median_days_to_close", "days", "requests", ("requests", "projects"),
         "Délai médian de clôture, en jours (de la réception à la clôture), des sollicitations closes "
         "pendant la période : la moitié a été close plus vite.",
         "Median time to close, in days (from receipt to closing), of the requests closed in the "
         "period: half were closed faster.",
     ),
     Indicator(
-        "representativeness.r_score_quartier", "ratio",
+        "representativeness.r_score_quartier", "share", "engagement", ("participant_activity", "population"),
         "Représentativité par quartier : taux de participation du quartier le moins représenté ÷ "
         "celui du quartier le plus représenté (participants qui y habitent ÷ population). 1 = tous "
         "les quartiers également présents ; 0 = au moins un quartier absent.",
@@ -219,9 +247,21 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
 INDICATOR_KEYS: Final[tuple[str, ...]] = tuple(indicator.key for indicator in CATALOGUE)
 """The catalogue's keys, in order: exactly the keys of :func:`compute_indicators`' result."""
 
-INDICATOR_FAMILIES: Final[tuple[str, ...]] = (
-    "hours", "legal_days", "legal_weeks", "overload", "engagement", "requests",
-)
+INDICATOR_FAMILIES: Final[tuple[str, ...]] = tuple(dict.fromkeys(i.family for i in CATALOGUE))
+"""Every family, in catalogue order."""
+
+LIST_FAMILIES: Final[tuple[str, ...]] = ("legal", "overload")
+"""Families counted from the lists the pages show: ``legal.<rule>`` = the findings of
+:func:`analytics.capacity.legal.legal_findings` for that rule, ``agents.sustained_overload`` =
+the agents of :func:`analytics.capacity.overload.overload_rows` (:func:`~analytics.capacity.
+overload.overloaded_agents`)."""
+
+COUNTED_FAMILIES: Final[tuple[str, ...]] = ("engagement",)
+"""Families whose counts come from one query and whose formulas are Python: ``engagement`` =
+:func:`analytics.engagement.headline.catalogue_values` of
+:func:`~analytics.engagement.headline.period_counts` (the Engagement page's headline reads the
+same). Every other family (``hours``, ``requests``) is one SQL file."""
+
 """The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
 
 ``hours.sql`` reads the daily totals of ``service_day``, whose outside hours use the workday window
@@ -229,6 +269,8 @@ of the last refresh; for thresholds with another window, ``hours_any_window.sql`
 from ``entry_facts`` (:func:`_family_file`). Both give the same numbers for the same window."""
 
 ANY_WINDOW_SUFFIX: Final[str] = "_any_window"
+
+OVERLOAD_KEY: Final[str] = "agents.sustained_overload"
 
 LEVEL_FILTERS: Final[tuple[str, ...]] = (*LEVELS, NO_LEVEL)
 """Accepted values of the ``level`` filter."""
@@ -267,6 +309,7 @@ FILTERS_NOTE_EN: Final[str] = (
 """How the service and level filters narrow each family (English)."""
 
 _KINDS: Final[dict[str, IndicatorKind]] = {indicator.key: indicator.kind for indicator in CATALOGUE}
+_FAMILIES: Final[dict[str, str]] = {indicator.key: indicator.family for indicator in CATALOGUE}
 
 
 def indicator(key: str) -> Indicator:
@@ -328,6 +371,41 @@ def _family_file(family: str, any_window: bool) -> str:
     return f"indicators/{family}{suffix}"
 
 
+def _listed(
+    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], start: date, end: date,
+    service: str | None, thresholds: Thresholds,
+) -> dict[str, float | int | None]:
+    """The keys of ``keys`` in :data:`LIST_FAMILIES`, each the length of the list it counts (all of
+    an agent's hours, whatever the level filter: a legal limit is about total working time)."""
+    found: dict[str, float | int | None] = {}
+    rules = tuple(key.removeprefix("legal.") for key in keys if _FAMILIES[key] == "legal")
+    if rules:
+        findings = legal.legal_findings(con, start, end, service, thresholds, rules)
+        found.update({f"legal.{rule}": len(findings[rule]) for rule in rules})
+    if OVERLOAD_KEY in keys:
+        runs = overload.overload_rows(con, start, end, service, thresholds)
+        found[OVERLOAD_KEY] = overload.overloaded_agents(runs)
+    return found
+
+
+def _counted(
+    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], start: date, end: date,
+    service: str | None, level: str | None,
+) -> dict[str, float | int | None]:
+    """The keys of ``keys`` in :data:`COUNTED_FAMILIES`."""
+    if not any(_FAMILIES[key] == "engagement" for key in keys):
+        return {}
+    values = headline.catalogue_values(headline.period_counts(con, Scope(start, end, service, level)))
+    return {key: _plain(value, _KINDS[key]) for key, value in values.items() if key in keys}
+
+
+def families_of(keys: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The families (SQL files) that compute ``keys``, in :data:`INDICATOR_FAMILIES`' order: the
+    one place that knows which query feeds which tile (KeyError for an unknown key)."""
+    wanted = {indicator(key).family for key in keys}
+    return tuple(family for family in INDICATOR_FAMILIES if family in wanted)
+
+
 def compute_indicators(
     con: duckdb.DuckDBPyConnection,
     start: date,
@@ -336,18 +414,19 @@ def compute_indicators(
     service: str | None = None,
     level: str | None = None,
     thresholds: Thresholds | None = None,
-    families: tuple[str, ...] = INDICATOR_FAMILIES,
+    keys: tuple[str, ...] = INDICATOR_KEYS,
     side_by_side: bool = True,
 ) -> dict[str, float | int | None]:
-    """Every catalogue indicator for the period ``[start, end]`` (both dates included), or only
-    those of ``families`` (a subset of :data:`INDICATOR_FAMILIES`: a page showing a few tiles
-    computes only their families; the values are the same as in the whole catalogue).
+    """The catalogue indicators ``keys`` (default: all of them) for the period ``[start, end]``
+    (both dates included): the one way a page, the report, the command line or a benchmark gets a
+    catalogue number. Only the families (SQL files) of ``keys`` run (:func:`families_of`); a value
+    is the same whichever other keys are asked with it.
 
     The families run as separate queries one after the other; with ``side_by_side=False`` as one
     statement (one plan, which DuckDB spreads over the cores itself).
 
-    Returns ``{key: value}`` with exactly :data:`INDICATOR_KEYS`, in catalogue order: counts as
-    ``int`` (0 when nothing qualifies), hours and days as ``float``, ratios as ``float`` (e.g.
+    Returns ``{key: value}`` for exactly ``keys``, in catalogue order: counts as ``int`` (0 when
+    nothing qualifies), hours and days as ``float``, shares and ratios as ``float`` (e.g.
     ``capacity.load_ratio`` 1.0 = exactly at capacity, ``hours.participation_share`` 0.25 = a
     quarter of the hours), ``None`` where undefined (division by zero, no data). ``service`` and
     ``level`` narrow each family as described in the module docstring; ``thresholds`` defaults to
@@ -358,28 +437,32 @@ def compute_indicators(
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     if level is not None and level not in LEVEL_FILTERS:
         raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVEL_FILTERS)}")
-    unknown = [family for family in families if family not in INDICATOR_FAMILIES]
-    if unknown or not families:
-        raise ValueError(f"unknown indicator families {unknown}; expected some of "
-                         f"{', '.join(INDICATOR_FAMILIES)}")
+    unknown = [key for key in keys if key not in _KINDS]
+    if unknown or not keys:
+        raise ValueError(f"unknown indicator keys {unknown}; expected some of the catalogue's "
+                         "(analytics.indicators.INDICATOR_KEYS)")
     limits = thresholds or load_thresholds()
     values = indicator_params(start, end, service=service, level=level, thresholds=limits)
-    ordered = tuple(family for family in INDICATOR_FAMILIES if family in families)
+    ordered = tuple(family for family in families_of(keys)
+                    if family not in (*LIST_FAMILIES, *COUNTED_FAMILIES))
+    found = {**_listed(con, keys, start, end, service, limits),
+             **_counted(con, keys, start, end, service, level)}
     any_window = _any_window(con, limits)
     sqls = [read_sql(_family_file(family, any_window)) for family in ordered]
-    if side_by_side:
+    if not sqls:
+        frames = []
+    elif side_by_side:
         frames = [query_df(con, sql, named_params(sql, values)) for sql in sqls]  # one row each
     else:
         together = "SELECT *\nFROM " + ",\n".join(
             f"(\n{sql}\n) AS {family}" for sql, family in zip(sqls, ordered, strict=True))
         frames = [query_df(con, together, named_params(together, values))]
-    found: dict[str, float | int | None] = {}
     for frame in frames:
         for position, key in enumerate(frame.columns):
-            if key not in _KINDS or key in found:
+            if key not in _KINDS or key in found or _FAMILIES[key] not in ordered:
                 raise RuntimeError(f"the indicator SQL files return an unexpected column {key!r}")
             found[key] = _plain(frame.iloc[0, position], _KINDS[key])
-    missing = [key for key in INDICATOR_KEYS if key not in found]
-    if missing and ordered == INDICATOR_FAMILIES:
+    missing = [key for key in keys if key not in found]
+    if missing:
         raise RuntimeError(f"the indicator SQL files do not compute {missing}")
-    return {key: found[key] for key in INDICATOR_KEYS if key in found}
+    return {key: found[key] for key in INDICATOR_KEYS if key in keys}

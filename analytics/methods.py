@@ -12,19 +12,49 @@ from analytics.arbitration import baseline, effort, portfolio, simulate
 from analytics.capacity import forecast
 from analytics.engagement import fatigue, scope
 from analytics.i18n import Translator, counted
-from analytics.indicators import CATALOGUE
-from analytics.settings import ENV_PREFIX, Thresholds
+from analytics.indicators import CATALOGUE, Indicator
+from analytics.settings import ENV_PREFIX, Thresholds, load_thresholds
 
 
-def catalogue_table(t: Translator) -> pd.DataFrame:
-    """One row per indicator: key, short name, definition and thresholds used, in ``t``'s language."""
+def clock(value: time, t: Translator) -> str:
+    """A time of day as a person reads it: « 8 h », « 8 h 30 » in French, « 8:00 » in English."""
+    if t.lang == "en":
+        return f"{value.hour}:{value.minute:02d}"
+    return f"{value.hour}\u00a0h" + (f"\u00a0{value.minute:02d}" if value.minute else "")
+
+
+def threshold_text(name: str, value: object, t: Translator) -> str:
+    """A threshold as it reads inside a sentence: a time of day (« 19 h »), hours (« 10 h »), a
+    ratio of capacity as a share (« 110 % »), a number of weeks or people (« 12 »)."""
+    if isinstance(value, time):
+        return clock(value, t)
+    if isinstance(value, tuple):
+        return " / ".join(t.percent(float(part)) for part in value)
+    if name.endswith("_hours"):
+        return t.hours(float(value))  # type: ignore[arg-type]
+    if name.endswith(("_ratio", "_utilisation")):
+        return t.percent(float(value))  # type: ignore[arg-type]
+    return t.count(value)  # type: ignore[arg-type]
+
+
+def definition(indicator: Indicator, thresholds: Thresholds, t: Translator) -> str:
+    """The indicator's definition in ``t``'s language, its template filled with the thresholds in
+    force (``{max_daily_hours}`` → « 10 h », or « 9,5 h » once overridden)."""
+    template = indicator.definition_fr if t.lang == "fr" else indicator.definition_en
+    return template.format(**{name: threshold_text(name, getattr(thresholds, name), t)
+                              for name in indicator.uses})
+
+
+def catalogue_table(t: Translator, thresholds: Thresholds | None = None) -> pd.DataFrame:
+    """One row per indicator: key, short name, definition (filled with ``thresholds``, default those
+    in force: :func:`~analytics.settings.load_thresholds`) and thresholds used, in ``t``'s
+    language."""
+    limits = thresholds or load_thresholds()
     rows = [
         {
             t("methods.col.key"): indicator.key,
             t("methods.col.name"): t(f"ind.{indicator.key}"),
-            t("methods.col.definition"): (
-                indicator.definition_fr if t.lang == "fr" else indicator.definition_en
-            ),
+            t("methods.col.definition"): definition(indicator, limits, t),
             t("methods.col.thresholds"): ", ".join(indicator.uses),
         }
         for indicator in CATALOGUE
@@ -32,24 +62,14 @@ def catalogue_table(t: Translator) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def format_threshold(value: object, t: Translator) -> str:
-    """A threshold value as a person reads it (``110 %``, ``08:00``, ``10 h``)."""
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, tuple):
-        return " / ".join(t.percent(float(part)) for part in value)
-    if isinstance(value, float):
-        return t.number(value, 2)
-    return str(value)
-
-
 def thresholds_table(thresholds: Thresholds, t: Translator) -> pd.DataFrame:
-    """One row per setting: its environment variable, its value in force and what it means."""
+    """One row per setting: its environment variable, its value in force (written as in the
+    definitions: « 110 % », « 10 h », « 19 h ») and what it means."""
     return pd.DataFrame(
         [
             {
                 t("methods.col.setting"): ENV_PREFIX + field.name.upper(),
-                t("methods.col.value"): format_threshold(getattr(thresholds, field.name), t),
+                t("methods.col.value"): threshold_text(field.name, getattr(thresholds, field.name), t),
                 t("methods.col.meaning"): t(f"threshold.{field.name}"),
             }
             for field in fields(Thresholds)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from analytics.access import Role, can_see_agents
 from analytics.capacity.hidden import outside_entries
+from analytics.capacity.overload import overloaded_agents
 from analytics.disclosure import hide_small_count, selectable_services
 from analytics.i18n import Markdown, Translator
 from analytics.schema import LEVELS, NO_LEVEL
@@ -73,8 +74,8 @@ def weekly_load(
 ) -> pd.DataFrame:
     """Hours worked and capacity per ISO week whose Monday lies in [start, end].
 
-    Columns: week_start, hours, participation_hours, capacity_hours, load_ratio (hours / capacity;
-    1.0 = exactly at capacity; NULL when capacity is 0). ``service`` keeps that service's agents;
+    Columns: week_start, hours, participation_hours, capacity_hours (their ratio over the period is
+    the catalogue's ``capacity.load_ratio``). ``service`` keeps that service's agents;
     ``level`` restricts the hours (not the capacity) to projects at that level.
     """
     start, end, service, level = scope.start, scope.end, scope.service, scope.level
@@ -168,7 +169,7 @@ def tile_counts(legal: dict[str, pd.DataFrame], runs: pd.DataFrame) -> dict[str,
     ``legal.<rule>`` = findings of that rule (agent-days or agent-weeks), ``agents.sustained_overload``
     = distinct agents with a run of sustained overload. They equal the catalogue's values."""
     counts = {f"legal.{rule}": len(legal[rule]) for rule in LEGAL_RULES if rule in legal}
-    counts["agents.sustained_overload"] = int(runs["agent_id"].nunique()) if not runs.empty else 0
+    counts["agents.sustained_overload"] = overloaded_agents(runs)
     return counts
 
 

@@ -28,14 +28,11 @@ from dashboard.store import connection
 TILES: tuple[str, ...] = ("capacity.load_ratio", "hours.participation_share", "hours.outside_share",
                           "agents.sustained_overload", "legal.days_over_10h")
 """The catalogue indicators shown as tiles above the page's tabs."""
-TILE_FAMILIES: tuple[str, ...] = ("hours", "legal_days", "overload")
-"""The indicator families (analytics/sql/indicators/<family>.sql) that compute :data:`TILES`: only
-these run for the page (tests/test_capacity_page.py checks they cover every tile)."""
 
 
 def tiles(path: str, version: str, scope: Scope) -> dict[str, float | int | None]:
-    """The values of :data:`TILES` (the cached catalogue loader, only :data:`TILE_FAMILIES`)."""
-    return indicators(path, version, scope, TILE_FAMILIES)
+    """The values of :data:`TILES` (the cached catalogue loader, only those keys)."""
+    return indicators(path, version, scope, TILES)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

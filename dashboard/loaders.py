@@ -13,7 +13,7 @@ import streamlit as st
 
 from analytics import data_health, overview
 from analytics.i18n import Translator
-from analytics.indicators import INDICATOR_FAMILIES, compute_indicators
+from analytics.indicators import INDICATOR_KEYS, compute_indicators
 from analytics.ingest import completion
 from analytics.scope import Scope
 from dashboard.store import connection
@@ -38,19 +38,21 @@ OVERVIEW_LISTED: tuple[str, ...] = (
 )
 """Tiles counted from the lists of "À traiter" (:func:`analytics.overview.tile_counts`), so that a
 tile and the lines naming what it counts never disagree."""
-OVERVIEW_FAMILIES: tuple[str, ...] = ("hours", "engagement", "requests")
-"""The indicator families that compute the other tiles of :data:`OVERVIEW_TILES`:
-tests/test_overview.py checks that they and :data:`OVERVIEW_LISTED` cover every tile."""
+OVERVIEW_COMPUTED: tuple[str, ...] = tuple(
+    key for keys in OVERVIEW_TILES.values() for key in keys if key not in OVERVIEW_LISTED)
+"""The other tiles of :data:`OVERVIEW_TILES`, asked of the catalogue (which knows the queries that
+compute them: :func:`analytics.indicators.families_of`)."""
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def indicators(
-    path: str, version: str, scope: Scope, families: tuple[str, ...] = INDICATOR_FAMILIES
+    path: str, version: str, scope: Scope, keys: tuple[str, ...] = INDICATOR_KEYS
 ) -> dict[str, float | int | None]:
-    """The indicator catalogue for the scope's period and filters (only ``families``' keys if
-    given), in one statement (see :func:`~analytics.indicators.compute_indicators`)."""
+    """The catalogue indicators ``keys`` (default all) for the scope's period and filters, in one
+    statement (see :func:`~analytics.indicators.compute_indicators`, the one path to a catalogue
+    number)."""
     return compute_indicators(connection(path), scope.start, scope.end, service=scope.service,
-                              level=scope.level, families=families, side_by_side=False)
+                              level=scope.level, keys=keys, side_by_side=False)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -106,7 +106,7 @@ FRAME: Final = PageCalls("frame", "app.py", "", (
 OVERVIEW: Final = PageCalls("overview", "pages/overview.py", "", (
     Use("freshness", loaders.freshness, scoped=False),
     Use("indicators", loaders.indicators,
-        choices=lambda results, scope: {"families": loaders.OVERVIEW_FAMILIES}),
+        choices=lambda results, scope: {"keys": loaders.OVERVIEW_COMPUTED}),
     Use("attention_inputs", overview_loaders.attention_inputs),
     Use("headline", engagement.overview),
     Use("weekly_load", loaders.weekly_load),

@@ -110,7 +110,7 @@ st.caption(t("data.health_help"))
 only_gaps = not st.toggle(t("data.health_all"), key="health_all")
 summary, grid = DATA["health"](source(), scope(), only_gaps=only_gaps, lang=t.lang)
 left, right = st.columns(2)
-left.metric(t("data.health_missing"), t.percent(summary.missing_share, 1),
+left.metric(t("data.health_missing"), t.percent(summary.missing_share),
             help=f"{summary.missing} / {summary.expected}")
 right.metric(t("data.health_agents"), t.number(summary.agents_with_gaps))
 if grid.empty:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics.engagement.report import MILESTONES_CSV, report_file_name
 from analytics.engagement.sections import SECTION_KEYS, Metric, headline_metrics
-from analytics.engagement.tables import format_table
+from analytics.engagement.tables import export_frame, format_table
 from analytics.settings import town_name
 from analytics.store.db import StoreError
 from dashboard import components
@@ -78,7 +78,7 @@ for key, tab in zip(SECTION_KEYS, tabs, strict=False):
                 st.caption(t("eng.empty_table"))
                 continue
             st.dataframe(format_table(table, t), hide_index=True, width="stretch")
-            components.download_buttons(table.frame, table.name, t)
+            components.download_buttons(export_frame(table), table.name, t)
 
 with tabs[-1]:
     st.markdown(t("eng.report.intro", start=t.date(f.start), end=t.date(f.end)))

@@ -19,7 +19,7 @@ st.title(t("methods.title"))
 st.markdown(t("methods.intro"))
 
 st.subheader(t("methods.catalogue"))
-st.dataframe(catalogue_table(t), hide_index=True, width="stretch")
+st.dataframe(catalogue_table(t, thresholds), hide_index=True, width="stretch")
 st.caption(t("methods.period"))
 
 st.subheader(t("methods.thresholds"))

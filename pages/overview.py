@@ -16,7 +16,7 @@ from analytics.overview import AttentionItem, describe, tile_counts
 from analytics.periods import partial_weeks_of_data
 from dashboard import components, overview_loaders
 from dashboard.access import page_guard
-from dashboard.loaders import OVERVIEW_FAMILIES, OVERVIEW_TILES
+from dashboard.loaders import OVERVIEW_COMPUTED, OVERVIEW_TILES
 from dashboard.registry import OVERVIEW
 from dashboard.session import require_frame, scope, translator
 from dashboard.store import source
@@ -40,7 +40,7 @@ def draw_item(item: AttentionItem) -> None:
 st.title(t("overview.title"))
 st.caption(t("overview.intro"))
 fresh = OVERVIEW["freshness"](src)
-values = OVERVIEW["indicators"](src, f, families=OVERVIEW_FAMILIES)
+values = OVERVIEW["indicators"](src, f, keys=OVERVIEW_COMPUTED)
 
 st.subheader(t("overview.todo.title"))
 st.caption(t("overview.todo.intro", weeks=HORIZON_WEEKS))

@@ -199,7 +199,7 @@ def test_picking_a_start_recomputes_the_verdict_and_says_why(
     assert not page.exception
     assert any(shown in text.value for text in page.markdown)
     for text in verdicts(page):
-        assert "la limite est de 85 %" in text   # the why, with its numbers
+        assert "la limite est de 85\u202f%" in text   # the why, with its numbers
     facts = [c.value for c in page.caption if "cherché à partir du 1er déc. 2026" in c.value]
     assert len(facts) == 2
 

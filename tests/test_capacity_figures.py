@@ -46,7 +46,7 @@ def test_unique_labels_only_disambiguate_shared_names() -> None:
 
 @pytest.mark.parametrize(
     ("translator", "expected"),
-    [(FR, ["114 %", "–", "86 %"]), (EN, ["114%", "–", "86%"])],
+    [(FR, ["114,3 %", "–", "85,7 %"]), (EN, ["114.3%", "–", "85.7%"])],
 )
 def test_percent_text(translator: Translator, expected: list[str]) -> None:
     assert [plain(text) for text in percent_text(WEEKS["load_ratio"], translator)] == expected
@@ -67,7 +67,7 @@ def test_agent_heatmap_cells_and_hover() -> None:
     assert heatmap.z[0][0] == 4 and heatmap.z[0][1] == 0
     assert heatmap.z[1][0] == 2 and math.isnan(heatmap.z[1][1])
     assert heatmap.customdata[0][0][0] == 40.0                    # hours on hover
-    assert plain(heatmap.customdata[0][0][2]) == "114 %"
+    assert plain(heatmap.customdata[0][0][2]) == "114,3 %"
     assert fig.layout.title.text == "Charge de chaque agent par semaine (heures ÷ capacité, %)"
     assert fig.layout.xaxis.title.text == "Semaine (lundi)"
     assert fig.layout.xaxis.tickformat == "%d/%m/%Y"
@@ -89,7 +89,7 @@ def test_forecast_figure_marks_the_weeks_over_capacity() -> None:
 def test_present_shapes_columns_for_reading() -> None:
     table = present(WEEKS, [("agent_name", "capacity.col.agent", "text"),
                             ("week_start", "capacity.col.week", "date"),
-                            ("load_ratio", "capacity.col.load", "ratio"),
+                            ("load_ratio", "capacity.col.load", "share"),
                             ("band", "capacity.col.band", "band")], FR)
     assert list(table.columns) == ["Agent", "Semaine (lundi)", "Charge (heures ÷ capacité) (%)",
                                    "Tranche de charge"]

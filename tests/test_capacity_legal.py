@@ -123,16 +123,16 @@ def test_level_filter_does_not_apply_to_legal_limits(store) -> None:
          "Le 2 mars 2026, 11,5 h travaillées : 1,5 h au-delà des 10 h par jour."),
         ("en", "weeks_over_48h",
          {"week_start": date(2026, 3, 16), "hours": 50.0, "excess_hours": 2.0, "limit_hours": 48.0},
-         "Week of 16 Mar 2026: 50.0 h worked, 2.0 h over the 48 h limit."),
+         "Week of 16 Mar 2026: 50 h worked, 2 h over the 48 h limit."),
         ("fr", "avg12_over_44h",
          {"week_start": date(2026, 3, 23), "window_start": date(2026, 1, 5),
           "average_hours": 45.0, "limit_hours": 44.0},
-         "Du 5 janv. 2026 à la semaine du 23 mars 2026 : 45,0 h par semaine en moyenne, au-delà "
+         "Du 5 janv. 2026 à la semaine du 23 mars 2026 : 45 h par semaine en moyenne, au-delà "
          "des 44 h."),
         ("fr", "rest_under_11h",
          {"work_date": date(2026, 3, 6), "previous_end_ts": datetime(2026, 3, 6, 1, 0),
           "first_start_ts": datetime(2026, 3, 6, 9, 0), "rest_hours": 8.0, "limit_hours": 11.0},
-         "Fin à 01:00 le 6 mars 2026, reprise à 09:00 le 6 mars 2026 : 8,0 h de repos seulement "
+         "Fin à 01:00 le 6 mars 2026, reprise à 09:00 le 6 mars 2026 : 8 h de repos seulement "
          "(minimum 11 h)."),
     ],
 )

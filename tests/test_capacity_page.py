@@ -114,14 +114,14 @@ def test_a_period_without_data_shows_messages_not_errors(page: AppTest) -> None:
         assert not page.error, (label, [e.value for e in page.error])
 
 
-def test_the_tile_families_compute_every_tile(tiny_store: duckdb.DuckDBPyConnection) -> None:
+def test_the_tiles_are_asked_of_the_catalogue(tiny_store: duckdb.DuckDBPyConnection) -> None:
     from analytics.indicators import compute_indicators
     from analytics.settings import Thresholds
-    from dashboard.capacity_loaders import TILE_FAMILIES, TILES
+    from dashboard.capacity_loaders import TILES
 
     values = compute_indicators(tiny_store, date(2024, 5, 1), date(2024, 5, 31),
-                                thresholds=Thresholds(), families=TILE_FAMILIES)
-    assert set(TILES) <= set(values)
+                                thresholds=Thresholds(), keys=TILES)
+    assert set(values) == set(TILES)
 
 
 def test_a_failing_tab_shows_its_message_and_the_tiles_still_draw(

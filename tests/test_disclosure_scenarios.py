@@ -184,7 +184,7 @@ def test_a_scope_of_two_people_shows_no_number_on_the_overview(
         ("rotation", NEWCOMERS, HIDDEN),  # 30 − 27 = 3
         ("representativeness", R_QUARTIER, HIDDEN),
         ("representativeness", D_QUARTIER, HIDDEN),
-        ("representativeness", R_AGE, "0,0 %"),  # the age table hides nothing: its score stays
+        ("representativeness", R_AGE, "0\u202f%"),  # the age table hides nothing: its score stays
     ],
 )
 def test_culture_information_hides_what_gives_a_small_group_away(

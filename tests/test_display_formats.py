@@ -80,7 +80,7 @@ def test_import_history_is_in_the_towns_time(
     assert history["imported_at"].tolist() == [shown_in_paris]
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("fr", ", "), ("en", ".,")])
+@pytest.mark.parametrize(("lang", "expected"), [("fr", ",\u202f"), ("en", ".,")])
 def test_figures_use_the_languages_separators(lang: str, expected: str) -> None:
     assert separators(Translator(lang)) == expected
 

@@ -80,7 +80,7 @@ def test_town_and_period_are_on_top(demo_reports: dict[str, str], role: str) -> 
 @pytest.mark.parametrize(("k", "expected"), [
     (1, "8 habitants ont participé au moins une fois à un rendez-vous de la période "
         "(12 présences) ; 62,5 % d'entre eux venaient pour la première fois."),
-    (1, "Les 10 % les plus assidus totalisent 25,0 % des présences ; l'indice de Gini est de 0,23 "
+    (1, "Les 10 % les plus assidus totalisent 25 % des présences ; l'indice de Gini est de 0,23 "
         "(0 = présences également réparties, 1 = toutes chez une seule personne)."),
     (5, "8 habitants ont participé au moins une fois à un rendez-vous de la période "
         "(12 présences) ; la part de nouveaux venus n'est pas publiée (moins de 5 personnes)."),

@@ -102,7 +102,7 @@ def test_every_table_reads_the_french_way() -> None:
     assert shown.columns.tolist() == [
         "Année", "Participants", "Nouveaux venus", "Habitués (déjà venus)", "Part de nouveaux venus",
     ]
-    assert shown.iloc[1].tolist() == ["2025", "8", "5", "3", "62,5 %"]
+    assert shown.iloc[1].tolist() == ["2025", "8", "5", "3", "62,5\u202f%"]
     assert report_file_name(data.scope) == "rapport_engagement_2025-01-01_2025-12-31.html"
 
 

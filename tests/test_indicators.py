@@ -23,6 +23,7 @@ from analytics.indicators import (
     FILTERS_NOTE_FR,
     INDICATOR_KEYS,
     compute_indicators,
+    families_of,
 )
 from analytics.settings import Thresholds
 from analytics.store.db import execute, query_value, transaction
@@ -374,7 +375,7 @@ def test_catalogue_is_design_md_in_order() -> None:
     assert INDICATOR_KEYS == DESIGN_KEYS
     threshold_names = set(Thresholds.__dataclass_fields__)
     for indicator in CATALOGUE:
-        assert indicator.kind in {"ratio", "count", "hours", "days"}
+        assert indicator.kind in {"share", "ratio", "count", "hours", "days"}
         assert indicator.definition_fr.strip() and indicator.definition_en.strip()
         assert set(indicator.uses) <= threshold_names, indicator.key
     assert FILTERS_NOTE_FR.strip() and FILTERS_NOTE_EN.strip()
@@ -454,41 +455,49 @@ def test_indicators_follow_a_new_import(fresh_tiny_store: duckdb.DuckDBPyConnect
 
 
 @pytest.mark.parametrize(
-    ("families", "keys"),
+    "keys",
     [
-        pytest.param(("hours",), ("hours.total", "capacity.load_ratio", "hours.outside_share"),
-                     id="hours"),
-        pytest.param(("legal_days", "overload"),
-                     ("legal.days_over_10h", "legal.rest_under_11h", "agents.sustained_overload"),
+        pytest.param(("hours.total", "capacity.load_ratio", "hours.outside_share"), id="hours"),
+        pytest.param(("legal.days_over_10h", "legal.rest_under_11h", "agents.sustained_overload"),
                      id="legal-days-overload"),
-        pytest.param(("overload", "legal_days"), ("legal.days_over_10h", "agents.sustained_overload"),
-                     id="any-order"),
-        pytest.param(("legal_weeks",), ("legal.weeks_over_48h", "legal.avg12_over_44h"),
-                     id="legal-weeks"),
-        pytest.param(("engagement",), ("engagement.participants", "engagement.gini"),
-                     id="engagement"),
+        pytest.param(("agents.sustained_overload", "legal.days_over_10h"), id="any-order"),
+        pytest.param(("legal.weeks_over_48h", "legal.avg12_over_44h"), id="legal-weeks"),
+        pytest.param(("engagement.participants", "engagement.gini"), id="engagement"),
+        pytest.param(("representativeness.r_score_quartier", "requests.received",
+                      "capacity.hours"), id="three-families"),
     ],
 )
 @pytest.mark.parametrize("filters", [{}, {"service": "svc_jeu", "level": "none"}], ids=["all", "filtered"])
-def test_a_subset_of_families_gives_the_catalogue_values(
-    tiny_store: duckdb.DuckDBPyConnection, families: tuple[str, ...], keys: tuple[str, ...],
-    filters: dict[str, Any],
+def test_a_subset_of_keys_gives_the_catalogue_values(
+    tiny_store: duckdb.DuckDBPyConnection, keys: tuple[str, ...], filters: dict[str, Any],
 ) -> None:
     whole = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), **filters)
-    part = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=families, **filters)
-    together = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=families,
+    part = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), keys=keys, **filters)
+    together = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), keys=keys,
                                   side_by_side=False, **filters)
-    assert set(keys) <= set(part) < set(whole)
-    assert part == {key: whole[key] for key in part} == together
-    assert tuple(part) == tuple(key for key in INDICATOR_KEYS if key in part) == tuple(together)
+    assert set(part) == set(keys)
+    assert part == {key: whole[key] for key in keys} == together
+    assert tuple(part) == tuple(key for key in INDICATOR_KEYS if key in keys) == tuple(together)
 
 
-@pytest.mark.parametrize("families", [(), ("hours", "budget")], ids=["none", "unknown"])
-def test_rejects_unknown_families(
-    tiny_store: duckdb.DuckDBPyConnection, families: tuple[str, ...]
+@pytest.mark.parametrize("keys", [(), ("hours.total", "budget.total")], ids=["none", "unknown"])
+def test_rejects_unknown_keys(tiny_store: duckdb.DuckDBPyConnection, keys: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError, match="unknown indicator keys"):
+        compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), keys=keys)
+
+
+@pytest.mark.parametrize(
+    ("keys", "families"),
+    [
+        (("capacity.load_ratio",), ("hours",)),
+        (("legal.days_over_10h", "capacity.load_ratio"), ("hours", "legal")),
+        (("representativeness.r_score_quartier", "engagement.gini"), ("engagement",)),
+    ],
+)
+def test_the_catalogue_knows_which_family_computes_a_key(
+    keys: tuple[str, ...], families: tuple[str, ...]
 ) -> None:
-    with pytest.raises(ValueError, match="families"):
-        compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), families=families)
+    assert families_of(keys) == families
 
 
 @pytest.mark.parametrize(

@@ -135,7 +135,7 @@ def test_a_quartier_name_as_perimeter_keeps_the_project_and_its_participation_ho
         ("p1", "coproduction", "Cité 5", "quartier"), ("p2", "consultation", "Marais", "quartier")]
     assert import_file(store, TIMESHEET.encode(), "time_entries.csv").rows_accepted == 6
     values = compute_indicators(store, date(2025, 3, 1), date(2025, 3, 31),
-                                families=("hours",))
+                                keys=("hours.total", "hours.participation"))
     assert (values["hours.total"], values["hours.participation"]) == (13.5, 9.0)
 
 
@@ -272,7 +272,8 @@ def test_agents_and_projects_created_by_a_timesheet_are_completed(
                     [ProjectAnswer("jardin-partage", "coproduction", "residents", "Cité 5")])
     assert (done.agents, done.contracts, done.projects) == (1, 1, 1)
     assert incomplete_agents(store).empty and incomplete_projects(store).empty
-    values = compute_indicators(store, date(2025, 3, 3), date(2025, 3, 9), families=("hours",))
+    values = compute_indicators(store, date(2025, 3, 3), date(2025, 3, 9),
+                                keys=("hours.participation", "capacity.hours"))
     assert (values["hours.participation"], values["capacity.hours"]) == (6.0, 35.0)
 
 

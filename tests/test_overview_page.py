@@ -86,7 +86,7 @@ def test_the_direction_reads_who_and_why(overview_as: Callable[[str], AppTest]) 
         "Alice Martin (Jeunesse) : 1 journée de plus de 10 h, 2 repos de moins de 11 h entre deux "
         "journées, au-delà des limites légales du temps de travail.",
         "David Leroy (Services techniques) : 10 semaines de suite au-delà de 110 % de sa capacité, "
-        "du 4 mars 2024 au 12 mai 2024 (charge moyenne 151 %).",
+        "du 4 mars 2024 au 12 mai 2024 (charge moyenne 151,2 %).",
         "Bruno Petit (Jeunesse) : 3 semaines de suite au-delà de 110 % de sa capacité, du 22 avr. "
         "2024 au 12 mai 2024 (charge moyenne 131 %).",
     ]

@@ -99,7 +99,7 @@ def test_the_sustained_overload_tile_names_who(tiny_store: duckdb.DuckDBPyConnec
     items = todo(tiny_store, "direction", APRIL_MAY, th)
     assert sentences(items, kind="overload_agent") == [
         "David Leroy (Services techniques) : 6 semaines de suite au-delà de 110 % de sa capacité, "
-        "du 1er avr. 2024 au 12 mai 2024 (charge moyenne 160 %).",
+        "du 1er avr. 2024 au 12 mai 2024 (charge moyenne 160,3 %).",
         "Bruno Petit (Jeunesse) : 3 semaines de suite au-delà de 110 % de sa capacité, du 22 avr. "
         "2024 au 12 mai 2024 (charge moyenne 131 %).",
     ]
@@ -131,9 +131,9 @@ def test_participation_hours_outside_ordinary_hours_name_their_projects(
     """Alice's and Chloé's evening, Saturday, holiday and site-work hours on the three participatory
     projects of MAY (David's holiday hours without a project are not participation)."""
     assert sentences(todo(tiny_store, "elected"), kind="hidden_participation") == [
-        "14 h de travail sur des projets participatifs hors des heures ordinaires (6 h le soir ou "
-        "tôt le matin en semaine, 8 h le week-end ou un jour férié), surtout pour : Fifty-Fifty "
-        "jardins partagés (7 h), Journal de quartier (4 h), Concertation city stade (3 h)."]
+        "13,8 h de travail sur des projets participatifs hors des heures ordinaires (5,8 h le soir "
+        "ou tôt le matin en semaine, 8 h le week-end ou un jour férié), surtout pour : Fifty-Fifty "
+        "jardins partagés (7 h), Journal de quartier (4 h), Concertation city stade (2,8 h)."]
 
 
 def teams(*rows: tuple[str, str, float, int, int]) -> pd.DataFrame:

@@ -116,14 +116,12 @@ def why_text(verdict: Verdict, t: Translator) -> str:
     if verdict.cause == NO_CAPACITY:
         return t("arb.why.no_capacity", month=month_text(verdict.month, t))
     without, with_it = (_percent(r, t) for r in (verdict.without_ratio, verdict.with_ratio))
-    if without == with_it:  # a small project: one decimal shows it adds something
-        without, with_it = (_percent(r, t, 1) for r in (verdict.without_ratio, verdict.with_ratio))
     return t(f"arb.why.{verdict.cause}", month=month_text(verdict.month, t), without=without,
              with_it=with_it, target=t.percent(verdict.target))
 
 
-def _percent(ratio: float, t: Translator, digits: int = 0) -> str:
-    return "∞" if ratio == float("inf") else t.percent(ratio, digits)
+def _percent(ratio: float, t: Translator) -> str:
+    return "∞" if ratio == float("inf") else t.percent(ratio)
 
 
 def days_text(days: float | None, t: Translator) -> str:

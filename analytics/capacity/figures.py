@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import formats
 from analytics.capacity.load import BANDS, MISSING_BAND
 from analytics.capacity.work import UNSPECIFIED_ACTIVITY
 from analytics.figures import PALETTE, base_layout, chart_text, hatch_partial
@@ -69,10 +70,9 @@ def colon(t: Translator) -> str:
 
 
 def percent_text(ratio: pd.Series, t: Translator) -> pd.Series:
-    """Ratios as whole percentages (« 114 % »), « – » when undefined; vectorised for big grids."""
-    rounded = (ratio * 100).round()
-    text = rounded.astype("Int64").astype("string") + ("\u00a0%" if t.lang == "fr" else "%")
-    return text.fillna("–").astype(object)
+    """Ratios as percentages by the one rule of shares (« 114 % », « 114,2 % »), « – » when
+    undefined; vectorised for big grids (:func:`analytics.formats.share_column`)."""
+    return formats.share_column(ratio, t.locale)
 
 
 def unique_labels(names: pd.Series, ids: pd.Series) -> pd.Series:

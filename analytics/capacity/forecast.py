@@ -26,7 +26,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.capacity.load import load_band
+from analytics.capacity.load import load_band, load_ratio
 from analytics.schema import NO_LEVEL
 from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
@@ -138,8 +138,7 @@ def project_team_weeks(
     future = future.merge(per_week, on=["service_id", "week_start"], how="left")
     future["project_hours"] = future["project_hours"].astype(float).fillna(0.0)
     future["projected_hours"] = future["baseline_hours"] + future["project_hours"]
-    capacity = future["capacity_hours"].where(future["capacity_hours"] > 0)
-    future["load_ratio"] = future["projected_hours"] / capacity
+    future["load_ratio"] = load_ratio(future["projected_hours"], future["capacity_hours"])
     future["over_capacity"] = future["projected_hours"] > future["capacity_hours"]
     future["band"] = load_band(
         future["projected_hours"], future["capacity_hours"],
@@ -189,9 +188,8 @@ def total_weeks(team_weeks: pd.DataFrame) -> pd.DataFrame:
     summed = team_weeks.groupby("week_start", as_index=False)[
         ["capacity_hours", "baseline_hours", "project_hours", "projected_hours"]
     ].sum()
-    capacity = summed["capacity_hours"].where(summed["capacity_hours"] > 0)
-    summed["baseline_ratio"] = summed["baseline_hours"] / capacity
-    summed["load_ratio"] = summed["projected_hours"] / capacity
+    summed["baseline_ratio"] = load_ratio(summed["baseline_hours"], summed["capacity_hours"])
+    summed["load_ratio"] = load_ratio(summed["projected_hours"], summed["capacity_hours"])
     summed["over_capacity"] = summed["projected_hours"] > summed["capacity_hours"]
     return summed
 

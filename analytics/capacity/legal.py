@@ -1,8 +1,8 @@
 """Legal working-time limits (décret 2000-815, art. 3, applied to territorial staff by décret
 2001-623): each finding listed with its agent, date or week and hours.
 
-Each list is exactly what the catalogue counts: ``len(findings[rule])`` equals
-``compute_indicators(...)["legal." + rule]`` for the same period and service. Like the catalogue, the
+Each list is what the catalogue counts: ``compute_indicators(...)["legal." + rule]`` is
+``len(findings[rule])`` for the same period and service (computed so, not separately). Like the catalogue, the
 lists always count all of an agent's hours, whatever the level filter: a legal limit is about total
 working time.
 """
@@ -51,8 +51,11 @@ def legal_findings(
     con: duckdb.DuckDBPyConnection,
     scope: Scope,
     thresholds: Thresholds | None = None,
+    rules: tuple[str, ...] = RULES,
 ) -> dict[str, pd.DataFrame]:
-    """The findings of each rule of :data:`RULES` for the period and service.
+    """The findings of each rule of ``rules`` (default :data:`RULES`) for the period and service:
+    the catalogue's ``legal.<rule>`` is the length of its list
+    (:func:`analytics.indicators.compute_indicators`).
 
     * ``days_over_10h``: agent, work_date, hours (> 10), limit_hours, excess_hours;
     * ``weeks_over_48h``: agent, week_start (Monday in the period), hours Monday–Sunday (> 48);
@@ -65,7 +68,7 @@ def legal_findings(
     start, end, service = scope.start, scope.end, scope.service
     values = _params(start, end, service, thresholds or load_thresholds())
     found = {}
-    for rule in RULES:
+    for rule in rules:
         sql = read_sql(_SQL[rule])
         found[rule] = query_df(con, sql, named_params(sql, values))
     return found
@@ -78,29 +81,24 @@ def explain(rule: str, frame: pd.DataFrame, t: Translator) -> pd.Series:
     key = f"capacity.legal.{rule}.finding"
     if frame.empty:
         return pd.Series([], dtype="object", index=frame.index)
-    if rule == "days_over_10h":
+    if rule in ("days_over_10h", "weeks_over_48h"):
+        day = "work_date" if rule == "days_over_10h" else "week_start"
         texts = [
-            t.plain(key, date=t.date(row.work_date), hours=t.hours(row.hours, 1),
-                    excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
-            for row in frame.itertuples()
-        ]
-    elif rule == "weeks_over_48h":
-        texts = [
-            t.plain(key, date=t.date(row.week_start), hours=t.hours(row.hours, 1),
-                    excess=t.hours(row.excess_hours, 1), limit=t.hours(row.limit_hours))
+            t.plain(key, date=t.date(getattr(row, day)), hours=t.hours(row.hours),
+                    excess=t.hours(row.excess_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "avg12_over_44h":
         texts = [
             t.plain(key, date=t.date(row.week_start), start=t.date(row.window_start),
-                    hours=t.hours(row.average_hours, 1), limit=t.hours(row.limit_hours))
+                    hours=t.hours(row.average_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     elif rule == "rest_under_11h":
         texts = [
             t.plain(key, date=t.date(row.work_date), end=f"{row.previous_end_ts:%H:%M}",
                     end_date=t.date(row.previous_end_ts), start=f"{row.first_start_ts:%H:%M}",
-                    hours=t.hours(row.rest_hours, 1), limit=t.hours(row.limit_hours))
+                    hours=t.hours(row.rest_hours), limit=t.hours(row.limit_hours))
             for row in frame.itertuples()
         ]
     else:

@@ -16,6 +16,7 @@ from typing import Final
 
 import duckdb
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from analytics.scope import Scope
@@ -53,7 +54,7 @@ def _bands(
     """:func:`load_band` on plain arrays (the loaders' hot path: no Series built per condition)."""
     low, middle, high = limits
     no_capacity = capacity <= 0
-    ratio = _ratio(hours, capacity)
+    ratio = load_ratio(hours, capacity)
     codes = np.select(
         [
             recorded <= 0,
@@ -68,8 +69,11 @@ def _bands(
     return _BAND_LABELS[codes]
 
 
-def _ratio(hours: np.ndarray, capacity: np.ndarray) -> np.ndarray:
-    """hours / capacity (1.0 = exactly at capacity), NaN where the capacity is not positive."""
+def load_ratio(hours: npt.ArrayLike, capacity: npt.ArrayLike) -> np.ndarray:
+    """The load ratio of the pages' rows (the one Python home of the formula; the catalogue's
+    ``capacity.load_ratio`` is the same over the period): hours / capacity (1.0 = exactly at
+    capacity), NaN where the capacity is not positive."""
+    hours, capacity = np.asarray(hours, dtype=float), np.asarray(capacity, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(capacity > 0, hours / capacity, np.nan)
 
@@ -77,7 +81,7 @@ def _ratio(hours: np.ndarray, capacity: np.ndarray) -> np.ndarray:
 def _most_loaded_first(totals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """``totals`` (hours and recorded_capacity_hours per ``keys``) with their load_ratio, highest
     first, ties in the order of ``keys``, missing ratios and keys last."""
-    ratio = _ratio(totals["hours"].to_numpy(float), totals["recorded_capacity_hours"].to_numpy(float))
+    ratio = load_ratio(totals["hours"], totals["recorded_capacity_hours"])
     # np.lexsort sorts by its last key first, stably: the ratio (highest first, NaN last), then keys
     order = np.lexsort([*(_ascending_codes(totals[key]) for key in reversed(keys)),
                         np.where(np.isnan(ratio), np.inf, -ratio)])
@@ -95,7 +99,7 @@ def _classified(
 ) -> dict[str, np.ndarray | pd.Series]:
     """``load_ratio`` (hours / capacity; NaN without recorded time or capacity) and ``band`` (object
     labels) of rows with these hours, capacity and recorded hours (all levels)."""
-    ratio = np.where(recorded > 0, _ratio(hours, capacity), np.nan)
+    ratio = np.where(recorded > 0, load_ratio(hours, capacity), np.nan)
     band = _bands(hours, capacity, recorded, thresholds.load_bands)
     return {"load_ratio": ratio, "band": pd.Series(band, dtype="object")}
 

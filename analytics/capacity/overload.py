@@ -14,6 +14,7 @@ from typing import Final
 import duckdb
 import pandas as pd
 
+from analytics.capacity.load import load_ratio
 from analytics.schema import NO_LEVEL
 from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
@@ -47,6 +48,12 @@ def overload_rows(
     )
 
 
+def overloaded_agents(rows: pd.DataFrame) -> int:
+    """The catalogue's ``agents.sustained_overload``: the distinct agents of the runs ``rows``
+    (:func:`overload_rows` or :func:`summarise_runs`)."""
+    return int(rows["agent_id"].nunique()) if not rows.empty else 0
+
+
 def summarise_runs(rows: pd.DataFrame, top: int = TOP_RUN_PROJECTS) -> pd.DataFrame:
     """One row per run, longest first: the run columns, ``load_ratio`` = run_hours /
     run_capacity_hours (the run's mean load), ``participation_share`` (share of the run's hours on
@@ -72,7 +79,7 @@ def summarise_runs(rows: pd.DataFrame, top: int = TOP_RUN_PROJECTS) -> pd.DataFr
     out = runs.merge(participation, on=keys, how="left").merge(tops, on=keys, how="left")
     out["participation_hours"] = out["participation_hours"].fillna(0.0)
     out["participation_share"] = out["participation_hours"] / out["run_hours"]
-    out["load_ratio"] = out["run_hours"] / out["run_capacity_hours"]
+    out["load_ratio"] = load_ratio(out["run_hours"], out["run_capacity_hours"])
     out["top_projects"] = out["top_projects"].apply(lambda v: v if isinstance(v, list) else [])
     return out.sort_values(
         ["weeks", "load_ratio", "agent_name"], ascending=[False, False, True], ignore_index=True

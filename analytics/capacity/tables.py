@@ -12,6 +12,7 @@ from typing import Final
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analytics import formats
 from analytics.capacity.agent_card import AgentCard, capacity_causes
 from analytics.capacity.figures import activity_label, band_labels
 from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
@@ -22,11 +23,8 @@ from analytics.schema import ABSENCE_KINDS, EVENT_KINDS, LEVELS, NO_LEVEL, PROJE
 from analytics.settings import Thresholds
 
 Column = tuple[str, str, str]
-"""(source column, message key of its header, kind): kinds are text, hours, ratio, count, date,
+"""(source column, message key of its header, kind): kinds are text, hours, share, count, date,
 level, status, band, event_kind, activity, clock, bool."""
-
-PERCENT_SUFFIX: Final[str] = " (%)"
-
 
 def _labels(vocabulary: str, codes: Sequence[str], t: Translator) -> dict[str, str]:
     return {code: t.label(vocabulary, code) for code in codes}
@@ -36,8 +34,9 @@ def present(
     frame: pd.DataFrame, columns: Sequence[Column], t: Translator,
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
-    """The listed columns of ``frame``, renamed to their headers and shaped by kind: hours rounded to
-    0.1, ratios as percentages (header suffixed « (%) »), dates as dates, codes as labels."""
+    """The listed columns of ``frame``, renamed to their headers and shaped by kind: hours, shares
+    and counts by :func:`analytics.formats.export_column` (shares as percentages under « (%) »),
+    dates as dates, codes as labels."""
     out = {}
     limits = (thresholds or Thresholds()).load_bands
     kinds = {
@@ -53,13 +52,8 @@ def present(
     for source, key, kind in columns:
         values = frame[source]
         header = t(key)
-        if kind == "hours":
-            values = values.astype(float).round(1)
-        elif kind == "ratio":
-            values = (values.astype(float) * 100).round(1)
-            header += PERCENT_SUFFIX
-        elif kind == "count":
-            values = values.astype("Int64")
+        if kind in ("hours", "share", "count"):
+            header, values = formats.export_column(kind, header, values)
         elif kind == "date":
             values = pd.to_datetime(values).dt.date
         elif kind == "clock":
@@ -96,7 +90,7 @@ AGENT_WEEKS: Final[tuple[Column, ...]] = (
     ("days_in_period", "capacity.col.days_in_period", "count"),
     ("hours", "capacity.col.hours", "hours"),
     ("capacity_hours", "capacity.col.capacity", "hours"),
-    ("load_ratio", "capacity.col.load", "ratio"),
+    ("load_ratio", "capacity.col.load", "share"),
     ("band", "capacity.col.band", "band"),
 )
 CARD_CONTRACTS: Final[tuple[Column, ...]] = (
@@ -115,7 +109,7 @@ CARD_WEEKS: Final[tuple[Column, ...]] = (
     ("contract_hours", "capacity.col.weekly_hours", "hours"),
     ("capacity_hours", "capacity.col.capacity", "hours"),
     ("hours", "capacity.col.hours", "hours"),
-    ("load_ratio", "capacity.col.load", "ratio"),
+    ("load_ratio", "capacity.col.load", "share"),
     ("band", "capacity.col.band", "band"),
     ("causes", "capacity.col.causes", "text"),
 )
@@ -127,7 +121,7 @@ SERVICE_WEEKS: Final[tuple[Column, ...]] = (
     ("hours", "capacity.col.hours", "hours"),
     ("capacity_hours", "capacity.col.capacity", "hours"),
     ("recorded_capacity_hours", "capacity.col.recorded_capacity", "hours"),
-    ("load_ratio", "capacity.col.load", "ratio"),
+    ("load_ratio", "capacity.col.load", "share"),
     ("band", "capacity.col.band", "band"),
 )
 ACTIVITY_LEVEL: Final[tuple[Column, ...]] = (
@@ -141,14 +135,14 @@ PARTICIPATION_SERVICES: Final[tuple[Column, ...]] = (
     ("agents", "capacity.col.agents", "count"),
     ("all_hours", "capacity.col.all_hours", "hours"),
     ("participation_hours", "capacity.col.participation_hours", "hours"),
-    ("participation_share", "capacity.col.participation_share", "ratio"),
+    ("participation_share", "capacity.col.participation_share", "share"),
 )
 PARTICIPATION_AGENTS: Final[tuple[Column, ...]] = (
     ("agent_name", "capacity.col.agent", "text"),
     ("service_name", "capacity.col.service", "text"),
     ("all_hours", "capacity.col.all_hours", "hours"),
     ("participation_hours", "capacity.col.participation_hours", "hours"),
-    ("participation_share", "capacity.col.participation_share", "ratio"),
+    ("participation_share", "capacity.col.participation_share", "share"),
 )
 TOP_PROJECTS: Final[tuple[Column, ...]] = (
     ("project_name", "capacity.col.project", "text"),
@@ -166,7 +160,7 @@ _HIDDEN_HOURS: Final[tuple[Column, ...]] = (
     ("weekday_outside_hours", "capacity.col.weekday_outside_hours", "hours"),
     ("weekend_hours", "capacity.col.weekend_hours", "hours"),
     ("holiday_hours", "capacity.col.holiday_hours", "hours"),
-    ("outside_share", "capacity.col.outside_share", "ratio"),
+    ("outside_share", "capacity.col.outside_share", "share"),
 )
 HIDDEN_SERVICES: Final[tuple[Column, ...]] = (
     ("service_name", "capacity.col.service", "text"), *_HIDDEN_HOURS,
@@ -225,9 +219,9 @@ OVERLOAD: Final[tuple[Column, ...]] = (
     ("weeks", "capacity.col.weeks", "count"),
     ("run_hours", "capacity.col.run_hours", "hours"),
     ("run_capacity_hours", "capacity.col.run_capacity", "hours"),
-    ("load_ratio", "capacity.col.load", "ratio"),
-    ("max_load_ratio", "capacity.col.max_load", "ratio"),
-    ("participation_share", "capacity.col.participation_share", "ratio"),
+    ("load_ratio", "capacity.col.load", "share"),
+    ("max_load_ratio", "capacity.col.max_load", "share"),
+    ("participation_share", "capacity.col.participation_share", "share"),
     ("worked_on", "capacity.col.worked_on", "text"),
 )
 FORECAST_WEEKS: Final[tuple[Column, ...]] = (
@@ -237,7 +231,7 @@ FORECAST_WEEKS: Final[tuple[Column, ...]] = (
     ("baseline_hours", "capacity.col.baseline_hours", "hours"),
     ("project_hours", "capacity.col.project_hours", "hours"),
     ("projected_hours", "capacity.col.projected_hours", "hours"),
-    ("load_ratio", "capacity.col.projected_load", "ratio"),
+    ("load_ratio", "capacity.col.projected_load", "share"),
     ("over_capacity", "capacity.col.over_capacity", "bool"),
 )
 FORECAST_PROJECTS: Final[tuple[Column, ...]] = (
@@ -304,7 +298,7 @@ def hidden_summary(by_service: pd.DataFrame, t: Translator) -> str:
                          "holiday_hours"]].sum()
     share = totals["outside_hours"] / totals["hours"] if totals["hours"] > 0 else None
     return t("capacity.hidden.summary", outside=t.hours(totals["outside_hours"]),
-             hours=t.hours(totals["hours"]), share=t.percent(share, 1),
+             hours=t.hours(totals["hours"]), share=t.percent(share),
              weekday=t.hours(totals["weekday_outside_hours"]),
              weekend=t.hours(totals["weekend_hours"]), holiday=t.hours(totals["holiday_hours"]))
 

@@ -7,7 +7,9 @@ Modules, one per section of the page (each pure: SQL over the derived tables ``p
 Streamlit):
 
 * :mod:`.scope` — the period and filters every computation takes, and the time windows;
-* :mod:`.headline` — the counts behind the headline figures, in one query;
+* :mod:`.headline` — the counts behind the headline figures, in one query, and the formulas of the
+  catalogue's engagement indicators over them (:func:`.headline.catalogue_values`, which
+  :func:`analytics.indicators.compute_indicators` calls);
 * small-group suppression: :mod:`analytics.disclosure` (the one rule for every protected view);
 * :mod:`.rotation` — distinct participants per quarter/year, newcomers vs returning, frequency classes;
 * :mod:`.concentration` — top-10 % share, Gini, Lorenz curve;

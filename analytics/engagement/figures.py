@@ -238,7 +238,7 @@ def lorenz_figure(lorenz: pd.DataFrame, gini: float | None, t: Translator) -> Fi
                    name=t("eng.lorenz"), mode="lines", line_color=PALETTE["red"], fill="tonexty",
                    hovertemplate="%{x:.0%} → %{y:.0%}"),
     ]
-    title = t.plain("eng.fig.lorenz", gini=t.number(gini, 2))
+    title = t.plain("eng.fig.lorenz", gini=t.ratio(gini))
     return _figure(traces, layout(
         t, title, t("eng.axis.people_share"), t("eng.axis.attendance_share"),
         xaxis={"tickformat": ".0%", "range": [0, 1]}, yaxis={"tickformat": ".0%", "range": [0, 1]},
@@ -360,7 +360,7 @@ def attendance_figure(
     for group_key in groups:
         label = group_label(t, dimension, group_key)
         if group_key in fitted:
-            label += " — " + t.plain("eng.trend_hover", slope=t.number(fitted[group_key][1], 2))
+            label += " — " + t.plain("eng.trend_hover", slope=t.signed(fitted[group_key][1]))
         titles.append(label)
     traces: list[BaseTraceType] = []
     for i, group_key in enumerate(groups):

@@ -1,4 +1,6 @@
-"""The counts behind the page's headline figures, in one query (sql/engagement/headline.sql).
+"""The counts behind the catalogue's engagement indicators and the page's headline figures, in one
+query (sql/engagement/headline.sql), and the indicators' formulas over them
+(:func:`catalogue_values`: the one home of the engagement family of the catalogue).
 
 * *participants*: distinct participants with at least one attended event in the period
   (``engagement.participants``); *newcomers*: those whose first attended event in the scope, ever,
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from analytics.engagement import concentration, representativeness
 from analytics.engagement.scope import (
     LAPSE_MONTHS,
     Scope,
@@ -77,3 +80,38 @@ def period_counts(
         people=tuple(int(n) for n in people),
         representation=representation,
     )
+
+
+ENGAGEMENT_KEYS: tuple[str, ...] = (
+    "engagement.participants", "engagement.newcomer_share", "engagement.top10_share",
+    "engagement.gini", "engagement.retention", "engagement.lapsed",
+    "representativeness.r_score_quartier",
+)
+"""The catalogue keys :func:`catalogue_values` computes (the ``engagement`` family)."""
+
+QUARTIER: str = "quartier"
+"""The population table's dimension of representativeness.r_score_quartier."""
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def catalogue_values(counts: PeriodCounts) -> dict[str, float | int | None]:
+    """The catalogue's engagement indicators from one scope's counts — the one home of their
+    formulas (the indicator catalogue, the Engagement page's headline and the overview's tiles all
+    read them from here): newcomer share = newcomers ÷ participants, top-10 % share and Gini of the
+    attendance histogram (:mod:`.concentration`), retention = retained ÷ previous_active, lapsed =
+    previous_active − retained, R score of the quartiers (:func:`.representativeness.r_score_of`).
+    None where a share has no whole (nothing is suppressed here)."""
+    population, active = counts.representation.get(QUARTIER, ((), ()))
+    return {
+        "engagement.participants": counts.participants,
+        "engagement.newcomer_share": _share(counts.newcomers, counts.participants),
+        "engagement.top10_share": concentration.top_share(counts.attendances_per_person,
+                                                          counts.people),
+        "engagement.gini": concentration.gini(counts.attendances_per_person, counts.people),
+        "engagement.retention": _share(counts.retained, counts.previous_active),
+        "engagement.lapsed": counts.previous_active - counts.retained,
+        "representativeness.r_score_quartier": representativeness.r_score_of(active, population),
+    }

@@ -18,7 +18,6 @@ from datetime import date
 from typing import Final
 
 import duckdb
-import numpy as np
 import pandas as pd
 
 from analytics.disclosure import (
@@ -39,7 +38,7 @@ from analytics.engagement import (
     representativeness,
     rotation,
 )
-from analytics.engagement.headline import PeriodCounts, period_counts
+from analytics.engagement.headline import PeriodCounts, catalogue_values, period_counts
 from analytics.engagement.representativeness import ChiSquare
 from analytics.engagement.scope import LAPSE_MONTHS, Scope, Window, data_start, trailing_windows
 from analytics.settings import Thresholds
@@ -235,26 +234,21 @@ Scores = dict[str, tuple[float | None, float | None]]
 
 def _scores(counts: PeriodCounts, min_group_size: int) -> Scores:
     """The headline's representativeness scores, from the population and participants of each
-    category of the population table (:attr:`PeriodCounts.representation`): the numbers of
-    :func:`representativeness.r_score` and :func:`representativeness.dissimilarity` on
-    :func:`representativeness.representation_table`; (None, None) when a category, or the
-    participants of no category, is a small group (the section's table hides it: the scores would
-    give it back)."""
+    category of the population table (:attr:`PeriodCounts.representation`):
+    :func:`representativeness.r_score_of` (for quartiers, the catalogue's value:
+    :func:`~analytics.engagement.headline.catalogue_values`) and
+    :func:`representativeness.dissimilarity_of`, as the section's tables compute them; (None, None)
+    when a category, or the participants of no category, is a small group (the section's table
+    hides it: the scores would give it back)."""
     found: Scores = {}
     for dimension in representativeness.DIMENSIONS:
-        population_counts, participant_counts = counts.representation.get(dimension, ((), ()))
-        population = np.array(population_counts, dtype=float)
-        participants = np.array(participant_counts, dtype=float)
-        outside = counts.participants - participants.sum()
-        hidden = not statistics_shown([*participants, outside], min_group_size)
-        if hidden or not len(population) or not participants.sum() > 0:
+        population, participants = counts.representation.get(dimension, ((), ()))
+        outside = counts.participants - sum(participants)
+        if not statistics_shown([*participants, outside], min_group_size):
             found[dimension] = (None, None)
             continue
-        rate = participants / population
-        participant_share = participants / participants.sum()
-        population_share = population / population.sum()
-        r_score = float(rate.min() / rate.max()) if rate.max() > 0 else None
-        found[dimension] = (r_score, float(0.5 * np.abs(participant_share - population_share).sum()))
+        found[dimension] = (representativeness.r_score_of(participants, population),
+                            representativeness.dissimilarity_of(participants, population))
     return found
 
 
@@ -273,24 +267,31 @@ NOTHING_SHOWN: Final[dict[str, None]] = {
 
 
 def _headline(counts: PeriodCounts, scores: Scores, min_group_size: int) -> Headline:
+    """The headline: the catalogue's values (:func:`~analytics.engagement.headline.catalogue_values`,
+    the same numbers as the indicator catalogue's) under the disclosure rule of ``min_group_size``."""
     k = min_group_size
-    period = concentration.concentration(counts.attendances_per_person, counts.people)
-    if small_scope(period.participants, k):
+    values = catalogue_values(counts)
+    participants = counts.participants
+    if small_scope(participants, k):
         return Headline(**NOTHING_SHOWN, hidden=True, small_scope=True)
-    hidden = period.participants < k
+    hidden = participants < k
     return Headline(
-        participants=_shown_count(period.participants, k),
-        attendances=None if hidden else period.attendances,
-        newcomers=shown_part(counts.newcomers, period.participants, k),
-        newcomer_share=safe_share(counts.newcomers, period.participants, k),
-        top10_share=period.top10_share
-        if not hidden and top_group_shown(period.participants, k) else None,
-        gini=None if hidden else period.gini,
-        retention=safe_share(counts.retained, counts.previous_active, k),
+        participants=_shown_count(participants, k),
+        attendances=None if hidden else sum(
+            v * n for v, n in zip(counts.attendances_per_person, counts.people, strict=True)),
+        newcomers=shown_part(counts.newcomers, participants, k),
+        newcomer_share=values["engagement.newcomer_share"]
+        if safe_share(counts.newcomers, participants, k) is not None else None,
+        top10_share=values["engagement.top10_share"]
+        if not hidden and top_group_shown(participants, k) else None,
+        gini=None if hidden else values["engagement.gini"],
+        retention=values["engagement.retention"]
+        if safe_share(counts.retained, counts.previous_active, k) is not None else None,
         previous_active=_shown_count(counts.previous_active, k),
         lapsed_12m=_shown_count(counts.lapsed, k),
         lapsed_12m_share=safe_share(counts.lapsed, counts.lapse_earlier_active, k),
-        r_score_quartier=None if hidden else scores["quartier"][0],
+        r_score_quartier=None if hidden or scores["quartier"][0] is None
+        else values["representativeness.r_score_quartier"],
         r_score_age=None if hidden else scores["age_band"][0],
         dissimilarity_quartier=None if hidden else scores["quartier"][1],
         dissimilarity_age=None if hidden else scores["age_band"][1],

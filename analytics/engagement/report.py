@@ -216,20 +216,20 @@ def summary_findings(data: EngagementData, t: Translator) -> list[str]:
         return [t("eng.summary.hidden", k=k)]
     counts = {"attendances": t.number(h.attendances), "k": k}
     found = [
-        counted(t, "eng.summary.engagement", h.participants, share=t.percent(h.newcomer_share, 1),
+        counted(t, "eng.summary.engagement", h.participants, share=t.percent(h.newcomer_share),
                 **counts) if h.newcomer_share is not None
         else counted(t, "eng.summary.engagement_no_share", h.participants, **counts)
     ]
     if h.retention is not None and h.previous_active is not None:
         found.append(counted(t, "eng.summary.retention", h.previous_active,
-                             share=t.percent(h.retention, 1)))
+                             share=t.percent(h.retention)))
     else:
         found.append(t("eng.summary.retention_none") if h.previous_active == 0
                      else t("eng.summary.retention_hidden", k=k))
     earlier = data.fatigue.lapsed_windows[0]
     found.append(
         counted(t, "eng.summary.lapsed", h.lapsed_12m, start=t.date(earlier.start),
-                end=t.date(earlier.end), share=t.percent(h.lapsed_12m_share, 1))
+                end=t.date(earlier.end), share=t.percent(h.lapsed_12m_share))
         if h.lapsed_12m is not None else t("eng.summary.lapsed_hidden", k=k)
     )
     signals = data.fatigue.signal_counts
@@ -241,17 +241,17 @@ def summary_findings(data: EngagementData, t: Translator) -> list[str]:
                        section=t("eng.tab.fatigue")))
     found.append(
         t("eng.summary.representation", r_score=r_score_text(h.r_score_quartier, t),
-          dissimilarity=t.percent(h.dissimilarity_quartier, 1))
+          dissimilarity=t.percent(h.dissimilarity_quartier))
         if h.r_score_quartier is not None and h.dissimilarity_quartier is not None
         else t("eng.summary.representation_hidden", k=k)
     )
     if h.gini is None:
         found.append(t("eng.summary.concentration_hidden", k=k))
     elif h.top10_share is None:
-        found.append(t("eng.summary.concentration_no_top", k=k, gini=t.number(h.gini, 2)))
+        found.append(t("eng.summary.concentration_no_top", k=k, gini=t.ratio(h.gini)))
     else:
-        found.append(t("eng.summary.concentration", top10=t.percent(h.top10_share, 1),
-                       gini=t.number(h.gini, 2)))
+        found.append(t("eng.summary.concentration", top10=t.percent(h.top10_share),
+                       gini=t.ratio(h.gini)))
     return found
 
 

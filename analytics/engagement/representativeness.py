@@ -26,6 +26,7 @@ from typing import Final
 
 import duckdb
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from scipy import stats
 
@@ -101,18 +102,36 @@ def uncompared(counts: pd.DataFrame, min_group_size: int) -> tuple[list[str], bo
     return sorted(map(str, outside.loc[named, "category"]), key=str.casefold), bool((~named).any())
 
 
-def r_score(table: pd.DataFrame) -> float | None:
-    """Lowest participation rate / highest (None without categories or without participants)."""
-    if table.empty or not table["rate"].max() > 0:
+def r_score_of(participants: npt.ArrayLike, population: npt.ArrayLike) -> float | None:
+    """The R score (the one home of its formula: the catalogue's
+    ``representativeness.r_score_quartier``, the age bands' score, the tab's tables): the lowest
+    participation rate ÷ the highest, a category's rate being its participants ÷ its population
+    (population > 0); a category without participant has rate 0, so the score is 0. None without
+    categories or without participants."""
+    rate = np.asarray(participants, dtype=float) / np.asarray(population, dtype=float)
+    if not len(rate) or not rate.max() > 0:
         return None
-    return float(table["rate"].min() / table["rate"].max())
+    return float(rate.min() / rate.max())
+
+
+def dissimilarity_of(participants: npt.ArrayLike, population: npt.ArrayLike) -> float | None:
+    """Dissimilarity index ½ Σ |p_g − q_g| (p: share of the participants, q: share of the
+    population in category g); None without participants."""
+    active = np.asarray(participants, dtype=float)
+    people = np.asarray(population, dtype=float)
+    if not len(active) or not active.sum() > 0:
+        return None
+    return float(0.5 * np.abs(active / active.sum() - people / people.sum()).sum())
+
+
+def r_score(table: pd.DataFrame) -> float | None:
+    """:func:`r_score_of` over a :func:`representation_table`."""
+    return r_score_of(table["participants"], table["population"])
 
 
 def dissimilarity(table: pd.DataFrame) -> float | None:
-    """Dissimilarity index ½ Σ |p_g − q_g| (None without participants)."""
-    if table.empty or not table["participants"].sum() > 0:
-        return None
-    return float(0.5 * (table["participant_share"] - table["population_share"]).abs().sum())
+    """:func:`dissimilarity_of` over a :func:`representation_table`."""
+    return dissimilarity_of(table["participants"], table["population"])
 
 
 @dataclass(frozen=True)

@@ -78,12 +78,12 @@ def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
     """The period's headline tiles (catalogue keys as help where the number is a catalogue one)."""
     return [
         Metric(t("ind.engagement.participants"), t.number(h.participants), "engagement.participants"),
-        Metric(t("ind.engagement.newcomer_share"), t.percent(h.newcomer_share, 1),
+        Metric(t("ind.engagement.newcomer_share"), t.percent(h.newcomer_share),
                "engagement.newcomer_share"),
-        Metric(t("ind.engagement.top10_share"), t.percent(h.top10_share, 1),
+        Metric(t("ind.engagement.top10_share"), t.percent(h.top10_share),
                "engagement.top10_share"),
         _gini_metric(h, t),
-        Metric(t("ind.engagement.retention"), t.percent(h.retention, 1), "engagement.retention"),
+        Metric(t("ind.engagement.retention"), t.percent(h.retention), "engagement.retention"),
         Metric(t("eng.tile.lapsed_12m"), t.number(h.lapsed_12m), t("eng.def.lapsed_short")),
         Metric(t("ind.representativeness.r_score_quartier"), r_score_text(h.r_score_quartier, t),
                "representativeness.r_score_quartier"),
@@ -93,7 +93,7 @@ def headline_metrics(h: Headline, t: Translator) -> list[Metric]:
 def _gini_metric(h: Headline, t: Translator) -> Metric:
     """The Gini index with the number of participants n beside it (in the label)."""
     label = t("eng.tile.gini") if h.gini is None else t("eng.tile.gini_n", n=t.number(h.participants))
-    return Metric(label, t.number(h.gini, 2), "engagement.gini")
+    return Metric(label, t.ratio(h.gini), "engagement.gini")
 
 
 def _data_start_notes(o: Overview, key: str, t: Translator) -> list[str]:
@@ -116,7 +116,7 @@ def _rotation(o: Overview, d: RotationPart, t: Translator) -> Section:
         "rotation", t("eng.tab.rotation"), t("eng.def.rotation"),
         metrics=[
             Metric(t("eng.tile.newcomers"), t.number(o.headline.newcomers)),
-            Metric(t("ind.engagement.newcomer_share"), t.percent(o.headline.newcomer_share, 1),
+            Metric(t("ind.engagement.newcomer_share"), t.percent(o.headline.newcomer_share),
                    t("eng.note.data_start.inflated", date=t.date(o.data_start))
                    if inflated and o.data_start is not None else "engagement.newcomer_share"),
         ],
@@ -138,7 +138,7 @@ def _concentration(o: Overview, d: ConcentrationPart, t: Translator) -> Section:
     return Section(
         "concentration", t("eng.tab.concentration"), t("eng.def.concentration"),
         metrics=[
-            Metric(t("ind.engagement.top10_share"), t.percent(h.top10_share, 1),
+            Metric(t("ind.engagement.top10_share"), t.percent(h.top10_share),
                    "engagement.top10_share"),
             _gini_metric(h, t),
             Metric(t("eng.tile.attendances"), t.number(h.attendances)),
@@ -159,7 +159,7 @@ def _cohorts(o: Overview, d: CohortsPart, t: Translator) -> Section:
     return Section(
         "cohorts", t("eng.tab.cohorts"), t("eng.def.retention"),
         metrics=[
-            Metric(t("ind.engagement.retention"), t.percent(o.headline.retention, 1),
+            Metric(t("ind.engagement.retention"), t.percent(o.headline.retention),
                    "engagement.retention"),
             Metric(t("eng.tile.median_survival"),
                    counted(t, "eng.months", median) if median is not None else t.number(None),
@@ -203,7 +203,7 @@ def _trend_notes(d: FatiguePart, t: Translator) -> list[str]:
     for row in trends.loc[trends["dimension"] == "event_kind"].itertuples(index=False):
         notes.append(t(
             "eng.note.trend", group=figures.group_label(t, "event_kind", row.group_key),
-            slope=t.number(row.slope, 2), low=t.number(row.low, 2), high=t.number(row.high, 2),
+            slope=t.signed(row.slope), low=t.signed(row.low), high=t.signed(row.high),
             direction=t(f"eng.direction.{row.direction}"), n=t.number(row.events),
         ))
     return notes
@@ -219,7 +219,7 @@ def _fatigue(o: Overview, d: FatiguePart, t: Translator) -> Section:
                    t("eng.lapsed_windows", earlier_start=t.date(earlier.start),
                      earlier_end=t.date(earlier.end), recent_start=t.date(recent.start),
                      recent_end=t.date(recent.end))),
-            Metric(t("eng.tile.lapsed_12m_share"), t.percent(h.lapsed_12m_share, 1)),
+            Metric(t("eng.tile.lapsed_12m_share"), t.percent(h.lapsed_12m_share)),
             *_signal_metrics(d, t),
         ],
         notes=[t("eng.risk_note"), t("eng.def.attendance"), *_trend_notes(d, t),
@@ -254,7 +254,7 @@ def _representativeness(o: Overview, d: RepresentativenessPart, t: Translator) -
                               "representativeness.r_score_quartier" if dimension == "quartier"
                               else t("eng.def.r_score")))
         metrics.append(Metric(t("eng.tile.dissimilarity", dimension=label),
-                              t.percent(rep.dissimilarity, 1), t("eng.def.dissimilarity")))
+                              t.percent(rep.dissimilarity), t("eng.def.dissimilarity")))
     notes = [_chi_square_note(rep, o.min_group_size, t) for rep in reps.values()]
     notes.append(t("eng.def.privacy", k=o.min_group_size))
     for dim, rep in reps.items():

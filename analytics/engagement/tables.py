@@ -10,10 +10,11 @@ value, written "–" (see :mod:`analytics.disclosure`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from analytics import formats
 from analytics.engagement.cohorts import SURVIVAL_HORIZONS, survival_summary
 from analytics.engagement.fatigue import SIGNALS
 from analytics.engagement.figures import group_label
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
         RotationPart,
     )
 
-Kind = Literal["text", "count", "ratio", "number", "date", "flag"]
-RATIO_DIGITS: Final[int] = 1
+Kind = Literal["text", "count", "share", "ratio", "hours", "signed", "date", "flag"]
+"""A column's kind: the numeric ones are :mod:`analytics.formats`' (one rule each)."""
 
 
 @dataclass(frozen=True)
@@ -53,17 +54,26 @@ def format_value(value: object, kind: Kind, t: Translator) -> str:
     """One cell as a person reads it in the translator's language ("–" when missing)."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "–"
-    if kind == "count":
-        return t.number(float(value))
-    if kind == "ratio":
-        return t.percent(float(value), RATIO_DIGITS)
-    if kind == "number":
-        return t.number(float(value), 2)
+    if kind in ("count", "share", "ratio", "hours", "signed"):
+        return t.indicator(kind, float(value))  # type: ignore[arg-type]
     if kind == "date":
         return t.date(pd.Timestamp(value).date())
     if kind == "flag":
         return "●" if bool(value) else ""
     return str(value)
+
+
+def export_frame(table: Table) -> pd.DataFrame:
+    """The table as downloaded: numbers, not text, each column by the one rule of its kind
+    (:func:`analytics.formats.export_column`: shares as percentages to 0.1 under a « (%) »
+    header, counts whole), the same as the capacity page's downloads."""
+    columns = {}
+    for header, values in table.frame.items():
+        kind = table.kinds[header] if table.kinds[header] in ("share", "count", "hours") else None
+        name, column = (formats.export_column(kind, str(header), values) if kind
+                        else (str(header), values))
+        columns[name] = column
+    return pd.DataFrame(columns)
 
 
 def format_table(table: Table, t: Translator) -> pd.DataFrame:
@@ -87,7 +97,7 @@ def rotation(data: RotationPart, grain: str, t: Translator) -> Table:
         (t("eng.col.participants"), frame["participants"], "count"),
         (t("eng.newcomers"), frame["newcomers"], "count"),
         (t("eng.returning"), frame["returning"], "count"),
-        (t("eng.col.newcomer_share"), frame["newcomer_share"], "ratio"),
+        (t("eng.col.newcomer_share"), frame["newcomer_share"], "share"),
     ])
 
 
@@ -99,7 +109,7 @@ def frequency(data: RotationPart, t: Translator) -> Table:
         (t("eng.col.participants"), f["participants"], "count"),
         *[(t(f"eng.class.{name}"), f[name], "count") for name in ("one_time", "occasional",
                                                                      "frequent")],
-        *[(t(f"eng.col.share_{name}"), f[f"{name}_share"], "ratio")
+        *[(t(f"eng.col.share_{name}"), f[f"{name}_share"], "share")
           for name in ("one_time", "occasional", "frequent")],
     ])
 
@@ -117,8 +127,8 @@ def concentration(data: ConcentrationPart, t: Translator) -> Table:
         (t("eng.col.group"), pd.Series(groups), "text"),
         (t("eng.col.n"), c["participants"], "count"),
         (t("eng.col.attendances"), c["attendances"], "count"),
-        (t("eng.top10_share"), c["top10_share"], "ratio"),
-        (t("eng.gini"), c["gini"], "number"),
+        (t("eng.top10_share"), c["top10_share"], "share"),
+        (t("eng.gini"), c["gini"], "ratio"),
     ])
 
 
@@ -129,7 +139,7 @@ def retention(data: CohortsPart, t: Translator) -> Table:
     return _table("cohort_retention", t, [
         (t("eng.axis.cohort"), r["cohort_year"].astype(str), "text"),
         (t("eng.col.cohort_size"), r["cohort_size"], "count"),
-        *[(counted(t, "eng.col.years_after", k), r[k], "ratio") for k in horizons],
+        *[(counted(t, "eng.col.years_after", k), r[k], "share") for k in horizons],
     ])
 
 
@@ -141,7 +151,7 @@ def survival(data: CohortsPart, grouping: str, t: Translator) -> Table:
         (t("eng.col.group"), s["group_key"].map(lambda g: group_label(t, grouping, g)), "text"),
         (t("eng.col.n"), s["participants"], "count"),
         (t("eng.col.median_months"), s["median_months"], "count"),
-        *[(t("eng.col.survival_at", months=h), s[f"s{h}"], "ratio") for h in SURVIVAL_HORIZONS],
+        *[(t("eng.col.survival_at", months=h), s[f"s{h}"], "share") for h in SURVIVAL_HORIZONS],
     ])
 
 
@@ -153,7 +163,7 @@ def transitions(data: FatiguePart, t: Translator) -> Table:
         (t("eng.col.previous_active"), y["previous_active"], "count"),
         (t("eng.still_active"), y["still_active"], "count"),
         (t("eng.lapsed"), y["lapsed"], "count"),
-        (t("eng.col.lapsed_share"), y["lapsed_share"], "ratio"),
+        (t("eng.col.lapsed_share"), y["lapsed_share"], "share"),
     ])
 
 
@@ -163,10 +173,10 @@ def volunteers(data: FatiguePart, t: Translator) -> Table:
     return _table("volunteer_risk_signals", t, [
         (t("eng.col.pseudonym"), v["participant_id"], "text"),
         (t("eng.col.coproduction_projects"), v["coproduction_projects"], "count"),
-        (t("eng.col.hours_per_month"), v["hours_per_month"], "number"),
+        (t("eng.col.hours_per_month"), v["hours_per_month"], "hours"),
         (t("eng.col.run_months"), v["run_months"], "count"),
-        (t("eng.col.no_show_recent"), v["no_show_share_recent"], "ratio"),
-        (t("eng.col.no_show_earlier"), v["no_show_share_earlier"], "ratio"),
+        (t("eng.col.no_show_recent"), v["no_show_share_recent"], "share"),
+        (t("eng.col.no_show_earlier"), v["no_show_share_earlier"], "share"),
         *[(t(f"eng.signal.{name}"), v[f"signal_{name}"], "flag") for name in SIGNALS],
     ])
 
@@ -179,10 +189,10 @@ def attendance_trends(data: FatiguePart, t: Translator) -> Table:
         (t("eng.col.group"), pd.Series([group_label(t, d, g) for d, g in
                                         zip(a["dimension"], a["group_key"], strict=True)]), "text"),
         (t("eng.col.events"), a["events"], "count"),
-        (t("eng.col.slope"), a["slope"], "number"),
-        (t("eng.col.ci_low"), a["low"], "number"),
-        (t("eng.col.ci_high"), a["high"], "number"),
-        (t("eng.col.relative_slope"), a["relative_slope"], "ratio"),
+        (t("eng.col.slope"), a["slope"], "signed"),
+        (t("eng.col.ci_low"), a["low"], "signed"),
+        (t("eng.col.ci_high"), a["high"], "signed"),
+        (t("eng.col.relative_slope"), a["relative_slope"], "share"),
         (t("eng.col.direction"), a["direction"].map(lambda d: t(f"eng.direction.{d}")), "text"),
     ])
 
@@ -194,10 +204,10 @@ def representation(data: RepresentativenessPart, dimension: str, t: Translator) 
         (t(f"eng.axis.{dimension}"), r["category"].astype(str), "text"),
         (t("eng.col.population"), r["population"], "count"),
         (t("eng.col.participants"), r["participants"], "count"),
-        (t("eng.col.rate"), r["rate"], "ratio"),
-        (t("eng.participant_share"), r["participant_share"], "ratio"),
-        (t("eng.population_share"), r["population_share"], "ratio"),
-        (t("eng.col.gap"), r["gap"] * 100, "number"),
+        (t("eng.col.rate"), r["rate"], "share"),
+        (t("eng.participant_share"), r["participant_share"], "share"),
+        (t("eng.population_share"), r["population_share"], "share"),
+        (t("eng.col.gap"), r["gap"] * 100, "signed"),
     ])
 
 

@@ -47,7 +47,7 @@ def test_effort_per_level_and_a_verdict(browser: object, fresh_server: str) -> N
     body = plain(page.inner_text("body"))
     assert "Arbitrage : peut-on se permettre ce projet" in body
     for level in ("Information", "Consultation", "Coproduction"):
-        assert re.search(level + r" : typique \(P50\)\s*[\d ]+ h", body), level
+        assert re.search(level + r" : typique \(P50\)\s*[\d ]+(?:,\d)? h", body), level
     target = os.environ.get("SCREENSHOT_DIR")
     if target:
         page.screenshot(path=str(Path(target) / "arbitration.png"), full_page=False)

@@ -1,11 +1,15 @@
--- The counts behind the page's headline figures, in one pass over [$window_start, $end] (scope as
--- the indicator catalogue: participant_activity, attended only, $service and $level filters).
+-- The counts behind the engagement family of the indicator catalogue and the Engagement page's
+-- headline figures, in one pass over [$window_start, $end] (participant_activity, attended only,
+-- narrowed to events of projects of $service and at $level, 'none' = without project or level; the
+-- same scope for "first event ever" and the preceding period). The formulas applied to these counts
+-- live in analytics/engagement/headline.py (catalogue_values).
 -- One row:
 --   participants          distinct participants active in the period [$start, $end]
 --                         (engagement.participants)
 --   newcomers             those whose first attended event in the scope, ever, falls in the period
 --                         (engagement.newcomer_share = newcomers / participants; read from the
---                         derived table participation_buckets: newcomers by their first day)
+--                         derived table participant_first_all: the first date per service or all,
+--                         level or all)
 --   previous_active       active in the preceding window [$previous_start, $previous_end]
 --   retained              active in the preceding window and in the period (engagement.retention)
 --   lapse_earlier_active  active in the earlier 12 months [$lapse_earlier_start, $lapse_earlier_end]
@@ -28,13 +32,14 @@ activity AS (
       AND ($level IS NULL OR level = $level)
 ),
 
-first_days AS (
-    SELECT newcomers
-    FROM participation_buckets
-    WHERE service_id IS NOT DISTINCT FROM $service
-      AND level IS NOT DISTINCT FROM $level
-      AND grain = 'month'
-      AND first_day BETWEEN $start AND $end
+newcomers AS (
+    SELECT count(*) AS newcomers
+    FROM participant_first_all
+    WHERE first_date BETWEEN $start AND $end
+      AND all_services = ($service IS NULL)
+      AND ($service IS NULL OR service_id = $service)
+      AND all_levels = ($level IS NULL)
+      AND ($level IS NULL OR level = $level)
 ),
 
 per_person AS (
@@ -93,7 +98,7 @@ counts AS (
 
 SELECT
     c.participants,
-    (SELECT CAST(coalesce(sum(newcomers), 0) AS BIGINT) FROM first_days)      AS newcomers,
+    (SELECT newcomers FROM newcomers)                                          AS newcomers,
     c.previous_active,
     c.retained,
     c.lapse_earlier_active,

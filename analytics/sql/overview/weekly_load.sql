@@ -1,6 +1,7 @@
 -- Hours and capacity per ISO week (Monday in [$start, $end]), optionally for one service and level.
 -- Hours come from service_day (daily totals per service and level); capacity from
--- service_day_capacity. A level filter narrows the hours, never the capacity. The date bounds stay
+-- service_day_capacity. A level filter narrows the hours, never the capacity. No ratio here: the
+-- load ratio's home is the catalogue (capacity.load_ratio, sql/indicators/hours.sql). The date bounds stay
 -- DATEs (not timestamps) so that the scans skip the row groups outside the period.
 WITH weeks AS (
     SELECT DISTINCT week_start
@@ -29,8 +30,7 @@ SELECT
     weeks.week_start,
     coalesce(h.hours, 0)                                AS hours,
     coalesce(h.participation_hours, 0)                  AS participation_hours,
-    coalesce(c.capacity_hours, 0)                       AS capacity_hours,
-    coalesce(h.hours, 0) / nullif(c.capacity_hours, 0)  AS load_ratio
+    coalesce(c.capacity_hours, 0)                       AS capacity_hours
 FROM weeks
 LEFT JOIN hours_by_week AS h USING (week_start)
 LEFT JOIN capacity_by_week AS c USING (week_start)
