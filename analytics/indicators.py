@@ -47,7 +47,7 @@ import duckdb
 
 from analytics.capacity import legal, overload
 from analytics.engagement import headline
-from analytics.engagement.scope import Scope
+from analytics.scope import Scope
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import get_meta, query_df, read_sql
@@ -380,7 +380,7 @@ def _listed(
     found: dict[str, float | int | None] = {}
     rules = tuple(key.removeprefix("legal.") for key in keys if _FAMILIES[key] == "legal")
     if rules:
-        findings = legal.legal_findings(con, start, end, service, thresholds, rules)
+        findings = legal.legal_findings(con, Scope(start, end, service), thresholds, rules)
         found.update({f"legal.{rule}": len(findings[rule]) for rule in rules})
     if OVERLOAD_KEY in keys:
         runs = overload.overload_rows(con, start, end, service, thresholds)

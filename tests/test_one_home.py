@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from analytics.engagement.page import compute_overview, representativeness_part
-from analytics.engagement.scope import Scope
+from analytics.scope import Scope
 from analytics.indicators import compute_indicators
 from analytics.overview import weekly_load
 from analytics.settings import Thresholds
@@ -59,7 +59,7 @@ def test_overview_and_capacity_tiles_give_the_same_load_ratio(
     capacity = catalogue(demo_con, scope, TILES)["capacity.load_ratio"]
     assert whole is not None and overview == capacity == whole
     # the overview's weekly chart covers the same whole weeks: its sums give the tile's ratio
-    weeks = weekly_load(demo_con, scope.start, scope.end, scope.service, scope.level)
+    weeks = weekly_load(demo_con, scope)
     assert weeks["hours"].sum() / weeks["capacity_hours"].sum() == pytest.approx(whole, rel=1e-9)
 
 
@@ -72,8 +72,8 @@ def test_legal_and_overload_counts_are_the_lengths_of_their_lists(
     from analytics.overview import tile_counts
 
     values = catalogue(demo_con, scope)
-    findings = legal_findings(demo_con, scope.start, scope.end, scope.service, OPEN)
-    runs = overload_runs(demo_con, scope.start, scope.end, scope.service, OPEN)
+    findings = legal_findings(demo_con, scope, OPEN)
+    runs = overload_runs(demo_con, scope, OPEN)
     counts = tile_counts(findings, runs)
     assert {key: values[key] for key in counts} == counts
     assert set(counts) == {f"legal.{rule}" for rule in RULES} | {"agents.sustained_overload"}
