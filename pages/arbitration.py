@@ -191,6 +191,9 @@ def show_simulator() -> None:
                 box(f"**{t(f'arb.sim.verdict_label.{quantile}')}** — "
                     f"{present.verdict_text(verdict, t, ctx.latest_start)} "
                     f"{present.why_text(verdict, t)}")
+                if verdict.kind != FITS and len(teams) > 1:
+                    st.markdown(present.other_teams_text(sim.other_teams.get(quantile, ()), t,
+                                                         names, th.target_utilisation))
                 st.caption(present.facts_text(verdict, t))
             st.plotly_chart(figures.projection_figure(sim.weeks, names[team],
                                                       th.target_utilisation, t), width="stretch")

@@ -11,6 +11,7 @@ from analytics.arbitration.present import (
     category_label,
     facts_text,
     group_text,
+    other_teams_text,
     portfolio_table,
     reason_text,
     styled,
@@ -27,6 +28,7 @@ from analytics.arbitration.simulate import (
     FITS_LIGHTER_FROM,
     NO_CAPACITY,
     TIPS_OVER,
+    TeamFit,
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
@@ -178,3 +180,39 @@ def test_the_portfolio_table_reads_the_reason_first(kind: str | None, shown_kind
         "Pourquoi", "Projet", "Nature", "Niveau retenu", "Niveau proposé", "Initiative"]
     assert shown.iloc[0]["Pourquoi"] == "Écarté à votre demande."
     assert shown.iloc[0]["Nature"] == shown_kind
+
+
+def team_fit(team: str, without: float, with_it: float) -> TeamFit:
+    return TeamFit(team, date(2027, 2, 1), without, with_it)
+
+
+@pytest.mark.parametrize(
+    ("lang", "found", "text"),
+    [
+        ("fr", [team_fit("B", 0.50, 0.65)],
+         "Une autre équipe peut le prendre à cette date, au même niveau ; sa charge au mois le "
+         "plus chargé : Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février 2027) "
+         "; la limite est de 85 %."),
+        # 8 h on a large team: one decimal shows the project adds something
+        ("fr", [team_fit("D", 0.701, 0.704), team_fit("B", 0.50, 0.65)],
+         "2 autres équipes peuvent le prendre à cette date, au même niveau ; leur charge au mois "
+         "le plus chargé : Culture (70,1 % de sa capacité sans ce projet, 70,4 % avec, en "
+         "février 2027), Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février "
+         "2027) ; la limite est de 85 %."),
+        # more than three: the three with the most room, and how many there are
+        ("fr", [team_fit(team, 0.1 * i, 0.1 * i + 0.05) for i, team in enumerate("DBEF")],
+         "4 autres équipes peuvent le prendre à cette date, au même niveau ; les 3 plus "
+         "disponibles, avec leur charge au mois le plus chargé : Culture (0 % de sa capacité "
+         "sans ce projet, 5 % avec, en février 2027), Voirie (10 % de sa capacité sans ce "
+         "projet, 15 % avec, en février 2027), E (20 % de sa capacité sans ce projet, 25 % avec, "
+         "en février 2027) ; la limite est de 85 %."),
+        ("fr", [], "Aucune autre équipe ne peut le prendre à cette date, au même niveau."),
+        ("en", [team_fit("B", 0.50, 0.65)],
+         "One other team can take it at this date, at the same level; its load in its busiest "
+         "month: Roads (50% of its capacity without this project, 65% with it, in February "
+         "2027); the limit is 85%."),
+    ],
+)
+def test_another_team_is_named_with_its_load(lang: str, found: list[TeamFit], text: str) -> None:
+    names = {"B": "Voirie" if lang == "fr" else "Roads", "D": "Culture"}
+    assert other_teams_text(found, Translator(lang), names, 0.85) == text

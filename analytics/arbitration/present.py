@@ -6,7 +6,7 @@ Pure functions of the computed frames and a :class:`~analytics.i18n.Translator`;
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Final
 
@@ -22,6 +22,7 @@ from analytics.arbitration.simulate import (
     FITS_FROM,
     FITS_LIGHTER_FROM,
     NO_CAPACITY,
+    TeamFit,
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
@@ -29,6 +30,8 @@ from analytics.i18n import MISSING, Translator, counted
 
 MONTH_FORMAT: Final[str] = "MMMM y"
 """Babel pattern of a month: « mars 2027 »."""
+MAX_OTHER_TEAMS: Final[int] = 3
+"""At most this many other teams are named (those with the most room)."""
 VOCABULARIES: Final[dict[str, str]] = {
     "level": "level", "perimeter": "perimeter", "initiative": "initiative", "channel": "channel",
     "activity": "activity", "status": "status",
@@ -115,11 +118,37 @@ def why_text(verdict: Verdict, t: Translator) -> str:
         return t("arb.why.no_days")
     if verdict.cause == NO_CAPACITY:
         return t("arb.why.no_capacity", month=month_text(verdict.month, t))
-    without, with_it = (_percent(r, t) for r in (verdict.without_ratio, verdict.with_ratio))
-    if without == with_it:  # a small project: one decimal shows it adds something
-        without, with_it = (_percent(r, t, 1) for r in (verdict.without_ratio, verdict.with_ratio))
-    return t(f"arb.why.{verdict.cause}", month=month_text(verdict.month, t), without=without,
-             with_it=with_it, target=t.percent(verdict.target))
+    return t(f"arb.why.{verdict.cause}", month=month_text(verdict.month, t),
+             target=t.percent(verdict.target),
+             **_load_pair(verdict.without_ratio, verdict.with_ratio, t))
+
+
+def other_teams_text(found: Sequence[TeamFit], t: Translator, names: Mapping[str, str],
+                     target: float) -> str:
+    """The other teams that can take the project at the same date and level, with their load in
+    their busiest month of the project without and with it, in one sentence (« Une autre équipe
+    peut le prendre à cette date, au même niveau : Voirie (50 % de sa capacité en février 2027 sans
+    ce projet, 65 % avec) ; la limite est de 85 %. »); that none can when ``found`` is empty."""
+    if not found:
+        return t("arb.other_teams.none")
+    items = [
+        t("arb.other_teams.item", team=names.get(fit.team, fit.team),
+          month=month_text(fit.month, t), **_load_pair(fit.without_ratio, fit.with_ratio, t))
+        for fit in found[:MAX_OTHER_TEAMS]
+    ]
+    values = {"teams": ", ".join(items), "target": t.percent(target)}
+    if len(found) > MAX_OTHER_TEAMS:
+        return t("arb.other_teams.top", n=t.number(len(found)), shown=t.number(len(items)),
+                 **values)
+    return counted(t, "arb.other_teams", len(found), **values)
+
+
+def _load_pair(without: float, with_it: float, t: Translator) -> dict[str, str]:
+    """Two loads as percentages, with one decimal when whole ones would read the same."""
+    pair = {"without": _percent(without, t), "with_it": _percent(with_it, t)}
+    if pair["without"] == pair["with_it"]:
+        pair = {"without": _percent(without, t, 1), "with_it": _percent(with_it, t, 1)}
+    return pair
 
 
 def _percent(ratio: float, t: Translator, digits: int = 0) -> str:
