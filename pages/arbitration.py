@@ -31,6 +31,7 @@ from analytics.arbitration.simulate import (
     candidate_starts,
 )
 from analytics.arbitration.teams import hidden_services, merged_services, team_of
+from analytics.chart_locale import chart_config
 from analytics.i18n import counted
 from analytics.schema import LEVELS, PERIMETERS
 from analytics.settings import load_thresholds
@@ -42,6 +43,7 @@ from dashboard.store import connection, db_path, version
 
 require_frame("pages/arbitration.py")
 t = translator()
+CHART = chart_config(t.lang)  # plotly's buttons in the page's language
 who = page_guard("arbitration", t)
 path = db_path()
 v = version(connection(path))
@@ -90,11 +92,11 @@ def effort_part() -> None:
                          monthly=t.hours(row["monthly_hours_p50"]),
                          months=counted(t, "common.months", row["months_p50"], 1),
                          projects=counted(t, "common.projects", row["projects"])))
-    st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch")
+    st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch", config=CHART)
     dimension = st.selectbox(t("arb.effort.by"), EFFORT_DIMENSIONS, key="arb_effort_dim",
                              format_func=lambda d: t(f"arb.dimension.{d}"), persist_state=KEEP)
     by = loaders.effort_by(path, v, dimension)
-    st.plotly_chart(figures.effort_by_figure(by, dimension, t, names), width="stretch")
+    st.plotly_chart(figures.effort_by_figure(by, dimension, t, names), width="stretch", config=CHART)
     st.caption(t("arb.effort.table_caption"))
     table(present.effort_table(by, dimension, t, names), f"effort_by_{dimension}")
     st.subheader(t("arb.effort.life_header"))
@@ -102,7 +104,7 @@ def effort_part() -> None:
     life_level = st.selectbox(t("arb.effort.life_level"), LEVELS, index=len(LEVELS) - 1,
                               key="arb_life_level", format_func=lambda c: t.label("level", c),
                               persist_state=KEEP)
-    st.plotly_chart(figures.life_profile_figure(life.profile, life_level, t), width="stretch")
+    st.plotly_chart(figures.life_profile_figure(life.profile, life_level, t), width="stretch", config=CHART)
     table(present.activity_table(life.activities, t), "effort_by_activity")
 
 
@@ -196,7 +198,8 @@ def show_simulator() -> None:
                                                          names, th.target_utilisation))
                 st.caption(present.facts_text(verdict, t))
             st.plotly_chart(figures.projection_figure(sim.weeks, names[team],
-                                                      th.target_utilisation, t), width="stretch")
+                                                      th.target_utilisation, t),
+                            width="stretch", config=CHART)
             st.caption(t("arb.sim.table_caption"))
             table(present.projection_table(sim.weeks, t), "simulation_weeks")
     st.subheader(t("arb.sim.committed_header"))
@@ -284,7 +287,7 @@ def portfolio_part() -> None:
                         value=sum(pid.startswith(REQUEST_PREFIX) for pid in taken)))
     table(present.portfolio_table(chosen.table, t, names, forced_in), "portfolio")
     st.plotly_chart(figures.portfolio_figure(chosen.usage, names, PORTFOLIO_MONTHS, t),
-                    width="stretch")
+                    width="stretch", config=CHART)
 
 
 def demand_part() -> None:
@@ -307,19 +310,20 @@ def demand_part() -> None:
     tiles[2].metric(t("arb.demand.open_at_end"), t.number(numbers.open_at_end))
     tiles[3].metric(t("arb.demand.days_p50"), present.days_text(numbers.days_p50, t))
     tiles[4].metric(t("arb.demand.days_p80"), present.days_text(numbers.days_p80, t))
-    st.plotly_chart(figures.requests_figure(shown.totals, t), width="stretch")
-    st.plotly_chart(figures.backlog_figure(shown.totals, t), width="stretch")
+    st.plotly_chart(figures.requests_figure(shown.totals, t), width="stretch", config=CHART)
+    st.plotly_chart(figures.backlog_figure(shown.totals, t), width="stretch", config=CHART)
     table(present.monthly_table(shown.totals, t), "requests_per_month")
     dimension = st.selectbox(t("arb.demand.by"), DEMAND_DIMENSIONS, key="arb_demand_dim",
                              format_func=lambda d: t(f"arb.dimension.{d}"), persist_state=KEEP)
     by = loaders.demand_by(path, v, f.start, f.end, team_filter, f.level, dimension)
-    st.plotly_chart(figures.requests_by_figure(by.monthly, dimension, t, names), width="stretch")
+    st.plotly_chart(figures.requests_by_figure(by.monthly, dimension, t, names), width="stretch",
+                    config=CHART)
     st.caption(t("arb.demand.close_caption"))
     table(present.close_time_table(by.close_time, dimension, t, names),
           f"time_to_close_by_{dimension}")
     st.subheader(t("arb.demand.echo_header"))
     st.caption(t("arb.demand.echo_caption", end=t.date(f.end)))
-    st.plotly_chart(figures.echo_figure(shown.echo_levels, t), width="stretch")
+    st.plotly_chart(figures.echo_figure(shown.echo_levels, t), width="stretch", config=CHART)
     table(present.echo_level_table(shown.echo_levels, t), "echo_by_level")
     table(present.echo_project_table(shown.demand.echo, t, names), "echo_by_project")
 

@@ -14,6 +14,7 @@ from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastV
 from analytics.capacity.hidden import evenings_matrix
 from analytics.capacity.legal import RULES
 from analytics.capacity.work import time_grain
+from analytics.chart_locale import chart_config
 from analytics.figures import partial_note
 from analytics.i18n import counted
 from analytics.periods import partial_periods
@@ -26,6 +27,7 @@ from dashboard.store import connection, db_path, version
 
 require_frame("pages/capacity.py")
 t = translator()
+CHART = chart_config(t.lang)  # plotly's buttons in the page's language
 who = page_guard("capacity", t)
 path = db_path()
 v = version(connection(path))
@@ -60,7 +62,7 @@ def load_part() -> None:
         st.markdown(tables.most_loaded_text(view, t))
         st.subheader(t("capacity.load.services"))
         st.plotly_chart(figures.service_load_heatmap(view.service_weeks, th.load_bands, t),
-                        width="stretch")
+                        width="stretch", config=CHART)
         st.caption(t("capacity.load.services_note"))
         table(tables.present(view.service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services")
         st.subheader(t("capacity.load.agents"))
@@ -68,7 +70,7 @@ def load_part() -> None:
             st.caption(t("capacity.load.top_agents", shown=len(view.agents), total=view.agents_total))
         st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t,
                                                    ranking=view.agents["agent_id"]),
-                        width="stretch")
+                        width="stretch", config=CHART)
         st.caption(counted(t, "capacity.load.missing_weeks", view.missing_weeks))
         everyone = loaders.agent_weeks_table(path, f.start, f.end, f.service, f.level)
         components.download_buttons(
@@ -87,12 +89,12 @@ def work_part() -> None:
     for column, frame, by in ((left, view.by_activity, "activity"), (right, view.by_level, "level")):
         column.plotly_chart(figures.hours_over_time_figure(frame, by, grain, t,
                                                            [p.start for p in partial]),
-                            width="stretch")
+                            width="stretch", config=CHART)
     if partial:
         st.caption(partial_note(partial, t))
     table(tables.present(view.by_period, tables.ACTIVITY_LEVEL, t), "heures_activite_niveau",
           show=False)
-    st.plotly_chart(figures.participation_share_figure(view.services, t), width="stretch")
+    st.plotly_chart(figures.participation_share_figure(view.services, t), width="stretch", config=CHART)
     st.caption(t("capacity.work.share_note"))
     table(tables.present(view.services, tables.PARTICIPATION_SERVICES, t), "participation_services")
     with st.expander(t("capacity.work.agents")):
@@ -101,7 +103,7 @@ def work_part() -> None:
     if view.projects.empty:
         st.info(t("capacity.work.no_projects"))
     else:
-        st.plotly_chart(figures.top_projects_figure(view.projects, t), width="stretch")
+        st.plotly_chart(figures.top_projects_figure(view.projects, t), width="stretch", config=CHART)
         st.caption(t("capacity.work.projects_note"))
         table(tables.present(view.projects, tables.TOP_PROJECTS, t), "projets_couteux")
 
@@ -113,13 +115,13 @@ def hidden_part() -> None:
     view = fetch("hidden")
     st.markdown(tables.hidden_summary(view.by_service, t))
     st.subheader(t("capacity.hidden.by_service"))
-    st.plotly_chart(figures.hidden_services_figure(view.by_service, t), width="stretch")
+    st.plotly_chart(figures.hidden_services_figure(view.by_service, t), width="stretch", config=CHART)
     table(tables.present(view.by_service, tables.HIDDEN_SERVICES, t), "travail_invisible_services")
     st.subheader(t("capacity.hidden.by_agent"))
-    st.plotly_chart(figures.hidden_agents_figure(view.by_agent, t), width="stretch")
+    st.plotly_chart(figures.hidden_agents_figure(view.by_agent, t), width="stretch", config=CHART)
     table(tables.present(view.by_agent, tables.HIDDEN_AGENTS, t), "travail_invisible_agents")
     st.subheader(t("capacity.hidden.by_project"))
-    st.plotly_chart(figures.hidden_projects_figure(view.by_project, t), width="stretch")
+    st.plotly_chart(figures.hidden_projects_figure(view.by_project, t), width="stretch", config=CHART)
     table(tables.present(view.by_project, tables.HIDDEN_PROJECTS, t), "travail_invisible_projets")
     st.subheader(t("capacity.hidden.by_kind"))
     st.caption(t("capacity.hidden.kind_note"))
@@ -129,7 +131,7 @@ def hidden_part() -> None:
     if view.evenings.empty:
         st.info(t("capacity.hidden.no_evenings"))
     else:
-        st.plotly_chart(figures.evenings_heatmap(view.evenings, t), width="stretch")
+        st.plotly_chart(figures.evenings_heatmap(view.evenings, t), width="stretch", config=CHART)
         components.download_buttons(
             lambda: tables.evenings_table(evenings_matrix(view.evenings), t), "soirees", t
         )
@@ -158,7 +160,7 @@ def overload_part() -> None:
         st.success(t("capacity.overload.none"))
     else:
         st.markdown(counted(t, "capacity.overload.count", runs["agent_id"].nunique()))
-        st.plotly_chart(figures.overload_timeline(runs, t), width="stretch")
+        st.plotly_chart(figures.overload_timeline(runs, t), width="stretch", config=CHART)
         table(tables.overload_table(runs, t), "surcharge_prolongee")
 
 
@@ -173,7 +175,7 @@ def forecast_chart(view: ForecastView) -> None:
         view.team_weeks[view.team_weeks["service_id"] == team])
     title = t("capacity.forecast.chart_title", team=t("capacity.forecast.all_teams")
               if team is None else names[team])
-    st.plotly_chart(figures.forecast_figure(weeks, title, t), width="stretch")
+    st.plotly_chart(figures.forecast_figure(weeks, title, t), width="stretch", config=CHART)
 
 
 def forecast_part() -> None:
@@ -186,7 +188,8 @@ def forecast_part() -> None:
         st.warning(t("capacity.forecast.over_weeks", teams=over), icon=":material/warning:")
     else:
         st.success(t("capacity.forecast.no_over"))
-    st.plotly_chart(figures.forecast_heatmap(view.team_weeks, th.load_bands, t), width="stretch")
+    st.plotly_chart(figures.forecast_heatmap(view.team_weeks, th.load_bands, t), width="stretch",
+                    config=CHART)
     forecast_chart(view)
     table(tables.present(view.team_weeks, tables.FORECAST_WEEKS, t), "semaines_a_venir")
     st.subheader(t("capacity.forecast.projects_table"))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from analytics.access import group_floor, min_group_size_applies
 from analytics.capacity.forecast import HORIZON_WEEKS
+from analytics.chart_locale import chart_config
 from analytics.disclosure import protect_indicators
 from analytics.engagement.page import headline_indicators
 from analytics.figures import partial_note, weekly_load_figure
@@ -23,6 +24,7 @@ from dashboard.store import connection, db_path, version
 
 require_frame("pages/overview.py")
 t = translator()
+CHART = chart_config(t.lang)  # plotly's buttons in the page's language
 who = page_guard("overview", t)
 path = db_path()
 v = version(connection(path))
@@ -72,7 +74,7 @@ weeks = loaders.weekly_load(*scope)
 if weeks["hours"].sum() > 0:
     partial = partial_weeks_of_data(pd.to_datetime(weeks["week_start"]).dt.date, f.start, f.end,
                                     fresh.first_work_date, fresh.last_work_date)
-    st.plotly_chart(weekly_load_figure(weeks, t, [p.start for p in partial]), width="stretch")
+    st.plotly_chart(weekly_load_figure(weeks, t, [p.start for p in partial]), width="stretch", config=CHART)
     if partial:
         st.caption(partial_note(partial, t))
 else:
