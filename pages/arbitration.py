@@ -196,7 +196,8 @@ def show_simulator() -> None:
                 if verdict.kind != FITS and len(teams) > 1:
                     st.markdown(present.other_teams_text(sim.other_teams.get(quantile, ()), t,
                                                          names, th.target_utilisation))
-                st.caption(present.facts_text(verdict, t))
+                st.caption(f"{present.facts_text(verdict, t)} "
+                           f"{present.month_peak_text(verdict, sim.weeks, t)}")
             st.plotly_chart(figures.projection_figure(sim.weeks, names[team],
                                                       th.target_utilisation, t),
                             width="stretch", config=CHART)

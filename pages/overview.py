@@ -14,6 +14,7 @@ from analytics.engagement.page import headline_indicators
 from analytics.figures import partial_note, weekly_load_figure
 from analytics.i18n import escape_markdown
 from analytics.overview import AttentionItem, describe, tile_counts
+from analytics.peaks import peak_text, weekly_peak
 from analytics.periods import partial_weeks_of_data
 from analytics.settings import load_thresholds
 from dashboard import components, loaders, overview_loaders
@@ -77,6 +78,9 @@ if weeks["hours"].sum() > 0:
     st.plotly_chart(weekly_load_figure(weeks, t, [p.start for p in partial]), width="stretch", config=CHART)
     if partial:
         st.caption(partial_note(partial, t))
+    if peak := peak_text(t, "overview.peak", values.get("capacity.load_ratio"),
+                         weekly_peak(weeks, "hours"), digits=1):  # as the tile
+        st.caption(peak)
 else:
     st.info(t("overview.no_data"))
 

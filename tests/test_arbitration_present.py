@@ -11,6 +11,7 @@ from analytics.arbitration.present import (
     category_label,
     facts_text,
     group_text,
+    month_peak_text,
     other_teams_text,
     portfolio_table,
     reason_text,
@@ -216,3 +217,20 @@ def team_fit(team: str, without: float, with_it: float) -> TeamFit:
 def test_another_team_is_named_with_its_load(lang: str, found: list[TeamFit], text: str) -> None:
     names = {"B": "Voirie" if lang == "fr" else "Roads", "D": "Culture"}
     assert other_teams_text(found, Translator(lang), names, 0.85) == text
+
+
+def test_the_verdicts_month_and_its_busiest_week() -> None:
+    """March 2027 at 92 % with the project over the month; its third week at 131 %: said; a month
+    whose weeks all read as the month: nothing said."""
+    weeks = pd.DataFrame({
+        "week_start": pd.to_datetime(["2027-03-01", "2027-03-08", "2027-03-15", "2027-03-22",
+                                      "2027-04-05"]),
+        "capacity_hours": [100.0] * 5,
+        "with_p50_hours": [80.0, 90.0, 131.0, 67.0, 250.0],
+    })
+    found = why(TIPS_OVER, 0.80, 0.92)
+    assert month_peak_text(found, weeks, Translator("fr")) == (
+        "Charge moyenne de mars 2027 avec le projet : 92 % ; semaine la plus chargée : 131 % "
+        "(2027-S11).")
+    flat = weeks.assign(with_p50_hours=92.0)
+    assert month_peak_text(found, flat, Translator("fr")) == ""

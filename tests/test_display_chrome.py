@@ -51,7 +51,7 @@ def test_chart_config_per_language(lang: str, locale: str | None, buttons: list[
                 "Reset axes", "median", "q1", "q3", "upper fence", "lower fence"],
 )
 def test_every_shown_button_and_box_label_has_its_french(english: str) -> None:
-    assert FRENCH[english] and FRENCH[english] != english or english == "Zoom"
+    assert (FRENCH[english] and FRENCH[english] != english) or english == "Zoom"
 
 
 def test_uploader_words_are_quoted_for_css() -> None:

@@ -13,6 +13,7 @@ from typing import Final
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analytics.arbitration.baseline import add_months
 from analytics.arbitration.effort import Estimate
 from analytics.arbitration.portfolio import FORCED_REASONS, PROJECT_KIND, TOO_LARGE
 from analytics.arbitration.simulate import (
@@ -27,6 +28,7 @@ from analytics.arbitration.simulate import (
 )
 from analytics.arbitration.teams import OTHER_TEAM
 from analytics.i18n import MISSING, Translator, counted
+from analytics.peaks import peak_text, weekly_peak
 
 MONTH_FORMAT: Final[str] = "MMMM y"
 """Babel pattern of a month: « mars 2027 »."""
@@ -153,6 +155,19 @@ def _load_pair(without: float, with_it: float, t: Translator) -> dict[str, str]:
 
 def _percent(ratio: float, t: Translator, digits: int = 0) -> str:
     return "∞" if ratio == float("inf") else t.percent(ratio, digits)
+
+
+def month_peak_text(verdict: Verdict, weeks: pd.DataFrame, t: Translator) -> str:
+    """The verdict's month as it states it (load / capacity with the project over the month)
+    beside the busiest week starting in that month on the weekly chart, when that week reads
+    higher (« Charge moyenne de mars 2027 avec le projet : 92 % ; semaine la plus chargée : 131 %
+    (2027-S11). »); empty otherwise."""
+    if verdict.month is None:
+        return ""
+    peak = weekly_peak(weeks, f"with_{verdict.quantile}_hours", start=verdict.month,
+                       end=add_months(verdict.month, 1))
+    return peak_text(t, "arb.sim.peak", verdict.with_ratio, peak,
+                     month=month_text(verdict.month, t))
 
 
 def days_text(days: float | None, t: Translator) -> str:

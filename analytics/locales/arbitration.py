@@ -242,6 +242,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucune autre équipe ne peut le prendre à cette date, au même niveau.",
         "No other team can take it at this date, at the same level.",
     ),
+    "arb.sim.peak": (
+        "Charge moyenne de {month} avec le projet : {average} ; semaine la plus chargée : {peak} "
+        "({week}).",
+        "Average load in {month} with the project: {average}; busiest week: {peak} ({week}).",
+    ),
     "arb.sim.none": ("aucun", "none"),
     "arb.sim.table_caption": (
         "Charge et capacité de l'équipe par semaine (heures).",
