@@ -10,7 +10,13 @@ import streamlit as st
 
 from analytics.access import can_see_agents
 from analytics.capacity import figures, tables
-from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastView, total_weeks
+from analytics.capacity.forecast import (
+    BASELINE_WEEKS,
+    HORIZON_WEEKS,
+    ForecastView,
+    peak_reasons,
+    total_weeks,
+)
 from analytics.capacity.hidden import evenings_matrix
 from analytics.capacity.legal import RULES
 from analytics.capacity.work import time_grain
@@ -186,6 +192,8 @@ def forecast_part() -> None:
     over = tables.over_capacity_text(view.teams, t)
     if over:
         st.warning(t("capacity.forecast.over_weeks", teams=over), icon=":material/warning:")
+        st.caption("\n".join([t("capacity.forecast.why_caption"), *(  # what makes each peak
+            f"- {tables.peak_why_text(why, t)}" for why in peak_reasons(view.team_weeks, view.projects))]))
     else:
         st.success(t("capacity.forecast.no_over"))
     st.plotly_chart(figures.forecast_heatmap(view.team_weeks, th.load_bands, t), width="stretch",
