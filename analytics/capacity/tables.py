@@ -13,8 +13,8 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analytics.capacity.agent_card import AgentCard, capacity_causes
-from analytics.capacity.forecast import PeakWhy
 from analytics.capacity.figures import activity_label, band_labels
+from analytics.capacity.forecast import PeakWhy
 from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
 from analytics.capacity.legal import explain
 from analytics.capacity.load import LoadView
