@@ -234,3 +234,9 @@ def test_the_verdicts_month_and_its_busiest_week() -> None:
         "(2027-S11).")
     flat = weeks.assign(with_p50_hours=92.0)
     assert month_peak_text(found, flat, Translator("fr")) == ""
+
+
+def test_a_team_name_from_the_data_is_escaped_once() -> None:
+    found = [team_fit("B", 0.50, 0.65), team_fit("D", 0.6, 0.7)]
+    text = other_teams_text(found, Translator("fr"), {"B": "R&D *x*", "D": "[a](b)"}, 0.85)
+    assert "\\\\" not in text and "\\*x\\*" in text and "\\[a\\]" in text

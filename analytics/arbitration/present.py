@@ -27,7 +27,7 @@ from analytics.arbitration.simulate import (
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
-from analytics.i18n import MISSING, Translator, counted
+from analytics.i18n import MISSING, Markdown, Translator, counted
 from analytics.peaks import peak_text, weekly_peak
 
 MONTH_FORMAT: Final[str] = "MMMM y"
@@ -138,7 +138,7 @@ def other_teams_text(found: Sequence[TeamFit], t: Translator, names: Mapping[str
           month=month_text(fit.month, t), **_load_pair(fit.without_ratio, fit.with_ratio, t))
         for fit in found[:MAX_OTHER_TEAMS]
     ]
-    values = {"teams": ", ".join(items), "target": t.percent(target)}
+    values = {"teams": Markdown.join(", ", items), "target": t.percent(target)}
     if len(found) > MAX_OTHER_TEAMS:
         return t("arb.other_teams.top", n=t.number(len(found)), shown=t.number(len(items)),
                  **values)
