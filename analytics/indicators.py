@@ -47,8 +47,8 @@ import duckdb
 
 from analytics.capacity import legal, overload
 from analytics.engagement import headline
-from analytics.scope import Scope
 from analytics.schema import LEVELS, NO_LEVEL
+from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
 from analytics.store.db import get_meta, query_df, read_sql
 from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window

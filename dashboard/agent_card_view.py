@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.capacity import figures, tables
+from analytics.chart_locale import chart_config
 from analytics.i18n import Translator, counted
 from analytics.scope import Scope
 from analytics.settings import Thresholds
@@ -54,7 +55,7 @@ def draw(
         st.info(t("capacity.card.no_weeks"))
     else:
         st.plotly_chart(figures.agent_card_figure(weeks, card.agent_name, th.load_bands, t),
-                        width="stretch")
+                        width="stretch", config=chart_config(t.lang))
         st.caption(t("capacity.card.weeks_note"))
         table(tables.card_weeks_table(card, t), "charge_agent")
     _findings(t, card.findings, th, limits, table)

@@ -34,6 +34,7 @@ from analytics.arbitration.simulate import (
     ProjectSpec,
     candidate_starts,
 )
+from analytics.chart_locale import chart_config
 from analytics.i18n import Translator, counted
 from analytics.schema import LEVELS, PERIMETERS
 from analytics.scope import Scope
@@ -73,6 +74,11 @@ class ArbitrationTabs:
     ctx: History
     names: dict[str, str]
 
+    @property
+    def chart(self) -> dict[str, object]:
+        """plotly's configuration in the session's language (its buttons' words)."""
+        return chart_config(self.t.lang)
+
     def table(self, frame: pd.DataFrame, name: str) -> None:
         """A table (numbers and dates the session's way) with its CSV and Excel downloads."""
         st.dataframe(present.styled(frame, self.t), hide_index=True, width="stretch")
@@ -101,11 +107,11 @@ class ArbitrationTabs:
                              monthly=t.hours(row["monthly_hours_p50"]),
                              months=counted(t, "common.months", row["months_p50"], 1),
                              projects=counted(t, "common.projects", row["projects"])))
-        st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch")
+        st.plotly_chart(figures.effort_box_figure(ctx.effort, t), width="stretch", config=self.chart)
         dimension = st.selectbox(t("arb.effort.by"), EFFORT_DIMENSIONS, key="arb_effort_dim",
                                  format_func=lambda d: t(f"arb.dimension.{d}"), persist_state=KEEP)
         by = ARBITRATION["effort_by"](self.src, dimension=dimension)
-        st.plotly_chart(figures.effort_by_figure(by, dimension, t, names), width="stretch")
+        st.plotly_chart(figures.effort_by_figure(by, dimension, t, names), width="stretch", config=self.chart)
         st.caption(t("arb.effort.table_caption"))
         self.table(present.effort_table(by, dimension, t, names), f"effort_by_{dimension}")
         st.subheader(t("arb.effort.life_header"))
@@ -113,7 +119,8 @@ class ArbitrationTabs:
         life_level = st.selectbox(t("arb.effort.life_level"), LEVELS, index=len(LEVELS) - 1,
                                   key="arb_life_level", format_func=lambda c: t.label("level", c),
                                   persist_state=KEEP)
-        st.plotly_chart(figures.life_profile_figure(life.profile, life_level, t), width="stretch")
+        st.plotly_chart(figures.life_profile_figure(life.profile, life_level, t),
+                        width="stretch", config=self.chart)
         self.table(present.activity_table(life.activities, t), "effort_by_activity")
 
     def show_simulator(self) -> None:
@@ -189,9 +196,14 @@ class ArbitrationTabs:
                     box(f"**{t(f'arb.sim.verdict_label.{quantile}')}** — "
                         f"{present.verdict_text(verdict, t, ctx.latest_start)} "
                         f"{present.why_text(verdict, t)}")
-                    st.caption(present.facts_text(verdict, t))
+                    if verdict.kind != FITS and len(teams) > 1:
+                        st.markdown(present.other_teams_text(sim.other_teams.get(quantile, ()), t,
+                                                             names, th.target_utilisation))
+                    st.caption(f"{present.facts_text(verdict, t)} "
+                               f"{present.month_peak_text(verdict, sim.weeks, t)}")
                 st.plotly_chart(figures.projection_figure(sim.weeks, names[team],
-                                                          th.target_utilisation, t), width="stretch")
+                                                          th.target_utilisation, t),
+                                                                          width="stretch", config=self.chart)
                 st.caption(t("arb.sim.table_caption"))
                 self.table(present.projection_table(sim.weeks, t), "simulation_weeks")
         st.subheader(t("arb.sim.committed_header"))
@@ -281,7 +293,7 @@ class ArbitrationTabs:
                             value=sum(pid.startswith(REQUEST_PREFIX) for pid in taken)))
         self.table(present.portfolio_table(chosen.table, t, names, forced_in), "portfolio")
         st.plotly_chart(figures.portfolio_figure(chosen.usage, names, PORTFOLIO_MONTHS, t),
-                        width="stretch")
+                        width="stretch", config=self.chart)
 
     def demand_part(self) -> None:
         """The requests of the period (sidebar filters): received, backlog, time to close, echo."""
@@ -304,18 +316,19 @@ class ArbitrationTabs:
         tiles[2].metric(t("arb.demand.open_at_end"), t.number(numbers.open_at_end))
         tiles[3].metric(t("arb.demand.days_p50"), present.days_text(numbers.days_p50, t))
         tiles[4].metric(t("arb.demand.days_p80"), present.days_text(numbers.days_p80, t))
-        st.plotly_chart(figures.requests_figure(shown.totals, t), width="stretch")
-        st.plotly_chart(figures.backlog_figure(shown.totals, t), width="stretch")
+        st.plotly_chart(figures.requests_figure(shown.totals, t), width="stretch", config=self.chart)
+        st.plotly_chart(figures.backlog_figure(shown.totals, t), width="stretch", config=self.chart)
         self.table(present.monthly_table(shown.totals, t), "requests_per_month")
         dimension = st.selectbox(t("arb.demand.by"), DEMAND_DIMENSIONS, key="arb_demand_dim",
                                  format_func=lambda d: t(f"arb.dimension.{d}"), persist_state=KEEP)
         by = ARBITRATION["demand_by"](self.src, f, team=team_filter, dimension=dimension)
-        st.plotly_chart(figures.requests_by_figure(by.monthly, dimension, t, names), width="stretch")
+        st.plotly_chart(figures.requests_by_figure(by.monthly, dimension, t, names),
+                        width="stretch", config=self.chart)
         st.caption(t("arb.demand.close_caption"))
         self.table(present.close_time_table(by.close_time, dimension, t, names),
               f"time_to_close_by_{dimension}")
         st.subheader(t("arb.demand.echo_header"))
         st.caption(t("arb.demand.echo_caption", end=t.date(f.end)))
-        st.plotly_chart(figures.echo_figure(shown.echo_levels, t), width="stretch")
+        st.plotly_chart(figures.echo_figure(shown.echo_levels, t), width="stretch", config=self.chart)
         self.table(present.echo_level_table(shown.echo_levels, t), "echo_by_level")
         self.table(present.echo_project_table(shown.demand.echo, t, names), "echo_by_project")

@@ -11,11 +11,18 @@ import pandas as pd
 import streamlit as st
 
 from analytics.capacity import figures, tables
-from analytics.capacity.forecast import BASELINE_WEEKS, HORIZON_WEEKS, ForecastView, total_weeks
+from analytics.capacity.forecast import (
+    BASELINE_WEEKS,
+    HORIZON_WEEKS,
+    ForecastView,
+    peak_reasons,
+    total_weeks,
+)
 from analytics.capacity.hidden import HiddenView, evenings_matrix
 from analytics.capacity.legal import RULES
 from analytics.capacity.load import LoadView
 from analytics.capacity.work import WorkView, time_grain
+from analytics.chart_locale import chart_config
 from analytics.figures import partial_note
 from analytics.i18n import Translator, counted
 from analytics.periods import partial_periods
@@ -43,7 +50,7 @@ def forecast_chart(view: ForecastView, t: Translator) -> None:
         view.team_weeks[view.team_weeks["service_id"] == team])
     title = t("capacity.forecast.chart_title", team=t("capacity.forecast.all_teams")
               if team is None else names[team])
-    st.plotly_chart(figures.forecast_figure(weeks, title, t), width="stretch")
+    st.plotly_chart(figures.forecast_figure(weeks, title, t), width="stretch", config=chart_config(t.lang))
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,11 @@ class CapacityTabs:
         }
         draws[part](data)
 
+    @property
+    def chart(self) -> dict[str, object]:
+        """plotly's configuration in the session's language (its buttons' words)."""
+        return chart_config(self.t.lang)
+
     def table(self, frame: pd.DataFrame, name: str, show: bool = True) -> None:
         """A table on screen (numbers and dates the session's way) with its CSV and Excel downloads."""
         t = self.t
@@ -86,7 +98,7 @@ class CapacityTabs:
             st.markdown(tables.most_loaded_text(view, t))
             st.subheader(t("capacity.load.services"))
             st.plotly_chart(figures.service_load_heatmap(view.service_weeks, th.load_bands, t),
-                            width="stretch")
+                            width="stretch", config=self.chart)
             st.caption(t("capacity.load.services_note"))
             self.table(tables.present(view.service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services")
             st.subheader(t("capacity.load.agents"))
@@ -94,7 +106,7 @@ class CapacityTabs:
                 st.caption(t("capacity.load.top_agents", shown=len(view.agents), total=view.agents_total))
             st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t,
                                                        ranking=view.agents["agent_id"]),
-                            width="stretch")
+                            width="stretch", config=self.chart)
             st.caption(counted(t, "capacity.load.missing_weeks", view.missing_weeks))
             everyone = loaders.agent_weeks_table(self.src.path, self.src.version, f)
             components.download_buttons(
@@ -112,12 +124,13 @@ class CapacityTabs:
         for column, frame, by in ((left, view.by_activity, "activity"), (right, view.by_level, "level")):
             column.plotly_chart(figures.hours_over_time_figure(frame, by, grain, t,
                                                                [p.start for p in partial]),
-                                width="stretch")
+                                width="stretch", config=self.chart)
         if partial:
             st.caption(partial_note(partial, t))
         self.table(tables.present(view.by_period, tables.ACTIVITY_LEVEL, t), "heures_activite_niveau",
               show=False)
-        st.plotly_chart(figures.participation_share_figure(view.services, t), width="stretch")
+        st.plotly_chart(figures.participation_share_figure(view.services, t),
+                        width="stretch", config=self.chart)
         st.caption(t("capacity.work.share_note"))
         self.table(tables.present(view.services, tables.PARTICIPATION_SERVICES, t), "participation_services")
         with st.expander(t("capacity.work.agents")):
@@ -126,7 +139,7 @@ class CapacityTabs:
         if view.projects.empty:
             st.info(t("capacity.work.no_projects"))
         else:
-            st.plotly_chart(figures.top_projects_figure(view.projects, t), width="stretch")
+            st.plotly_chart(figures.top_projects_figure(view.projects, t), width="stretch", config=self.chart)
             st.caption(t("capacity.work.projects_note"))
             self.table(tables.present(view.projects, tables.TOP_PROJECTS, t), "projets_couteux")
 
@@ -137,13 +150,15 @@ class CapacityTabs:
                      end=f"{th.workday_end:%H:%M}"))
         st.markdown(tables.hidden_summary(view.by_service, t))
         st.subheader(t("capacity.hidden.by_service"))
-        st.plotly_chart(figures.hidden_services_figure(view.by_service, t), width="stretch")
+        st.plotly_chart(figures.hidden_services_figure(view.by_service, t),
+                        width="stretch", config=self.chart)
         self.table(tables.present(view.by_service, tables.HIDDEN_SERVICES, t), "travail_invisible_services")
         st.subheader(t("capacity.hidden.by_agent"))
-        st.plotly_chart(figures.hidden_agents_figure(view.by_agent, t), width="stretch")
+        st.plotly_chart(figures.hidden_agents_figure(view.by_agent, t), width="stretch", config=self.chart)
         self.table(tables.present(view.by_agent, tables.HIDDEN_AGENTS, t), "travail_invisible_agents")
         st.subheader(t("capacity.hidden.by_project"))
-        st.plotly_chart(figures.hidden_projects_figure(view.by_project, t), width="stretch")
+        st.plotly_chart(figures.hidden_projects_figure(view.by_project, t),
+                        width="stretch", config=self.chart)
         self.table(tables.present(view.by_project, tables.HIDDEN_PROJECTS, t), "travail_invisible_projets")
         st.subheader(t("capacity.hidden.by_kind"))
         st.caption(t("capacity.hidden.kind_note"))
@@ -153,7 +168,7 @@ class CapacityTabs:
         if view.evenings.empty:
             st.info(t("capacity.hidden.no_evenings"))
         else:
-            st.plotly_chart(figures.evenings_heatmap(view.evenings, t), width="stretch")
+            st.plotly_chart(figures.evenings_heatmap(view.evenings, t), width="stretch", config=self.chart)
             components.download_buttons(
                 lambda: tables.evenings_table(evenings_matrix(view.evenings), t), "soirees", t
             )
@@ -180,7 +195,7 @@ class CapacityTabs:
             st.success(t("capacity.overload.none"))
         else:
             st.markdown(counted(t, "capacity.overload.count", runs["agent_id"].nunique()))
-            st.plotly_chart(figures.overload_timeline(runs, t), width="stretch")
+            st.plotly_chart(figures.overload_timeline(runs, t), width="stretch", config=self.chart)
             self.table(tables.overload_table(runs, t), "surcharge_prolongee")
 
     def forecast_part(self, view: ForecastView) -> None:
@@ -191,9 +206,13 @@ class CapacityTabs:
         over = tables.over_capacity_text(view.teams, t)
         if over:
             st.warning(t("capacity.forecast.over_weeks", teams=over), icon=":material/warning:")
+            st.caption("\n".join([t("capacity.forecast.why_caption"), *(  # what makes each peak
+                f"- {tables.peak_why_text(why, t)}"
+                for why in peak_reasons(view.team_weeks, view.projects))]))
         else:
             st.success(t("capacity.forecast.no_over"))
-        st.plotly_chart(figures.forecast_heatmap(view.team_weeks, th.load_bands, t), width="stretch")
+        st.plotly_chart(figures.forecast_heatmap(view.team_weeks, th.load_bands, t),
+                        width="stretch", config=self.chart)
         forecast_chart(view, t)
         self.table(tables.present(view.team_weeks, tables.FORECAST_WEEKS, t), "semaines_a_venir")
         st.subheader(t("capacity.forecast.projects_table"))

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics.chart_locale import chart_config
 from analytics.figures import figure_title, is_empty
 from analytics.i18n import Translator
 from analytics.indicators import CATALOGUE
@@ -47,7 +48,34 @@ def chart(figure: Any, t: Translator, where: Any = st) -> None:
     if is_empty(figure):
         where.info(t("chart.empty", title=figure_title(figure)), icon=":material/bar_chart_off:")
         return
-    where.plotly_chart(figure, width="stretch")
+    where.plotly_chart(figure, width="stretch", config=chart_config(t.lang))
+
+
+def uploader_words(t: Translator, limit_mb: int, types: Sequence[str]) -> None:
+    """Streamlit 1.67's file uploader writes its button (« Upload ») and its limits (« 100MB per
+    file • CSV, … ») in English with no option to change them: in French, a small style sheet draws
+    them in French in their place (the English words stay in the page, hidden). Nothing in
+    English."""
+    if t.lang == "fr":
+        st.html(uploader_style(t.plain("data.upload_button"), t.plain(
+            "data.upload_limits", mb=limit_mb, types=", ".join(kind.upper() for kind in types))))
+
+
+def uploader_style(button: str, limits: str) -> str:
+    """The style sheet of :func:`uploader_words` (texts quoted for CSS)."""
+    def quoted(text: str) -> str:
+        return '"' + "".join(c if c.isalnum() or c in " ,.·'()-" else f"\\{ord(c):x} "
+                             for c in text) + '"'
+
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return (
+        f"<style>{zone} button [data-testid=\"stMarkdownContainer\"] p {{font-size: 0}}"
+        f"{zone} button [data-testid=\"stMarkdownContainer\"] p::after "
+        f"{{content: {quoted(button)}; font-size: 1rem}}"
+        f"{zone} [data-testid=\"stFileUploaderDropzoneInstructions\"] span {{font-size: 0}}"
+        f"{zone} [data-testid=\"stFileUploaderDropzoneInstructions\"] span::after "
+        f"{{content: {quoted(limits)}; font-size: 0.875rem}}</style>"
+    )
 
 
 def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:

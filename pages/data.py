@@ -16,6 +16,7 @@ from analytics.ingest.preview import UPLOAD_TYPES, Preview, max_upload_mb, previ
 from analytics.ingest.review import localised_history
 from analytics.ingest.templates import template_csv, templates_zip
 from analytics.schema import LOAD_ORDER
+from dashboard import components
 from dashboard.access import page_guard, record
 from dashboard.import_widgets import (
     completion_editor,
@@ -45,6 +46,7 @@ def cached_preview(data: bytes, name: str, mappings: tuple[str, ...]) -> Preview
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))
+components.uploader_words(t, limit_mb, UPLOAD_TYPES)
 uploads = st.file_uploader(t("data.upload"), type=UPLOAD_TYPES, accept_multiple_files=True,
                            max_upload_size=limit_mb, key="data_upload",
                            help=t("data.upload_help", mb=limit_mb))

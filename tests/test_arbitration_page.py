@@ -293,3 +293,17 @@ def test_a_link_from_the_overview_opens_the_simulator_on_its_team(
     assert "team" not in linked.query_params and "tab" not in linked.query_params
     unknown = _simulator(demo_db, monkeypatch, "NOT-A-TEAM")  # a team the page does not show
     assert unknown.selectbox(key="arb_team").value == plain.value
+
+
+def test_a_team_that_cannot_take_the_project_names_those_that_can(page: AppTest) -> None:
+    """The story team is over its limit in the coming months: the simulator names the other teams
+    that can take the project at the same date and level, with their load without and with it."""
+    open_tab(page, "simulator")
+    page.selectbox(key="arb_team").select(STORY_SERVICE_ID).run()
+    page.selectbox(key="arb_level").select("information").run()
+    assert not page.exception
+    assert not any(text.startswith("Tient.") for text in verdicts(page))
+    others = [m.value for m in page.markdown if "le prendre à cette date, au même niveau" in m.value]
+    assert len(others) == 2, [m.value for m in page.markdown]   # one per estimate
+    assert all("de sa capacité sans ce projet" in text and "la limite est de 85 %" in text
+               for text in others)

@@ -11,6 +11,8 @@ from analytics.arbitration.present import (
     category_label,
     facts_text,
     group_text,
+    month_peak_text,
+    other_teams_text,
     portfolio_table,
     reason_text,
     styled,
@@ -27,6 +29,7 @@ from analytics.arbitration.simulate import (
     FITS_LIGHTER_FROM,
     NO_CAPACITY,
     TIPS_OVER,
+    TeamFit,
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
@@ -178,3 +181,62 @@ def test_the_portfolio_table_reads_the_reason_first(kind: str | None, shown_kind
         "Pourquoi", "Projet", "Nature", "Niveau retenu", "Niveau proposé", "Initiative"]
     assert shown.iloc[0]["Pourquoi"] == "Écarté à votre demande."
     assert shown.iloc[0]["Nature"] == shown_kind
+
+
+def team_fit(team: str, without: float, with_it: float) -> TeamFit:
+    return TeamFit(team, date(2027, 2, 1), without, with_it)
+
+
+@pytest.mark.parametrize(
+    ("lang", "found", "text"),
+    [
+        ("fr", [team_fit("B", 0.50, 0.65)],
+         "Une autre équipe peut le prendre à cette date, au même niveau ; sa charge au mois le "
+         "plus chargé : Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février 2027) "
+         "; la limite est de 85 %."),
+        # 8 h on a large team: one decimal shows the project adds something
+        ("fr", [team_fit("D", 0.701, 0.704), team_fit("B", 0.50, 0.65)],
+         "2 autres équipes peuvent le prendre à cette date, au même niveau ; leur charge au mois "
+         "le plus chargé : Culture (70,1 % de sa capacité sans ce projet, 70,4 % avec, en "
+         "février 2027), Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février "
+         "2027) ; la limite est de 85 %."),
+        # more than three: the three with the most room, and how many there are
+        ("fr", [team_fit(team, 0.1 * i, 0.1 * i + 0.05) for i, team in enumerate("DBEF")],
+         "4 autres équipes peuvent le prendre à cette date, au même niveau ; les 3 plus "
+         "disponibles, avec leur charge au mois le plus chargé : Culture (0 % de sa capacité "
+         "sans ce projet, 5 % avec, en février 2027), Voirie (10 % de sa capacité sans ce "
+         "projet, 15 % avec, en février 2027), E (20 % de sa capacité sans ce projet, 25 % avec, "
+         "en février 2027) ; la limite est de 85 %."),
+        ("fr", [], "Aucune autre équipe ne peut le prendre à cette date, au même niveau."),
+        ("en", [team_fit("B", 0.50, 0.65)],
+         "One other team can take it at this date, at the same level; its load in its busiest "
+         "month: Roads (50% of its capacity without this project, 65% with it, in February "
+         "2027); the limit is 85%."),
+    ],
+)
+def test_another_team_is_named_with_its_load(lang: str, found: list[TeamFit], text: str) -> None:
+    names = {"B": "Voirie" if lang == "fr" else "Roads", "D": "Culture"}
+    assert other_teams_text(found, Translator(lang), names, 0.85) == text
+
+
+def test_the_verdicts_month_and_its_busiest_week() -> None:
+    """March 2027 at 92 % with the project over the month; its third week at 131 %: said; a month
+    whose weeks all read as the month: nothing said."""
+    weeks = pd.DataFrame({
+        "week_start": pd.to_datetime(["2027-03-01", "2027-03-08", "2027-03-15", "2027-03-22",
+                                      "2027-04-05"]),
+        "capacity_hours": [100.0] * 5,
+        "with_p50_hours": [80.0, 90.0, 131.0, 67.0, 250.0],
+    })
+    found = why(TIPS_OVER, 0.80, 0.92)
+    assert month_peak_text(found, weeks, Translator("fr")) == (
+        "Charge moyenne de mars 2027 avec le projet : 92 % ; semaine la plus chargée : 131 % "
+        "(2027-S11).")
+    flat = weeks.assign(with_p50_hours=92.0)
+    assert month_peak_text(found, flat, Translator("fr")) == ""
+
+
+def test_a_team_name_from_the_data_is_escaped_once() -> None:
+    found = [team_fit("B", 0.50, 0.65), team_fit("D", 0.6, 0.7)]
+    text = other_teams_text(found, Translator("fr"), {"B": "R&D *x*", "D": "[a](b)"}, 0.85)
+    assert "\\\\" not in text and "\\*x\\*" in text and "\\[a\\]" in text

@@ -235,3 +235,41 @@ def test_starts_are_searched_from_the_first_possible_day() -> None:
         date(2027, 1, 4), date(2027, 2, 1), date(2027, 3, 1), date(2027, 3, 15),
         date(2027, 4, 1), date(2027, 5, 1),
     ]
+
+
+def test_another_team_that_can_take_the_project_is_named_with_its_load() -> None:
+    """Team A (over its target in February) cannot take 30 h of information in February; team B
+    (5 h of 10 h a day, 100 h of 200 h in February) can: 50 % without it, 65 % with it. Team C is
+    as full as A: not named. The rates learned for each team are its own."""
+    rates = {"p50": RATES, "p80": RATES}
+    project = ProjectSpec("information", "quartier", "A", date(2027, 2, 1), 1)
+    others = {"A": (team_over(), rates), "B": (team_free(), rates), "C": (team_over(), rates)}
+    result = simulate(team_over(), project, rates, TARGET, LATEST_START, others=others)
+    assert result.verdicts["p50"].kind == FITS_FROM
+    found = result.other_teams["p50"]
+    assert [fit.team for fit in found] == ["B"]
+    assert found[0].month == date(2027, 2, 1)
+    assert found[0].without_ratio == pytest.approx(0.50)
+    assert found[0].with_ratio == pytest.approx(130 / 200)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "others", "expected"),
+    [
+        # the chosen team takes it: no other team is looked for
+        (team_free, {"B": team_free}, []),
+        # B and D both can: the one with the most room first (D carries nothing at all)
+        (team_over, {"B": team_free, "D": lambda: team_free().assign(ordinary_hours=0.0)},
+         ["D", "B"]),
+        # nobody can
+        (team_over, {"C": team_over}, []),
+    ],
+)
+def test_other_teams_only_when_the_chosen_one_cannot(
+    chosen: object, others: dict[str, object], expected: list[str]
+) -> None:
+    rates = {"p50": RATES, "p80": RATES}
+    project = ProjectSpec("information", "quartier", "A", date(2027, 2, 1), 1)
+    result = simulate(chosen(), project, rates, TARGET, LATEST_START,  # type: ignore[operator]
+                      others={team: (days(), rates) for team, days in others.items()})  # type: ignore[operator]
+    assert [fit.team for fit in result.other_teams["p50"]] == expected

@@ -9,6 +9,7 @@ from analytics.arbitration.teams import (
     OTHER_TEAM,
     hidden_services,
     merged_services,
+    other_teams,
     team_column,
     team_map,
     visible_teams,
@@ -79,3 +80,13 @@ def test_team_column_follows_the_mapping() -> None:
     column = team_column(ids, {"S1": "S1", "S2": OTHER_TEAM, "S3": None})
     assert list(column) == [OTHER_TEAM, "S1", None, None, OTHER_TEAM]
     assert list(column.index) == [10, 11, 12, 13, 14]
+
+
+@pytest.mark.parametrize(
+    ("team", "expected"),
+    [("S1", ["S2", OTHER_TEAM]), (OTHER_TEAM, ["S1", "S2"]), ("S9", ["S1", "S2", OTHER_TEAM])],
+)
+def test_other_teams_are_the_visible_ones_but_the_chosen(team: str, expected: list[str]) -> None:
+    mapping = team_map(headcount([("S1", "Jeunesse", 8), ("S2", "Technique", 6),
+                                  ("S3", "CCAS", 3), ("S4", "Culture", 2)]), min_group_size=5)
+    assert other_teams(visible_teams(mapping), team) == expected

@@ -14,10 +14,13 @@ from analytics.capacity.forecast import (
     forecast,
     forecast_view,
     forecast_weeks,
+    peak_reasons,
     project_team_weeks,
     schedule_projects,
     spread_projects,
 )
+from analytics.capacity.tables import peak_why_text
+from analytics.i18n import Translator
 from analytics.scope import Scope
 from analytics.settings import Thresholds
 from tests.test_capacity_store import agent, contract, entry, make_store
@@ -160,3 +163,46 @@ def test_forecast_on_a_store() -> None:
     assert view.teams[["service_id", "weeks_over"]].to_dict("records") == [
         {"service_id": "S1", "weeks_over": 3}]                   # the project's three weeks
     assert view.total["projected_hours"].tolist() == pytest.approx(weeks["projected_hours"].tolist())
+
+
+def test_a_peak_says_why_capacity_ordinary_work_and_projects() -> None:
+    """Team S1's busiest coming week (7 Dec: 260 %) holds 20 h of capacity where its other weeks
+    hold 40 h (leave), 30 h of ordinary work (its recent 75 % of capacity... on 40 h) and two
+    projects, Place 14 h and Parc 8 h a week; team S2 never goes over: no reason given."""
+    weeks = pd.DataFrame({
+        "service_id": ["S1", "S1", "S1", "S2"],
+        "service_name": ["Jeunesse", "Jeunesse", "Jeunesse", "Culture"],
+        "week_start": pd.to_datetime(["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-07"]),
+        "capacity_hours": [40.0, 20.0, 40.0, 100.0],
+        "baseline_ratio": [0.75, 0.75, 0.75, 0.5],
+        "baseline_hours": [30.0, 15.0, 30.0, 50.0],
+        "project_hours": [22.0, 37.0, 0.0, 0.0],
+    })
+    weeks["projected_hours"] = weeks["baseline_hours"] + weeks["project_hours"]
+    weeks["load_ratio"] = weeks["projected_hours"] / weeks["capacity_hours"]
+    weeks["over_capacity"] = weeks["projected_hours"] > weeks["capacity_hours"]
+    projects = pd.DataFrame({
+        "project_id": ["A", "B", "C"], "project_name": ["Place", "Parc", "Fête"],
+        "service_id": ["S1", "S1", "S1"], "scheduled": [True, True, True],
+        "weekly_hours": [14.0, 8.0, 15.0],
+        "from_week": pd.to_datetime(["2026-11-30", "2026-11-30", "2026-12-07"]),
+        "to_week": pd.to_datetime(["2026-12-07", "2026-12-07", "2026-12-07"]),
+    })
+    found = peak_reasons(weeks, projects)
+    assert [(why.service_name, why.week_start, why.load_ratio) for why in found] == [
+        ("Jeunesse", date(2026, 12, 7), 2.6)]
+    why = found[0]
+    assert (why.capacity_hours, why.usual_capacity_hours, why.baseline_hours,
+            why.project_hours) == (20.0, 40.0, 15.0, 37.0)
+    assert why.projects == (("Fête", 15.0), ("Place", 14.0), ("Parc", 8.0))
+    def read(text: str) -> str:  # non-breaking spaces read as spaces
+        return text.replace("\xa0", " ").replace("\u202f", " ")
+
+    assert read(peak_why_text(why, Translator("fr"))) == (
+        "Jeunesse, semaine du 7 déc. 2026 (260 %) : capacité 20 h au lieu de 40 h une semaine "
+        "ordinaire (absences, jours fériés) ; travail ordinaire attendu 15 h (75 % de la capacité, "
+        "sa part récente) ; projets 37 h : Fête 15 h, Place 14 h, Parc 8 h.")
+    assert read(peak_why_text(why, Translator("en"))) == (
+        "Jeunesse, week of 7 Dec 2026 (260%): capacity 20 h instead of 40 h in an ordinary week "
+        "(absences, public holidays); expected ordinary work 15 h (75% of capacity, its recent "
+        "share); projects 37 h: Fête 15 h, Place 14 h, Parc 8 h.")

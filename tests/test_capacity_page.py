@@ -184,3 +184,18 @@ def test_the_direction_opens_an_agents_card(page: AppTest, demo_con: duckdb.Duck
     assert "Pourquoi" in weeks.columns
     assert weeks["Pourquoi"].str.contains("absence : ").any()
     assert len(page.get("plotly_chart")) == 1
+
+
+def test_the_forecasts_peaks_say_why(page: AppTest) -> None:
+    """A team over capacity in the coming weeks: its busiest week is explained by its capacity,
+    the ordinary work expected and the projects that week carries, named with their hours."""
+    open_tab(page, "Semaines à venir")
+    assert not page.exception, page.exception
+    warned = [w.value for w in page.warning if "au-delà" in w.value or "semaine" in w.value]
+    assert warned, [w.value for w in page.warning]
+    why = [c.value for c in page.caption if c.value.startswith("Pourquoi")]
+    assert len(why) == 1
+    lines = why[0].split("\n")[1:]
+    assert lines and all(", semaine du " in line and "travail ordinaire attendu" in line
+                         and "projets" in line for line in lines)
+    assert any(" : " in line.rsplit("projets", 1)[1] for line in lines)  # projects named

@@ -60,3 +60,25 @@ def widget_calls_without_placeholder(source: str, widgets: tuple[str, ...]) -> l
 def test_every_multiselect_has_a_placeholder_in_the_pages_language(script: Path) -> None:
     assert widget_calls_without_placeholder(script.read_text(encoding="utf-8"),
                                             ("multiselect",)) == []
+
+
+def empty_selectboxes_without_placeholder(source: str) -> list[int]:
+    """Lines of the ``selectbox`` calls that open empty (``index=None``) on Streamlit's English
+    "Choose an option"."""
+    return [line for line in widget_calls_without_placeholder(source, ("selectbox",))
+            if any(isinstance(node, ast.Call) and node.lineno == line and any(
+                keyword.arg == "index" and isinstance(keyword.value, ast.Constant)
+                and keyword.value.value is None for keyword in node.keywords)
+                for node in ast.walk(ast.parse(source)))]
+
+
+@pytest.mark.parametrize("script", [*SCRIPTS, *sorted((ROOT / "dashboard").glob("*.py"))],
+                         ids=lambda p: p.name)
+def test_every_empty_selectbox_has_a_placeholder_in_the_pages_language(script: Path) -> None:
+    assert empty_selectboxes_without_placeholder(script.read_text(encoding="utf-8")) == []
+
+
+def test_an_empty_selectbox_without_placeholder_is_found() -> None:
+    assert empty_selectboxes_without_placeholder(
+        "st.selectbox('a', [1], index=None)\nst.selectbox('b', [1])\n"
+        "st.selectbox('c', [1], index=None, placeholder=t('x'))\n") == [1]

@@ -10,9 +10,9 @@ import duckdb
 import pytest
 
 from analytics.engagement.page import compute_overview, representativeness_part
-from analytics.scope import Scope
 from analytics.indicators import compute_indicators
 from analytics.overview import weekly_load
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 
 PERIODS = [

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
@@ -151,3 +152,25 @@ def test_typed_dates_apply_at_once(overview_as: Callable[[str], AppTest]) -> Non
     at.sidebar.date_input(key="period_start").set_value(date(2024, 5, 6)).run()
     assert "Du 6 mai 2024 au 3 juin 2024" in [c.value for c in at.sidebar.caption]
     assert not at.warning or all("Du" not in w.value for w in at.warning)
+
+
+def test_the_average_load_and_the_busiest_week_are_reconciled(
+    overview_as: Callable[[str], AppTest], tiny_db: Path
+) -> None:
+    """The tile states the period's average load; the weekly chart shows weeks above it: one
+    sentence says both, with the busiest week's own ratio, computed here from the store."""
+    from analytics.i18n import Translator, iso_week
+    from analytics.overview import weekly_load
+    from dashboard.store import connection
+
+    at = overview_as("direction")
+    weeks = weekly_load(connection(str(tiny_db)).cursor(), date(2024, 3, 4), date(2024, 6, 3),
+                        None, None)
+    ratios = weeks["hours"] / weeks["capacity_hours"]
+    busiest = int(ratios.idxmax())
+    t = Translator("fr")
+    expected = (f"semaine la plus chargée : {t.percent(float(ratios[busiest]), 1)} "
+                f"({iso_week(t, pd.Timestamp(weeks['week_start'][busiest]).date())})")
+    average = metric(at, "Charge / capacité")
+    said = [c.value for c in at.main.caption if "semaine la plus chargée" in c.value]
+    assert said == [f"Charge moyenne sur la période : {average} ; {expected}."]

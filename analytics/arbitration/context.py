@@ -9,7 +9,7 @@ the simulator can answer each click without touching the store again.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 import duckdb
@@ -217,7 +217,8 @@ def run_simulation(
     capacity_change_weekly_hours: float = 0.0,
 ) -> simulate_mod.Simulation:
     """Simulate ``spec`` on its team (with the tentative projects switched on, and an optional
-    change of the team's capacity from the project's start). Raises ValueError on a bad spec."""
+    change of the team's capacity from the project's start) and, when it does not fit as
+    described, on the other visible teams as they are. Raises ValueError on a bad spec."""
     check_spec(context, spec)
     projects = comparables(context)
     _, rates = level_rates(context, spec.perimeter, spec.team, projects)
@@ -226,8 +227,17 @@ def run_simulation(
     days = days_of_team(context, spec.team, projects)
     if capacity_change_weekly_hours:
         days = simulate_mod.with_capacity_change(days, capacity_change_weekly_hours, spec.start)
-    return simulate_mod.simulate(days, spec, rates, target, context.latest_start, tentatives,
-                                 first_start=context.first_start)
+    found = simulate_mod.simulate(days, spec, rates, target, context.latest_start, tentatives,
+                                  first_start=context.first_start)
+    if all(verdict.kind == simulate_mod.FITS for verdict in found.verdicts.values()):
+        return found
+    others = {
+        team: (days_of_team(context, team, projects),
+               level_rates(context, spec.perimeter, team, projects)[1])
+        for team in teams_mod.other_teams(context.teams, spec.team)
+    }
+    return replace(found, other_teams=simulate_mod.other_teams_of(
+        spec, found.verdicts, others, tentatives, target))
 
 
 def tentative(context: History, spec: simulate_mod.ProjectSpec, enabled: bool = True

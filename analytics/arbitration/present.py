@@ -6,13 +6,14 @@ Pure functions of the computed frames and a :class:`~analytics.i18n.Translator`;
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Final
 
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analytics.arbitration.baseline import add_months
 from analytics.arbitration.effort import Estimate
 from analytics.arbitration.portfolio import FORCED_REASONS, PROJECT_KIND, TOO_LARGE
 from analytics.arbitration.simulate import (
@@ -22,13 +23,17 @@ from analytics.arbitration.simulate import (
     FITS_FROM,
     FITS_LIGHTER_FROM,
     NO_CAPACITY,
+    TeamFit,
     Verdict,
 )
 from analytics.arbitration.teams import OTHER_TEAM
-from analytics.i18n import MISSING, Translator, counted
+from analytics.i18n import MISSING, Markdown, Translator, counted
+from analytics.peaks import peak_text, weekly_peak
 
 MONTH_FORMAT: Final[str] = "MMMM y"
 """Babel pattern of a month: « mars 2027 »."""
+MAX_OTHER_TEAMS: Final[int] = 3
+"""At most this many other teams are named (those with the most room)."""
 VOCABULARIES: Final[dict[str, str]] = {
     "level": "level", "perimeter": "perimeter", "initiative": "initiative", "channel": "channel",
     "activity": "activity", "status": "status",
@@ -115,13 +120,51 @@ def why_text(verdict: Verdict, t: Translator) -> str:
         return t("arb.why.no_days")
     if verdict.cause == NO_CAPACITY:
         return t("arb.why.no_capacity", month=month_text(verdict.month, t))
-    without, with_it = (_percent(r, t) for r in (verdict.without_ratio, verdict.with_ratio))
-    return t(f"arb.why.{verdict.cause}", month=month_text(verdict.month, t), without=without,
-             with_it=with_it, target=t.percent(verdict.target))
+    return t(f"arb.why.{verdict.cause}", month=month_text(verdict.month, t),
+             target=t.percent(verdict.target),
+             **_load_pair(verdict.without_ratio, verdict.with_ratio, t))
+
+
+def other_teams_text(found: Sequence[TeamFit], t: Translator, names: Mapping[str, str],
+                     target: float) -> str:
+    """The other teams that can take the project at the same date and level, with their load in
+    their busiest month of the project without and with it, in one sentence (« Une autre équipe
+    peut le prendre à cette date, au même niveau : Voirie (50 % de sa capacité en février 2027 sans
+    ce projet, 65 % avec) ; la limite est de 85 %. »); that none can when ``found`` is empty."""
+    if not found:
+        return t("arb.other_teams.none")
+    items = [
+        t("arb.other_teams.item", team=names.get(fit.team, fit.team),
+          month=month_text(fit.month, t), **_load_pair(fit.without_ratio, fit.with_ratio, t))
+        for fit in found[:MAX_OTHER_TEAMS]
+    ]
+    values = {"teams": Markdown.join(", ", items), "target": t.percent(target)}
+    if len(found) > MAX_OTHER_TEAMS:
+        return t("arb.other_teams.top", n=t.number(len(found)), shown=t.number(len(items)),
+                 **values)
+    return counted(t, "arb.other_teams", len(found), **values)
+
+
+def _load_pair(without: float, with_it: float, t: Translator) -> dict[str, str]:
+    """Two loads as percentages (the share rule: one decimal shows what a small project adds)."""
+    return {"without": _percent(without, t), "with_it": _percent(with_it, t)}
 
 
 def _percent(ratio: float, t: Translator) -> str:
     return "∞" if ratio == float("inf") else t.percent(ratio)
+
+
+def month_peak_text(verdict: Verdict, weeks: pd.DataFrame, t: Translator) -> str:
+    """The verdict's month as it states it (load / capacity with the project over the month)
+    beside the busiest week starting in that month on the weekly chart, when that week reads
+    higher (« Charge moyenne de mars 2027 avec le projet : 92 % ; semaine la plus chargée : 131 %
+    (2027-S11). »); empty otherwise."""
+    if verdict.month is None:
+        return ""
+    peak = weekly_peak(weeks, f"with_{verdict.quantile}_hours", start=verdict.month,
+                       end=add_months(verdict.month, 1))
+    return peak_text(t, "arb.sim.peak", verdict.with_ratio, peak,
+                     month=month_text(verdict.month, t))
 
 
 def days_text(days: float | None, t: Translator) -> str:

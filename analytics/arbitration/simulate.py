@@ -32,12 +32,17 @@ fits that month, however light), or it is under and the project *tips it over* (
 or the team has no capacity at all in a month (``no_capacity``). The month shown is the one with
 the highest load without the project (already over) or with it (tips over); when the project
 fits, the busiest month with it (``fits``).
+
+**Another team** (:attr:`Simulation.other_teams`): when the chosen team cannot take the project as
+described, the other visible teams that can — same level, same start, same duration, each costed
+with its own learned effort and carrying its own tentative projects — with their load / capacity
+in their busiest month of the project, without and with it; the most room first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Final
 
@@ -387,13 +392,62 @@ def weekly_projection(
 
 
 @dataclass(frozen=True)
+class TeamFit:
+    """Another team that can take a project as described: in ``month``, its busiest month of the
+    project, its load / capacity is ``without_ratio`` without the project and ``with_ratio`` with
+    it (at most the target)."""
+
+    team: str
+    month: date
+    without_ratio: float
+    with_ratio: float
+
+
+def teams_that_fit(
+    spec: ProjectSpec, others: Mapping[str, tuple[pd.DataFrame, np.ndarray, float]], target: float
+) -> tuple[TeamFit, ...]:
+    """The teams of ``others`` (team → its working days, its daily load before the project, the
+    project's staff hours on it) that can take ``spec`` at its level and start, the one with the
+    most room first (lowest load with the project); ``spec.team`` itself is never among them."""
+    found = []
+    for team, (days, base, hours) in others.items():
+        if team == spec.team or not fits(days, base, spec.start, spec.months, hours, target):
+            continue
+        _, month, without, with_it = explain(days, base, spec.start, spec.months, hours, target)
+        if month is not None:
+            found.append(TeamFit(team, month, without, with_it))
+    return tuple(sorted(found, key=lambda fit: (fit.with_ratio, fit.team)))
+
+
+def other_teams_of(
+    spec: ProjectSpec,
+    verdicts: Mapping[str, Verdict],
+    others: Mapping[str, tuple[pd.DataFrame, Mapping[str, Mapping[str, float]]]],
+    tentatives: Sequence[Tentative],
+    target: float,
+) -> dict[str, tuple[TeamFit, ...]]:
+    """For each estimate whose verdict is not ``fits``, :func:`teams_that_fit` among ``others``
+    (team → its days and its rates), each carrying its own tentative projects switched on."""
+    return {
+        q: () if verdicts[q].kind == FITS else teams_that_fit(spec, {
+            team: (days, base_load(days) + tentative_load(days, tentatives, team, q),
+                   rates[q][spec.level])
+            for team, (days, rates) in others.items() if spec.level in rates[q]
+        }, target)
+        for q in QUANTILES
+    }
+
+
+@dataclass(frozen=True)
 class Simulation:
-    """Everything the simulator shows for one project on one team."""
+    """Everything the simulator shows for one project on one team; ``other_teams[quantile]``: the
+    other teams that can take it when the chosen one cannot (:func:`teams_that_fit`)."""
 
     spec: ProjectSpec
     hours: Mapping[str, float]
     verdicts: Mapping[str, Verdict]
     weeks: pd.DataFrame
+    other_teams: Mapping[str, tuple[TeamFit, ...]] = field(default_factory=dict)
 
 
 def simulate(
@@ -405,6 +459,7 @@ def simulate(
     tentatives: Sequence[Tentative] = (),
     chart_until: date | None = None,
     first_start: date | None = None,
+    others: Mapping[str, tuple[pd.DataFrame, Mapping[str, Mapping[str, float]]]] | None = None,
 ) -> Simulation:
     """Verdicts (P50 and P80) and weekly projection of ``spec`` on the team whose days are ``days``.
 
@@ -412,6 +467,8 @@ def simulate(
     projects of the same team that are switched on count as already there. The chart runs to
     ``chart_until`` (default: the later of the project's end and PROJECTION_MONTHS after the
     first day). Starts are searched from ``first_start`` (default: the first day of ``days``).
+    ``others`` (team → its days and its rates, like ``days`` and ``rates``): the teams looked at
+    when the chosen one cannot take the project as described.
     """
     first_day = pd.Timestamp(days["day"].iloc[0]).date() if len(days) else spec.start
     until = chart_until or max(
@@ -427,9 +484,11 @@ def simulate(
                   first_start)
         for q in QUANTILES
     }
+    other_teams = other_teams_of(spec, verdicts, others or {}, tentatives, target)
     return Simulation(
         spec=spec,
         hours={q: rates[q].get(spec.level, 0.0) for q in QUANTILES},
         verdicts=verdicts,
         weeks=weekly_projection(days, tentative, project, target, until),
+        other_teams=other_teams,
     )

@@ -99,3 +99,9 @@ def team_column(service_ids: pd.Series, team_of: Mapping[str, str | None]) -> pd
     codes, services = pd.factorize(service_ids)
     teams = np.array([*(team_of.get(sid) for sid in services), None], dtype=object)
     return pd.Series(teams[codes], index=service_ids.index, dtype="object")
+
+
+def other_teams(teams: pd.DataFrame, team: str) -> list[str]:
+    """The visible teams (:func:`visible_teams`) other than ``team``, in their display order: the
+    teams the simulator offers when ``team`` cannot take a project."""
+    return [other for other in teams["team_id"] if other != team]

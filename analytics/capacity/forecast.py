@@ -212,6 +212,66 @@ def teams_by_peak_load(team_weeks: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+USUAL_CAPACITY_SHARE: Final[float] = 0.9
+"""A peak week's capacity under this share of the team's usual one is said to be reduced."""
+
+
+@dataclass(frozen=True)
+class PeakWhy:
+    """Why a team's busiest coming week is over capacity: its ``capacity_hours`` against the
+    ``usual_capacity_hours`` of its coming weeks (median: leave and holidays take the rest), the
+    ordinary work expected (``baseline_hours``, its recent ``baseline_ratio`` of capacity), and the
+    ``project_hours`` spread on it, with each project's share (``projects``: name, hours; most
+    first)."""
+
+    service_id: str
+    service_name: str
+    week_start: date
+    load_ratio: float
+    capacity_hours: float
+    usual_capacity_hours: float
+    baseline_ratio: float
+    baseline_hours: float
+    project_hours: float
+    projects: tuple[tuple[str, float], ...]
+
+    @property
+    def capacity_reduced(self) -> bool:
+        """Whether the week holds clearly less capacity than the team's usual one."""
+        return self.capacity_hours < USUAL_CAPACITY_SHARE * self.usual_capacity_hours
+
+
+def peak_reasons(team_weeks: pd.DataFrame, projects: pd.DataFrame) -> list[PeakWhy]:
+    """For each team over capacity in some coming week (:func:`project_team_weeks`' frame), its
+    busiest week with capacity and what makes it (:class:`PeakWhy`); ``projects`` is
+    :func:`schedule_projects`' frame. Teams in :func:`teams_by_peak_load`'s order."""
+    found = []
+    for row in teams_by_peak_load(team_weeks).itertuples():
+        team = team_weeks[team_weeks["service_id"] == row.service_id]
+        usable = team[team["capacity_hours"] > 0]
+        if row.weeks_over == 0 or usable.empty or not usable["over_capacity"].any():
+            continue
+        peak = usable.loc[usable["load_ratio"].idxmax()]
+        week = pd.Timestamp(peak["week_start"])
+        carried = projects[
+            (projects["service_id"] == row.service_id) & projects["scheduled"].astype(bool)
+            & (projects["weekly_hours"] > 0)
+            & (pd.to_datetime(projects["from_week"]) <= week)
+            & (pd.to_datetime(projects["to_week"]) >= week)
+        ].sort_values(["weekly_hours", "project_name"], ascending=[False, True])
+        found.append(PeakWhy(
+            service_id=str(row.service_id), service_name=str(row.service_name),
+            week_start=week.date(), load_ratio=float(peak["load_ratio"]),
+            capacity_hours=float(peak["capacity_hours"]),
+            usual_capacity_hours=float(team["capacity_hours"].median()),
+            baseline_ratio=float(peak["baseline_ratio"]),
+            baseline_hours=float(peak["baseline_hours"]), project_hours=float(peak["project_hours"]),
+            projects=tuple((str(name), float(hours)) for name, hours in zip(
+                carried["project_name"], carried["weekly_hours"], strict=True)),
+        ))
+    return found
+
+
 @dataclass(frozen=True)
 class ForecastView:
     """What the coming-weeks tab draws, after one period end and filters.

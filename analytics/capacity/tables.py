@@ -15,6 +15,7 @@ from pandas.io.formats.style import Styler
 from analytics import formats
 from analytics.capacity.agent_card import AgentCard, capacity_causes
 from analytics.capacity.figures import activity_label, band_labels
+from analytics.capacity.forecast import PeakWhy
 from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
 from analytics.capacity.legal import explain
 from analytics.capacity.load import LoadView
@@ -289,6 +290,28 @@ def over_capacity_text(teams: pd.DataFrame, t: Translator) -> str:
            if row.weeks_without_capacity else Markdown(""))
         for row in over.itertuples()
     ))
+
+
+PEAK_PROJECTS = 3
+"""At most this many projects are named in a peak week's reasons (the largest)."""
+
+
+def peak_why_text(why: PeakWhy, t: Translator) -> str:
+    """Why a team's busiest coming week is over capacity, in one sentence with its numbers
+    (« Jeunesse, semaine du 7 déc. 2026 (260 %) : capacité 20 h au lieu de 40 h une semaine
+    ordinaire (absences, jours fériés) ; travail ordinaire attendu 15 h (…) ; projets 37 h : Fête
+    15 h, … »), from :func:`analytics.capacity.forecast.peak_reasons`."""
+    reduced = (t("capacity.forecast.why_reduced", usual=t.hours(why.usual_capacity_hours))
+               if why.capacity_reduced else Markdown(""))
+    named = Markdown.join(", ", (
+        t("capacity.forecast.why_project", project=name, hours=t.hours(hours))
+        for name, hours in why.projects[:PEAK_PROJECTS]))
+    return t("capacity.forecast.why", team=why.service_name, week=t.date(why.week_start),
+             ratio=t.percent(why.load_ratio), capacity=t.hours(why.capacity_hours),
+             reduced=reduced, baseline=t.hours(why.baseline_hours),
+             share=t.percent(why.baseline_ratio), projects=t.hours(why.project_hours),
+             named=t("capacity.forecast.why_named", names=named) if why.projects
+             else Markdown(""))
 
 
 def hidden_summary(by_service: pd.DataFrame, t: Translator) -> str:

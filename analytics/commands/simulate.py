@@ -58,11 +58,12 @@ def run(args: argparse.Namespace) -> int:
     from analytics.arbitration.present import (
         estimate_text,
         facts_text,
+        other_teams_text,
         team_names,
         verdict_text,
         why_text,
     )
-    from analytics.arbitration.simulate import ProjectSpec
+    from analytics.arbitration.simulate import FITS, ProjectSpec
     from analytics.i18n import Markdown, Translator, counted
     from analytics.settings import load_thresholds
     from analytics.store import derived
@@ -106,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
               verdict=Markdown.join(" ", [verdict_text(verdict, t, context.latest_start),
                                           why_text(verdict, t)]),
               facts=facts_text(verdict, t)))
+        if verdict.kind != FITS and len(context.teams) > 1:
+            say(other_teams_text(result.other_teams.get(quantile, ()), t, names,
+                                 thresholds.target_utilisation))
     print()
     print_weeks(result.weeks)
     return EXIT_OK
@@ -185,6 +189,11 @@ def as_json(context: Context, spec: ProjectSpec, team_name: str, estimate: Estim
                 "earliest_start_that_fits": day(verdict.earliest_start),
                 "peak_month": day(verdict.peak_month),
                 "peak_load_ratio": verdict.peak_ratio if math.isfinite(verdict.peak_ratio) else None,
+                "other_teams_that_fit": [
+                    {"team": fit.team, "month": day(fit.month),
+                     "load_ratio_without": fit.without_ratio, "load_ratio_with": fit.with_ratio}
+                    for fit in result.other_teams.get(quantile, ())
+                ],
             }
             for quantile, verdict in result.verdicts.items()
         },

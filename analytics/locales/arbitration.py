@@ -215,6 +215,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La période du projet ne compte aucun jour ouvré de l'équipe.",
         "The project's period holds none of the team's working days.",
     ),
+    "arb.other_teams.one": (
+        "Une autre équipe peut le prendre à cette date, au même niveau ; sa charge au mois le "
+        "plus chargé : {teams} ; la limite est de {target}.",
+        "One other team can take it at this date, at the same level; its load in its busiest "
+        "month: {teams}; the limit is {target}.",
+    ),
+    "arb.other_teams.other": (
+        "{n} autres équipes peuvent le prendre à cette date, au même niveau ; leur charge au "
+        "mois le plus chargé : {teams} ; la limite est de {target}.",
+        "{n} other teams can take it at this date, at the same level; their load in their "
+        "busiest month: {teams}; the limit is {target}.",
+    ),
+    "arb.other_teams.top": (
+        "{n} autres équipes peuvent le prendre à cette date, au même niveau ; les {shown} plus "
+        "disponibles, avec leur charge au mois le plus chargé : {teams} ; la limite est de "
+        "{target}.",
+        "{n} other teams can take it at this date, at the same level; the {shown} with the most "
+        "room, with their load in their busiest month: {teams}; the limit is {target}.",
+    ),
+    "arb.other_teams.item": (
+        "{team} ({without} de sa capacité sans ce projet, {with_it} avec, en {month})",
+        "{team} ({without} of its capacity without this project, {with_it} with it, in {month})",
+    ),
+    "arb.other_teams.none": (
+        "Aucune autre équipe ne peut le prendre à cette date, au même niveau.",
+        "No other team can take it at this date, at the same level.",
+    ),
+    "arb.sim.peak": (
+        "Charge moyenne de {month} avec le projet : {average} ; semaine la plus chargée : {peak} "
+        "({week}).",
+        "Average load in {month} with the project: {average}; busiest week: {peak} ({week}).",
+    ),
     "arb.sim.none": ("aucun", "none"),
     "arb.sim.table_caption": (
         "Charge et capacité de l'équipe par semaine (heures).",

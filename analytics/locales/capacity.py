@@ -258,6 +258,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "capacity.forecast.team_over.other": (
         "{team} : {n} semaines, jusqu'à {peak}", "{team}: {n} weeks, up to {peak}"
     ),
+    "capacity.forecast.why": (
+        "{team}, semaine du {week} ({ratio}) : capacité {capacity}{reduced} ; travail ordinaire "
+        "attendu {baseline} ({share} de la capacité, sa part récente) ; projets {projects}{named}.",
+        "{team}, week of {week} ({ratio}): capacity {capacity}{reduced}; expected ordinary work "
+        "{baseline} ({share} of capacity, its recent share); projects {projects}{named}.",
+    ),
+    "capacity.forecast.why_reduced": (
+        " au lieu de {usual} une semaine ordinaire (absences, jours fériés)",
+        " instead of {usual} in an ordinary week (absences, public holidays)",
+    ),
+    "capacity.forecast.why_named": (" : {names}", ": {names}"),
+    "capacity.forecast.why_project": ("{project} {hours}", "{project} {hours}"),
+    "capacity.forecast.why_caption": (
+        "Pourquoi : la semaine la plus chargée de chaque équipe au-delà de sa capacité.",
+        "Why: each team's busiest week over its capacity.",
+    ),
     "capacity.forecast.no_over": (
         "Aucune équipe ne dépasse sa capacité dans les semaines à venir.",
         "No team goes over its capacity in the coming weeks.",

@@ -13,6 +13,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with their line number and reason.",
     ),
     "data.upload": ("Fichiers à importer", "Files to import"),
+    "data.upload_button": ("Choisir des fichiers", "Upload"),
+    "data.upload_limits": (
+        "{mb} Mo au plus par fichier · {types}",
+        "{mb} MB per file · {types}",
+    ),
     "data.upload_help": (
         "CSV, TSV, XLSX, XLS, ODS ou JSON ; {mb} Mo au plus par fichier.",
         "CSV, TSV, XLSX, XLS, ODS or JSON; at most {mb} MB per file.",

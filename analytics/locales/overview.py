@@ -1,6 +1,10 @@
 """Messages of the overview page and the shared figures."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "overview.peak": (
+        "Charge moyenne sur la période : {average} ; semaine la plus chargée : {peak} ({week}).",
+        "Average load over the period: {average}; busiest week: {peak} ({week}).",
+    ),
     "overview.title": ("Vue d'ensemble", "Overview"),
     "overview.intro": (
         "Les premiers chiffres de chacun, pour la période et les filtres choisis dans le volet "
