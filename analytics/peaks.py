@@ -48,14 +48,14 @@ def weekly_peak(weeks: pd.DataFrame, hours: str, capacity: str = "capacity_hours
 
 
 def peak_text(t: Translator, key: str, average: float | None, peak: WeeklyPeak | None,
-              digits: int = 0, **values: object) -> str:
+              **values: object) -> str:
     """The message ``key`` (placeholders ``average``, ``peak``, ``week`` and ``values``) when the
-    busiest week reads above the average as written (percents with ``digits`` decimals, as the
-    page writes the average); empty otherwise — nothing to reconcile."""
+    busiest week reads above the average as written (the share rule, as the page writes the
+    average); empty otherwise — nothing to reconcile."""
     if average is None or peak is None or not np.isfinite(average):
         return ""
-    shown = t.percent(average, digits)
-    if peak.ratio <= average or t.percent(peak.ratio, digits) == shown:
+    shown = t.percent(average)
+    if peak.ratio <= average or t.percent(peak.ratio) == shown:
         return ""
-    return t(key, average=shown, peak=t.percent(peak.ratio, digits),
+    return t(key, average=shown, peak=t.percent(peak.ratio),
              week=iso_week(t, peak.week_start), **values)

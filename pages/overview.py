@@ -75,7 +75,7 @@ if weeks["hours"].sum() > 0:
     if partial:
         st.caption(partial_note(partial, t))
     if peak := peak_text(t, "overview.peak", values.get("capacity.load_ratio"),
-                         weekly_peak(weeks, "hours"), digits=1):  # as the tile
+                         weekly_peak(weeks, "hours")):
         st.caption(peak)
 else:
     st.info(t("overview.no_data"))

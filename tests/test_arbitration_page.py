@@ -305,5 +305,5 @@ def test_a_team_that_cannot_take_the_project_names_those_that_can(page: AppTest)
     assert not any(text.startswith("Tient.") for text in verdicts(page))
     others = [m.value for m in page.markdown if "le prendre à cette date, au même niveau" in m.value]
     assert len(others) == 2, [m.value for m in page.markdown]   # one per estimate
-    assert all("de sa capacité sans ce projet" in text and "la limite est de 85 %" in text
+    assert all("de sa capacité sans ce projet" in text and "la limite est de 85\u202f%" in text
                for text in others)

@@ -79,20 +79,20 @@ def why(cause: str, without: float, with_it: float, month: date | None = date(20
     ("lang", "found", "text"),
     [
         ("fr", why(ALREADY_OVER, 1.17, 1.21),
-         "L'équipe est déjà à 117 % de sa capacité en mars 2027 sans ce projet ; avec lui, "
-         "121 % ; la limite est de 85 %. Aucun nouveau projet ne tient ce mois-là, même "
+         "L'équipe est déjà à 117 % de sa capacité en mars 2027 sans ce projet ; avec lui, "
+         "121 % ; la limite est de 85 %. Aucun nouveau projet ne tient ce mois-là, même "
          "léger."),
-        # 8 h on a large team: the ratios differ by less than 1 %, the share's decimal shows it
+        # 8 h on a large team: the ratios differ by less than 1 %, the share's decimal shows it
         ("fr", why(ALREADY_OVER, 1.171, 1.174),
-         "L'équipe est déjà à 117,1 % de sa capacité en mars 2027 sans ce projet ; avec lui, "
-         "117,4 % ; la limite est de 85 %. Aucun nouveau projet ne tient ce mois-là, "
+         "L'équipe est déjà à 117,1 % de sa capacité en mars 2027 sans ce projet ; avec lui, "
+         "117,4 % ; la limite est de 85 %. Aucun nouveau projet ne tient ce mois-là, "
          "même léger."),
         ("fr", why(TIPS_OVER, 0.80, 0.92),
-         "C'est ce projet qui fait dépasser la limite : sans lui, l'équipe est à 80 % de sa "
-         "capacité en mars 2027 ; avec lui, 92 % ; la limite est de 85 %."),
+         "C'est ce projet qui fait dépasser la limite : sans lui, l'équipe est à 80 % de sa "
+         "capacité en mars 2027 ; avec lui, 92 % ; la limite est de 85 %."),
         ("fr", why(CAUSE_FITS, 0.70, 0.74),
-         "Au mois le plus chargé, mars 2027, l'équipe est à 70 % de sa capacité sans ce "
-         "projet et à 74 % avec lui ; la limite est de 85 %."),
+         "Au mois le plus chargé, mars 2027, l'équipe est à 70 % de sa capacité sans ce "
+         "projet et à 74 % avec lui ; la limite est de 85 %."),
         ("en", why(ALREADY_OVER, 1.17, 1.21),
          "The team is already at 117% of its capacity in March 2027 without this project; with "
          "it, 121%; the limit is 85%. No new project fits that month, however light."),
@@ -192,21 +192,21 @@ def team_fit(team: str, without: float, with_it: float) -> TeamFit:
     [
         ("fr", [team_fit("B", 0.50, 0.65)],
          "Une autre équipe peut le prendre à cette date, au même niveau ; sa charge au mois le "
-         "plus chargé : Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février 2027) "
-         "; la limite est de 85 %."),
+         "plus chargé : Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février 2027) "
+         "; la limite est de 85 %."),
         # 8 h on a large team: one decimal shows the project adds something
         ("fr", [team_fit("D", 0.701, 0.704), team_fit("B", 0.50, 0.65)],
          "2 autres équipes peuvent le prendre à cette date, au même niveau ; leur charge au mois "
-         "le plus chargé : Culture (70,1 % de sa capacité sans ce projet, 70,4 % avec, en "
-         "février 2027), Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février "
-         "2027) ; la limite est de 85 %."),
+         "le plus chargé : Culture (70,1 % de sa capacité sans ce projet, 70,4 % avec, en "
+         "février 2027), Voirie (50 % de sa capacité sans ce projet, 65 % avec, en février "
+         "2027) ; la limite est de 85 %."),
         # more than three: the three with the most room, and how many there are
         ("fr", [team_fit(team, 0.1 * i, 0.1 * i + 0.05) for i, team in enumerate("DBEF")],
          "4 autres équipes peuvent le prendre à cette date, au même niveau ; les 3 plus "
-         "disponibles, avec leur charge au mois le plus chargé : Culture (0 % de sa capacité "
-         "sans ce projet, 5 % avec, en février 2027), Voirie (10 % de sa capacité sans ce "
-         "projet, 15 % avec, en février 2027), E (20 % de sa capacité sans ce projet, 25 % avec, "
-         "en février 2027) ; la limite est de 85 %."),
+         "disponibles, avec leur charge au mois le plus chargé : Culture (0 % de sa capacité "
+         "sans ce projet, 5 % avec, en février 2027), Voirie (10 % de sa capacité sans ce "
+         "projet, 15 % avec, en février 2027), E (20 % de sa capacité sans ce projet, 25 % avec, "
+         "en février 2027) ; la limite est de 85 %."),
         ("fr", [], "Aucune autre équipe ne peut le prendre à cette date, au même niveau."),
         ("en", [team_fit("B", 0.50, 0.65)],
          "One other team can take it at this date, at the same level; its load in its busiest "
@@ -220,7 +220,7 @@ def test_another_team_is_named_with_its_load(lang: str, found: list[TeamFit], te
 
 
 def test_the_verdicts_month_and_its_busiest_week() -> None:
-    """March 2027 at 92 % with the project over the month; its third week at 131 %: said; a month
+    """March 2027 at 92 % with the project over the month; its third week at 131 %: said; a month
     whose weeks all read as the month: nothing said."""
     weeks = pd.DataFrame({
         "week_start": pd.to_datetime(["2027-03-01", "2027-03-08", "2027-03-15", "2027-03-22",
@@ -230,7 +230,7 @@ def test_the_verdicts_month_and_its_busiest_week() -> None:
     })
     found = why(TIPS_OVER, 0.80, 0.92)
     assert month_peak_text(found, weeks, Translator("fr")) == (
-        "Charge moyenne de mars 2027 avec le projet : 92 % ; semaine la plus chargée : 131 % "
+        "Charge moyenne de mars 2027 avec le projet : 92 % ; semaine la plus chargée : 131 % "
         "(2027-S11).")
     flat = weeks.assign(with_p50_hours=92.0)
     assert month_peak_text(found, flat, Translator("fr")) == ""

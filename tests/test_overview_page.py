@@ -161,15 +161,16 @@ def test_the_average_load_and_the_busiest_week_are_reconciled(
     sentence says both, with the busiest week's own ratio, computed here from the store."""
     from analytics.i18n import Translator, iso_week
     from analytics.overview import weekly_load
+    from analytics.scope import Scope
     from dashboard.store import connection
 
     at = overview_as("direction")
-    weeks = weekly_load(connection(str(tiny_db)).cursor(), date(2024, 3, 4), date(2024, 6, 3),
-                        None, None)
+    weeks = weekly_load(connection(str(tiny_db)).cursor(),
+                        Scope(date(2024, 3, 4), date(2024, 6, 3)))
     ratios = weeks["hours"] / weeks["capacity_hours"]
     busiest = int(ratios.idxmax())
     t = Translator("fr")
-    expected = (f"semaine la plus chargée : {t.percent(float(ratios[busiest]), 1)} "
+    expected = (f"semaine la plus chargée : {t.percent(float(ratios[busiest]))} "
                 f"({iso_week(t, pd.Timestamp(weeks['week_start'][busiest]).date())})")
     average = metric(at, "Charge / capacité")
     said = [c.value for c in at.main.caption if "semaine la plus chargée" in c.value]
