@@ -166,3 +166,24 @@ def test_future_capacity_matches_the_derived_capacity(
     ).fillna(0.0)
     assert len(merged) > 1000
     assert (merged["capacity_hours"] - merged["hours"]).abs().max() < 1e-6
+
+
+def test_simulate_names_the_other_teams_that_can_take_it(
+    cli_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The story team is over its limit in January: the other teams that can take an information
+    project then are listed (JSON) and named in one sentence (text), with their loads."""
+    args = ["simulate", "--db", str(cli_db), "--team", STORY_SERVICE_ID, "--level", "information",
+            "--start", "2027-01-04", "--months", "3"]
+    code, out, _ = run_cli([*args, "--json"], capsys)
+    assert code == 0
+    typical = json.loads(out)["verdicts"]["p50"]
+    assert typical["verdict"] != "fits"
+    others = typical["other_teams_that_fit"]
+    assert others and all(o["team"] != STORY_SERVICE_ID
+                          and o["load_ratio_without"] <= o["load_ratio_with"] <= 0.85 + 1e-9
+                          for o in others)
+    assert [o["load_ratio_with"] for o in others] == sorted(o["load_ratio_with"] for o in others)
+    code, out, _ = run_cli(args, capsys)
+    assert code == 0
+    assert "can take it at this date, at the same level" in out

@@ -211,3 +211,27 @@ def test_agents_without_a_service_are_one_service_of_their_own() -> None:
     assert view.services["service_id"].isna().tolist() == [False, True]
     assert view.agents["agent_id"].tolist() == ["b", "a", "c"]       # 40/35, 35/35, 30/35
     assert view.agent_weeks["service_id"].isna().tolist() == [False, True, True]
+
+
+def test_the_most_loaded_service_and_agent_name_their_busiest_week(tiny_store) -> None:
+    """The tab states each most loaded one's load over the period; the heatmaps show weeks above
+    it: the sentence adds the busiest week, computed here from the weekly rows."""
+    from analytics.capacity.tables import most_loaded_text
+    from analytics.i18n import Translator, iso_week, plain_text
+
+    t = Translator("fr")
+    view = load_view(tiny_store, date(2024, 3, 4), date(2024, 6, 3))
+    service, person = view.services.iloc[0], view.agents.iloc[0]
+    weeks = view.service_weeks[view.service_weeks["service_id"] == service["service_id"]]
+    ratios = weeks["hours"] / weeks["recorded_capacity_hours"]
+    busiest = ratios.idxmax()
+    mine = view.agent_weeks[view.agent_weeks["agent_id"] == person["agent_id"]]
+    agent_ratios = mine["hours"] / mine["capacity_hours"]
+    agent_busiest = agent_ratios.idxmax()
+    text = plain_text(most_loaded_text(view, t))
+    assert (f"{service['service_name']} : charge moyenne {t.percent(service['load_ratio'])} ; "
+            f"semaine la plus chargée {t.percent(ratios[busiest])} "
+            f"({iso_week(t, pd.Timestamp(weeks['week_start'][busiest]).date())})") in text
+    assert (f"{person['agent_name']} : charge moyenne {t.percent(person['load_ratio'])} ; "
+            f"semaine la plus chargée {t.percent(agent_ratios[agent_busiest])} "
+            f"({iso_week(t, pd.Timestamp(mine['week_start'][agent_busiest]).date())})") in text

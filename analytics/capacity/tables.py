@@ -20,6 +20,7 @@ from analytics.capacity.hidden import NO_EVENT, NO_PROJECT
 from analytics.capacity.legal import explain
 from analytics.capacity.load import LoadView
 from analytics.i18n import MISSING, Markdown, Translator, counted
+from analytics.peaks import peak_text, weekly_peak
 from analytics.schema import ABSENCE_KINDS, EVENT_KINDS, LEVELS, NO_LEVEL, PROJECT_STATUSES
 from analytics.settings import Thresholds
 
@@ -332,6 +333,21 @@ def most_loaded_text(view: LoadView, t: Translator) -> str:
     most loaded first."""
     service = view.services.iloc[0]
     agent = view.agents.iloc[0]
-    return t("capacity.load.most_loaded", service=service["service_name"],
+    text = t("capacity.load.most_loaded", service=service["service_name"],
              load=t.percent(service["load_ratio"]), agent=agent["agent_name"],
              agent_load=t.percent(agent["load_ratio"]))
+    weeks = view.service_weeks
+    mine = view.agent_weeks
+    peaks = [  # the heatmaps show weeks above the period's load: the busiest one named
+        peak_text(t, "capacity.load.peak", _float(service["load_ratio"]), weekly_peak(
+            weeks[weeks["service_id"] == service["service_id"]], "hours",
+            "recorded_capacity_hours"), name=service["service_name"]),
+        peak_text(t, "capacity.load.peak", _float(agent["load_ratio"]), weekly_peak(
+            mine[mine["agent_id"] == agent["agent_id"]], "hours"), name=agent["agent_name"]),
+    ]
+    return Markdown.join(" ", [text, *(Markdown(peak) for peak in peaks if peak)])
+
+
+def _float(value: object) -> float | None:
+    """A number, or None when missing."""
+    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]

@@ -54,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "week only, so that a missing timesheet does not pass for spare capacity.",
     ),
     "capacity.load.agents": ("Par agent", "By agent"),
+    "capacity.load.peak": (
+        "{name} : charge moyenne {average} ; semaine la plus chargée {peak} ({week}).",
+        "{name}: average load {average}; busiest week {peak} ({week}).",
+    ),
     "capacity.load.most_loaded": (
         "Service le plus chargé sur la période : **{service}** ({load} de sa capacité). Agent le plus "
         "chargé : **{agent}** ({agent_load}).",
