@@ -220,7 +220,7 @@ def test_the_most_loaded_service_and_agent_name_their_busiest_week(tiny_store) -
     from analytics.i18n import Translator, iso_week, plain_text
 
     t = Translator("fr")
-    view = load_view(tiny_store, date(2024, 3, 4), date(2024, 6, 3))
+    view = load_view(tiny_store, Scope(date(2024, 3, 4), date(2024, 6, 3)))
     service, person = view.services.iloc[0], view.agents.iloc[0]
     weeks = view.service_weeks[view.service_weeks["service_id"] == service["service_id"]]
     ratios = weeks["hours"] / weeks["recorded_capacity_hours"]
