@@ -23,7 +23,7 @@ def test_first_start_builds_demo_and_shows_overview(browser: object, fresh_serve
     assert "Données de démonstration" in body
     tiles = page.locator("[data-testid='stMetric']")
     load = tiles.filter(has_text="Charge / capacité").locator("[data-testid='stMetricValue']")
-    assert re.fullmatch(r"\d+,\d\s?%", load.inner_text().replace("\u202f", " ").replace("\u00a0", " "))
+    assert re.fullmatch(r"\d+(?:,\d)?\s?%", load.inner_text().replace("\u202f", " ").replace("\u00a0", " "))
     participants = tiles.filter(has_text="Participants distincts")
     assert re.search(r"\d", participants.locator("[data-testid='stMetricValue']").inner_text())
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
