@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.figures import figure_title, is_empty
+from analytics.figures import drawable, figure_title, is_empty
 from analytics.i18n import Translator
 from analytics.indicators import CATALOGUE
 from analytics.overview import Freshness
@@ -47,7 +47,7 @@ def chart(figure: Any, t: Translator, where: Any = st) -> None:
     if is_empty(figure):
         where.info(t("chart.empty", title=figure_title(figure)), icon=":material/bar_chart_off:")
         return
-    where.plotly_chart(figure, width="stretch")
+    where.plotly_chart(drawable(figure), width="stretch")
 
 
 def safe_for_spreadsheet(frame: pd.DataFrame) -> pd.DataFrame:
