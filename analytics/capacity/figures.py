@@ -133,11 +133,12 @@ def band_heatmap(
         return grid(frame[name].to_numpy(dtype=float))
 
     sep = colon(t)
-    custom = np.dstack([
-        column(hours_col), column(capacity_col),
-        grid(percent_text(frame["load_ratio"].reset_index(drop=True), t).to_numpy()),
-        grid(frame["band"].map(labels).to_numpy()),
-    ])
+    custom = np.dstack([column(hours_col), column(capacity_col)])  # numbers: copied as a block
+    # the load and its band as one text per cell (not two more layers of customdata: an array of
+    # objects, which plotly deep-copies item by item twice on every draw)
+    texts = (percent_text(frame["load_ratio"].reset_index(drop=True), t)
+             + "<br>" + frame["band"].map(labels).reset_index(drop=True).astype(object))
+    text = grid(texts.to_numpy(dtype=object))
     steps = len(BAND_ORDER)
     scale = []
     for i, band in enumerate(BAND_ORDER):
@@ -145,7 +146,7 @@ def band_heatmap(
     fig = go.Figure(
         go.Heatmap(
             x=weeks, y=rows, z=grid(frame["band"].map(codes).to_numpy(dtype=float)),
-            customdata=custom, zmin=-0.5, zmax=steps - 0.5,
+            customdata=custom, text=text, zmin=-0.5, zmax=steps - 0.5,
             colorscale=scale, xgap=1, ygap=1, hoverongaps=False,
             colorbar={"tickvals": list(range(steps)),
                       "ticktext": [labels[b] for b in BAND_ORDER],
@@ -155,7 +156,7 @@ def band_heatmap(
                 "%{y}<br>" + t("capacity.fig.week_of") + " %{x|%d/%m/%Y}<br>"
                 + t("capacity.fig.hours") + sep + "%{customdata[0]:,.1f} h<br>"
                 + t("capacity.fig.capacity") + sep + "%{customdata[1]:,.1f} h<br>"
-                + t("capacity.fig.load") + sep + "%{customdata[2]}<br>%{customdata[3]}<extra></extra>"
+                + t("capacity.fig.load") + sep + "%{text}<extra></extra>"
             ),
         )
     )
