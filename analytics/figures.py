@@ -64,10 +64,18 @@ def figure_title(figure: go.Figure | Mapping[str, Any]) -> str:
     return str(title.get("text") or "") if isinstance(title, Mapping) else str(title)
 
 
+TRACE_KINDS: Final[tuple[str, ...]] = ("bar", "box", "heatmap", "scatter")
+"""The kinds of trace the app draws: the template keeps plotly_white's defaults for these only (the
+other thirty kinds made most of the 7 kB template that every figure carried, copied and sent)."""
+
+
 def _template() -> go.layout.Template:
-    """plotly_white with thousands separated on every axis and colour bar, even for four digits
-    (« 4 000 », not « 4000 »; plotly leaves four-digit numbers unseparated by default)."""
-    template = go.layout.Template(pio.templates["plotly_white"])
+    """plotly_white (for :data:`TRACE_KINDS`) with thousands separated on every axis and colour bar,
+    even for four digits (« 4 000 », not « 4000 »; plotly leaves four-digit numbers unseparated by
+    default)."""
+    white = pio.templates["plotly_white"]
+    template = go.layout.Template(layout=white.layout,
+                                  data={kind: white.data[kind] for kind in TRACE_KINDS})
     template.layout.xaxis.separatethousands = True
     template.layout.yaxis.separatethousands = True
     for heatmap in template.data.heatmap:

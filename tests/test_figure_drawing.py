@@ -23,3 +23,18 @@ def test_the_layout_still_refuses_a_wrong_property_after_the_template_is_set() -
     fig = apply_template(go.Figure(go.Bar(x=[1], y=[1])))
     with pytest.raises(ValueError):
         fig.update_layout(not_a_property=1)
+
+
+@pytest.mark.parametrize("kind", ["bar", "heatmap", "scatter", "box"])
+def test_the_template_keeps_plotly_white_for_every_kind_the_app_draws(kind: str) -> None:
+    import plotly.io as pio
+
+    from analytics.figures import TRACE_KINDS
+
+    assert kind in TRACE_KINDS
+    ours = [trace.to_plotly_json() for trace in TEMPLATE.data[kind]]
+    white = [trace.to_plotly_json() for trace in pio.templates["plotly_white"].data[kind]]
+    if kind == "heatmap":  # plus thousands separated on the colour bar
+        white = [{**trace, "colorbar": {**trace["colorbar"], "separatethousands": True}}
+                 for trace in white]
+    assert ours == white
