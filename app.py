@@ -1,6 +1,7 @@
 """Router and frame of the dashboard: page config, the store, the shared sidebar, navigation.
 
-Run with ``streamlit run app.py`` (see README). Each screen is one file in ``pages/``.
+Run with ``make run`` (see README): ``python -m dashboard.serve run app.py``, which is ``streamlit run``
+with the app's modules imported before the first visit. Each screen is one file in ``pages/``.
 """
 
 from __future__ import annotations

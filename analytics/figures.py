@@ -65,10 +65,18 @@ def figure_title(figure: go.Figure | Mapping[str, Any]) -> str:
     return str(title.get("text") or "") if isinstance(title, Mapping) else str(title)
 
 
+TRACE_KINDS: Final[tuple[str, ...]] = ("bar", "box", "heatmap", "scatter")
+"""The kinds of trace the app draws: the template keeps plotly_white's defaults for these only (the
+other thirty kinds made most of the 7 kB template that every figure carried, copied and sent)."""
+
+
 def _template() -> go.layout.Template:
-    """plotly_white with thousands separated on every axis and colour bar, even for four digits
-    (« 4 000 », not « 4000 »; plotly leaves four-digit numbers unseparated by default)."""
-    template = go.layout.Template(pio.templates["plotly_white"])
+    """plotly_white (for :data:`TRACE_KINDS`) with thousands separated on every axis and colour bar,
+    even for four digits (« 4 000 », not « 4000 »; plotly leaves four-digit numbers unseparated by
+    default)."""
+    white = pio.templates["plotly_white"]
+    template = go.layout.Template(layout=white.layout,
+                                  data={kind: white.data[kind] for kind in TRACE_KINDS})
     template.layout.xaxis.separatethousands = True
     template.layout.yaxis.separatethousands = True
     for heatmap in template.data.heatmap:
@@ -172,6 +180,30 @@ TEMPLATE = _template()
 """Resolved once: naming the template on every figure costs tens of milliseconds each time."""
 
 
+def apply_template(fig: go.Figure) -> go.Figure:
+    """``fig`` with :data:`TEMPLATE` as its layout's template, as ``fig.update_layout(template=
+    TEMPLATE)`` sets it, without validating the template's ~7 kB again (15 ms a figure, the largest
+    cost of most figures): it was validated when built. Plotly applies its default template the
+    same way (``BaseFigure._initialize_layout_template``)."""
+    layout = fig.layout
+    validate, layout._validate = layout._validate, False
+    try:
+        layout.template = TEMPLATE
+    finally:
+        layout._validate = validate
+    return fig
+
+
+def drawable(figure: go.Figure | Mapping[str, Any]) -> go.Figure:
+    """A figure ``st.plotly_chart`` draws without validating it: a ``go.Figure`` as it is, a
+    figure's JSON (built from validated traces and layout, e.g. :mod:`analytics.engagement.figures`)
+    wrapped as it is. Given a dict, Streamlit validates it whole again with plotly (8 ms and more a
+    figure, on every rerun); the JSON sent to the browser is the same."""
+    if isinstance(figure, go.Figure):
+        return figure
+    return go.Figure(dict(figure), _validate=False)
+
+
 def separators(t: Translator) -> str:
     """Plotly's decimal and thousands separators in the session's language: « 4 000,5 » in French
     (a narrow no-break space, as Babel writes it), « 4,000.5 » in English
@@ -195,8 +227,8 @@ def base_layout(
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         margin={"l": 10, "r": 10, "t": 80, "b": 10},
         hovermode="x unified",
-        template=TEMPLATE,
     )
+    apply_template(fig)
     if date_axis:
         fig.update_xaxes(tickformat="%d/%m/%y", hoverformat="%d/%m/%Y")
     return escape_figure(fig)

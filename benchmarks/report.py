@@ -20,7 +20,10 @@ PAGE_COLD_BUDGET_S: Final[float] = 0.5
 PAGE_WARM_BUDGET_S: Final[float] = 0.05
 """DESIGN.md: the same, from cache."""
 FIRST_PAINT_BUDGET_S: Final[float] = 3.0
-"""DESIGN.md: first paint of the app on the demo town in a real browser."""
+"""DESIGN.md: first paint of the app on the demo town in a real browser (issue 16: also with one core
+kept busy by another process)."""
+SECOND_VISIT_BUDGET_S: Final[float] = 0.1
+"""Issue 16: a second visit to any page (everything cached) under 100 ms of server time."""
 IMPORT_BUDGET_S: Final[float] = 5.0
 """DESIGN.md: a million canonical time entries imported."""
 IMPORT_BUDGET_ROWS: Final[int] = 1_000_000
@@ -119,11 +122,19 @@ def budgets(results: Results) -> list[dict[str, Any]]:
         if growth is not None:
             add(f"{name}: city ÷ city10 (cold)", f"≤ {LINEAR_RATIO_LIMIT:g} (10 = linear)",
                 f"{growth:.1f}", growth <= LINEAR_RATIO_LIMIT)
-    first_paint = results.find("browser", "town", "app", "app first visit")
-    if first_paint is not None:
-        add("first paint of the app, demo town, real browser", f"< {FIRST_PAINT_BUDGET_S:g} s",
-            _cell(first_paint), first_paint.median is not None
-            and first_paint.median < FIRST_PAINT_BUDGET_S if first_paint.ok else None)
+    for variant, what in (("app first visit", "first paint of the app, demo town, real browser"),
+                          ("app first visit, loaded", "first paint, one core kept busy")):
+        first_paint = results.find("browser", "town", "app", variant)
+        if first_paint is not None:
+            add(what, f"< {FIRST_PAINT_BUDGET_S:g} s", _cell(first_paint),
+                first_paint.median is not None and first_paint.median < FIRST_PAINT_BUDGET_S
+                if first_paint.ok else None)
+    for item in results.measurements:  # every scale: the issue measured it on the demo town
+        if item.group == "script" and item.variant == "warm":
+            add(f"{item.name}: second visit, server time ({item.scale}, AppTest rerun)",
+                f"< {SECOND_VISIT_BUDGET_S * 1000:g} ms", _cell(item),
+                item.median < SECOND_VISIT_BUDGET_S if item.ok and item.median is not None
+                else None)
     return rows
 
 
@@ -290,13 +301,20 @@ scan** divides its cold median by that median, both taken in the same seconds (t
 table keeps the bare scan timed on its own);
 the **pandas reference** loads the raw tables with one query each and computes nine catalogue
 indicators in pandas, checked equal to the catalogue. **Server script** is the whole page run by
-Streamlit's AppTest (frame, computation, tables, download files, figures). **Browser** is headless
+Streamlit's AppTest (frame, computation, tables, download files, figures; the scripts compiled once,
+as on a server); its **warm** run is a second visit's server time. **Browser** is headless
 Chromium from navigation until the server has finished the run and the page is drawn (charts
-included), in the app's default period (last 3 months). **Import throughput**: each generated file
+included), in the app's default period (last 3 months), the server started as `make run` does;
+**app first visit, loaded** is the first visit to another server while a `while True: pass`
+process keeps one core busy. **Import throughput**: each generated file
 into a fresh store, and a month of time entries for every agent (two per weekday, the month after
 the last recorded day) into a copy of each demo store, which rebuilds only the derived tables those
 rows reach; the **derived tables refresh** is the full rebuild (after an upgrade of the app).
 """
+
+
+BROWSER_VARIANTS: Final[tuple[str, ...]] = (
+    "first content", "app first visit", "app first visit, loaded", "cold", "warm", "filter")
 
 
 def markdown(results: Results) -> str:
@@ -314,8 +332,7 @@ def markdown(results: Results) -> str:
     lines += ["", "## Server script run (AppTest)", "",
               *_variant_lines(results, "script", ("cold", "warm", "filter"))]
     lines += ["", "## Browser (headless Chromium)", "",
-              *_variant_lines(results, "browser",
-                              ("first content", "app first visit", "cold", "warm", "filter"))]
+              *_variant_lines(results, "browser", BROWSER_VARIANTS)]
     lines += ["", "## Import throughput", "", *_import_lines(results)]
     lines += ["", "## Derived tables refresh", "", *_refresh_lines(results)]
     for s in results.scales():

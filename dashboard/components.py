@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.chart_locale import chart_config
-from analytics.figures import figure_title, is_empty
+from analytics.figures import drawable, figure_title, is_empty
 from analytics.i18n import Translator
 from analytics.indicators import CATALOGUE
 from analytics.overview import Freshness
@@ -48,7 +48,7 @@ def chart(figure: Any, t: Translator, where: Any = st) -> None:
     if is_empty(figure):
         where.info(t("chart.empty", title=figure_title(figure)), icon=":material/bar_chart_off:")
         return
-    where.plotly_chart(figure, width="stretch", config=chart_config(t.lang))
+    where.plotly_chart(drawable(figure), width="stretch", config=chart_config(t.lang))
 
 
 def uploader_words(t: Translator, limit_mb: int, types: Sequence[str]) -> None:

@@ -47,7 +47,28 @@ values = OVERVIEW["indicators"](src, f, keys=OVERVIEW_COMPUTED)
 
 st.subheader(t("overview.todo.title"))
 st.caption(t("overview.todo.intro", weeks=HORIZON_WEEKS))
-with components.section(t, "overview.todo.error"):
+todo = st.container()  # filled once the chart below is on its way (see the end of this section)
+st.subheader(t("overview.dgs"))
+dgs_tiles = st.container()  # these tiles count the lists of "À traiter"
+st.caption(t("overview.risk_note"))
+components.page_link("capacity", who.role, t, ":material/groups_3:")
+weeks = OVERVIEW["weekly_load"](src, f)
+if weeks["hours"].sum() > 0:
+    partial = partial_weeks_of_data(pd.to_datetime(weeks["week_start"]).dt.date, f.start, f.end,
+                                    fresh.first_work_date, fresh.last_work_date)
+    st.plotly_chart(weekly_load_figure(weeks, t, [p.start for p in partial]), width="stretch",
+                    config=CHART)
+    if partial:
+        st.caption(partial_note(partial, t))
+    if peak := peak_text(t, "overview.peak", values.get("capacity.load_ratio"),
+                         weekly_peak(weeks, "hours")):
+        st.caption(peak)
+else:
+    st.info(t("overview.no_data"))
+
+# The chart is sent first: the browser loads the charting code while "À traiter" is computed (on a
+# first visit, the slowest part of the page), then drawn in its place above.
+with todo, components.section(t, "overview.todo.error"):
     inputs = OVERVIEW["attention_inputs"](src, f)
     values = {**values, **tile_counts(inputs.legal, inputs.runs)}  # the tiles count the lists
     items = overview_loaders.attention(inputs, who.role)
@@ -61,24 +82,9 @@ protected = min_group_size_applies(who.role)  # officials, evaluators: the Engag
 values = protect_indicators(
     values, f.floor, headline_indicators(OVERVIEW["headline"](src, f).headline) if protected else None
 )
-
-st.subheader(t("overview.dgs"))
-components.indicator_tiles(values, OVERVIEW_TILES["dgs"], t)
-components.indicator_tiles(values, OVERVIEW_TILES["legal"], t)
-st.caption(t("overview.risk_note"))
-components.page_link("capacity", who.role, t, ":material/groups_3:")
-weeks = OVERVIEW["weekly_load"](src, f)
-if weeks["hours"].sum() > 0:
-    partial = partial_weeks_of_data(pd.to_datetime(weeks["week_start"]).dt.date, f.start, f.end,
-                                    fresh.first_work_date, fresh.last_work_date)
-    st.plotly_chart(weekly_load_figure(weeks, t, [p.start for p in partial]), width="stretch", config=CHART)
-    if partial:
-        st.caption(partial_note(partial, t))
-    if peak := peak_text(t, "overview.peak", values.get("capacity.load_ratio"),
-                         weekly_peak(weeks, "hours")):
-        st.caption(peak)
-else:
-    st.info(t("overview.no_data"))
+with dgs_tiles:
+    components.indicator_tiles(values, OVERVIEW_TILES["dgs"], t)
+    components.indicator_tiles(values, OVERVIEW_TILES["legal"], t)
 
 st.subheader(t("overview.officials"))
 components.indicator_tiles(values, OVERVIEW_TILES["officials"], t)

@@ -167,3 +167,25 @@ def test_a_page_is_compared_with_the_bare_scan_timed_beside_it(
         results.add(Measurement("page", "city", "capacity", "bare scan", stats=Stats.of(beside)))
     (found,) = [row for row in budgets(results) if row["budget"] == "capacity: page (cold) ÷ bare scan"]
     assert (found["measured"], found["met"]) == (ratio, met)
+
+
+@pytest.mark.parametrize(
+    ("group", "scale", "name", "variant", "seconds", "budget", "met"),
+    [
+        ("browser", "town", "app", "app first visit", [2.4, 2.6, 2.5],
+         "first paint of the app, demo town, real browser", True),
+        ("browser", "town", "app", "app first visit, loaded", [3.1, 3.3, 3.2],
+         "first paint, one core kept busy", False),
+        ("script", "town", "capacity", "warm", [0.07, 0.08, 0.09],
+         "capacity: second visit, server time (town, AppTest rerun)", True),
+        ("script", "city", "arbitration", "warm", [0.12, 0.11, 0.13],
+         "arbitration: second visit, server time (city, AppTest rerun)", False),
+    ],
+)
+def test_first_paint_and_second_visit_are_held_against_their_targets(
+    group: str, scale: str, name: str, variant: str, seconds: list[float], budget: str, met: bool
+) -> None:
+    results = Results(machine={}, options={})
+    results.add(Measurement(group, scale, name, variant, stats=Stats.of(seconds)))
+    (found,) = [row for row in budgets(results) if row["budget"] == budget]
+    assert found["met"] is met

@@ -67,7 +67,9 @@ def test_agent_heatmap_cells_and_hover() -> None:
     assert heatmap.z[0][0] == 4 and heatmap.z[0][1] == 0
     assert heatmap.z[1][0] == 2 and math.isnan(heatmap.z[1][1])
     assert heatmap.customdata[0][0][0] == 40.0                    # hours on hover
-    assert plain(heatmap.customdata[0][0][2]) == "114,3 %"
+    load, band = heatmap.text[0][0].split("<br>")                  # load and band on hover
+    assert (plain(load), plain(band)) == ("114,3 %", "Plus de 110 %")
+    assert heatmap.hovertemplate.endswith("Charge\u00a0: %{text}<extra></extra>")
     assert fig.layout.title.text == "Charge de chaque agent par semaine (heures ÷ capacité, %)"
     assert fig.layout.xaxis.title.text == "Semaine (lundi)"
     assert fig.layout.xaxis.tickformat == "%d/%m/%Y"

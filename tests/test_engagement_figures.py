@@ -110,3 +110,23 @@ def test_the_unvalidated_rotation_figures_are_what_plotly_validates(
     assert _json(built["data"]) == _json(validated)
     shown = _without_template(built["layout"])
     assert _json(shown) == _json(go.Layout(shown).to_plotly_json())
+
+
+@pytest.mark.parametrize(("key", "figures"), [
+    ("rotation", 3), ("concentration", 4), ("cohorts", 3), ("fatigue", 3),
+    ("representativeness", 2), ("milestones", 1),
+])
+def test_the_browser_gets_the_same_figure_without_a_second_validation(
+    tiny_data: EngagementData, key: str, figures: int
+) -> None:
+    from plotly.io import to_json
+    from plotly.tools import return_figure_from_figure_or_data
+
+    from analytics.figures import drawable
+
+    built = section(key, tiny_data.overview, tiny_data.part(key), Translator("fr")).figures
+    sent = [json.loads(to_json(return_figure_from_figure_or_data(drawable(f), True), validate=False))
+            for f in built]  # what st.plotly_chart sends (keys in another order)
+    validated = [json.loads(to_json(return_figure_from_figure_or_data(f, True), validate=False))
+                 for f in built]
+    assert (len(sent), sent) == (figures, validated)

@@ -147,3 +147,30 @@ def test_bands_the_census_does_not_have_are_named_when_not_small(
         "in_population": [category == "18-29" for category in participants],
     })
     assert uncompared(counts, 5) == (named, others)
+
+
+@pytest.mark.parametrize(("observed", "shares"), [
+    ([30, 20], [0.5, 0.5]),
+    ([12, 40, 9], [0.2, 0.5, 0.3]),
+    ([5, 5, 5, 85], [0.25, 0.25, 0.25, 0.25]),
+])
+def test_the_chi_square_is_scipys(observed: list[int], shares: list[float]) -> None:
+    import numpy as np
+    from scipy import stats
+
+    from analytics.engagement.representativeness import pearson_chi_square
+
+    seen = np.array(observed, dtype=float)
+    expected = seen.sum() * np.array(shares)
+    reference = stats.chisquare(seen, expected)
+    assert pearson_chi_square(seen, expected) == pytest.approx((reference.statistic, reference.pvalue),
+                                                       rel=1e-12)
+
+
+def test_the_chi_square_refuses_totals_that_differ_as_scipy_does() -> None:
+    import numpy as np
+
+    from analytics.engagement.representativeness import pearson_chi_square
+
+    with pytest.raises(ValueError):
+        pearson_chi_square(np.array([10.0, 10.0]), np.array([5.0, 5.0]))

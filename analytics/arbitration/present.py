@@ -29,6 +29,7 @@ from analytics.arbitration.simulate import (
 from analytics.arbitration.teams import OTHER_TEAM
 from analytics.i18n import MISSING, Markdown, Translator, counted
 from analytics.peaks import peak_text, weekly_peak
+from analytics.styled import display_styler, each_value_once
 
 MONTH_FORMAT: Final[str] = "MMMM y"
 """Babel pattern of a month: « mars 2027 »."""
@@ -377,6 +378,6 @@ def styled(frame: pd.DataFrame, t: Translator) -> Styler:
         if not frame[column].dropna().empty
         and all(isinstance(value, date) for value in frame[column].dropna().head(20))
     ]
-    return frame.style.format(
+    return display_styler(frame).format(
         precision=1, decimal=decimal, thousands=thousands, na_rep=MISSING
-    ).format(show_date, subset=dates)
+    ).format(each_value_once(show_date), subset=dates)

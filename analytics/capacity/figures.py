@@ -118,31 +118,35 @@ def band_heatmap(
     """
     codes = {band: i for i, band in enumerate(BAND_ORDER)}
     labels = band_labels(limits, t)
-    data = pd.DataFrame({
-        "row": row_label.to_numpy(),
-        "week": pd.to_datetime(frame["week_start"]).to_numpy(),
-        "code": frame["band"].map(codes).to_numpy(dtype=float),
-        "hours": frame[hours_col].to_numpy(dtype=float),
-        "capacity": frame[capacity_col].to_numpy(dtype=float),
-        "load": percent_text(frame["load_ratio"].reset_index(drop=True), t).to_numpy(),
-        "band": frame["band"].map(labels).to_numpy(),
-    })
-    rows = list(dict.fromkeys(data["row"]))
-    weeks = sorted(data["week"].unique())
+    row_at, row_names = pd.factorize(row_label.to_numpy())  # in order of first appearance
+    week_at, week_starts = pd.factorize(pd.to_datetime(frame["week_start"]).to_numpy(), sort=True)
+    rows = list(row_names)
+    weeks = list(pd.DatetimeIndex(week_starts))
 
-    def grid(column: str) -> np.ndarray:
-        table = data.pivot(index="row", columns="week", values=column)
-        return table.reindex(index=rows, columns=weeks).to_numpy()
+    def grid(values: np.ndarray) -> np.ndarray:
+        """``values`` (aligned on ``frame``) placed in the rows × weeks grid, NaN where no row."""
+        table = np.full((len(rows), len(weeks)), np.nan, dtype=values.dtype)
+        table[row_at, week_at] = values
+        return table
+
+    def column(name: str) -> np.ndarray:
+        return grid(frame[name].to_numpy(dtype=float))
 
     sep = colon(t)
-    custom = np.dstack([grid("hours"), grid("capacity"), grid("load"), grid("band")])
+    custom = np.dstack([column(hours_col), column(capacity_col)])  # numbers: copied as a block
+    # the load and its band as one text per cell (not two more layers of customdata: an array of
+    # objects, which plotly deep-copies item by item twice on every draw)
+    texts = (percent_text(frame["load_ratio"].reset_index(drop=True), t)
+             + "<br>" + frame["band"].map(labels).reset_index(drop=True).astype(object))
+    text = grid(texts.to_numpy(dtype=object))
     steps = len(BAND_ORDER)
     scale = []
     for i, band in enumerate(BAND_ORDER):
         scale += [[i / steps, BAND_COLOURS[band]], [(i + 1) / steps, BAND_COLOURS[band]]]
     fig = go.Figure(
         go.Heatmap(
-            x=weeks, y=rows, z=grid("code"), customdata=custom, zmin=-0.5, zmax=steps - 0.5,
+            x=weeks, y=rows, z=grid(frame["band"].map(codes).to_numpy(dtype=float)),
+            customdata=custom, text=text, zmin=-0.5, zmax=steps - 0.5,
             colorscale=scale, xgap=1, ygap=1, hoverongaps=False,
             colorbar={"tickvals": list(range(steps)),
                       "ticktext": [labels[b] for b in BAND_ORDER],
@@ -152,7 +156,7 @@ def band_heatmap(
                 "%{y}<br>" + t("capacity.fig.week_of") + " %{x|%d/%m/%Y}<br>"
                 + t("capacity.fig.hours") + sep + "%{customdata[0]:,.1f} h<br>"
                 + t("capacity.fig.capacity") + sep + "%{customdata[1]:,.1f} h<br>"
-                + t("capacity.fig.load") + sep + "%{customdata[2]}<br>%{customdata[3]}<extra></extra>"
+                + t("capacity.fig.load") + sep + "%{text}<extra></extra>"
             ),
         )
     )

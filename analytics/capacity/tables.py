@@ -23,6 +23,7 @@ from analytics.i18n import MISSING, Markdown, Translator, counted
 from analytics.peaks import peak_text, weekly_peak
 from analytics.schema import ABSENCE_KINDS, EVENT_KINDS, LEVELS, NO_LEVEL, PROJECT_STATUSES
 from analytics.settings import Thresholds
+from analytics.styled import display_styler, each_value_once
 
 Column = tuple[str, str, str]
 """(source column, message key of its header, kind): kinds are text, hours, share, count, date,
@@ -80,9 +81,9 @@ def styled(frame: pd.DataFrame, t: Translator) -> Styler:
     dates = [c for c in frame.columns if frame[c].dtype == object
              and isinstance(frame[c].dropna().head(1).tolist()[:1] or None, list)
              and isinstance(frame[c].dropna().iloc[0], date)]
-    return frame.style.format(
+    return display_styler(frame).format(
         precision=1, decimal=decimal, thousands=thousands, na_rep=MISSING
-    ).format(show_date, subset=dates)
+    ).format(each_value_once(show_date), subset=dates)
 
 
 AGENT_WEEKS: Final[tuple[Column, ...]] = (

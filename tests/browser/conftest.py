@@ -47,7 +47,7 @@ def start_server(db: Path, tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
     env = {**os.environ, "PARTICIPATION_DB": str(db), "PARTICIPATION_SECRET_DIR": str(tmp / "keys")}
     log = (tmp / "streamlit.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        [sys.executable, "-m", "dashboard.serve", "run", str(ROOT / "app.py"),  # as `make run`
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
