@@ -4,8 +4,9 @@ modules imported and plotly's figure machinery loaded before the server takes it
 Streamlit imports a script's modules during the first run of the first session: on the demo town
 that was about 1 s of the first visit's first paint (pandas, DuckDB, plotly, scipy, the analytics
 and dashboard modules; twice that on a busy machine), paid by whoever came first after a restart.
-Here the server process pays it while it starts. The modules are those ``app.py`` and ``pages/*.py``
-import (read from their source, so a new import is warmed without editing this file).
+Here the server process pays it while it starts. The modules are those ``app.py``, ``pages/*.py``
+and the dashboard's modules import (read from their source, so a new import is warmed without
+editing this file).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Final
 
 ROOT: Final[Path] = Path(__file__).resolve().parent.parent
-SCRIPTS: Final[tuple[str, ...]] = ("app.py", "pages/*.py")
+SCRIPTS: Final[tuple[str, ...]] = ("app.py", "pages/*.py", "dashboard/*.py")
+"""The app's scripts and the dashboard modules they draw through (registry, tab views)."""
 EXTRA: Final[tuple[str, ...]] = ("streamlit.emojis",)
 """Modules Streamlit imports lazily on a first run (the page icon's emoji table)."""
 
