@@ -15,6 +15,7 @@ facts AS (
     SELECT agent_id, service_id, project_id, work_date, level, is_nonworking_day, outside_hours
     FROM entry_facts
     WHERE outside_hours > 0
+      AND touched_day(agent_id, work_date)  -- every row, but in a keyed refresh (store/derived.py)
 )
 
 SELECT

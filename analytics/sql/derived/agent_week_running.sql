@@ -10,7 +10,10 @@
 CREATE OR REPLACE TABLE agent_week_running AS
 WITH
 worked AS (
-    SELECT agent_id, service_id, week_start, hours FROM agent_week WHERE hours > 0
+    SELECT agent_id, service_id, week_start, hours
+    FROM agent_week
+    WHERE hours > 0
+      AND touched_agent(agent_id)  -- every agent, but in a keyed refresh (store/derived.py)
 ),
 
 weeks AS (

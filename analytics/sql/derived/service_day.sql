@@ -8,7 +8,9 @@
 CREATE OR REPLACE TABLE service_day AS
 WITH
 agent_days AS (
-    SELECT service_id, work_date, level, entries, hours, outside_hours FROM agent_day
+    SELECT service_id, work_date, level, entries, hours, outside_hours
+    FROM agent_day
+    WHERE touched_service_day(service_id, work_date)  -- all, but in a keyed refresh (store/derived.py)
 )
 
 SELECT
