@@ -38,8 +38,8 @@ import duckdb
 
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import get_meta, query_df, query_dfs, read_sql
-from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window
+from analytics.store.db import query_df, query_dfs, read_sql
+from analytics.store.derived import named_params, require_window
 
 IndicatorKind = Literal["ratio", "count", "hours", "days"]
 
@@ -225,10 +225,7 @@ INDICATOR_FAMILIES: Final[tuple[str, ...]] = (
 """The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
 
 ``hours.sql`` reads the daily totals of ``service_day``, whose outside hours use the workday window
-of the last refresh; for thresholds with another window, ``hours_any_window.sql`` recomputes the split
-from ``entry_facts`` (:func:`_family_file`). Both give the same numbers for the same window."""
-
-ANY_WINDOW_SUFFIX: Final[str] = "_any_window"
+the derived tables were built with (part of their signature: a new window rebuilds them)."""
 
 LEVEL_FILTERS: Final[tuple[str, ...]] = (*LEVELS, NO_LEVEL)
 """Accepted values of the ``level`` filter."""
@@ -316,18 +313,6 @@ def _plain(value: Any, kind: IndicatorKind) -> float | int | None:
     return round(number) if kind == "count" else number
 
 
-def _any_window(con: duckdb.DuckDBPyConnection, thresholds: Thresholds) -> bool:
-    """Whether the derived tables were refreshed with another workday window than ``thresholds``'
-    (or never): then ``hours`` is read from ``hours_any_window`` (see :data:`INDICATOR_FAMILIES`)."""
-    return get_meta(con, WORKDAY_WINDOW_META) != workday_window(thresholds)
-
-
-def _family_file(family: str, any_window: bool) -> str:
-    """The SQL file of one family (``hours_any_window`` for ``hours`` when ``any_window``)."""
-    suffix = ANY_WINDOW_SUFFIX if family == "hours" and any_window else ""
-    return f"indicators/{family}{suffix}"
-
-
 def compute_indicators(
     con: duckdb.DuckDBPyConnection,
     start: date,
@@ -365,8 +350,8 @@ def compute_indicators(
     limits = thresholds or load_thresholds()
     values = indicator_params(start, end, service=service, level=level, thresholds=limits)
     ordered = tuple(family for family in INDICATOR_FAMILIES if family in families)
-    any_window = _any_window(con, limits)
-    sqls = [read_sql(_family_file(family, any_window)) for family in ordered]
+    require_window(con, limits)
+    sqls = [read_sql(f"indicators/{family}") for family in ordered]
     if side_by_side:
         frames = query_dfs(con, [(sql, named_params(sql, values)) for sql in sqls])  # one row each
     else:

@@ -234,6 +234,16 @@ def _code_signature(params: tuple[tuple[str, str], ...]) -> str:
     return digest.hexdigest()[:16]
 
 
+def require_window(con: duckdb.DuckDBPyConnection, thresholds: Thresholds) -> None:
+    """Raise ValueError when the derived tables' outside hours were computed with another workday
+    window than ``thresholds``' (a caller must refresh them first: :func:`refresh_derived`; the app
+    does on opening a store, :func:`is_current`)."""
+    built = get_meta(con, WORKDAY_WINDOW_META)
+    if built is not None and built != workday_window(thresholds):
+        raise ValueError(f"the derived tables were built with the workday window {built}, not "
+                         f"{workday_window(thresholds)}: refresh them first")
+
+
 def is_current(con: duckdb.DuckDBPyConnection, thresholds: Thresholds | None = None) -> bool:
     """Whether the store's derived tables were built by this code with the workday window of
     ``thresholds`` (default :func:`load_thresholds`; see :func:`signature`)."""
