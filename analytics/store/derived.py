@@ -270,10 +270,10 @@ def _calendar_is_current(cur: duckdb.DuckDBPyConnection, first: date, last: date
 KEYED: Final[dict[str, str]] = {
     "entry_facts": "touched_day(agent_id, work_date)",
     "agent_day": "touched_day(agent_id, work_date)",
-    "agent_workday": "touched_day(agent_id, work_date) OR touched_day(agent_id, work_date - 1)",
+    "agent_workday": "touched_near(agent_id, work_date)",
     "agent_day_capacity": "touched_day(agent_id, day)",
     "agent_week": "touched_week(agent_id, week_start)",
-    "agent_week_running": "touched_agent(agent_id)",
+    "agent_week_running": "touched_since(agent_id, week_start)",
     "service_week": "touched_service_week(service_id, week_start)",
     "service_day": "touched_service_day(service_id, work_date)",
     "service_day_capacity": "touched_service_day(service_id, day)",
@@ -304,40 +304,64 @@ WRITTEN_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 in ``sql/derived/refresh_keys.sql``); a change to another canonical table rebuilds whole the
 derived tables that read it."""
 
-_MACROS: Final[dict[str, tuple[str, str]]] = {
-    "touched_day": ("a, d", "EXISTS (SELECT 1 FROM refresh_days "
-                            "WHERE key_agent = a AND key_day = d)"),
-    "touched_week": ("a, w", "EXISTS (SELECT 1 FROM refresh_weeks "
-                             "WHERE key_agent = a AND key_week = w)"),
-    "touched_agent": ("a", "a IN (SELECT key_agent FROM refresh_agents)"),
-    "touched_service_day": ("s, d", "EXISTS (SELECT 1 FROM refresh_service_days "
-                                    "WHERE key_service = coalesce(s, '') AND key_day = d)"),
-    "touched_service_week": ("s, w", "EXISTS (SELECT 1 FROM refresh_service_weeks "
-                                     "WHERE key_service = coalesce(s, '') AND key_week = w)"),
-    "touched_project_day": ("p, d", "EXISTS (SELECT 1 FROM refresh_project_days "
-                                    "WHERE key_project = p AND key_day = d)"),
-    "touched_project": ("p", "p IN (SELECT key_project FROM refresh_projects)"),
+_MACROS: Final[dict[str, tuple[str, str, str, str]]] = {
+    "touched_day": ("a, d", "refresh_days", "key_day",
+                    "EXISTS (SELECT 1 FROM refresh_days WHERE key_agent = a AND key_day = d)"),
+    "touched_near": ("a, d", "refresh_near_days", "key_day",
+                     "EXISTS (SELECT 1 FROM refresh_near_days WHERE key_agent = a AND key_day = d)"),
+    "touched_around": ("a, d", "refresh_around_days", "key_day",
+                       "EXISTS (SELECT 1 FROM refresh_around_days "
+                       "WHERE key_agent = a AND key_day = d)"),
+    "touched_week": ("a, w", "refresh_weeks", "key_week",
+                     "EXISTS (SELECT 1 FROM refresh_weeks WHERE key_agent = a AND key_week = w)"),
+    "touched_agent": ("a", "", "", "a IN (SELECT key_agent FROM refresh_agents)"),
+    "touched_from": ("a", "", "", "(SELECT key_week FROM refresh_agents WHERE key_agent = a)"),
+    "touched_since": ("a, w", "refresh_agents", "key_week",
+                      "w >= (SELECT key_week FROM refresh_agents WHERE key_agent = a)"),
+    "touched_service_day": ("s, d", "refresh_service_days", "key_day",
+                            "EXISTS (SELECT 1 FROM refresh_service_days "
+                            "WHERE key_service = coalesce(s, '') AND key_day = d)"),
+    "touched_service_week": ("s, w", "refresh_service_weeks", "key_week",
+                             "EXISTS (SELECT 1 FROM refresh_service_weeks "
+                             "WHERE key_service = coalesce(s, '') AND key_week = w)"),
+    "touched_project_day": ("p, d", "refresh_project_days", "key_day",
+                            "EXISTS (SELECT 1 FROM refresh_project_days "
+                            "WHERE key_project = p AND key_day = d)"),
+    "touched_project": ("p", "", "", "p IN (SELECT key_project FROM refresh_projects)"),
 }
-"""The key macros of :data:`KEYED`, as (arguments, condition) of a keyed refresh. The key tables'
-columns are named ``key_*``: an argument (a column of the table filtered) is substituted inside the
-subquery, where a column of the same name would capture it."""
+"""The key macros of :data:`KEYED`: (arguments, key table, its date column, condition) of a keyed
+refresh. The key tables' columns are named ``key_*``: an argument (a column of the table filtered) is
+substituted inside the subquery, where a column of the same name would capture it. The date argument
+is also bounded by the first and last date of the key table, written as constants: the tables
+sorted by date then skip the row groups outside (a month's import reads a month of rows)."""
 _KEY_TABLES: Final[tuple[str, ...]] = (
-    "refresh_days", "refresh_weeks", "refresh_agents", "refresh_service_days",
-    "refresh_service_weeks", "refresh_project_days", "refresh_projects")
+    "refresh_days", "refresh_near_days", "refresh_around_days", "refresh_weeks", "refresh_agents",
+    "refresh_service_days", "refresh_service_weeks", "refresh_project_days", "refresh_projects")
+_WHOLE: Final[dict[str, str]] = {"touched_from": "DATE '0001-01-01'"}
+"""The value of a macro in a whole rebuild, when not ``true`` (touched_from: the first touched week
+of an agent, whose agent_week_running rows a keyed refresh replaces)."""
+_OPEN_ENDED: Final[frozenset[str]] = frozenset({"touched_since"})
+"""Macros whose date argument is bounded below only (every week from the first touched one)."""
 _FROM_DERIVED: Final[re.Pattern[str]] = re.compile(r"touched_(service|project)")
 _HEADER: Final[re.Pattern[str]] = re.compile(r"CREATE OR REPLACE TABLE (\w+) AS\s")
 
 
-def _define_macros(cur: duckdb.DuckDBPyConnection, keyed: bool,
-                   days: tuple[date, date] | None = None) -> None:
-    """The ``touched_*`` macros: their conditions in a keyed refresh, ``true`` otherwise (a whole
-    rebuild reads everything). ``days``: the first and last touched day, a range the scans of the
-    tables sorted by date prune row groups with."""
-    for name, (arguments, condition) in _MACROS.items():
+def _define_macros(cur: duckdb.DuckDBPyConnection, keyed: bool) -> None:
+    """The ``touched_*`` macros (:data:`_MACROS`): their conditions in a keyed refresh, bounded by
+    the dates of their key tables as they are now; ``true`` otherwise (a whole rebuild)."""
+    for name, (arguments, table, column, condition) in _MACROS.items():
         if not keyed:
-            condition = "true"
-        elif name == "touched_day" and days is not None:
-            condition = f"d BETWEEN DATE '{days[0]:%Y-%m-%d}' AND DATE '{days[1]:%Y-%m-%d}' AND {condition}"
+            condition = _WHOLE.get(name, "true")
+        elif table:
+            first, last = cur.execute(f"SELECT min({column}), max({column}) FROM {table}").fetchall()[0]
+            day = arguments.split(", ")[1]
+            if first is None:
+                condition = "false"
+            elif name in _OPEN_ENDED:
+                condition = f"{day} >= DATE '{first:%Y-%m-%d}' AND {condition}"
+            else:
+                condition = (f"{day} BETWEEN DATE '{first:%Y-%m-%d}' AND DATE '{last:%Y-%m-%d}' "
+                             f"AND {condition}")
         cur.execute(f"CREATE OR REPLACE TEMP MACRO {name}({arguments}) AS ({condition})")
 
 
@@ -428,8 +452,7 @@ def refresh_derived(
     try:
         if keyed:
             cur.execute(read_sql("derived/refresh_keys"))
-            span = cur.execute("SELECT min(key_day), max(key_day) FROM refresh_days").fetchall()[0]
-            _define_macros(cur, keyed=True, days=span if span[0] is not None else None)
+            _define_macros(cur, keyed=True)
             cur.execute(read_sql("derived/refresh_derived_keys"))  # the rows about to go
         else:
             _define_macros(cur, keyed=False)
@@ -441,6 +464,7 @@ def refresh_derived(
                 continue
             if not after and _FROM_DERIVED.search(KEYED[table]):
                 cur.execute(read_sql("derived/refresh_derived_keys"))  # the rows now there
+                _define_macros(cur, keyed=True)  # with the dates of the service and project keys
                 after = True
             _keyed(cur, table, values)
     finally:

@@ -8,7 +8,11 @@
 --                                  to the end of calendar_days (a later end, a contract that wins
 --                                  from its valid_from); every day of a written agent (its service);
 --                                  the days of the entries of a written project (its level);
---   refresh_weeks (key_agent, key_week) and refresh_agents (key_agent) of those days;
+--   refresh_near_days (key_agent, key_day)  those days and the day after each (agent_workday: its
+--                                  rest_hours reads the day before), refresh_around_days
+--                                  (key_agent, key_day) with the day before each: what it reads;
+--   refresh_weeks (key_agent, key_week) of those days, refresh_agents (key_agent, key_week) with
+--                                  the first of those weeks;
 --   refresh_service_days, refresh_service_weeks, refresh_project_days, refresh_projects: filled by
 --   refresh_derived_keys.sql from the derived rows of those agent-days (and the written projects).
 
@@ -44,10 +48,21 @@ FROM (
 )
 WHERE agent_id IS NOT NULL AND day IS NOT NULL;
 
+CREATE OR REPLACE TEMP TABLE refresh_near_days AS  -- the touched days and the day after each
+SELECT key_agent, key_day FROM refresh_days
+UNION
+SELECT key_agent, key_day + 1 FROM refresh_days;
+
+CREATE OR REPLACE TEMP TABLE refresh_around_days AS  -- and the day before those
+SELECT key_agent, key_day FROM refresh_near_days
+UNION
+SELECT key_agent, key_day - 1 FROM refresh_near_days;
+
 CREATE OR REPLACE TEMP TABLE refresh_weeks AS
 SELECT DISTINCT key_agent, CAST(date_trunc('week', key_day) AS DATE) AS key_week FROM refresh_days;
 
-CREATE OR REPLACE TEMP TABLE refresh_agents AS SELECT DISTINCT key_agent FROM refresh_days;
+CREATE OR REPLACE TEMP TABLE refresh_agents AS  -- with the first touched week
+SELECT key_agent, min(key_week) AS key_week FROM refresh_weeks GROUP BY key_agent;
 
 CREATE OR REPLACE TEMP TABLE refresh_service_days (key_service VARCHAR, key_day DATE);
 
