@@ -349,20 +349,29 @@ _HEADER: Final[re.Pattern[str]] = re.compile(r"CREATE OR REPLACE TABLE (\w+) AS\
 def _define_macros(cur: duckdb.DuckDBPyConnection, keyed: bool) -> None:
     """The ``touched_*`` macros (:data:`_MACROS`): their conditions in a keyed refresh, bounded by
     the dates of their key tables as they are now; ``true`` otherwise (a whole rebuild)."""
-    for name, (arguments, table, column, condition) in _MACROS.items():
+    bounds: dict[str, tuple[date | None, date | None]] = {}
+    spans = sorted({(table, column) for _, table, column, _ in _MACROS.values() if table})
+    if keyed:
+        rows = cur.execute(" UNION ALL ".join(
+            f"SELECT '{table}', min({column}), max({column}) FROM {table}"
+            for table, column in spans)).fetchall()
+        bounds = {table: (first, last) for table, first, last in rows}
+    statements = []
+    for name, (arguments, table, _column, condition) in _MACROS.items():
         if not keyed:
             condition = _WHOLE.get(name, "true")
         elif table:
-            first, last = cur.execute(f"SELECT min({column}), max({column}) FROM {table}").fetchall()[0]
+            first, last = bounds[table]
             day = arguments.split(", ")[1]
-            if first is None:
+            if first is None or last is None:
                 condition = "false"
             elif name in _OPEN_ENDED:
                 condition = f"{day} >= DATE '{first:%Y-%m-%d}' AND {condition}"
             else:
                 condition = (f"{day} BETWEEN DATE '{first:%Y-%m-%d}' AND DATE '{last:%Y-%m-%d}' "
                              f"AND {condition}")
-        cur.execute(f"CREATE OR REPLACE TEMP MACRO {name}({arguments}) AS ({condition})")
+        statements.append(f"CREATE OR REPLACE TEMP MACRO {name}({arguments}) AS ({condition});")
+    cur.execute("\n".join(statements))
 
 
 def _register_written(cur: duckdb.DuckDBPyConnection,
