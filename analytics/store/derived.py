@@ -1,9 +1,12 @@
 """Derived tables: the fast, materialised layer between the canonical tables and the pages.
 
-:func:`refresh_derived` (re)builds them with ``CREATE OR REPLACE TABLE`` from the SQL files of
-``analytics/sql/derived/``. It is called inside the transaction of every import and demo load, after
-the canonical tables changed; it works on an empty store and is idempotent (running it twice gives the
-same tables). Each SQL file's header comment documents its table (grain and columns):
+:func:`refresh_derived` builds them from the SQL files of ``analytics/sql/derived/`` (one file per
+table, ``CREATE OR REPLACE TABLE``). It is called inside the transaction of every import and demo
+load, after the canonical tables changed; it works on an empty store and is idempotent (running it
+twice gives the same tables). An import refreshes by key (:data:`KEYED`): the rows of the agent-days,
+weeks, services and projects its rows touch are deleted and reinserted from the same SQL file, whose
+input CTEs filter through ``touched_*`` macros (``true`` in a whole rebuild), so that its cost follows
+the file, not the store. Each SQL file's header comment documents its table (grain and columns):
 
 =====================  ===========================================================================
 table                  grain
@@ -61,10 +64,10 @@ participant's first attended event in a month, a year…) give the counts up to 
 rows whose first day is on or before it).
 
 Only ``entry_facts.outside_hours`` (and the sums of it) depend on a setting: the workday window of
-:func:`analytics.settings.load_thresholds` in force at refresh time, recorded in ``store_meta`` under
-``derived_workday_window``. The indicator catalogue reads the pre-aggregated outside hours when its
-thresholds have that window, and recomputes the split from entry_facts' clock columns otherwise, so
-its numbers never depend on that snapshot.
+:func:`analytics.settings.load_thresholds`. It is part of the tables' :func:`signature`: a new window
+rebuilds them whole (the app does on opening the store), and the catalogue and the pages always read
+the pre-aggregated outside hours (:func:`require_window`). The window is also recorded in
+``store_meta`` under ``derived_workday_window``.
 """
 
 from __future__ import annotations
