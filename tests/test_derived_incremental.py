@@ -195,3 +195,27 @@ def test_a_changed_workday_window_rebuilds_whole(town: duckdb.DuckDBPyConnection
         rebuilt = refresh_derived(cur, thresholds=Thresholds(workday_end=time(18, 0)),
                                   changed={"time_entries"})
     assert rebuilt == DERIVED_TABLES
+
+
+@pytest.mark.parametrize("seed", SEEDS[:2])
+def test_completing_agents_and_projects_equals_a_whole_rebuild(
+    town: duckdb.DuckDBPyConnection, seed: int,
+) -> None:
+    """The Data page's answers (an agent moved to another service, a new contract, a project's
+    level) refresh by key too: the agent's former service loses its rows."""
+    from analytics.ingest.completion import AgentAnswer, ProjectAnswer, complete
+
+    rng = random.Random(seed)
+    agents = query_rows(town, "SELECT agent_id, service_id FROM agents ORDER BY agent_id")
+    services = [row[0] for row in query_rows(town, "SELECT service_id FROM services ORDER BY 1")]
+    projects = [row[0] for row in query_rows(
+        town, "SELECT project_id FROM projects WHERE project_id IN (SELECT project_id FROM "
+              "time_entries) ORDER BY 1")]
+    moved, service = rng.choice(agents)
+    first = query_value(town, "SELECT min(work_date) FROM time_entries")
+    answers = [AgentAnswer(moved, service_id=rng.choice([s for s in services if s != service])),
+               AgentAnswer(rng.choice(agents)[0], weekly_hours=17.5,
+                           valid_from=first + timedelta(days=rng.randrange(300)))]
+    complete(town, agents=answers,
+             projects=[ProjectAnswer(rng.choice(projects), level=rng.choice(["information", "none"]))])
+    assert differences(town) == {}
