@@ -331,9 +331,12 @@ indicators in pandas, checked equal to the catalogue. **Server script** is the w
 Streamlit's AppTest (frame, computation, tables, download files, figures). **Browser** is headless
 Chromium from navigation until the server has finished the run and the page is drawn (charts
 included), in the app's default period (last 3 months). **Import throughput**: each generated file
-into a fresh store, and a month of time entries for every agent (two per weekday, the month after
-the last recorded day) into a copy of each demo store, which rebuilds only the derived tables those
-rows reach; the **derived tables refresh** is the full rebuild (after an upgrade of the app).
+into a fresh store (in process, and the canonical one through `python -m analytics import` in a child
+process: interpreter start included, peak memory of that process), a month of time entries for every
+agent (two per weekday, the month after the last recorded day) and ten entries on the last recorded
+day into a copy of each demo store, and the same ten entries into an empty store, run after run
+(**÷ empty store** divides the two medians); an import refreshes only the derived rows of the keys its
+rows touch; the **derived tables refresh** is the full rebuild (after an upgrade of the app).
 """
 
 
