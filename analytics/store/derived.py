@@ -317,8 +317,9 @@ _MACROS: Final[dict[str, tuple[str, str, str, str]]] = {
                        "WHERE key_agent = a AND key_day = d)"),
     "touched_week": ("a, w", "refresh_weeks", "key_week",
                      "EXISTS (SELECT 1 FROM refresh_weeks WHERE key_agent = a AND key_week = w)"),
-    "touched_agent": ("a", "", "", "a IN (SELECT key_agent FROM refresh_agents)"),
-    "touched_from": ("a", "", "", "(SELECT key_week FROM refresh_agents WHERE key_agent = a)"),
+    "touched_agent": ("a", "refresh_agents", "", "a IN (SELECT key_agent FROM refresh_agents)"),
+    "touched_from": ("a", "refresh_agents", "",
+                     "(SELECT key_week FROM refresh_agents WHERE key_agent = a)"),
     "touched_since": ("a, w", "refresh_agents", "key_week",
                       "w >= (SELECT key_week FROM refresh_agents WHERE key_agent = a)"),
     "touched_service_day": ("s, d", "refresh_service_days", "key_day",
@@ -330,7 +331,8 @@ _MACROS: Final[dict[str, tuple[str, str, str, str]]] = {
     "touched_project_day": ("p, d", "refresh_project_days", "key_day",
                             "EXISTS (SELECT 1 FROM refresh_project_days "
                             "WHERE key_project = p AND key_day = d)"),
-    "touched_project": ("p", "", "", "p IN (SELECT key_project FROM refresh_projects)"),
+    "touched_project": ("p", "refresh_projects", "",
+                        "p IN (SELECT key_project FROM refresh_projects)"),
 }
 """The key macros of :data:`KEYED`: (arguments, key table, its date column, condition) of a keyed
 refresh. The key tables' columns are named ``key_*``: an argument (a column of the table filtered) is
@@ -345,36 +347,44 @@ _WHOLE: Final[dict[str, str]] = {"touched_from": "DATE '0001-01-01'"}
 of an agent, whose agent_week_running rows a keyed refresh replaces)."""
 _OPEN_ENDED: Final[frozenset[str]] = frozenset({"touched_since"})
 """Macros whose date argument is bounded below only (every week from the first touched one)."""
+_MACRO_CALL: Final[re.Pattern[str]] = re.compile(r"\b(touched_\w+)\(")
 _FROM_DERIVED: Final[re.Pattern[str]] = re.compile(r"touched_(service|project)")
 _HEADER: Final[re.Pattern[str]] = re.compile(r"CREATE OR REPLACE TABLE (\w+) AS\s")
 
 
-def _define_macros(cur: duckdb.DuckDBPyConnection, keyed: bool) -> None:
-    """The ``touched_*`` macros (:data:`_MACROS`): their conditions in a keyed refresh, bounded by
-    the dates of their key tables as they are now; ``true`` otherwise (a whole rebuild)."""
-    bounds: dict[str, tuple[date | None, date | None]] = {}
+def _define_macros(cur: duckdb.DuckDBPyConnection, keyed: bool) -> frozenset[str]:
+    """Define the ``touched_*`` macros (:data:`_MACROS`): their conditions in a keyed refresh,
+    bounded by the dates of their key tables as they are now; ``true`` otherwise (a whole rebuild).
+    Returns the macros whose key table is empty (nothing touched: ``false``)."""
+    bounds: dict[str, tuple[int, date | None, date | None]] = {}
     spans = sorted({(table, column) for _, table, column, _ in _MACROS.values() if table})
     if keyed:
         rows = cur.execute(" UNION ALL ".join(
-            f"SELECT '{table}', min({column}), max({column}) FROM {table}"
+            f"SELECT '{table}', count(*), " + (f"min({column}), max({column})" if column else
+                                                "NULL::DATE, NULL::DATE") + f" FROM {table}"
             for table, column in spans)).fetchall()
-        bounds = {table: (first, last) for table, first, last in rows}
-    statements = []
-    for name, (arguments, table, _column, condition) in _MACROS.items():
+        for table, count, first, last in rows:
+            known = bounds.get(table)
+            bounds[table] = (count, first, last) if known is None or first is not None else known
+    statements: list[str] = []
+    empty: set[str] = set()
+    for name, (arguments, table, column, condition) in _MACROS.items():
         if not keyed:
             condition = _WHOLE.get(name, "true")
-        elif table:
-            first, last = bounds[table]
+        elif bounds[table][0] == 0:
+            condition = "NULL" if name in _WHOLE else "false"
+            empty.add(name)
+        elif column:
+            _, first, last = bounds[table]
             day = arguments.split(", ")[1]
-            if first is None or last is None:
-                condition = "false"
-            elif name in _OPEN_ENDED:
+            if name in _OPEN_ENDED:
                 condition = f"{day} >= DATE '{first:%Y-%m-%d}' AND {condition}"
             else:
                 condition = (f"{day} BETWEEN DATE '{first:%Y-%m-%d}' AND DATE '{last:%Y-%m-%d}' "
                              f"AND {condition}")
         statements.append(f"CREATE OR REPLACE TEMP MACRO {name}({arguments}) AS ({condition});")
     cur.execute("\n".join(statements))
+    return frozenset(empty)
 
 
 def _register_written(cur: duckdb.DuckDBPyConnection,
@@ -460,11 +470,12 @@ def refresh_derived(
         return DERIVED_TABLES
     stale = _stale(cur, changed, written)
     keyed = written is not None and any(table in KEYED for table in stale)
+    empty: frozenset[str] = frozenset()
     names = _register_written(cur, written) if keyed and written is not None else []
     try:
         if keyed:
             cur.execute(read_sql("derived/refresh_keys"))
-            _define_macros(cur, keyed=True)
+            empty = _define_macros(cur, keyed=True)
             cur.execute(read_sql("derived/refresh_derived_keys"))  # the rows about to go
         else:
             _define_macros(cur, keyed=False)
@@ -476,8 +487,10 @@ def refresh_derived(
                 continue
             if not after and _FROM_DERIVED.search(KEYED[table]):
                 cur.execute(read_sql("derived/refresh_derived_keys"))  # the rows now there
-                _define_macros(cur, keyed=True)  # with the dates of the service and project keys
+                empty = _define_macros(cur, keyed=True)  # with the service and project keys' dates
                 after = True
+            if set(_MACRO_CALL.findall(KEYED[table])) <= empty:
+                continue  # no key of this table was touched
             _keyed(cur, table, values)
     finally:
         for name in names:
