@@ -50,8 +50,8 @@ from analytics.engagement import headline
 from analytics.schema import LEVELS, NO_LEVEL
 from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import get_meta, query_df, read_sql
-from analytics.store.derived import WORKDAY_WINDOW_META, named_params, workday_window
+from analytics.store.db import query_df, read_sql
+from analytics.store.derived import named_params, require_window
 
 IndicatorKind = Literal["share", "ratio", "count", "hours", "days"]
 
@@ -265,10 +265,7 @@ same). Every other family (``hours``, ``requests``) is one SQL file."""
 """The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
 
 ``hours.sql`` reads the daily totals of ``service_day``, whose outside hours use the workday window
-of the last refresh; for thresholds with another window, ``hours_any_window.sql`` recomputes the split
-from ``entry_facts`` (:func:`_family_file`). Both give the same numbers for the same window."""
-
-ANY_WINDOW_SUFFIX: Final[str] = "_any_window"
+the derived tables were built with (part of their signature: a new window rebuilds them)."""
 
 OVERLOAD_KEY: Final[str] = "agents.sustained_overload"
 
@@ -359,18 +356,6 @@ def _plain(value: Any, kind: IndicatorKind) -> float | int | None:
     return round(number) if kind == "count" else number
 
 
-def _any_window(con: duckdb.DuckDBPyConnection, thresholds: Thresholds) -> bool:
-    """Whether the derived tables were refreshed with another workday window than ``thresholds``'
-    (or never): then ``hours`` is read from ``hours_any_window`` (see :data:`INDICATOR_FAMILIES`)."""
-    return get_meta(con, WORKDAY_WINDOW_META) != workday_window(thresholds)
-
-
-def _family_file(family: str, any_window: bool) -> str:
-    """The SQL file of one family (``hours_any_window`` for ``hours`` when ``any_window``)."""
-    suffix = ANY_WINDOW_SUFFIX if family == "hours" and any_window else ""
-    return f"indicators/{family}{suffix}"
-
-
 def _listed(
     con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], start: date, end: date,
     service: str | None, thresholds: Thresholds,
@@ -445,10 +430,10 @@ def compute_indicators(
     values = indicator_params(start, end, service=service, level=level, thresholds=limits)
     ordered = tuple(family for family in families_of(keys)
                     if family not in (*LIST_FAMILIES, *COUNTED_FAMILIES))
+    require_window(con, limits)
     found = {**_listed(con, keys, start, end, service, limits),
              **_counted(con, keys, start, end, service, level)}
-    any_window = _any_window(con, limits)
-    sqls = [read_sql(_family_file(family, any_window)) for family in ordered]
+    sqls = [read_sql(f"indicators/{family}") for family in ordered]
     if not sqls:
         frames = []
     elif side_by_side:

@@ -86,7 +86,12 @@ def run(args: argparse.Namespace) -> Results:
     quiet_streamlit()
     from benchmarks import computation
     from benchmarks.browser import measure_browser
-    from benchmarks.imports import measure_imports, measure_month_import
+    from benchmarks.imports import (
+        measure_cli_import,
+        measure_imports,
+        measure_month_import,
+        measure_small_imports,
+    )
     from benchmarks.pages import registry
     from benchmarks.script import measure_scripts
     from benchmarks.stores import ensure_store, spec_of
@@ -113,6 +118,8 @@ def run(args: argparse.Namespace) -> Results:
         if not args.no_import:
             for item in measure_imports(args.import_rows, args.tool_rows, args.runs, say, scratch_root):
                 results.add(item)
+            for item in measure_cli_import(args.import_rows, args.runs, say, scratch_root):
+                results.add(item)
         for scale in scales:
             path, facts = stores[scale]
             results.stores[scale] = {**facts, "path": str(path)}
@@ -130,6 +137,8 @@ def run(args: argparse.Namespace) -> Results:
                     results.add(item)
             if not args.no_import:
                 for item in measure_month_import(scale, path, args.runs, scratch_root, say):
+                    results.add(item)
+                for item in measure_small_imports(scale, path, args.runs, scratch_root, say):
                     results.add(item)
             if not args.no_script:
                 for item in measure_scripts(scale, str(path), pages, args.runs, plan.service, say):

@@ -13,17 +13,27 @@ Each run imports the file with :func:`analytics.ingest.import_file` into a new e
 run does the same work: decode, detect, parse, validate, create agents and projects, write, refresh
 the derived tables) and checks that every row was accepted. When the importer is missing, the
 measurement is recorded as skipped with the reason.
+
+Issue 16's import targets, measured beside them: the canonical file through the command line
+(``python -m analytics import``, a child process: wall time and peak memory, target
+:data:`CLI_RATE_TARGET` rows/s); into each scale's store a month of entries (target
+:data:`MONTH_TARGET_S`) and ten entries, the same ten also into an empty store, run after run (target:
+:data:`TEN_RATIO_TARGET` × the empty store's time), and the peak memory of those imports through the
+command line (the store's size must not drive it: :data:`MEMORY_RATIO_TARGET` × the empty store's).
 """
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
@@ -257,7 +267,7 @@ def measure_month_import(
     from benchmarks.stores import copy_store
     from dashboard.store import connection
 
-    name = f"a month of time entries (every agent) into the {scale} store"
+    name = month_name(scale)
     shared = connection(str(store))  # the process's connection (the pages' measurements use it too)
     last = query_value(shared, "SELECT max(work_date) FROM time_entries")
     frame = month_of_entries(shared, (pd.Timestamp(last) + pd.offsets.MonthBegin(1)).date())
@@ -297,3 +307,182 @@ def measure_month_import(
         extra={"phases_median_seconds": {step: round(statistics.median(values), 3)
                                          for step, values in phases.items()}} if samples else {},
     )]
+
+
+CLI_NAME: Final[str] = "canonical time_entries CSV through the command line"
+CLI_RATE_TARGET: Final[float] = 200_000
+"""Issue 16: a million canonical time entries at 200,000 rows/s or more, end to end (command line)."""
+MONTH_TARGET_S: Final[float] = 2.0
+"""Issue 16: a month of a city's entries imported in under 2 s."""
+TEN_ROWS: Final[int] = 10
+TEN_RATIO_TARGET: Final[float] = 2.0
+"""Issue 16: ten rows into a city-sized store within 2× of ten rows into an empty store."""
+MEMORY_RATIO_TARGET: Final[float] = 1.5
+"""Peak memory of ten rows into the store ÷ into an empty store: bounded by the file, not the store."""
+ROOT: Final[Path] = Path(__file__).resolve().parent.parent
+
+
+def month_name(scale: str) -> str:
+    return f"a month of time entries (every agent) into the {scale} store"
+
+
+def ten_name(scale: str) -> str:
+    return f"{TEN_ROWS} time entries into the {scale} store"
+
+
+def ten_empty_name(scale: str) -> str:
+    return f"the same {TEN_ROWS} time entries into an empty store"
+
+
+_MEASURED: Final[str] = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+"""A small interpreter that runs a command and prints its peak memory in KB: a child forked from
+this (large) process would report this process's memory as its own peak."""
+
+
+def run_cli(db: Path, files: list[Path]) -> tuple[float, float, int]:
+    """(seconds, peak resident memory in MB, exit code) of ``python -m analytics import --db DB
+    FILES`` in a child process: the import as a town's administrator runs it, startup included."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, sys.executable, "-m", "analytics", "import", "--db",
+         str(db), "--json", *map(str, files)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [
+            str(ROOT), os.environ.get("PYTHONPATH")]))})
+    seconds = time.perf_counter() - started
+    peak = float(done.stdout.strip().splitlines()[-1]) / 1024 if done.stdout.strip() else 0.0
+    return seconds, peak, done.returncode
+
+
+def measure_cli_import(rows: int, runs: int, say: Say, scratch: Path) -> list[Measurement]:
+    """The canonical file of ``rows`` entries imported ``runs`` times through the command line into
+    a new store: wall time (rows/s against :data:`CLI_RATE_TARGET`) and peak memory."""
+    folder = Path(tempfile.mkdtemp(dir=scratch))
+    path = folder / "time_entries.csv"
+    canonical_time_entries(rows).to_csv(path, index=False)
+    samples: list[float] = []
+    memory: list[float] = []
+    problem = ""
+    for run in range(runs):
+        db = folder / f"cli-{run}.duckdb"
+        seconds, peak, code = run_cli(db, [path])
+        for leftover in folder.glob(f"cli-{run}.duckdb*"):
+            leftover.unlink(missing_ok=True)
+        if code != 0:
+            problem = f"error: the import command exited with {code}"
+            break
+        samples.append(seconds)
+        memory.append(peak)
+        say(f"import: {CLI_NAME} run {run + 1}/{runs}: {seconds:.2f} s ({rows / seconds:,.0f} rows/s, "
+            f"peak {peak:,.0f} MB)")
+    path.unlink(missing_ok=True)
+    return [Measurement(
+        "import", "", CLI_NAME, "command line, fresh store",
+        stats=Stats.of(samples) if samples and not problem else None, status=problem or "ok",
+        rows=rows, note="python -m analytics import: interpreter start, read, parse, write, refresh",
+        extra={"peak_rss_mb": round(max(memory), 1)} if memory else {})]
+
+
+def ten_entries(con: object) -> pd.DataFrame:
+    """Ten canonical entries for five agents of the store on its last recorded day (a small daily
+    correction, what a town sends between monthly exports)."""
+    from analytics.store.db import query_rows, query_value
+
+    agents = [row[0] for row in query_rows(  # type: ignore[arg-type]
+        con, "SELECT agent_id FROM agents ORDER BY agent_id LIMIT 5")] or ["AG-T0001"]
+    last = query_value(con, "SELECT max(work_date) FROM time_entries") or FILE_FIRST_DAY  # type: ignore[arg-type]
+    number = np.arange(TEN_ROWS)
+    return pd.DataFrame({
+        "entry_id": "ten-" + pd.Series(number).astype(str),
+        "agent_id": [agents[i % len(agents)] for i in number],
+        "project_id": "", "work_date": str(last)[:10],
+        "start_time": np.where(number % 2 == 0, "08:00", "18:00"),
+        "end_time": np.where(number % 2 == 0, "12:00", "20:30"),
+        "hours": "", "activity": "meeting",
+    }, columns=list(CANONICAL_HEADER))
+
+
+def _timed_import(db: Path, path: Path) -> tuple[Any, float]:
+    """(result, seconds) of :func:`import_file` in this process (the store opened before timing)."""
+    from analytics.ingest import import_file
+    from analytics.store.db import open_store
+
+    con = open_store(db)
+    try:
+        return timed(lambda: import_file(con, path))
+    finally:
+        con.close()
+
+
+def measure_small_imports(
+    scale: str, store: Path, runs: int, scratch: Path, say: Say
+) -> list[Measurement]:
+    """Ten entries into a copy of the ``scale`` store and into an empty store, alternately
+    (``runs`` each, in this process), then once each through the command line for the peak memory,
+    with the month of :func:`measure_month_import` (its memory)."""
+    from analytics.store.db import query_value
+    from benchmarks.stores import copy_store
+    from dashboard.store import connection
+
+    shared = connection(str(store))  # the process's connection (as measure_month_import)
+    ten = ten_entries(shared)
+    last = query_value(shared, "SELECT max(work_date) FROM time_entries")
+    month = month_of_entries(shared, (pd.Timestamp(last) + pd.offsets.MonthBegin(1)).date())
+    ten_path, month_path = scratch / f"ten-{scale}.csv", scratch / f"month-{scale}-cli.csv"
+    ten.to_csv(ten_path, index=False)
+    month.to_csv(month_path, index=False)
+    copy, empty = scratch / f"ten-{scale}.duckdb", scratch / f"ten-empty-{scale}.duckdb"
+    timings: dict[str, list[float]] = {"store": [], "empty": []}
+    problem = ""
+
+    def clean(db: Path) -> None:
+        for leftover in scratch.glob(f"{db.name}*"):
+            leftover.unlink(missing_ok=True)
+
+    for _run in range(runs):
+        for kind, db in (("store", copy), ("empty", empty)):
+            if kind == "store":
+                copy_store(store, db)
+            result, seconds = _timed_import(db, ten_path)
+            clean(db)
+            if result.status != "imported" or result.rows_added != TEN_ROWS:
+                problem = f"error: {result.status}, {result.rows_added} of {TEN_ROWS} rows added"
+                break
+            timings[kind].append(seconds)
+        if problem:
+            break
+        say(f"import: ten rows into the {scale} store {timings['store'][-1] * 1000:.0f} ms, into an "
+            f"empty store {timings['empty'][-1] * 1000:.0f} ms")
+    memory: dict[str, float] = {}
+    for kind, path in (("store", ten_path), ("empty", ten_path), ("month", month_path)):
+        db = empty if kind == "empty" else copy
+        if kind != "empty":
+            copy_store(store, db)
+        _, peak, code = run_cli(db, [path])
+        clean(db)
+        if code == 0:
+            memory[kind] = round(peak, 1)
+    say(f"import: peak memory (command line) ten rows into the {scale} store {memory.get('store')} MB,"
+        f" into an empty store {memory.get('empty')} MB, a month {memory.get('month')} MB")
+    for path in (ten_path, month_path):
+        path.unlink(missing_ok=True)
+    found = []
+    for kind, name, variant in (("store", ten_name(scale), "existing store"),
+                                ("empty", ten_empty_name(scale), "empty store")):
+        found.append(Measurement(
+            "import", scale, name, variant,
+            stats=Stats.of(timings[kind]) if timings[kind] and not problem else None,
+            status=problem or "ok", rows=TEN_ROWS,
+            note="in process, store opened; runs alternate with the other store",
+            extra={"peak_rss_mb": memory[kind]} if kind in memory else {}))
+    if "month" in memory:
+        found.append(Measurement("import", scale, month_name(scale), "peak memory (command line)",
+                                 status="ok", rows=len(month),
+                                 extra={"peak_rss_mb": memory["month"]}))
+    return found
+

@@ -8,7 +8,7 @@ the runs with its min–max spread; ratios divide medians of the same scale and 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -97,6 +97,7 @@ def budgets(results: Results) -> list[dict[str, Any]]:
         else:
             add("import of 1,000,000 canonical time entries", f"< {IMPORT_BUDGET_S:g} s",
                 imported.status, None)
+    _import_budgets(results, scale or "", add)
     bare = results.median("reference", scale or "", "bare scan", "cold")
     pandas = results.median("reference", scale or "", "pandas (load + compute)", "cold")
     for name in _page_names(results):
@@ -136,6 +137,43 @@ def budgets(results: Results) -> list[dict[str, Any]]:
                 item.median < SECOND_VISIT_BUDGET_S if item.ok and item.median is not None
                 else None)
     return rows
+
+
+def _import_budgets(results: Results, scale: str,
+                    add: Callable[[str, str, str, bool | None], None]) -> None:
+    """Issue 16's import targets: rows/s through the command line, a month into the store, ten rows
+    into the store ÷ into an empty store (time and peak memory)."""
+    from benchmarks import imports
+
+    cli = results.find("import", "", imports.CLI_NAME, "command line, fresh store")
+    if cli is not None:
+        rate = cli.rows_per_second
+        peak = cli.extra.get("peak_rss_mb")
+        add(f"{cli.rows or 0:,} canonical time entries, command line (rows ÷ median time)",
+            f"≥ {imports.CLI_RATE_TARGET:,.0f} rows/s",
+            f"{rate:,.0f} rows/s ({_cell(cli)}, peak {peak} MB)" if rate else cli.status,
+            None if rate is None else rate >= imports.CLI_RATE_TARGET)
+    month = results.find("import", scale, imports.month_name(scale), "existing store")
+    if month is not None:
+        peak = (results.find("import", scale, imports.month_name(scale), "peak memory (command line)")
+                or month).extra.get("peak_rss_mb")
+        add(f"a month of time entries ({month.rows or 0:,} rows) into the {scale} store (median)",
+            f"< {imports.MONTH_TARGET_S:g} s", f"{_cell(month)} (peak {peak} MB)",
+            None if month.median is None else month.median < imports.MONTH_TARGET_S)
+    ten = results.find("import", scale, imports.ten_name(scale), "existing store")
+    empty = results.find("import", scale, imports.ten_empty_name(scale), "empty store")
+    if ten is not None and empty is not None:
+        ratio = _ratio(ten.median, empty.median)
+        add(f"{imports.TEN_ROWS} rows into the {scale} store ÷ into an empty store (median times, "
+            "side by side)", f"≤ {imports.TEN_RATIO_TARGET:g}×",
+            f"{_x(ratio)} ({_cell(ten)} ÷ {_cell(empty)})",
+            None if ratio is None else ratio <= imports.TEN_RATIO_TARGET)
+        store_mb, empty_mb = ten.extra.get("peak_rss_mb"), empty.extra.get("peak_rss_mb")
+        memory = _ratio(store_mb, empty_mb)
+        add(f"peak memory of {imports.TEN_ROWS} rows into the {scale} store ÷ into an empty store "
+            "(command line)", f"≤ {imports.MEMORY_RATIO_TARGET:g}×",
+            f"{_x(memory)} ({store_mb} MB ÷ {empty_mb} MB)",
+            None if memory is None else memory <= imports.MEMORY_RATIO_TARGET)
 
 
 def _met(flag: bool | None) -> str:
@@ -307,9 +345,12 @@ Chromium from navigation until the server has finished the run and the page is d
 included), in the app's default period (last 3 months), the server started as `make run` does;
 **app first visit, loaded** is the first visit to another server while a `while True: pass`
 process keeps one core busy. **Import throughput**: each generated file
-into a fresh store, and a month of time entries for every agent (two per weekday, the month after
-the last recorded day) into a copy of each demo store, which rebuilds only the derived tables those
-rows reach; the **derived tables refresh** is the full rebuild (after an upgrade of the app).
+into a fresh store (in process, and the canonical one through `python -m analytics import` in a child
+process: interpreter start included, peak memory of that process), a month of time entries for every
+agent (two per weekday, the month after the last recorded day) and ten entries on the last recorded
+day into a copy of each demo store, and the same ten entries into an empty store, run after run
+(**÷ empty store** divides the two medians); an import refreshes only the derived rows of the keys its
+rows touch; the **derived tables refresh** is the full rebuild (after an upgrade of the app).
 """
 
 

@@ -84,12 +84,25 @@ def test_both_import_files_are_imported_whole(outcome: tuple[int, dict, str], na
 
 def test_a_month_is_imported_into_the_existing_store(outcome: tuple[int, dict, str]) -> None:
     _, results, markdown = outcome
-    (found,) = rows(results, "import", "existing store")
+    (found,) = [m for m in rows(results, "import", "existing store")
+                if m["name"].startswith("a month")]
     assert found["status"] == "ok" and found["scale"] == "tiny"
     agents = results["stores"]["tiny"]["rows"]["agents"]
     assert found["rows"] >= agents * 2 * 20  # two entries per agent and weekday, 20+ weekdays
     assert found["rows"] % (agents * 2) == 0
     assert "a month of time entries (every agent) into the tiny store" in markdown
+
+
+def test_the_import_targets_of_issue_16_are_in_the_budgets(outcome: tuple[int, dict, str]) -> None:
+    _, results, markdown = outcome
+    (cli,) = [m for m in rows(results, "import") if m["variant"] == "command line, fresh store"]
+    assert cli["status"] == "ok" and cli["rows_per_second"] > 0 and cli["extra"]["peak_rss_mb"] > 0
+    (ten,) = rows(results, "import", "empty store")
+    assert ten["status"] == "ok" and ten["rows"] == 10 and ten["extra"]["peak_rss_mb"] > 0
+    for budget in ("canonical time entries, command line (rows ÷ median time) | ≥ 200,000 rows/s",
+                   "10 rows into the tiny store ÷ into an empty store (median times, side by side) | ≤ 2×",
+                   "peak memory of 10 rows into the tiny store ÷ into an empty store"):
+        assert budget in markdown
 
 
 def test_server_script_and_refresh_are_measured(outcome: tuple[int, dict, str]) -> None:

@@ -26,8 +26,9 @@ from analytics.indicators import (
     families_of,
 )
 from analytics.settings import Thresholds
-from analytics.store.db import execute, query_value, transaction
-from analytics.store.derived import refresh_derived
+from analytics.store.db import execute, open_store, query_value, transaction
+from analytics.store.derived import refresh_derived, workday_window
+from tests.conftest import load_tiny
 
 MAY = (date(2024, 4, 29), date(2024, 5, 26))  # ISO weeks 18–21 of 2024 (28 days)
 APRIL = (date(2024, 4, 1), date(2024, 4, 28))  # ISO weeks 14–17: the 28 days before MAY
@@ -342,7 +343,13 @@ def test_indicator(
     expected: float | int | None,
 ) -> None:
     options = {"thresholds": Thresholds(), **filters}
-    value = compute_indicators(tiny_store, *period, **options)[key]
+    store = tiny_store
+    if workday_window(options["thresholds"]) != workday_window(Thresholds()):
+        store = open_store(":memory:")  # a store whose derived tables have that workday window
+        load_tiny(store)
+        with transaction(store) as cur:
+            refresh_derived(cur, thresholds=options["thresholds"])
+    value = compute_indicators(store, *period, **options)[key]
     if expected is None:
         assert value is None
     elif KINDS[key] == "count":

@@ -123,7 +123,7 @@ def test_a_failure_while_writing_rolls_everything_back(
     import_file(store, FIXTURES / "kimai1_en.csv")
     before = store_checksum(store)
 
-    def broken(cur: duckdb.DuckDBPyConnection, changed: set[str]) -> None:
+    def broken(cur: duckdb.DuckDBPyConnection, changed: set[str], written: object) -> None:
         assert "time_entries" in changed
         assert value(cur, "SELECT count(*) FROM time_entries") > 2  # rows were written...
         raise RuntimeError("disk full")

@@ -24,9 +24,6 @@ def test_every_sql_file_reads_with_its_includes_resolved(name: str) -> None:
         ("capacity/service_week_load", "capacity/period_weeks", "edge_weeks AS ("),
         ("capacity/legal_avg12", "legal/avg12_windows", "earlier_running AS ("),
         ("derived/entry_facts", "rules/outside_hours", "WHEN is_nonworking_day THEN hours"),
-        ("indicators/hours_any_window", "rules/outside_hours", "WHEN is_nonworking_day THEN hours"),
-        ("capacity/hidden_outside_any_window", "rules/outside_hours",
-         "WHEN is_nonworking_day THEN hours"),
     ],
 )
 def test_shared_ctes_are_included_once(name: str, fragment: str, cte: str) -> None:

@@ -22,8 +22,8 @@ import pandas as pd
 
 from analytics.scope import Scope
 from analytics.settings import Thresholds, load_thresholds
-from analytics.store.db import get_meta, query_df, read_sql
-from analytics.store.derived import WORKDAY_WINDOW_META, workday_window
+from analytics.store.db import query_df, read_sql
+from analytics.store.derived import require_window
 
 HIDDEN_COLUMNS: Final[tuple[str, ...]] = (
     "outside_hours", "weekday_outside_hours", "weekend_hours", "holiday_hours",
@@ -43,25 +43,16 @@ def outside_entries(
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Hidden hours per (agent, project, event kind), only where there are some (see
-    ``sql/capacity/hidden_outside.sql``: from the derived agent_outside_day when ``thresholds`` have
-    the workday window the derived tables were refreshed with, else from entry_facts' clock columns,
-    ``hidden_outside_any_window.sql``; both give the same rows).
+    ``sql/capacity/hidden_outside.sql``: from the derived agent_outside_day, whose workday window must
+    be that of ``thresholds``, see :func:`analytics.store.derived.require_window`).
 
     Columns: agent_id, project_id, project_name, event_kind and :data:`HIDDEN_COLUMNS`.
     """
     start, end, service, level = scope.start, scope.end, scope.service, scope.level
-    limits = thresholds or load_thresholds()
-    if get_meta(con, WORKDAY_WINDOW_META) == workday_window(limits):
-        return query_df(
-            con, read_sql("capacity/hidden_outside"),
-            {"start": start, "end": end, "service": service, "level": level},
-        )
+    require_window(con, thresholds or load_thresholds())
     return query_df(
-        con,
-        read_sql("capacity/hidden_outside_any_window"),
-        {"start": start, "end": end, "service": service, "level": level,
-         "workday_start_hours": limits.workday_start_hours,
-         "workday_end_hours": limits.workday_end_hours},
+        con, read_sql("capacity/hidden_outside"),
+        {"start": start, "end": end, "service": service, "level": level},
     )
 
 

@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     if "--no-derived" in argv:
         from analytics.ingest import pipeline
 
-        pipeline._refresh_derived = lambda cur, changed: None  # type: ignore[assignment]
+        pipeline._refresh_derived = lambda cur, changed, written: None  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "time_entries.csv"
         canonical_entries(rows).to_csv(csv_path, index=False)

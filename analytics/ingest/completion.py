@@ -127,7 +127,15 @@ def complete(con: duckdb.DuckDBPyConnection, agents: Sequence[AgentAnswer] = (),
                 counts["projects"] += 1
         changed = {table for table, key in (("agents", "agents"), ("contracts", "contracts"),
                                             ("projects", "projects")) if counts[key]}
+        written = {  # the rows answered: the derived tables follow them by key
+            "agents": pd.DataFrame({"agent_id": [a.agent_id for a in agents
+                                                 if _given(a.service_id)]}),
+            "contracts": pd.DataFrame({
+                "agent_id": [a.agent_id for a in agents if _given(a.weekly_hours)],
+                "valid_from": [a.valid_from for a in agents if _given(a.weekly_hours)]}),
+            "projects": pd.DataFrame({"project_id": [p.project_id for p in projects]}),
+        }
         if changed:
             bump_data_version(cur)
-            refresh_derived(cur, changed=changed)
+            refresh_derived(cur, changed=changed, written={t: written[t] for t in changed})
     return Completed(**counts)

@@ -69,18 +69,41 @@ class Directory:
 
     def __init__(self, rows: list[tuple[str, str | None]], prefix: str) -> None:
         self.ids: dict[str, str] = {}
-        self.names: dict[str, str] = {}
-        self.slugs: dict[str, tuple[str, str]] = {}
-        """Slug of a name → (id, name as known)."""
+        self._named: list[tuple[str, str]] = []
+        """(id, name) of the entities with a name: the name lookups are built on first need (a
+        file that gives ids never pays for normalising the names of a city's projects)."""
+        self._names: dict[str, str] | None = None
+        self._slugs: dict[str, tuple[str, str]] | None = None
         self.prefix = prefix
         for entity_id, name in rows:
             self._remember(entity_id, name)
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Normalised name → id."""
+        if self._names is None:
+            self._names = {}
+            for entity_id, name in self._named:
+                self._names.setdefault(_key(name), entity_id)
+        return self._names
+
+    @property
+    def slugs(self) -> dict[str, tuple[str, str]]:
+        """Slug of a name → (id, name as known)."""
+        if self._slugs is None:
+            self._slugs = {}
+            for entity_id, name in self._named:
+                self._slugs.setdefault(slug(name), (entity_id, name))
+        return self._slugs
+
     def _remember(self, entity_id: str, name: str | None) -> None:
         self.ids.setdefault(entity_id.lower(), entity_id)
         if name:
-            self.names.setdefault(_key(name), entity_id)
-            self.slugs.setdefault(slug(name), (entity_id, name))
+            self._named.append((entity_id, name))
+            if self._names is not None:
+                self._names.setdefault(_key(name), entity_id)
+            if self._slugs is not None:
+                self._slugs.setdefault(slug(name), (entity_id, name))
 
     def find(self, entity_id: str, email: str, name: str) -> str | None:
         """The known id matching the id, the e-mail or the name (in that order)."""

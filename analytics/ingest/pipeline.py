@@ -185,9 +185,10 @@ def _column_types(cur: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     return {name: kind for name, kind in rows}
 
 
-def _upsert(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> tuple[int, int]:
+def _upsert(cur: duckdb.DuckDBPyConnection, table: str,
+            frame: pd.DataFrame) -> tuple[int, int, pd.DataFrame]:
     """Insert new rows; complete existing ones with the file's non-empty cells. Returns (new rows,
-    existing rows whose content the file changed)."""
+    existing rows whose content the file changed, the file's rows that are new or changed)."""
     columns = [c for c in TABLES[table] if c in frame.columns]
     key = KEYS[table]
     frame = frame.drop_duplicates(subset=list(key), keep="last")
@@ -201,24 +202,29 @@ def _upsert(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
     ) if updates else "DO NOTHING"
     differs = " OR ".join(
         f'coalesce(i."{c}", t."{c}") IS DISTINCT FROM t."{c}"' for c in updates) or "false"
+    first_key = key[0]
     with registered(cur, "_incoming", frame[columns]):
-        updated = cur.execute(
-            f'SELECT count(*) FROM (SELECT {select_list} FROM _incoming) AS i '
-            f'JOIN "{table}" AS t USING ({", ".join(key)}) WHERE {differs}'
-        ).fetchall()[0][0]
+        written = cur.execute(
+            f'SELECT i.* FROM (SELECT {select_list} FROM _incoming) AS i '
+            f'LEFT JOIN "{table}" AS t USING ({", ".join(key)}) '
+            f'WHERE t."{first_key}" IS NULL OR {differs}'
+        ).df()
         cur.execute(
             f'INSERT INTO "{table}" ({column_list}) SELECT {select_list} FROM _incoming '
             f'ON CONFLICT ({", ".join(key)}) {action}'
         )
     added = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0] - before
-    return int(added), int(updated)
+    return int(added), len(written) - int(added), written
 
 
 def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
     """Insert the rows whose key the table does not hold yet; return how many were added.
 
-    Same effect as :func:`analytics.store.db.insert_frame` (duplicates ignored), written as an
-    anti-join, which DuckDB runs several times faster than ``ON CONFLICT DO NOTHING`` on big files.
+    Same effect as :func:`analytics.store.db.insert_frame` (duplicates ignored). A file larger than
+    the table is written as an anti-join, which DuckDB runs several times faster than
+    ``ON CONFLICT DO NOTHING`` on big files; a smaller one with ``ON CONFLICT DO NOTHING``, which
+    looks its keys up in the primary-key index instead of scanning the whole table (a month into a
+    city's ten million entries: 1.5 → 0.5 s; ten rows: 1.4 s → 0.07 s).
     """
     if frame.empty:
         return 0
@@ -231,20 +237,28 @@ def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) 
     select_list = ", ".join(f'incoming."{c}"' for c in columns)
     before = cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
     with registered(cur, "_incoming", rows):
-        cur.execute(
-            f'INSERT INTO "{table}" ({column_list}) SELECT {select_list} '
-            f"FROM (SELECT {typed} FROM _incoming) AS incoming "
-            f'ANTI JOIN "{table}" AS existing USING ({", ".join(key)})'
-        )
+        if len(rows) > before:
+            cur.execute(
+                f'INSERT INTO "{table}" ({column_list}) SELECT {select_list} '
+                f"FROM (SELECT {typed} FROM _incoming) AS incoming "
+                f'ANTI JOIN "{table}" AS existing USING ({", ".join(key)})'
+            )
+        else:
+            cur.execute(f'INSERT INTO "{table}" ({column_list}) SELECT {typed} FROM _incoming '
+                        f'ON CONFLICT ({", ".join(key)}) DO NOTHING')
     return int(cur.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0] - before)
 
 
-def write_staged(cur: duckdb.DuckDBPyConnection, staged: Staged) -> tuple[dict[str, int], set[str]]:
+def write_staged(
+    cur: duckdb.DuckDBPyConnection, staged: Staged,
+) -> tuple[dict[str, int], set[str], dict[str, pd.DataFrame]]:
     """Write a batch's rows table by table in dependency order; (rows added per table, the tables
-    whose content changed: rows added or existing rows completed — what the derived tables of
-    :func:`analytics.store.derived.refresh_derived` must follow)."""
+    whose content changed: rows added or existing rows completed, and per changed table the rows
+    the file wrote — what the derived tables of :func:`analytics.store.derived.refresh_derived`
+    must follow; for the tables only inserted into, all of the file's rows, already there or not)."""
     added: dict[str, int] = {}
     changed: set[str] = set()
+    written: dict[str, pd.DataFrame] = {}
     for table in WRITE_ORDER:
         frame = staged.frames.get(table)
         if frame is None or frame.empty:
@@ -252,12 +266,13 @@ def write_staged(cur: duckdb.DuckDBPyConnection, staged: Staged) -> tuple[dict[s
         rows = frame.drop(columns=["_line"], errors="ignore")
         updated = 0
         if table in UPSERT_TABLES:
-            added[table], updated = _upsert(cur, table, rows)
+            added[table], updated, written[table] = _upsert(cur, table, rows)
         else:
             added[table] = insert_new(cur, table, rows)
+            written[table] = rows
         if added[table] or updated:
             changed.add(table)
-    return added, changed
+    return added, changed, {table: written[table] for table in changed}
 
 
 def _bookkeeping(
@@ -307,12 +322,13 @@ def _params_json(messages: list[Message]) -> list[str | None]:
     return result
 
 
-def _refresh_derived(cur: duckdb.DuckDBPyConnection, changed: set[str]) -> None:
-    """Rebuild the derived tables that depend on the ``changed`` canonical tables."""
+def _refresh_derived(cur: duckdb.DuckDBPyConnection, changed: set[str],
+                     written: dict[str, pd.DataFrame]) -> None:
+    """Refresh the derived rows that depend on the ``written`` rows of the ``changed`` tables."""
     from analytics.store.derived import refresh_derived
 
     if changed:
-        refresh_derived(cur, changed=changed)
+        refresh_derived(cur, changed=changed, written=written)
 
 
 def _names(created: list[str]) -> str:
@@ -416,14 +432,14 @@ def run_prepared(
             if strict and result.rejects:
                 raise _StrictRefusal(result)
             report(0.6, STEPS["write"])
-            added, changed = write_staged(cur, staged)
+            added, changed, written = write_staged(cur, staged)
             result.rows_added = added.get(match.format.target, 0)
             result.explain(_summary(prepared.name, result, result.rows_added,
                                     [*prepared.notes, *staged.notes], _unplaced(cur, staged)))
             result.import_id = _bookkeeping(cur, prepared, result)
             report(0.8, STEPS["derived"])
             bump_data_version(cur)
-            _refresh_derived(cur, changed)
+            _refresh_derived(cur, changed, written)
         report(1.0, STEPS["done"])
         return result
     except _StrictRefusal as exc:

@@ -28,7 +28,7 @@ import pandas as pd
 from analytics import schema
 from analytics.ingest.formats import normalise_header
 from analytics.ingest.messages import Code, choice
-from analytics.ingest.parse import ParseError, column_values
+from analytics.ingest.parse import ParseError, parse_column
 
 CODES: Final[dict[str, tuple[str, ...]]] = {
     "level": schema.LEVELS,
@@ -206,10 +206,15 @@ def map_column(values: pd.Series, vocabulary: str,
                chosen: Mapping[str, str] | None = None) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """(stored value per row, error per row, True where the row's label could not be placed) of a
     column read against a vocabulary (:func:`read_label`)."""
-    readings, errors = column_values(values, lambda text: read_label(text, vocabulary, chosen))
-    codes = pd.Series(pd.array([r.code if r is not None else None for r in readings], dtype="str"))
+    readings, rows, messages = parse_column(values, lambda text: read_label(text, vocabulary, chosen))
+    # per distinct label, then spread to the rows (a million rows hold a handful of labels)
+    codes = pd.array([r.code if r is not None else None for r in readings], dtype="str")
     unplaced = np.array([bool(r is not None and r.unplaced) for r in readings], dtype=bool)
-    return codes, errors, unplaced
+    errors = np.empty(len(messages), dtype=object)
+    errors[:] = messages
+    if not len(rows):
+        return pd.Series(codes[:0]), errors[:0], unplaced[:0]
+    return pd.Series(codes.take(rows)), errors[rows], unplaced[rows]
 
 
 def unplaced_labels(values: pd.Series, vocabulary: str,

@@ -7,9 +7,8 @@
 --          split), weekday_outside_hours (before or after the window on working days), weekend_hours
 --          (Saturday, Sunday), holiday_hours (public holidays on weekdays);
 --          outside_hours = weekday_outside_hours + weekend_hours + holiday_hours.
--- Reads agent_outside_day (each agent's outside hours per project and day, with the workday window the
--- derived tables were refreshed with): only for that window; hidden_outside_any_window.sql gives the
--- same rows for any window from entry_facts' clock columns.
+-- Reads agent_outside_day (each agent's outside hours per project and day, with the settings' workday
+-- window: part of the derived tables' signature, a new window rebuilds them).
 WITH
 days_in AS (
     SELECT agent_id, project_id, work_date, is_nonworking_day, is_weekend, outside_hours

@@ -10,6 +10,7 @@ WITH
 facts AS (
     SELECT agent_id, service_id, work_date, week_start, level, hours, outside_hours, start_ts, end_ts
     FROM entry_facts
+    WHERE touched_day(agent_id, work_date)  -- every row, but in a keyed refresh (store/derived.py)
 )
 
 SELECT

@@ -11,6 +11,7 @@ CREATE OR REPLACE TABLE agent_day_capacity AS
 WITH
 contracts_in AS (
     SELECT agent_id, valid_from, valid_to, weekly_hours FROM contracts
+    WHERE touched_agent(agent_id)  -- every contract, but in a keyed refresh (store/derived.py)
 ),
 
 absences_in AS (
@@ -30,6 +31,7 @@ contract_days AS (
     FROM contracts_in AS c
     JOIN working_days AS d
       ON d.day >= c.valid_from AND d.day <= coalesce(c.valid_to, DATE '9999-12-31')
+    WHERE touched_day(c.agent_id, d.day)
     QUALIFY row_number() OVER (PARTITION BY c.agent_id, d.day ORDER BY c.valid_from DESC) = 1
 ),
 

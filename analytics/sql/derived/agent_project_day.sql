@@ -12,6 +12,7 @@ facts AS (
     SELECT agent_id, service_id, project_id, work_date, week_start, level, hours
     FROM entry_facts
     WHERE project_id IS NOT NULL
+      AND touched_day(agent_id, work_date)  -- every row, but in a keyed refresh (store/derived.py)
 )
 
 SELECT

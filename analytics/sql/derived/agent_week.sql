@@ -10,10 +10,12 @@ CREATE OR REPLACE TABLE agent_week AS
 WITH
 facts AS (
     SELECT agent_id, week_start, level, hours, outside_hours FROM entry_facts
+    WHERE touched_week(agent_id, week_start)  -- every row, but in a keyed refresh (store/derived.py)
 ),
 
 capacity_days AS (
     SELECT agent_id, week_start, capacity_hours FROM agent_day_capacity
+    WHERE touched_week(agent_id, week_start)
 ),
 
 agents_in AS (

@@ -13,6 +13,8 @@ day_levels AS (
     SELECT agent_id, service_id, work_date, week_start, entries, hours, outside_hours,
            first_start_ts, last_end_ts
     FROM agent_day
+    -- every row, but in a keyed refresh (store/derived.py): the rows it replaces and the day before
+    WHERE touched_around(agent_id, work_date)
 ),
 
 days AS (

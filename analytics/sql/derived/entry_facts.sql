@@ -21,6 +21,7 @@ WITH
 time_entries_in AS (
     SELECT entry_id, agent_id, project_id, work_date, start_time, end_time, hours, activity
     FROM time_entries
+    WHERE touched_day(agent_id, work_date)  -- every entry, but in a keyed refresh (store/derived.py)
 ),
 
 agents_in AS (

@@ -16,6 +16,7 @@ projects_in AS (
     SELECT project_id, project_name, theme, service_id, level, initiative, perimeter, status,
            start_date, end_date
     FROM projects
+    WHERE touched_project(project_id)  -- every project, but in a keyed refresh (store/derived.py)
 ),
 
 finished AS (
@@ -28,7 +29,10 @@ finished AS (
 ),
 
 project_hours AS (
-    SELECT project_id, sum(hours) AS hours FROM project_phase_hours GROUP BY project_id
+    SELECT project_id, sum(hours) AS hours
+    FROM project_phase_hours
+    WHERE touched_project(project_id)
+    GROUP BY project_id
 )
 
 SELECT

@@ -12,6 +12,7 @@ facts AS (
     SELECT project_id, work_date, week_start, level, activity, agent_id, hours
     FROM entry_facts
     WHERE project_id IS NOT NULL
+      AND touched_project_day(project_id, work_date)  -- all, but in a keyed refresh (store/derived.py)
 )
 
 SELECT

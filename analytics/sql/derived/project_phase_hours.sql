@@ -21,10 +21,11 @@ finished AS (
       AND list_contains($participation_levels, level)
       AND start_date IS NOT NULL
       AND end_date >= start_date
+      AND touched_project(project_id)  -- every project, but in a keyed refresh (store/derived.py)
 ),
 
 days AS (
-    SELECT project_id, work_date, activity, hours FROM project_day
+    SELECT project_id, work_date, activity, hours FROM project_day WHERE touched_project(project_id)
 ),
 
 phased AS (

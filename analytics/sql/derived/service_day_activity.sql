@@ -9,7 +9,9 @@
 CREATE OR REPLACE TABLE service_day_activity AS
 WITH
 facts AS (
-    SELECT service_id, work_date, level, activity, hours FROM entry_facts
+    SELECT service_id, work_date, level, activity, hours
+    FROM entry_facts
+    WHERE touched_service_day(service_id, work_date)  -- all, but in a keyed refresh (store/derived.py)
 )
 
 SELECT

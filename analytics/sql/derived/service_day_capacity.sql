@@ -8,7 +8,9 @@
 CREATE OR REPLACE TABLE service_day_capacity AS
 WITH
 agent_capacity AS (
-    SELECT service_id, day, week_start, capacity_hours FROM agent_day_capacity
+    SELECT service_id, day, week_start, capacity_hours
+    FROM agent_day_capacity
+    WHERE touched_service_day(service_id, day)  -- all, but in a keyed refresh (store/derived.py)
 )
 
 SELECT

@@ -29,5 +29,6 @@ SELECT
     count(*) FILTER (WHERE w.hours <= 0)                               AS agents_missing
 FROM agent_weeks AS w
 JOIN agents_in AS a ON a.agent_id = w.agent_id
+WHERE touched_service_week(a.service_id, w.week_start)  -- all, but in a keyed refresh (store/derived.py)
 GROUP BY a.service_id, w.week_start
 ORDER BY w.week_start, a.service_id

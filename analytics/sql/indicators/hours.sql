@@ -7,8 +7,7 @@
 -- hours of projects at that level but never narrows capacity (the denominator of the load ratio
 -- stays all of the agents' capacity).
 -- Reads the daily totals per service (service_day, service_day_capacity): the outside hours are those
--- of the derived tables' workday window, so indicators.py uses this file only when the thresholds'
--- window is that one (store_meta 'derived_workday_window'), and hours_any_window.sql otherwise.
+-- of the settings' workday window (part of the derived tables' signature: a new window rebuilds them).
 
 WITH
 days AS (
