@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -127,6 +128,13 @@ def _flat(entries: Messages) -> dict[str, str]:
     for key, forms in entries.plurals.items():
         flat[f"{key}.one"], flat[f"{key}.other"] = forms[0], forms[-1]
     return flat
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The names of the ``{name}`` placeholders of a message text: what a caller must pass (a
+    definition written as a template of the thresholds in force names them, « plus de
+    {max_daily_hours} h »); values it does not name are ignored."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
 
 
 def template(key: str, lang: str, values: Mapping[str, object]) -> str | None:

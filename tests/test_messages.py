@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import ast
 import re
-import string
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from analytics.i18n import LANGUAGES, LOCALES_DIR, Translator, counted, message_key, messages, po_catalogues
+from analytics.i18n import (
+    LANGUAGES,
+    LOCALES_DIR,
+    Translator,
+    counted,
+    message_key,
+    messages,
+    placeholders,
+    po_catalogues,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*ROOT.glob("analytics/**/*.py"), *ROOT.glob("pages/**/*.py"),
@@ -30,10 +38,6 @@ def keys(lang: str) -> set[str]:
 
 ALL_KEYS = keys("fr") | keys("en")
 PREFIXES = {key.split(".", 1)[0] for key in ALL_KEYS}
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def texts(lang: str, key: str) -> tuple[str, ...]:
@@ -196,3 +200,19 @@ def test_no_python_message_module_is_left() -> None:
     """After a merge, the (fr, en) tuples of a branch go into the .po files (tools/po_merge.py in the
     team's worktree area, see README 'Messages'); a module left here would be ignored silently."""
     assert sorted(p.name for p in LOCALES_DIR.glob("*.py") if p.name != "__init__.py") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fr", "Agents dont les heures ont dépassé 110 % de leur capacité pendant au moins 4 semaines "
+            "consécutives"),
+     ("en", "Agents whose hours exceeded 110% of their capacity for at least 4 consecutive weeks")],
+)
+def test_a_definition_is_a_template_filled_with_the_thresholds_in_force(lang: str, expected: str) -> None:
+    """A message names the thresholds it shows; the caller passes those in force (here overridden to
+    110 % and 4 weeks), and values the text does not name are ignored."""
+    t = Translator(lang)
+    key = "capacity.overload.intro"
+    assert {"ratio", "weeks"} <= placeholders(t.plain(key))
+    text = t.plain(key, ratio=t.percent(1.1), weeks=4, max_daily_hours=10)
+    assert text.replace("\u202f", " ").replace("\u00a0", " ").startswith(expected)
