@@ -1,8 +1,12 @@
 """Translations and French/English formatting, without any global state.
 
 A :class:`Translator` is made per user session (``Translator("fr")``); nothing here changes a
-process-wide locale. Message catalogues live in ``analytics/locales/<area>.py``, each defining
-``MESSAGES: dict[str, tuple[str, str]]`` (key → (French, English)); all are merged at first use.
+process-wide locale. Messages live in gettext catalogues, one per language and area:
+``analytics/locales/<lang>/LC_MESSAGES/<area>.po``. Their msgids are symbolic keys
+(``capacity.legal.count``), the msgstr is the text; a message that agrees with a number is a plural
+entry (``msgid_plural``, ``msgstr[0]``, ``msgstr[1]``) whose form the ``count`` value chooses by the
+catalogue's ``Plural-Forms`` rule (French ``n > 1``: « 0 agent », « 1 agent », « 2 agents »;
+English ``n != 1``). The ``.po`` files are read with Babel at first use (no compile step).
 Numbers and dates are formatted by babel with the ``fr_FR`` or ``en_GB`` conventions
 (``1 234,5`` and ``26 nov. 2026`` in French).
 
@@ -16,19 +20,20 @@ markdown made by the app (a text ``t`` returned) is passed as a :class:`Markdown
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import gettext
 import re
-from collections.abc import Iterable, Mapping
+import string
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 from typing import Final
 
-from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
 
-import analytics.locales as _locales
 from analytics import formats
 
 LANGUAGES: Final[tuple[str, ...]] = ("fr", "en")
@@ -37,38 +42,115 @@ MISSING: Final[str] = formats.MISSING
 """What a number that is undefined (None, NaN) is shown as."""
 
 
-@cache
-def catalogue() -> Mapping[str, tuple[str, str]]:
-    """All messages of every ``analytics.locales`` module, merged (a key defined twice is an error)."""
-    merged: dict[str, tuple[str, str]] = {}
-    for module_info in sorted(pkgutil.iter_modules(_locales.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{_locales.__name__}.{module_info.name}")
-        for key, texts in getattr(module, "MESSAGES", {}).items():
-            if key in merged:
-                raise ValueError(f"message key {key!r} defined twice (in {module_info.name})")
-            merged[key] = texts
-    return merged
+LOCALES_DIR: Final[Path] = Path(__file__).resolve().parent / "locales"
+"""Where the catalogues are: ``<lang>/LC_MESSAGES/<area>.po``."""
+
+
+def po_files(lang: str) -> list[Path]:
+    """The catalogue files of ``lang``, one per area, in name order."""
+    return sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po"))
 
 
 @cache
-def _locale(lang: str) -> Locale:
-    return Locale.parse(BABEL_LOCALES[lang])
+def po_catalogues(lang: str) -> Mapping[str, Catalog]:
+    """The Babel catalogues of ``lang`` by area (file name without ``.po``), as read from disk."""
+    catalogues: dict[str, Catalog] = {}
+    for path in po_files(lang):
+        with path.open("rb") as handle:
+            catalogues[path.stem] = read_po(handle, locale=lang, domain=path.stem, abort_invalid=True)
+    return catalogues
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The messages of one language: plain texts and plural forms by key, and the language's
+    gettext plural rule (the form index of a whole count)."""
+
+    texts: Mapping[str, str]
+    plurals: Mapping[str, tuple[str, ...]]
+    plural_index: Callable[[int], int]
+
+
+def message_key(message: Message) -> str:
+    """The key of a catalogue entry: its msgid (the singular msgid of a plural entry)."""
+    return str(message.id[0]) if isinstance(message.id, tuple | list) else str(message.id)
+
+
+@cache
+def messages(lang: str) -> Messages:
+    """Every entry of ``lang``'s catalogues, merged (a key defined twice is an error); an entry
+    left untranslated (an empty msgstr) counts as missing."""
+    texts: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    rule = "(n != 1)"
+    for area, catalogue in po_catalogues(lang).items():
+        rule = catalogue.plural_expr
+        for message in catalogue:
+            key = message_key(message)
+            if not key:
+                continue
+            if key in texts or key in plurals:
+                raise ValueError(f"message key {key!r} defined twice ({lang}, in {area}.po)")
+            if isinstance(message.string, tuple | list):
+                if all(message.string):
+                    plurals[key] = tuple(message.string)
+            elif message.string:
+                texts[key] = message.string
+    return Messages(texts, plurals, gettext.c2py(rule))
+
+
+def plural_index(lang: str, count: float) -> int:
+    """Which form of a plural entry ``count`` takes in ``lang``: the catalogue's ``Plural-Forms``
+    rule applied to ``abs(count)``, as gettext's ``ngettext`` does. gettext's rules are for whole
+    numbers; a fractional count (« 1,5 mois », « 2.5 months ») takes the last (plural) form."""
+    number = abs(count)
+    if float(number).is_integer():
+        return messages(lang).plural_index(int(number))
+    return -1
 
 
 def plural_form(lang: str, count: float) -> str:
-    """The CLDR plural category of ``count`` in ``lang``: 'one' or 'other' (French: 0 and 1 are
-    'one'; English: only 1)."""
-    return str(_locale(lang).plural_form(abs(count)))
+    """'one' when ``count`` takes the singular form in ``lang`` (French: 0 and 1; English: only
+    1), 'other' otherwise."""
+    return "one" if plural_index(lang, count) == 0 else "other"
+
+
+@cache
+def catalogue() -> Mapping[str, tuple[str, str]]:
+    """A flat view of both languages, for checks and tools: key → (French, English); a plural
+    entry shows as ``key.one`` (its first form) and ``key.other`` (its last). A key missing in one
+    language has an empty text there."""
+    flat = [_flat(messages(lang)) for lang in LANGUAGES]
+    return {key: (flat[0].get(key, ""), flat[1].get(key, "")) for key in sorted(set().union(*flat))}
+
+
+def _flat(entries: Messages) -> dict[str, str]:
+    flat = dict(entries.texts)
+    for key, forms in entries.plurals.items():
+        flat[f"{key}.one"], flat[f"{key}.other"] = forms[0], forms[-1]
+    return flat
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The names of the ``{name}`` placeholders of a message text: what a caller must pass (a
+    definition written as a template of the thresholds in force names them, « plus de
+    {max_daily_hours} h »); values it does not name are ignored."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
 
 
 def template(key: str, lang: str, values: Mapping[str, object]) -> str | None:
-    """The text of ``key`` in ``lang``; a key with plural forms (``key.one``, ``key.other``) takes
-    the form of its ``count`` value. None when the catalogue has no such key."""
-    texts = catalogue().get(key)
-    if texts is None and isinstance(values.get("count"), int | float):
-        forms = catalogue()
-        texts = forms.get(f"{key}.{plural_form(lang, values['count'])}") or forms.get(f"{key}.other")
-    return None if texts is None else texts[LANGUAGES.index(lang)]
+    """The text of ``key`` in ``lang``; a plural entry takes the form of its ``count`` value
+    (:func:`plural_index`). None when the catalogue has no such key, or when a plural entry is
+    given no number as ``count``."""
+    entries = messages(lang)
+    text = entries.texts.get(key)
+    if text is not None:
+        return text
+    forms = entries.plurals.get(key)
+    count = values.get("count")
+    if forms is None or isinstance(count, bool) or not isinstance(count, int | float):
+        return None
+    return forms[plural_index(lang, count)]
 
 
 _FIRST_DAY = re.compile(r"(?<!\d)1(?=[ \u00a0\u202f][^\W\d_])")
@@ -163,7 +245,7 @@ class Translator:
         the values, every ``str`` value escaped (:func:`escape_markdown`) unless it is already
         :class:`Markdown` (such as another call's result).
 
-        A message with plural forms (keys ``key.one`` and ``key.other``) is chosen by ``count``.
+        A plural entry takes the form of ``count`` (:func:`plural_index`).
         An unknown key is returned as is, so that a missing translation is visible, not fatal.
         """
         return Markdown(self._fill(key, {name: _md_value(v) for name, v in values.items()}))
@@ -242,8 +324,8 @@ def iso_week(t: Translator, day: date) -> str:
 
 
 def counted(t: Translator, key: str, count: float, digits: int = 0, **values: object) -> str:
-    """The message ``key`` in the plural form of ``count`` (keys ``key.one`` and ``key.other``:
-    « 1 constat », « 3 constats »), its ``{n}`` placeholder being ``count`` written the language's
-    way (``1 234``) with ``digits`` decimals; ``values`` fill the other placeholders."""
+    """The plural entry ``key`` in the form of ``count`` (« 1 constat », « 3 constats »), its
+    ``{n}`` placeholder being ``count`` written the language's way (``1 234``) with ``digits``
+    decimals; ``values`` fill the other placeholders."""
     number = float(count) if digits else round(float(count))
     return t(key, count=number, n=t.number(number, digits), **values)

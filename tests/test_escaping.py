@@ -116,9 +116,10 @@ def test_the_translator_escapes_values_not_its_own_texts(call: object, expected:
 def test_plural_forms_still_follow_count(
     monkeypatch: pytest.MonkeyPatch, lang: str, count: int, expected: str
 ) -> None:
-    forms = {"x.agents.one": ("{count} agent de **{name}**", "{count} agent of **{name}**"),
-             "x.agents.other": ("{count} agents de **{name}**", "{count} agents of **{name}**")}
-    monkeypatch.setattr(i18n, "catalogue", lambda: forms)
+    forms = {"fr": ("{count} agent de **{name}**", "{count} agents de **{name}**"),
+             "en": ("{count} agent of **{name}**", "{count} agents of **{name}**")}
+    entries = i18n.Messages({}, {"x.agents": forms[lang]}, i18n.messages(lang).plural_index)
+    monkeypatch.setattr(i18n, "messages", lambda _lang: entries)
     assert Translator(lang)("x.agents", count=count, name="*X*") == expected
 
 

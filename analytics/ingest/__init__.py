@@ -9,7 +9,7 @@ mapping) → :mod:`~analytics.ingest.parse` (French/US numbers, dates, times, du
 transaction per file, bookkeeping, derived refresh).
 
 Every reason given along the way (a refused row, a refused file, a note) is a
-:class:`~analytics.ingest.messages.Message`: a key of ``analytics/locales/ingest.py`` and its
+:class:`~analytics.ingest.messages.Message`: a key of the ``ingest.po`` catalogues and its
 parameters, English for ``str()`` (the command line) and rendered in the reader's language on the Data
 page; :mod:`~analytics.ingest.review` reads kept rows and summaries back from the store.
 """

@@ -1,7 +1,7 @@
 """What the importer says, as a message key and its parameters, rendered in the reader's language.
 
 Every reason the importer gives — a refused row, a refused file, a note, the summary of an import — is a
-:class:`Message`: a key of the catalogue (``analytics/locales/ingest.py``, keys ``ingest.*``) and the
+:class:`Message`: a key of the catalogue (``ingest.po``, keys ``ingest.*``) and the
 parameters that fill its ``{placeholders}``. It is built where the problem is found::
 
     raise ParseError("ingest.cell.not_date", value=text)

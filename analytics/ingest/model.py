@@ -31,7 +31,7 @@ class Refusal(MessageError):
     """The whole file is refused; the message says why and what was expected.
 
     ``Refusal("ingest.file.empty")`` or ``Refusal("ingest.format.unknown", format=name)``: a key of
-    ``analytics/locales/ingest.py`` and its parameters.
+    the ``ingest.po`` catalogues and its parameters.
     """
 
 

@@ -1,7 +1,7 @@
 """Parsing the cells real files hold: French/US numbers, dates, clock times and durations.
 
 Scalar parsers take one stripped text and return a value, ``None`` for an empty cell, or raise
-:class:`ParseError` with a reason meant for a person (a message key of ``analytics/locales/ingest.py``
+:class:`ParseError` with a reason meant for a person (a message key of the ``ingest.po`` catalogues
 and the value as typed). Column helpers apply a scalar parser to the
 *distinct* values of a column only (a million rows hold a few thousand dates), so every format shares
 one implementation and large files stay fast.

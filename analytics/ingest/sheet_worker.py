@@ -72,7 +72,7 @@ def column_number(letters: str) -> int:
 
 
 class OverBudget(Exception):
-    """The sheet is refused: a message key of ``analytics/locales/ingest.py`` and its parameters."""
+    """The sheet is refused: a message key of the ``ingest.po`` catalogues and its parameters."""
 
     def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)

@@ -1,7 +1,7 @@
 """Labels read from files: codes, their French and English labels, common synonyms, and the rest.
 
 ``coproduction``, ``Coproduction``, ``Co-production`` and ``co production`` all read as the code
-``coproduction``; the labels come from the message catalogue (``analytics/locales/vocab.py``), so the
+``coproduction``; the labels come from the message catalogue (``vocab.po``), so the
 words shown in the app are always accepted back. A town's data is data, not an error: what happens
 to a label the importer does not know depends on what the column is for.
 

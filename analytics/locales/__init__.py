@@ -1,1 +1,1 @@
-"""Message catalogues: one module per area, each with ``MESSAGES = {key: (French, English)}``."""
+"""Message catalogues: ``<lang>/LC_MESSAGES/<area>.po`` (gettext, read by :mod:`analytics.i18n`)."""
