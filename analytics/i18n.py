@@ -274,10 +274,9 @@ class Translator:
         sign U+2212 when negative; ``–`` when undefined (:func:`analytics.formats.decimal`)."""
         return formats.decimal(value, self.locale, digits)
 
-    def percent(self, value: float | None, digits: int | None = None) -> str:
+    def percent(self, value: float | None) -> str:
         """A share as a percentage, at most one decimal: 0.4531 → ``45,3 %`` in French, ``45.3%``
-        in English (:func:`analytics.formats.share`, the one rule of shares). ``digits`` is ignored
-        (kept so that older callers still run)."""
+        in English (:func:`analytics.formats.share`, the one rule of shares)."""
         return formats.share(value, self.locale)
 
     def share(self, value: float | None) -> str:
@@ -296,10 +295,9 @@ class Translator:
         """A change, always signed: ``+1,77``, ``−1,77`` (:func:`analytics.formats.signed`)."""
         return formats.signed(value, self.locale)
 
-    def hours(self, value: float | None, digits: int | None = None) -> str:
+    def hours(self, value: float | None) -> str:
         """A number of hours, at most one decimal: ``1 234 h``, ``10,5 h``
-        (:func:`analytics.formats.hours`). ``digits`` is ignored (kept so that older callers still
-        run)."""
+        (:func:`analytics.formats.hours`)."""
         return formats.hours(value, self.locale)
 
     def date(self, value: date | datetime | None, fmt: str = "medium") -> str:

@@ -35,7 +35,7 @@ def test_number(lang: str, value: float | None, digits: int, expected: str) -> N
     [("fr", 0.8531, "85,3 %"), ("en", 0.8531, "85.3%"), ("fr", None, "–")],
 )
 def test_percent(lang: str, value: float | None, expected: str) -> None:
-    assert plain(Translator(lang).percent(value, 1)) == expected
+    assert plain(Translator(lang).percent(value)) == expected
 
 
 @pytest.mark.parametrize(
