@@ -96,9 +96,10 @@ def step6_service(home: Path, port: int) -> tuple[list[str], dict[str, str], Pat
     )
     command = shlex.split(next(line for line in unit.splitlines() if line.startswith("ExecStart=")
                                ).removeprefix("ExecStart="))
-    assert command[0].endswith("/streamlit") and "--server.address" in command
+    assert command[0].endswith("/python") and command[1:4] == ["-m", "dashboard.serve", "run"]
+    assert "--server.address" in command
     assert command[command.index("--server.address") + 1] == "127.0.0.1"
-    command = [sys.executable, "-m", "streamlit", *command[1:]]
+    command = [sys.executable, *command[1:]]  # as `make run`: the app's modules warmed first
     command[command.index("--server.port") + 1] = str(port)
     env = {
         **os.environ,
