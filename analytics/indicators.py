@@ -4,9 +4,10 @@
 :mod:`analytics.formats`), family (where it is computed), the tables it reads, its definition and
 the thresholds it uses. :func:`compute_indicators` is the only way a page, the report, the command
 line or a benchmark gets a catalogue number: one flat ``{key: number}`` dict of the keys asked, for
-a period ``[start, end]`` (both dates included). Families:
+one :class:`~analytics.scope.Scope` (its period ``[start, end]``, both dates included, its service and
+level). Families:
 
-* ``hours`` and ``requests``: one SQL file each in ``analytics/sql/indicators/`` (run side by side)
+* ``hours`` and ``requests``: one SQL file each in ``analytics/sql/indicators/`` (run as one statement)
   over the derived tables of :mod:`analytics.store.derived`;
 * ``legal`` and ``overload``: the length of the list a page shows (the legal findings of
   :mod:`analytics.capacity.legal`, the agents of the runs of :mod:`analytics.capacity.overload`);
@@ -357,30 +358,32 @@ def _plain(value: Any, kind: IndicatorKind) -> float | int | None:
 
 
 def _listed(
-    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], start: date, end: date,
-    service: str | None, thresholds: Thresholds,
+    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], scope: Scope,
+    thresholds: Thresholds,
 ) -> dict[str, float | int | None]:
-    """The keys of ``keys`` in :data:`LIST_FAMILIES`, each the length of the list it counts (all of
-    an agent's hours, whatever the level filter: a legal limit is about total working time)."""
+    """The keys of ``keys`` in :data:`LIST_FAMILIES`, each the length of the list it counts for the
+    scope's period and service (all of an agent's hours, whatever the level filter: a legal limit is
+    about total working time)."""
     found: dict[str, float | int | None] = {}
     rules = tuple(key.removeprefix("legal.") for key in keys if _FAMILIES[key] == "legal")
     if rules:
-        findings = legal.legal_findings(con, Scope(start, end, service), thresholds, rules)
+        every_level = Scope(scope.start, scope.end, scope.service)
+        findings = legal.legal_findings(con, every_level, thresholds, rules)
         found.update({f"legal.{rule}": len(findings[rule]) for rule in rules})
     if OVERLOAD_KEY in keys:
-        runs = overload.overload_rows(con, start, end, service, thresholds)
+        runs = overload.overload_rows(con, scope.start, scope.end, scope.service, thresholds)
         found[OVERLOAD_KEY] = overload.overloaded_agents(runs)
     return found
 
 
 def _counted(
-    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], start: date, end: date,
-    service: str | None, level: str | None,
+    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], scope: Scope,
 ) -> dict[str, float | int | None]:
-    """The keys of ``keys`` in :data:`COUNTED_FAMILIES`."""
+    """The keys of ``keys`` in :data:`COUNTED_FAMILIES`, for the scope's period, service and
+    level."""
     if not any(_FAMILIES[key] == "engagement" for key in keys):
         return {}
-    values = headline.catalogue_values(headline.period_counts(con, Scope(start, end, service, level)))
+    values = headline.catalogue_values(headline.period_counts(con, scope.for_every_role()))
     return {key: _plain(value, _KINDS[key]) for key, value in values.items() if key in keys}
 
 
@@ -393,60 +396,49 @@ def families_of(keys: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 def compute_indicators(
     con: duckdb.DuckDBPyConnection,
-    start: date,
-    end: date,
+    scope: Scope,
     *,
-    service: str | None = None,
-    level: str | None = None,
     thresholds: Thresholds | None = None,
     keys: tuple[str, ...] = INDICATOR_KEYS,
-    side_by_side: bool = True,
 ) -> dict[str, float | int | None]:
-    """The catalogue indicators ``keys`` (default: all of them) for the period ``[start, end]``
-    (both dates included): the one way a page, the report, the command line or a benchmark gets a
-    catalogue number. Only the families (SQL files) of ``keys`` run (:func:`families_of`); a value
-    is the same whichever other keys are asked with it.
-
-    The families run as separate queries one after the other; with ``side_by_side=False`` as one
-    statement (one plan, which DuckDB spreads over the cores itself).
+    """The catalogue indicators ``keys`` (default: all of them) for the scope's period
+    ``[start, end]`` (both dates included), service and level: the one way a page, the report, the
+    command line or a benchmark gets a catalogue number. Only the families (SQL files) of ``keys``
+    run (:func:`families_of`), as one statement (one plan, which DuckDB spreads over the cores
+    itself); a value is the same whichever other keys are asked with it. The role's disclosure
+    (``scope.floor``, ``scope.individuals``) changes no value: a page hides the small groups
+    afterwards (:func:`analytics.disclosure.protect_indicators`).
 
     Returns ``{key: value}`` for exactly ``keys``, in catalogue order: counts as ``int`` (0 when
     nothing qualifies), hours and days as ``float``, shares and ratios as ``float`` (e.g.
     ``capacity.load_ratio`` 1.0 = exactly at capacity, ``hours.participation_share`` 0.25 = a
-    quarter of the hours), ``None`` where undefined (division by zero, no data). ``service`` and
-    ``level`` narrow each family as described in the module docstring; ``thresholds`` defaults to
-    :func:`~analytics.settings.load_thresholds`. Reads the derived tables, which must be fresh
-    (:func:`analytics.store.derived.refresh_derived`).
+    quarter of the hours), ``None`` where undefined (division by zero, no data). The scope's
+    ``service`` and ``level`` narrow each family as described in the module docstring (ValueError
+    for an unknown level); ``thresholds`` defaults to :func:`~analytics.settings.load_thresholds`.
+    Reads the derived tables, which must be fresh (:func:`analytics.store.derived.refresh_derived`).
     """
-    if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
-    if level is not None and level not in LEVEL_FILTERS:
-        raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVEL_FILTERS)}")
+    if scope.level is not None and scope.level not in LEVEL_FILTERS:
+        raise ValueError(f"unknown level {scope.level!r}; expected one of "
+                         f"{', '.join(LEVEL_FILTERS)}")
     unknown = [key for key in keys if key not in _KINDS]
     if unknown or not keys:
         raise ValueError(f"unknown indicator keys {unknown}; expected some of the catalogue's "
                          "(analytics.indicators.INDICATOR_KEYS)")
     limits = thresholds or load_thresholds()
-    values = indicator_params(start, end, service=service, level=level, thresholds=limits)
+    values = indicator_params(scope.start, scope.end, service=scope.service, level=scope.level,
+                              thresholds=limits)
     ordered = tuple(family for family in families_of(keys)
                     if family not in (*LIST_FAMILIES, *COUNTED_FAMILIES))
     require_window(con, limits)
-    found = {**_listed(con, keys, start, end, service, limits),
-             **_counted(con, keys, start, end, service, level)}
-    sqls = [read_sql(f"indicators/{family}") for family in ordered]
-    if not sqls:
-        frames = []
-    elif side_by_side:
-        frames = [query_df(con, sql, named_params(sql, values)) for sql in sqls]  # one row each
-    else:
+    found = {**_listed(con, keys, scope, limits), **_counted(con, keys, scope)}
+    if ordered:
         together = "SELECT *\nFROM " + ",\n".join(
-            f"(\n{sql}\n) AS {family}" for sql, family in zip(sqls, ordered, strict=True))
-        frames = [query_df(con, together, named_params(together, values))]
-    for frame in frames:
-        for position, key in enumerate(frame.columns):
+            f"(\n{read_sql(f'indicators/{family}')}\n) AS {family}" for family in ordered)
+        row = query_df(con, together, named_params(together, values))  # one row
+        for position, key in enumerate(row.columns):
             if key not in _KINDS or key in found or _FAMILIES[key] not in ordered:
                 raise RuntimeError(f"the indicator SQL files return an unexpected column {key!r}")
-            found[key] = _plain(frame.iloc[0, position], _KINDS[key])
+            found[key] = _plain(row.iloc[0, position], _KINDS[key])
     missing = [key for key in keys if key not in found]
     if missing:
         raise RuntimeError(f"the indicator SQL files do not compute {missing}")

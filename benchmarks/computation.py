@@ -158,6 +158,7 @@ def measure_references(
 ) -> list[Measurement]:
     """The bare scan and the pandas reference (load + compute), with and without the filter."""
     from analytics.indicators import compute_indicators
+    from analytics.scope import Scope
     from analytics.settings import load_thresholds
     from dashboard.store import connection
 
@@ -177,7 +178,7 @@ def measure_references(
             loads.append(load_s)
             computes.append(compute_s)
             totals.append(load_s + compute_s)
-        catalogue = compute_indicators(con, plan.start, plan.end, service=service)
+        catalogue = compute_indicators(con, Scope(plan.start, plan.end, service))
         differ = reference.agreement(values, catalogue)
         note = "agrees with the catalogue" if not differ else f"DIFFERS: {'; '.join(differ)}"
         found.append(Measurement("reference", scale, "pandas (load + compute)", variant,

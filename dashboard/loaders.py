@@ -48,11 +48,9 @@ compute them: :func:`analytics.indicators.families_of`)."""
 def indicators(
     path: str, version: str, scope: Scope, keys: tuple[str, ...] = INDICATOR_KEYS
 ) -> dict[str, float | int | None]:
-    """The catalogue indicators ``keys`` (default all) for the scope's period and filters, in one
-    statement (see :func:`~analytics.indicators.compute_indicators`, the one path to a catalogue
-    number)."""
-    return compute_indicators(connection(path), scope.start, scope.end, service=scope.service,
-                              level=scope.level, keys=keys, side_by_side=False)
+    """The catalogue indicators ``keys`` (default all) for the scope's period and filters (see
+    :func:`~analytics.indicators.compute_indicators`, the one path to a catalogue number)."""
+    return compute_indicators(connection(path), scope, keys=keys)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

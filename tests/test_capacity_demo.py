@@ -30,7 +30,7 @@ CASES = [
 @pytest.fixture(scope="module", params=CASES, ids=lambda case: f"{case[0][0]}-{case[1]}-{case[2]}")
 def case(request, demo_con):
     (start, end), service, level = request.param
-    values = compute_indicators(demo_con, start, end, service=service, level=level)
+    values = compute_indicators(demo_con, Scope(start, end, service, level))
     return demo_con, start, end, service, level, values
 
 

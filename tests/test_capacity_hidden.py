@@ -93,7 +93,7 @@ def test_hidden_by_service(store) -> None:
 
 def test_outside_hours_agree_with_the_catalogue(store) -> None:
     agents = by_agent(store)
-    values = compute_indicators(store, START, END)
+    values = compute_indicators(store, Scope(START, END))
     assert agents["outside_hours"].sum() / agents["hours"].sum() == pytest.approx(
         values["hours.outside_share"]
     )

@@ -105,13 +105,13 @@ def test_lists_agree_with_the_catalogue(store, period, service, expected) -> Non
     findings = legal_findings(store, Scope(*period, service=service))
     counts = {rule: len(findings[rule]) for rule in RULES}
     assert counts == expected
-    values = compute_indicators(store, *period, service=service)
+    values = compute_indicators(store, Scope(*period, service))
     assert counts == {rule: values[f"legal.{rule}"] for rule in RULES}
 
 
 def test_level_filter_does_not_apply_to_legal_limits(store) -> None:
     """legal_findings takes no level: a legal limit is about total working time."""
-    values = compute_indicators(store, *MARCH, level="coproduction")
+    values = compute_indicators(store, Scope(*MARCH, level="coproduction"))
     assert values["legal.days_over_10h"] == len(legal_findings(store, Scope(*MARCH))["days_over_10h"])
 
 

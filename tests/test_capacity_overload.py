@@ -81,7 +81,7 @@ def test_one_run_with_its_length_and_what_was_worked_on(store) -> None:
 def test_runs_and_the_catalogue_agree(store, start: date, end: date, weeks: list[int]) -> None:
     runs = overload_runs(store, Scope(start, end))
     assert runs["weeks"].tolist() == weeks
-    values = compute_indicators(store, start, end)
+    values = compute_indicators(store, Scope(start, end))
     assert runs["agent_id"].nunique() == values["agents.sustained_overload"]
 
 

@@ -116,10 +116,11 @@ def test_a_period_without_data_shows_messages_not_errors(page: AppTest) -> None:
 
 def test_the_tiles_are_asked_of_the_catalogue(tiny_store: duckdb.DuckDBPyConnection) -> None:
     from analytics.indicators import compute_indicators
+    from analytics.scope import Scope
     from analytics.settings import Thresholds
     from dashboard.capacity_loaders import TILES
 
-    values = compute_indicators(tiny_store, date(2024, 5, 1), date(2024, 5, 31),
+    values = compute_indicators(tiny_store, Scope(date(2024, 5, 1), date(2024, 5, 31)),
                                 thresholds=Thresholds(), keys=TILES)
     assert set(values) == set(TILES)
 

@@ -72,6 +72,8 @@ def assert_one_line_error(code: int, out: str, err: str, fragment: str) -> None:
         (["indicators", "--db", "{db}", *PERIOD, "--service", "NOPE"],
          "unknown service 'NOPE'; valid services: SVC-CCAS (CCAS), SVC-CULT (Culture), "
          "SVC-DG (Direction générale), "),
+        (["indicators", "--db", "{db}", "--from", "2026-03-31", "--to", "2026-01-01"],
+         "--to 2026-01-01 is before --from 2026-03-31"),
         (["indicators", "--db", "{db}", *PERIOD, "--level", "bad"],
          "argument --level: invalid choice: 'bad' (choose from 'information', "),
         (["simulate", "--db", "{db}", *SIMULATE[2:], "--team", "NOPE"],

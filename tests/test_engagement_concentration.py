@@ -118,7 +118,7 @@ def test_period_concentration_agrees_with_the_catalogue(
     hist = histograms(tiny, Scope(start, end, service, level))
     period = hist.loc[hist["dimension"] == "period"]
     figures = concentration(period["attendances_per_person"], period["participants"])
-    catalogue = compute_indicators(tiny, start, end, service=service, level=level)
+    catalogue = compute_indicators(tiny, Scope(start, end, service, level))
     assert figures.participants == catalogue["engagement.participants"]
     assert figures.top10_share == pytest.approx(catalogue["engagement.top10_share"])
     assert figures.gini == pytest.approx(catalogue["engagement.gini"])

@@ -71,7 +71,7 @@ def test_headline_agrees_with_the_catalogue_on_the_demo(
     headline = compute_engagement(
         demo_con, Scope(start, end, service, level), Thresholds(min_group_size=1)
     ).headline
-    catalogue = compute_indicators(demo_con, start, end, service=service, level=level)
+    catalogue = compute_indicators(demo_con, Scope(start, end, service, level))
     assert headline.participants == catalogue["engagement.participants"]
     for field, key in [("newcomer_share", "engagement.newcomer_share"),
                        ("top10_share", "engagement.top10_share"), ("gini", "engagement.gini"),

@@ -39,8 +39,7 @@ KEYS = {
 
 def _assert_agrees(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
     headline = compute_engagement(con, scope, EVERYONE).headline
-    catalogue = compute_indicators(con, scope.start, scope.end, service=scope.service,
-                                   level=scope.level)
+    catalogue = compute_indicators(con, scope)
     for field, key in KEYS.items():
         ours, theirs = getattr(headline, field), catalogue[key]
         assert (ours is None) == (theirs is None), key

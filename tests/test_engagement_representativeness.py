@@ -80,7 +80,7 @@ def test_r_score_agrees_with_the_catalogue(
     table = representation_table(
         dimension_counts(representation_counts(tiny, Scope(start, end, service, level)), "quartier")
     )
-    catalogue = compute_indicators(tiny, start, end, service=service, level=level)
+    catalogue = compute_indicators(tiny, Scope(start, end, service, level))
     assert r_score(table) == pytest.approx(catalogue["representativeness.r_score_quartier"])
 
 

@@ -98,7 +98,7 @@ def test_period_newcomers_agree_with_the_catalogue(tiny: duckdb.DuckDBPyConnecti
     counts = period_counts(tiny, PERIOD)
     participants, newcomers = counts.participants, counts.newcomers
     assert (participants, newcomers) == (8, 5)
-    catalogue = compute_indicators(tiny, PERIOD.start, PERIOD.end)
+    catalogue = compute_indicators(tiny, PERIOD)
     assert newcomers / participants == pytest.approx(catalogue["engagement.newcomer_share"])
 
 

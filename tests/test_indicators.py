@@ -25,6 +25,7 @@ from analytics.indicators import (
     compute_indicators,
     families_of,
 )
+from analytics.scope import Scope
 from analytics.settings import Thresholds
 from analytics.store.db import execute, open_store, query_value, transaction
 from analytics.store.derived import refresh_derived, workday_window
@@ -72,7 +73,8 @@ MAY_OUTSIDE = (
 
 
 def case(key: str, period: tuple[date, date], expected: Any, case_id: str, **filters: Any) -> Any:
-    """One row of a table: ``filters`` are service=, level= and thresholds= for compute_indicators."""
+    """One row of a table: ``filters`` are the scope's service=, level= and compute_indicators'
+    thresholds=."""
     return pytest.param(key, period, filters, expected, id=f"{key}-{case_id}")
 
 
@@ -342,14 +344,15 @@ def test_indicator(
     filters: dict[str, Any],
     expected: float | int | None,
 ) -> None:
-    options = {"thresholds": Thresholds(), **filters}
+    options: dict[str, Any] = {"thresholds": Thresholds()} | filters
     store = tiny_store
     if workday_window(options["thresholds"]) != workday_window(Thresholds()):
         store = open_store(":memory:")  # a store whose derived tables have that workday window
         load_tiny(store)
         with transaction(store) as cur:
             refresh_derived(cur, thresholds=options["thresholds"])
-    value = compute_indicators(store, *period, **options)[key]
+    thresholds = options.pop("thresholds")
+    value = compute_indicators(store, Scope(*period, **options), thresholds=thresholds)[key]
     if expected is None:
         assert value is None
     elif KINDS[key] == "count":
@@ -400,7 +403,7 @@ def test_catalogue_is_design_md_in_order() -> None:
 def test_returns_exactly_the_catalogue_keys_as_plain_numbers(
     tiny_store: duckdb.DuckDBPyConnection, period: tuple[date, date], filters: dict[str, Any]
 ) -> None:
-    values = compute_indicators(tiny_store, *period, thresholds=Thresholds(), **filters)
+    values = compute_indicators(tiny_store, Scope(*period, **filters), thresholds=Thresholds())
     assert tuple(values) == INDICATOR_KEYS
     for key, value in values.items():
         if KINDS[key] == "count":
@@ -412,7 +415,7 @@ def test_returns_exactly_the_catalogue_keys_as_plain_numbers(
 def test_empty_store_gives_zero_counts_and_no_ratios(
     empty_store: duckdb.DuckDBPyConnection,
 ) -> None:
-    values = compute_indicators(empty_store, *MAY, thresholds=Thresholds())
+    values = compute_indicators(empty_store, Scope(*MAY), thresholds=Thresholds())
     assert tuple(values) == INDICATOR_KEYS
     for key, value in values.items():
         if KINDS[key] == "count":
@@ -427,7 +430,7 @@ def test_r_score_is_undefined_without_population(
     fresh_tiny_store: duckdb.DuckDBPyConnection,
 ) -> None:
     execute(fresh_tiny_store, "DELETE FROM population WHERE dimension = 'quartier'")
-    values = compute_indicators(fresh_tiny_store, *APRIL, thresholds=Thresholds())
+    values = compute_indicators(fresh_tiny_store, Scope(*APRIL), thresholds=Thresholds())
     assert values["representativeness.r_score_quartier"] is None
 
 
@@ -440,7 +443,7 @@ def test_outside_share_matches_entry_facts_with_the_refresh_window(
         "SELECT sum(outside_hours) FROM entry_facts WHERE work_date BETWEEN ? AND ?",
         list(MAY),
     )
-    values = compute_indicators(tiny_store, *MAY, thresholds=Thresholds())
+    values = compute_indicators(tiny_store, Scope(*MAY), thresholds=Thresholds())
     assert values["hours.outside_share"] == pytest.approx(outside / MAY_HOURS, rel=1e-12)
 
 
@@ -452,7 +455,7 @@ def test_indicators_follow_a_new_import(fresh_tiny_store: duckdb.DuckDBPyConnect
             "TIME '08:00', TIME '19:30', 11.5, 'ordinary')"
         )
         refresh_derived(cur, thresholds=Thresholds())
-    values = compute_indicators(fresh_tiny_store, *MAY, thresholds=Thresholds())
+    values = compute_indicators(fresh_tiny_store, Scope(*MAY), thresholds=Thresholds())
     assert values["hours.total"] == pytest.approx(MAY_HOURS + 11.5)
     assert values["legal.days_over_10h"] == 1 + 1  # Alice's 2 May and Emma's 11.5 h
     # 0.5 of the 11.5 clock hours are after 19:00
@@ -478,19 +481,17 @@ def test_indicators_follow_a_new_import(fresh_tiny_store: duckdb.DuckDBPyConnect
 def test_a_subset_of_keys_gives_the_catalogue_values(
     tiny_store: duckdb.DuckDBPyConnection, keys: tuple[str, ...], filters: dict[str, Any],
 ) -> None:
-    whole = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), **filters)
-    part = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), keys=keys, **filters)
-    together = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), keys=keys,
-                                  side_by_side=False, **filters)
+    whole = compute_indicators(tiny_store, Scope(*MAY, **filters), thresholds=Thresholds())
+    part = compute_indicators(tiny_store, Scope(*MAY, **filters), thresholds=Thresholds(), keys=keys)
     assert set(part) == set(keys)
-    assert part == {key: whole[key] for key in keys} == together
-    assert tuple(part) == tuple(key for key in INDICATOR_KEYS if key in keys) == tuple(together)
+    assert part == {key: whole[key] for key in keys}
+    assert tuple(part) == tuple(key for key in INDICATOR_KEYS if key in keys)
 
 
 @pytest.mark.parametrize("keys", [(), ("hours.total", "budget.total")], ids=["none", "unknown"])
 def test_rejects_unknown_keys(tiny_store: duckdb.DuckDBPyConnection, keys: tuple[str, ...]) -> None:
     with pytest.raises(ValueError, match="unknown indicator keys"):
-        compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), keys=keys)
+        compute_indicators(tiny_store, Scope(*MAY), thresholds=Thresholds(), keys=keys)
 
 
 @pytest.mark.parametrize(
@@ -508,14 +509,16 @@ def test_the_catalogue_knows_which_family_computes_a_key(
 
 
 @pytest.mark.parametrize(
-    ("start", "end", "level"),
+    ("start", "end", "level", "message"),
     [
-        pytest.param(date(2024, 5, 2), date(2024, 5, 1), None, id="end-before-start"),
-        pytest.param(date(2024, 5, 1), date(2024, 5, 2), "participation", id="unknown-level"),
+        pytest.param(date(2024, 5, 2), date(2024, 5, 1), None, "before it starts",
+                     id="end-before-start"),
+        pytest.param(date(2024, 5, 1), date(2024, 5, 2), "participation", "unknown level",
+                     id="unknown-level"),
     ],
 )
 def test_rejects_bad_arguments(
-    tiny_store: duckdb.DuckDBPyConnection, start: date, end: date, level: str | None
+    tiny_store: duckdb.DuckDBPyConnection, start: date, end: date, level: str | None, message: str
 ) -> None:
-    with pytest.raises(ValueError):
-        compute_indicators(tiny_store, start, end, level=level, thresholds=Thresholds())
+    with pytest.raises(ValueError, match=message):
+        compute_indicators(tiny_store, Scope(start, end, level=level), thresholds=Thresholds())

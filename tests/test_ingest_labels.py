@@ -22,6 +22,7 @@ from analytics.ingest.mapping import ColumnMapping, load_mapping, save_mapping
 from analytics.ingest.preview import preview_file
 from analytics.ingest.review import kept_rejects
 from analytics.ingest.vocabulary import age_band, read_label
+from analytics.scope import Scope
 from analytics.store.db import open_store
 from tests.ingest_support import FIXTURES
 
@@ -134,7 +135,7 @@ def test_a_quartier_name_as_perimeter_keeps_the_project_and_its_participation_ho
                        "FROM projects ORDER BY 1") == [
         ("p1", "coproduction", "Cité 5", "quartier"), ("p2", "consultation", "Marais", "quartier")]
     assert import_file(store, TIMESHEET.encode(), "time_entries.csv").rows_accepted == 6
-    values = compute_indicators(store, date(2025, 3, 1), date(2025, 3, 31),
+    values = compute_indicators(store, Scope(date(2025, 3, 1), date(2025, 3, 31)),
                                 keys=("hours.total", "hours.participation"))
     assert (values["hours.total"], values["hours.participation"]) == (13.5, 9.0)
 
@@ -272,7 +273,7 @@ def test_agents_and_projects_created_by_a_timesheet_are_completed(
                     [ProjectAnswer("jardin-partage", "coproduction", "residents", "Cité 5")])
     assert (done.agents, done.contracts, done.projects) == (1, 1, 1)
     assert incomplete_agents(store).empty and incomplete_projects(store).empty
-    values = compute_indicators(store, date(2025, 3, 3), date(2025, 3, 9),
+    values = compute_indicators(store, Scope(date(2025, 3, 3), date(2025, 3, 9)),
                                 keys=("hours.participation", "capacity.hours"))
     assert (values["hours.participation"], values["capacity.hours"]) == (6.0, 35.0)
 

@@ -26,8 +26,7 @@ OPEN = Thresholds(min_group_size=1)  # nothing suppressed: every figure shown
 def catalogue(con: duckdb.DuckDBPyConnection, scope: Scope, keys: tuple[str, ...] | None = None
               ) -> dict[str, float | int | None]:
     extra = {} if keys is None else {"keys": keys}
-    return compute_indicators(con, scope.start, scope.end, service=scope.service,
-                              level=scope.level, thresholds=OPEN, **extra)
+    return compute_indicators(con, scope, thresholds=OPEN, **extra)
 
 
 @pytest.mark.parametrize("scope", PERIODS)

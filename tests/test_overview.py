@@ -23,7 +23,7 @@ def test_weekly_load_adds_up_to_the_catalogue(
 ) -> None:
     """On whole ISO weeks, the chart's weekly bars sum to hours.total and its line to capacity.hours."""
     weeks = weekly_load(tiny_store, Scope(*MAY, service=service, level=level))
-    values = compute_indicators(tiny_store, *MAY, service=service, level=level)
+    values = compute_indicators(tiny_store, Scope(*MAY, service=service, level=level))
     assert list(weeks["week_start"].dt.date) == [
         date(2024, 4, 29), date(2024, 5, 6), date(2024, 5, 13), date(2024, 5, 20)
     ]
@@ -41,7 +41,8 @@ def test_the_overview_asks_every_tile_once(tiny_store: duckdb.DuckDBPyConnection
     from analytics.settings import Thresholds
     from dashboard.loaders import OVERVIEW_COMPUTED, OVERVIEW_LISTED, OVERVIEW_TILES
 
-    values = compute_indicators(tiny_store, *MAY, thresholds=Thresholds(), keys=OVERVIEW_COMPUTED)
+    values = compute_indicators(tiny_store, Scope(*MAY), thresholds=Thresholds(),
+                                keys=OVERVIEW_COMPUTED)
     shown = {key for keys in OVERVIEW_TILES.values() for key in keys}
     assert shown == set(values) | set(OVERVIEW_LISTED)
     assert not set(OVERVIEW_LISTED) & set(values)  # counted once, from the lists

@@ -77,7 +77,7 @@ def test_the_tiles_count_the_lists(
     th = Thresholds(overload_min_weeks=min_weeks)
     counts = tile_counts(legal_findings(tiny_store, Scope(*period, service=service), th),
                          overload_runs(tiny_store, Scope(*period, service=service), th))
-    catalogue = compute_indicators(tiny_store, *period, service=service, thresholds=th)
+    catalogue = compute_indicators(tiny_store, Scope(*period, service), thresholds=th)
     assert counts == {key: catalogue[key] for key in counts}
     assert set(counts) == {"legal.days_over_10h", "legal.weeks_over_48h", "legal.avg12_over_44h",
                            "legal.rest_under_11h", "agents.sustained_overload"}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from analytics.cli import EXIT_OK, CliError, parse_date
 from analytics.commands.common import add_db_argument
 from analytics.schema import LEVELS, NO_LEVEL
+from analytics.scope import Scope
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,14 +39,17 @@ def run(args: argparse.Namespace) -> int:
     from analytics.store import derived
     from analytics.store.db import open_store
 
-    if args.end < args.start:
-        raise CliError(f"--to {args.end} is before --from {args.start}")
+    try:
+        scope = Scope(args.start, args.end, level=args.level)
+    except ValueError as exc:  # the period ends before it starts
+        raise CliError(f"--to {args.end} is before --from {args.start}") from exc
     con = open_store(args.db, read_only=True, create=False)  # only demo and import create a store
     try:
         if not derived.is_current(con):
             raise CliError(f"{args.db}: {derived.STALE_HELP}")
-        service = None if args.service is None else resolve_service(args.service, services(con))
-        values = compute_indicators(con, args.start, args.end, service=service, level=args.level)
+        if args.service is not None:
+            scope = replace(scope, service=resolve_service(args.service, services(con)))
+        values = compute_indicators(con, scope)
     finally:
         con.close()
     if args.json:
