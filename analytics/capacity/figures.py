@@ -26,6 +26,7 @@ from analytics.figures import (
     escape_figure,
     hatch_partial,
     separators,
+    shared,
 )
 from analytics.i18n import Translator
 from analytics.schema import ACTIVITIES, LEVELS, NO_LEVEL
@@ -156,7 +157,7 @@ def band_heatmap(
     # the load and its band as one text per cell (not two more layers of customdata)
     texts = (percent_text(frame["load_ratio"].reset_index(drop=True), t)
              + "<br>" + frame["band"].map(labels).reset_index(drop=True).astype(object))
-    text = grid(texts.to_numpy(dtype=object))
+    text = shared(grid(texts.to_numpy(dtype=object)))  # not deep-copied cell by cell on draw
     steps = len(BAND_ORDER)
     scale = []
     for i, band in enumerate(BAND_ORDER):
