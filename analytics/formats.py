@@ -91,21 +91,29 @@ def share(value: float | None, locale: str) -> str:
 
 
 def share_column(values: pd.Series, locale: str) -> pd.Series:
-    """:func:`share` of every value of a column, vectorised for big grids (a heatmap's cells): the
-    same text as :func:`share` value by value."""
-    tenths = (values.astype(float) * 1000).round()
-    whole = (tenths.abs() // 10).astype("Int64")
-    decimal_part = (tenths.abs() % 10).astype("Int64")
-    english = locale.startswith("en")
-    whole_text = pd.Series([
-        format_decimal(int(w), format="#,##0", locale=locale) if w is not pd.NA else None
-        for w in whole.array
-    ], index=values.index, dtype="string") if bool((whole >= 1000).any()) else whole.astype("string")
-    point = "." if english else ","
-    text = whole_text.where(decimal_part == 0, whole_text + point + decimal_part.astype("string"))
-    text = (MINUS + text).where(tenths < 0, text)
-    text = text + ("%" if english else "\u202f%")
-    return text.fillna(MISSING).astype(object)
+    """:func:`share` of every value of a column, for big grids (a heatmap's cells): the same text as
+    :func:`share` value by value, each distinct value (to a tenth of a percent) written once."""
+    point, sign = (".", "%") if locale.startswith("en") else (",", "\u202f%")
+    seen: dict[float, str] = {}
+
+    def text(tenths: float) -> str:
+        whole, part = divmod(abs(tenths), 10)
+        number = format_decimal(int(whole), format="#,##0", locale=locale) if whole >= 1000 \
+            else str(int(whole))
+        if part:
+            number += point + str(int(part))
+        return (MINUS if tenths < 0 else "") + number + sign
+
+    out = []
+    for tenths in (values.to_numpy(dtype=float, na_value=math.nan) * 1000).round().tolist():
+        if tenths != tenths:  # undefined
+            out.append(MISSING)
+            continue
+        try:
+            out.append(seen[tenths])
+        except KeyError:
+            out.append(seen.setdefault(tenths, text(tenths)))
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def ratio(value: float | None, locale: str) -> str:

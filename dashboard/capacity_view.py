@@ -23,7 +23,7 @@ from analytics.capacity.legal import RULES
 from analytics.capacity.load import LoadView
 from analytics.capacity.work import WorkView, time_grain
 from analytics.chart_locale import chart_config
-from analytics.figures import partial_note
+from analytics.figures import drawable, partial_note
 from analytics.i18n import Translator, counted
 from analytics.periods import partial_periods
 from analytics.scope import Scope
@@ -97,15 +97,15 @@ class CapacityTabs:
         else:
             st.markdown(tables.most_loaded_text(view, t))
             st.subheader(t("capacity.load.services"))
-            st.plotly_chart(figures.service_load_heatmap(view.service_weeks, th.load_bands, t),
+            st.plotly_chart(drawable(figures.service_load_heatmap(view.service_weeks, th.load_bands, t)),
                             width="stretch", config=self.chart)
             st.caption(t("capacity.load.services_note"))
             self.table(tables.present(view.service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services")
             st.subheader(t("capacity.load.agents"))
             if len(view.agents) < view.agents_total:
                 st.caption(t("capacity.load.top_agents", shown=len(view.agents), total=view.agents_total))
-            st.plotly_chart(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t,
-                                                       ranking=view.agents["agent_id"]),
+            st.plotly_chart(drawable(figures.agent_load_heatmap(view.agent_weeks, th.load_bands, t,
+                                                                ranking=view.agents["agent_id"])),
                             width="stretch", config=self.chart)
             st.caption(counted(t, "capacity.load.missing_weeks", view.missing_weeks))
             everyone = loaders.agent_weeks_table(self.src.path, self.src.version, f)
@@ -211,7 +211,7 @@ class CapacityTabs:
                 for why in peak_reasons(view.team_weeks, view.projects))]))
         else:
             st.success(t("capacity.forecast.no_over"))
-        st.plotly_chart(figures.forecast_heatmap(view.team_weeks, th.load_bands, t),
+        st.plotly_chart(drawable(figures.forecast_heatmap(view.team_weeks, th.load_bands, t)),
                         width="stretch", config=self.chart)
         forecast_chart(view, t)
         self.table(tables.present(view.team_weeks, tables.FORECAST_WEEKS, t), "semaines_a_venir")

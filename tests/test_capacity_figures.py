@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import math
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -59,20 +61,28 @@ def test_band_labels_follow_the_limits_in_force() -> None:
                       "over": "Plus de 120 %"}
 
 
+def grid(spec: dict[str, str]) -> np.ndarray:
+    """A numeric grid of a figure's JSON (plotly writes arrays as base64 bytes with a shape)."""
+    assert spec["dtype"] == "f8"
+    shape = tuple(int(n) for n in spec["shape"].split(","))
+    return np.frombuffer(base64.b64decode(spec["bdata"]), dtype="f8").reshape(shape)
+
+
 def test_agent_heatmap_cells_and_hover() -> None:
     fig = agent_load_heatmap(WEEKS, LIMITS, FR)
-    heatmap = fig.data[0]
-    assert list(heatmap.y) == ["Alice (a)", "Alice (b)"]
+    heatmap, layout = fig["data"][0], fig["layout"]
+    z = grid(heatmap["z"])
+    assert list(heatmap["y"]) == ["Alice (a)", "Alice (b)"]
     # codes: missing 0, under 1, near 2, full 3, over 4; b has no row in the second week → gap
-    assert heatmap.z[0][0] == 4 and heatmap.z[0][1] == 0
-    assert heatmap.z[1][0] == 2 and math.isnan(heatmap.z[1][1])
-    assert heatmap.customdata[0][0][0] == 40.0                    # hours on hover
-    load, band = heatmap.text[0][0].split("<br>")                  # load and band on hover
+    assert z[0][0] == 4 and z[0][1] == 0
+    assert z[1][0] == 2 and math.isnan(z[1][1])
+    assert grid(heatmap["customdata"])[0][0][0] == 40.0            # hours on hover
+    load, band = heatmap["text"][0][0].split("<br>")               # load and band on hover
     assert (plain(load), plain(band)) == ("114,3 %", "Plus de 110 %")
-    assert heatmap.hovertemplate.endswith("Charge\u00a0: %{text}<extra></extra>")
-    assert fig.layout.title.text == "Charge de chaque agent par semaine (heures ÷ capacité, %)"
-    assert fig.layout.xaxis.title.text == "Semaine (lundi)"
-    assert fig.layout.xaxis.tickformat == "%d/%m/%Y"
+    assert heatmap["hovertemplate"].endswith("Charge\u00a0: %{text}<extra></extra>")
+    assert layout["title"]["text"] == "Charge de chaque agent par semaine (heures ÷ capacité, %)"
+    assert layout["xaxis"]["title"]["text"] == "Semaine (lundi)"
+    assert layout["xaxis"]["tickformat"] == "%d/%m/%Y"
 
 
 def test_forecast_figure_marks_the_weeks_over_capacity() -> None:

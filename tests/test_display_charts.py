@@ -73,7 +73,7 @@ def test_agent_heatmap_puts_the_most_loaded_first_with_their_service(
     ranking: list[str], expected: list[str]
 ) -> None:
     fig = agent_load_heatmap(AGENT_WEEKS, LIMITS, FR, ranking=pd.Series(ranking))
-    assert list(fig.data[0].y) == expected
+    assert list(fig["data"][0]["y"]) == expected
 
 
 PROJECTS = pd.DataFrame({

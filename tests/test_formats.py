@@ -65,11 +65,13 @@ def test_no_negative_number_is_written_with_a_hyphen(lang: str) -> None:
         assert "-" not in text and MINUS in text
 
 
+@pytest.mark.parametrize("dtype", ["float64", "Float64"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_column_of_shares_reads_as_each_share(lang: str) -> None:
+def test_a_column_of_shares_reads_as_each_share(lang: str, dtype: str) -> None:
     """The heatmap's vectorised labels are the same text as the tiles' shares."""
     locale = Translator(lang).locale
-    values = pd.Series([1.14, 1.1412, 0.0471, 0.0, -0.25, None, 12.345, 0.99999], dtype="float64")
+    values = pd.Series([1.14, 1.1412, 0.0471, 0.0, -0.25, None, 12.345, 0.99999, 1.14,
+                        123.4567], dtype=dtype)
     assert formats.share_column(values, locale).tolist() == [
         formats.share(None if pd.isna(v) else float(v), locale) for v in values
     ]

@@ -46,3 +46,15 @@ def test_a_styler_with_colours_is_described_by_pandas() -> None:
     styler._compute()
     translated = styler._translate(False, False)
     assert translated["cellstyle"] and translated["head"]
+
+
+@pytest.mark.parametrize("subset", [
+    pd.IndexSlice[0:1, "Heures (h)"],            # two formats in one column: cell by cell
+    pd.IndexSlice[:, ["Agents", "Charge (%)"]],  # one format a column, values repeated
+], ids=["rows of a column", "whole columns"])
+def test_formats_of_part_of_a_table_are_pandas_own(subset: object) -> None:
+    frame = pd.concat([FRAME, FRAME], ignore_index=True)  # each value twice
+    styler = display_styler(frame).format(precision=2, decimal=",").format(
+        lambda v: f"[{v}]", subset=subset)
+    assert _shown(styler, styler._translate(False, False)) == _shown(
+        styler, Styler._translate(styler, False, False))

@@ -8,16 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from _plotly_utils.utils import to_typed_array_spec
 
 from analytics import formats
 from analytics.capacity.load import BANDS, MISSING_BAND
 from analytics.capacity.work import UNSPECIFIED_ACTIVITY
-from analytics.figures import PALETTE, base_layout, chart_text, hatch_partial
+from analytics.figures import (
+    PALETTE,
+    TEMPLATE_JSON,
+    base_layout,
+    chart_text,
+    escape_figure,
+    hatch_partial,
+    separators,
+    shared,
+)
 from analytics.i18n import Translator
 from analytics.schema import ACTIVITIES, LEVELS, NO_LEVEL
 
@@ -107,14 +117,24 @@ def _height(rows: int) -> int:
     return max(MIN_HEIGHT_PX, 140 + ROW_HEIGHT_PX * rows)
 
 
+def _typed(values: np.ndarray) -> Any:
+    """A numeric array as plotly's validation writes it into the figure's JSON (base64 bytes)."""
+    return to_typed_array_spec(values)
+
+
 def band_heatmap(
     frame: pd.DataFrame, row_label: pd.Series, hours_col: str, capacity_col: str,
     title: str, y_title: str, limits: tuple[float, float, float], t: Translator,
-) -> go.Figure:
+) -> dict[str, Any]:
     """A rows × weeks heatmap coloured by load band, hours / capacity / load on hover.
 
     ``frame`` has week_start, band, load_ratio and the two hour columns; ``row_label`` (aligned on
     ``frame``) names its rows, kept in their order of first appearance.
+
+    Returned as the figure's JSON dict (draw it through :func:`analytics.figures.drawable`): the
+    same JSON as the ``go.Figure`` plotly would validate (tests/test_capacity_figure_json.py
+    compares both), without validating and deep-copying the grids' thousands of cells on every
+    draw (~20 ms a heatmap).
     """
     codes = {band: i for i, band in enumerate(BAND_ORDER)}
     labels = band_labels(limits, t)
@@ -134,42 +154,55 @@ def band_heatmap(
 
     sep = colon(t)
     custom = np.dstack([column(hours_col), column(capacity_col)])  # numbers: copied as a block
-    # the load and its band as one text per cell (not two more layers of customdata: an array of
-    # objects, which plotly deep-copies item by item twice on every draw)
+    # the load and its band as one text per cell (not two more layers of customdata)
     texts = (percent_text(frame["load_ratio"].reset_index(drop=True), t)
              + "<br>" + frame["band"].map(labels).reset_index(drop=True).astype(object))
-    text = grid(texts.to_numpy(dtype=object))
+    text = shared(grid(texts.to_numpy(dtype=object)))  # not deep-copied cell by cell on draw
     steps = len(BAND_ORDER)
     scale = []
     for i, band in enumerate(BAND_ORDER):
         scale += [[i / steps, BAND_COLOURS[band]], [(i + 1) / steps, BAND_COLOURS[band]]]
-    fig = go.Figure(
-        go.Heatmap(
-            x=weeks, y=rows, z=grid(frame["band"].map(codes).to_numpy(dtype=float)),
-            customdata=custom, text=text, zmin=-0.5, zmax=steps - 0.5,
-            colorscale=scale, xgap=1, ygap=1, hoverongaps=False,
-            colorbar={"tickvals": list(range(steps)),
-                      "ticktext": [labels[b] for b in BAND_ORDER],
-                      "title": {"text": t("capacity.fig.load_band")},
-                      "lenmode": "pixels", "len": 220, "y": 1, "yanchor": "top"},
-            hovertemplate=(
-                "%{y}<br>" + t("capacity.fig.week_of") + " %{x|%d/%m/%Y}<br>"
-                + t("capacity.fig.hours") + sep + "%{customdata[0]:,.1f} h<br>"
-                + t("capacity.fig.capacity") + sep + "%{customdata[1]:,.1f} h<br>"
-                + t("capacity.fig.load") + sep + "%{text}<extra></extra>"
-            ),
-        )
-    )
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig = base_layout(fig, t, title, t("fig.axis.week"), y_title)
-    fig.update_layout(height=_height(len(rows)), hovermode="closest")
-    return date_axis(fig, mondays=weeks)
+    # keys in the order plotly's validation writes them (alphabetical, type last)
+    trace = {
+        "colorbar": {"len": 220, "lenmode": "pixels",
+                     "ticktext": [labels[b] for b in BAND_ORDER],
+                     "tickvals": list(range(steps)),
+                     "title": {"text": t("capacity.fig.load_band")}, "y": 1, "yanchor": "top"},
+        "colorscale": scale,
+        "customdata": _typed(custom),
+        "hoverongaps": False,
+        "hovertemplate": (
+            "%{y}<br>" + t("capacity.fig.week_of") + " %{x|%d/%m/%Y}<br>"
+            + t("capacity.fig.hours") + sep + "%{customdata[0]:,.1f} h<br>"
+            + t("capacity.fig.capacity") + sep + "%{customdata[1]:,.1f} h<br>"
+            + t("capacity.fig.load") + sep + "%{text}<extra></extra>"
+        ),
+        "text": text, "x": weeks, "xgap": 1, "y": rows, "ygap": 1,
+        "z": _typed(grid(frame["band"].map(codes).to_numpy(dtype=float))),
+        "zmax": steps - 0.5, "zmin": -0.5, "type": "heatmap",
+    }
+    xaxis: dict[str, Any] = {"title": {"text": t("fig.axis.week")}, "tickformat": "%d/%m/%Y"}
+    if weeks:
+        step = max(1, -(-len(weeks) // MAX_WEEK_TICKS))
+        xaxis.update(tick0=pd.Timestamp(min(weeks)), dtick=step * WEEK_MS)
+    layout = {
+        "template": TEMPLATE_JSON,
+        "yaxis": {"autorange": "reversed", "type": "category", "title": {"text": y_title}},
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 80, "b": 10},
+        "xaxis": xaxis,
+        "separators": separators(t),
+        "hovermode": "closest",
+        "height": _height(len(rows)),
+    }
+    return escape_figure({"data": [trace], "layout": layout})
 
 
 def agent_load_heatmap(
     agent_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator,
     ranking: pd.Series | None = None,
-) -> go.Figure:
+) -> dict[str, Any]:
     """Agent × week heatmap of load (hours / capacity) in the four bands; grey = no timesheet.
 
     Rows are « name · service » when ``agent_weeks`` has a ``service_name``; ``ranking`` (agent
@@ -191,7 +224,7 @@ def agent_load_heatmap(
 
 def service_load_heatmap(
     service_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
-) -> go.Figure:
+) -> dict[str, Any]:
     """Service × week heatmap of load (hours / capacity of the agents who recorded time)."""
     labels = service_weeks["service_name"].fillna(service_weeks["service_id"]).astype(str)
     return band_heatmap(
@@ -425,7 +458,7 @@ def forecast_figure(weeks: pd.DataFrame, title: str, t: Translator) -> go.Figure
 
 def forecast_heatmap(
     team_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
-) -> go.Figure:
+) -> dict[str, Any]:
     """Team × coming week heatmap of projected load (projected hours / capacity) in the bands."""
     labels = team_weeks["service_name"].fillna(team_weeks["service_id"]).astype(str)
     return band_heatmap(

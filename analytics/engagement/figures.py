@@ -27,7 +27,7 @@ from analytics.engagement.fatigue import TREND_ORIGIN
 from analytics.engagement.rotation import FREQUENCY_CLASSES, REFERENCE_90_9_1
 from analytics.figures import (
     PALETTE,
-    TEMPLATE,
+    TEMPLATE_JSON,
     chart_text,
     escape_figure,
     hatch_partial,
@@ -37,10 +37,6 @@ from analytics.i18n import Translator
 
 Figure = dict[str, Any]
 """A plotly figure as its JSON dict: ``{"data": [trace, …], "layout": {…}}``."""
-
-TEMPLATE_JSON: Final[dict[str, Any]] = TEMPLATE.to_plotly_json()
-"""The common template as JSON, once (copying it costs a millisecond): shared by every figure's
-layout, never modified."""
 
 UNKNOWN: Final[str] = "unknown"
 SERIES_COLOURS: Final[tuple[str, ...]] = (
