@@ -97,6 +97,9 @@ class Staged:
     """Labels of coded columns that landed empty, per column."""
     same_as: list[tuple[str, str]] = field(default_factory=list)
     """(name in the file, existing name) read as the same agent or project."""
+    distinct: set[str] = field(default_factory=set)
+    """The tables whose frame holds each primary key once already (deduplicated while building:
+    the writer need not check again)."""
 
 
 @dataclass(frozen=True)
@@ -622,6 +625,7 @@ def build_time_entries(table: Table, match: Match, ctx: Context) -> Staged:
         "agent_id", "project_id", "work_date", "start_time", "end_time", "description", "hours"])
     frame = _dedupe(frame, ["entry_id"], staged, table)
     staged.frames["time_entries"] = frame[["_line", *TABLES["time_entries"]]]
+    staged.distinct.add("time_entries")
     return staged
 
 

@@ -217,8 +217,11 @@ def _upsert(cur: duckdb.DuckDBPyConnection, table: str,
     return int(added), len(written) - int(added), written
 
 
-def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame,
+               distinct: bool = False) -> int:
     """Insert the rows whose key the table does not hold yet; return how many were added.
+    ``distinct``: the frame holds each key once already (the first row of each key is kept
+    otherwise).
 
     Same effect as :func:`analytics.store.db.insert_frame` (duplicates ignored). A file larger than
     the table is written as an anti-join, which DuckDB runs several times faster than
@@ -230,7 +233,7 @@ def insert_new(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) 
         return 0
     columns = [c for c in TABLES[table] if c in frame.columns]
     key = list(KEYS[table])
-    rows = frame[columns].drop_duplicates(subset=key, keep="first")
+    rows = frame[columns] if distinct else frame[columns].drop_duplicates(subset=key, keep="first")
     types = _column_types(cur, table)
     column_list = ", ".join(f'"{c}"' for c in columns)
     typed = ", ".join(f'CAST("{c}" AS {types[c]}) AS "{c}"' for c in columns)
@@ -268,7 +271,7 @@ def write_staged(
         if table in UPSERT_TABLES:
             added[table], updated, written[table] = _upsert(cur, table, rows)
         else:
-            added[table] = insert_new(cur, table, rows)
+            added[table] = insert_new(cur, table, rows, distinct=table in staged.distinct)
             written[table] = rows
         if added[table] or updated:
             changed.add(table)

@@ -14,7 +14,9 @@
 --                     ($workday_start_hours..$workday_end_hours, e.g. 8..19):
 --                     non-working day → all hours; no times or zero clock span → 0; otherwise
 --                     hours × (part of the clock span outside the window of work_date) / clock span.
--- Sorted by work_date so that period filters skip whole row groups.
+-- Sorted by work_date so that period filters skip whole row groups (by work_date only: a row group
+-- of ~120 k entries spans days, so its agent_id range covers almost every agent and a second sort key
+-- skipped nothing; it cost 0.4 s of a million-entry import).
 
 CREATE OR REPLACE TABLE entry_facts AS
 WITH
@@ -80,4 +82,4 @@ SELECT
 FROM split AS s
 LEFT JOIN agents_in AS a ON a.agent_id = s.agent_id
 LEFT JOIN projects_in AS p ON p.project_id = s.project_id
-ORDER BY s.work_date, s.agent_id
+ORDER BY s.work_date
