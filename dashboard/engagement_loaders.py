@@ -17,14 +17,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics.engagement import tables as engagement_tables
-from analytics.engagement.page import (
-    EngagementData,
-    FatiguePart,
-    MilestonesPart,
-    Overview,
-    Part,
-    compute_overview,
-)
+from analytics.engagement.headline import Overview, compute_overview
+from analytics.engagement.page import EngagementData, FatiguePart, MilestonesPart, Part
 from analytics.engagement.page import compute_part as compute_section_part
 from analytics.engagement.report import build_report
 from analytics.engagement.sections import SECTION_KEYS, Section

@@ -104,7 +104,7 @@ def test_representativeness_reads_as_on_the_overview(
     lang: str, r_score: float | None, expected: str
 ) -> None:
     """The overview tile (t.indicator of the catalogue's kind) and the Engagement tile agree."""
-    from analytics.engagement.page import Headline
+    from analytics.engagement.headline import Headline
     from analytics.engagement.sections import headline_metrics
     from analytics.indicators import indicator
 

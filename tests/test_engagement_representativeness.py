@@ -15,14 +15,19 @@ from analytics.engagement.representativeness import (
     dissimilarity,
     masked_table,
     r_score,
-    representation_counts,
     representation_table,
     uncompared,
     unmatched,
 )
-from analytics.engagement.scope import Scope
+from analytics.engagement.scope import Scope, run_query
 from analytics.indicators import compute_indicators
+from analytics.store.db import read_sql
 from tests.test_engagement_store import PERIOD, tiny_fixture  # noqa: F401
+
+
+def representation_counts(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
+    """The rows the representativeness tab reads (``engagement/representation.sql``)."""
+    return run_query(con, read_sql("engagement/representation"), scope.params())
 
 
 def _table(participants: list[int], population: list[int]) -> pd.DataFrame:

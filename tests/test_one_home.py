@@ -9,7 +9,8 @@ from datetime import date
 import duckdb
 import pytest
 
-from analytics.engagement.page import compute_overview, representativeness_part
+from analytics.engagement.headline import compute_overview
+from analytics.engagement.page import representativeness_part
 from analytics.indicators import compute_indicators
 from analytics.overview import weekly_load
 from analytics.scope import Scope

@@ -29,6 +29,7 @@ from analytics.engagement.scope import (
     run_query,
     trailing_windows,
 )
+from analytics.store.db import read_sql
 
 SURVIVAL_GROUPINGS: Final[tuple[str, ...]] = ("level", "initiative")
 """What the survival curves can be compared by: the level or the initiative of the first event."""
@@ -38,7 +39,7 @@ ALL_GROUPS: Final[str] = "all"
 
 def cohort_activity(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
     """Columns cohort_year, active_year, participants (raw counts, every year up to the end)."""
-    return run_query(con, "cohort_activity", scope.params())
+    return run_query(con, read_sql("engagement/cohort_activity"), scope.params())
 
 
 def retention_table(activity: pd.DataFrame, last_year: int, min_group_size: int) -> pd.DataFrame:
@@ -131,7 +132,7 @@ def survival_data(
     """
     _, recent = trailing_windows(scope.end, lapse_months)
     params = scope.params(lapse_start=recent.start, days_per_month=DAYS_PER_MONTH)
-    return run_query(con, "survival", params)
+    return run_query(con, read_sql("engagement/survival"), params)
 
 
 def grouping_data(data: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from analytics.disclosure import mask_small_counts, top_group_shown
 from analytics.engagement.scope import Scope, run_query
+from analytics.store.db import read_sql
 
 TOP_GROUP_DIVISOR: Final[int] = 10
 """The "most active tenth": the top group holds ⌈n / 10⌉ participants (catalogue definition)."""
@@ -125,7 +126,7 @@ def histograms(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
     Columns: dimension ('period', 'level', 'event_kind' within the period; 'year' for every year up to
     the period's end), group_key, attendances_per_person, participants.
     """
-    return run_query(con, "histograms", scope.params(year_start=scope.year_start))
+    return run_query(con, read_sql("engagement/histograms"), scope.params(year_start=scope.year_start))
 
 
 def concentration_table(hist: pd.DataFrame, min_group_size: int) -> pd.DataFrame:

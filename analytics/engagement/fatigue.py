@@ -28,6 +28,7 @@ from scipy import special  # not scipy.stats: importing it costs ~0.5 s on a fir
 from analytics.disclosure import mask_small_counts
 from analytics.engagement.scope import Scope, months_before, run_query, trailing_windows
 from analytics.schema import NO_LEVEL
+from analytics.store.db import read_sql
 
 VOLUNTEER_WINDOW_MONTHS: Final[int] = 12
 """A volunteer attended at least one event in role 'volunteer' in this many months before the end."""
@@ -78,7 +79,7 @@ class FatigueSettings:
 def year_transitions(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
     """Per year Y up to the end: previous_active (active in Y − 1), still_active, lapsed, and
     lapsed_share = lapsed / previous_active. Raw counts."""
-    frame = run_query(con, "year_transitions", scope.params())
+    frame = run_query(con, read_sql("engagement/year_transitions"), scope.params())
     return frame.assign(
         lapsed_share=frame["lapsed"] / frame["previous_active"].where(frame["previous_active"] > 0)
     )
@@ -114,7 +115,7 @@ def volunteer_signals(
         "volunteer_role": VOLUNTEER_ROLE, "attended_status": ATTENDED,
         "coproduction": COPRODUCTION, "no_level": NO_LEVEL,
     }
-    return run_query(con, "volunteer_signals", params)
+    return run_query(con, read_sql("engagement/volunteer_signals"), params)
 
 
 def flag_signals(measures: pd.DataFrame, settings: FatigueSettings | None = None) -> pd.DataFrame:
@@ -171,7 +172,7 @@ def attendance_yearly(
     ``min_group_size`` attendances are hidden.
     """
     params = scope.params(attended_status=ATTENDED, no_level=NO_LEVEL)
-    frame = run_query(con, "attendance_yearly", params)
+    frame = run_query(con, read_sql("engagement/attendance_yearly"), params)
     return mask_small_counts(frame, min_group_size, {"attendees": ["mean_attendees"]})
 
 
@@ -229,7 +230,7 @@ def attendance_trends(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFr
     left out.
     """
     params = scope.params(attended_status=ATTENDED, no_level=NO_LEVEL, origin=TREND_ORIGIN)
-    sums = run_query(con, "attendance_trend", params)
+    sums = run_query(con, read_sql("engagement/attendance_trend"), params)
     rows = []
     for row in sums.itertuples(index=False):
         trend = trend_from_sums(

@@ -1,6 +1,9 @@
-"""The counts behind the catalogue's engagement indicators and the page's headline figures, in one
-query (sql/engagement/headline.sql), and the indicators' formulas over them
-(:func:`catalogue_values`: the one home of the engagement family of the catalogue).
+"""The Engagement page's headline and the catalogue's engagement indicators: the counts of one
+query, ``read_sql("engagement/headline")`` (:func:`period_counts`), the indicators' formulas over
+them (:func:`catalogue_values`: the one home of the engagement family of the catalogue, calling
+:func:`.concentration.gini`, :func:`.concentration.top_share` and
+:func:`.representativeness.r_score_of`) and the headline under the disclosure rule
+(:func:`compute_overview`, what the page's loader calls).
 
 * *participants*: distinct participants with at least one attended event in the period
   (``engagement.participants``); *newcomers*: those whose first attended event in the scope, ever,
@@ -19,17 +22,30 @@ query (sql/engagement/headline.sql), and the indicators' formulas over them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Final
 
 import duckdb
 
+from analytics.disclosure import (
+    hide_small_count,
+    safe_share,
+    shown_part,
+    small_scope,
+    statistics_shown,
+    top_group_shown,
+)
 from analytics.engagement import concentration, representativeness
 from analytics.engagement.scope import (
     LAPSE_MONTHS,
     Scope,
+    data_start,
     preceding_window,
     run_query_row,
     trailing_windows,
 )
+from analytics.settings import Thresholds
+from analytics.store.db import read_sql
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,7 @@ def period_counts(
         lapse_recent_start=recent.start,
     )
     (participants, newcomers, previous_active, retained, earlier_active, lapsed, attendances,
-     people, categories) = run_query_row(con, "headline", values)
+     people, categories) = run_query_row(con, read_sql("engagement/headline"), values)
     representation = {
         dimension: (
             tuple(int(population) for name, population, _ in categories if name == dimension),
@@ -115,3 +131,130 @@ def catalogue_values(counts: PeriodCounts) -> dict[str, float | int | None]:
         "engagement.lapsed": counts.previous_active - counts.retained,
         "representativeness.r_score_quartier": representativeness.r_score_of(active, population),
     }
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The period's headline figures (catalogue definitions; None when undefined or hidden).
+
+    participants = ``engagement.participants``, newcomer_share = ``engagement.newcomer_share``,
+    top10_share / gini = ``engagement.top10_share`` / ``engagement.gini``, retention =
+    ``engagement.retention``, r_score_quartier = ``representativeness.r_score_quartier``; lapsed_12m
+    is the number of participants active in the 12 months before the last 12 and not since.
+    """
+
+    participants: int | None
+    attendances: int | None
+    newcomers: int | None
+    newcomer_share: float | None
+    top10_share: float | None
+    gini: float | None
+    retention: float | None
+    previous_active: int | None
+    lapsed_12m: int | None
+    lapsed_12m_share: float | None
+    r_score_quartier: float | None
+    r_score_age: float | None
+    dissimilarity_quartier: float | None
+    dissimilarity_age: float | None
+    hidden: bool = False
+    """True when the period has fewer participants than the minimum group size (none included): the
+    period's figures are not shown."""
+    small_scope: bool = False
+    """True when the scope holds 1 to ``min_group_size − 1`` people: nothing at all is shown, neither
+    here nor in any section (:func:`analytics.disclosure.small_scope`)."""
+
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the page shows above its tabs, for one scope: the headline figures."""
+
+    scope: Scope
+    min_group_size: int
+    headline: Headline
+    data_start: date | None = None
+    """The first day of participation data (:func:`~.scope.data_start`), named where it shapes the
+    newcomers, the cohorts and the trends."""
+
+
+
+Scores = dict[str, tuple[float | None, float | None]]
+"""(R score, dissimilarity index) of each dimension of representativeness."""
+
+
+def _scores(counts: PeriodCounts, min_group_size: int) -> Scores:
+    """The headline's representativeness scores, from the population and participants of each
+    category of the population table (:attr:`PeriodCounts.representation`):
+    :func:`representativeness.r_score_of` (for quartiers, the catalogue's value:
+    :func:`~analytics.engagement.headline.catalogue_values`) and
+    :func:`representativeness.dissimilarity_of`, as the section's tables compute them; (None, None)
+    when a category, or the participants of no category, is a small group (the section's table
+    hides it: the scores would give it back)."""
+    found: Scores = {}
+    for dimension in representativeness.DIMENSIONS:
+        population, participants = counts.representation.get(dimension, ((), ()))
+        outside = counts.participants - sum(participants)
+        if not statistics_shown([*participants, outside], min_group_size):
+            found[dimension] = (None, None)
+            continue
+        found[dimension] = (representativeness.r_score_of(participants, population),
+                            representativeness.dissimilarity_of(participants, population))
+    return found
+
+
+def _shown_count(count: int, min_size: int) -> int | None:
+    """``count``, or None when it is a small group (:func:`analytics.disclosure.hide_small_count`)."""
+    return None if hide_small_count(count, min_size) is None else count
+
+
+NOTHING_SHOWN: Final[dict[str, None]] = {
+    name: None for name in (
+        "participants", "attendances", "newcomers", "newcomer_share", "top10_share", "gini",
+        "retention", "previous_active", "lapsed_12m", "lapsed_12m_share", "r_score_quartier",
+        "r_score_age", "dissimilarity_quartier", "dissimilarity_age",
+    )
+}
+
+
+def _headline(counts: PeriodCounts, scores: Scores, min_group_size: int) -> Headline:
+    """The headline: the catalogue's values (:func:`~analytics.engagement.headline.catalogue_values`,
+    the same numbers as the indicator catalogue's) under the disclosure rule of ``min_group_size``."""
+    k = min_group_size
+    values = catalogue_values(counts)
+    participants = counts.participants
+    if small_scope(participants, k):
+        return Headline(**NOTHING_SHOWN, hidden=True, small_scope=True)
+    hidden = participants < k
+    return Headline(
+        participants=_shown_count(participants, k),
+        attendances=None if hidden else sum(
+            v * n for v, n in zip(counts.attendances_per_person, counts.people, strict=True)),
+        newcomers=shown_part(counts.newcomers, participants, k),
+        newcomer_share=values["engagement.newcomer_share"]
+        if safe_share(counts.newcomers, participants, k) is not None else None,
+        top10_share=values["engagement.top10_share"]
+        if not hidden and top_group_shown(participants, k) else None,
+        gini=None if hidden else values["engagement.gini"],
+        retention=values["engagement.retention"]
+        if safe_share(counts.retained, counts.previous_active, k) is not None else None,
+        previous_active=_shown_count(counts.previous_active, k),
+        lapsed_12m=_shown_count(counts.lapsed, k),
+        lapsed_12m_share=safe_share(counts.lapsed, counts.lapse_earlier_active, k),
+        r_score_quartier=None if hidden or scores["quartier"][0] is None
+        else values["representativeness.r_score_quartier"],
+        r_score_age=None if hidden else scores["age_band"][0],
+        dissimilarity_quartier=None if hidden else scores["quartier"][1],
+        dissimilarity_age=None if hidden else scores["age_band"][1],
+        hidden=hidden,
+    )
+
+
+
+def compute_overview(
+    con: duckdb.DuckDBPyConnection, scope: Scope, thresholds: Thresholds
+) -> Overview:
+    """The headline figures of ``scope`` (the period [start, end] and the filters)."""
+    k = thresholds.min_group_size
+    counts = period_counts(con, scope, LAPSE_MONTHS)
+    return Overview(scope, k, _headline(counts, _scores(counts, k), k), data_start(con))

@@ -15,6 +15,7 @@ import pandas as pd
 
 from analytics.engagement.scope import Scope, Window, months_before, run_query
 from analytics.schema import NO_LEVEL
+from analytics.store.db import read_sql
 
 TIMELINE_MIN_MONTHS: Final[int] = 24
 """Shortest span of the milestone timeline, in months ending at the period's end."""
@@ -35,7 +36,7 @@ def milestones(con: duckdb.DuckDBPyConnection, scope: Scope, window: Window) -> 
         "start": window.start, "end": window.end, "service": scope.service, "level": scope.level,
         "no_level": NO_LEVEL,
     }
-    return run_query(con, "milestones", params)
+    return run_query(con, read_sql("engagement/milestones"), params)
 
 
 def monthly_participants(all_buckets: pd.DataFrame, window: Window) -> pd.DataFrame:

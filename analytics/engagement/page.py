@@ -1,8 +1,8 @@
 """Everything the Engagement page (and its report) shows for a scope, computed part by part.
 
-The page shows an :class:`Overview` (the headline figures) above its tabs, and computes a tab's
-*part* only when the tab is open: :func:`compute_overview` is one query (with the representation
-scores' counts), :func:`compute_part` computes one section's numbers (:data:`PARTS`). The
+The page shows an :class:`~.headline.Overview` (the headline figures,
+:func:`.headline.compute_overview`) above its tabs, and computes a tab's *part* only when the tab
+is open: :func:`compute_part` computes one section's numbers (:data:`PARTS`). The
 report needs everything: :func:`compute_engagement` gathers the overview and every part in an
 :class:`EngagementData`. Every frame is ready to show and export: groups under the minimum size are
 already suppressed (:mod:`analytics.disclosure`, the one rule); the headline is computed from raw
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Final
 
 import duckdb
@@ -24,11 +23,7 @@ from analytics.disclosure import (
     hide_small_count,
     mask_partition,
     mask_small_counts,
-    safe_share,
-    shown_part,
-    small_scope,
     statistics_shown,
-    top_group_shown,
 )
 from analytics.engagement import (
     cohorts,
@@ -38,42 +33,11 @@ from analytics.engagement import (
     representativeness,
     rotation,
 )
-from analytics.engagement.headline import PeriodCounts, catalogue_values, period_counts
+from analytics.engagement.headline import Headline, Overview, compute_overview
 from analytics.engagement.representativeness import ChiSquare
-from analytics.engagement.scope import LAPSE_MONTHS, Scope, Window, data_start, trailing_windows
+from analytics.engagement.scope import LAPSE_MONTHS, Scope, Window, run_query, trailing_windows
 from analytics.settings import Thresholds
-
-
-@dataclass(frozen=True)
-class Headline:
-    """The period's headline figures (catalogue definitions; None when undefined or hidden).
-
-    participants = ``engagement.participants``, newcomer_share = ``engagement.newcomer_share``,
-    top10_share / gini = ``engagement.top10_share`` / ``engagement.gini``, retention =
-    ``engagement.retention``, r_score_quartier = ``representativeness.r_score_quartier``; lapsed_12m
-    is the number of participants active in the 12 months before the last 12 and not since.
-    """
-
-    participants: int | None
-    attendances: int | None
-    newcomers: int | None
-    newcomer_share: float | None
-    top10_share: float | None
-    gini: float | None
-    retention: float | None
-    previous_active: int | None
-    lapsed_12m: int | None
-    lapsed_12m_share: float | None
-    r_score_quartier: float | None
-    r_score_age: float | None
-    dissimilarity_quartier: float | None
-    dissimilarity_age: float | None
-    hidden: bool = False
-    """True when the period has fewer participants than the minimum group size (none included): the
-    period's figures are not shown."""
-    small_scope: bool = False
-    """True when the scope holds 1 to ``min_group_size − 1`` people: nothing at all is shown, neither
-    here nor in any section (:func:`analytics.disclosure.small_scope`)."""
+from analytics.store.db import read_sql
 
 
 @dataclass(frozen=True)
@@ -91,18 +55,6 @@ class Representation:
     uncompared: tuple[list[str], bool] = ([], False)
     """Categories of participants the population table does not have (see
     :func:`~analytics.engagement.representativeness.uncompared`)."""
-
-
-@dataclass(frozen=True)
-class Overview:
-    """What the page shows above its tabs, for one scope: the headline figures."""
-
-    scope: Scope
-    min_group_size: int
-    headline: Headline
-    data_start: date | None = None
-    """The first day of participation data (:func:`~.scope.data_start`), named where it shapes the
-    newcomers, the cohorts and the trends."""
 
 
 @dataclass(frozen=True)
@@ -200,10 +152,9 @@ class EngagementData:
         return found
 
 
-def _representations(
-    con: duckdb.DuckDBPyConnection, scope: Scope, min_group_size: int
-) -> dict[str, Representation]:
-    counts = representativeness.representation_counts(con, scope)
+def _representations(counts: pd.DataFrame, min_group_size: int) -> dict[str, Representation]:
+    """Each dimension's table, R score, dissimilarity and chi-square from ``counts`` (the rows of
+    ``engagement/representation.sql``), under the disclosure rule of ``min_group_size``."""
     found = {}
     for dimension in representativeness.DIMENSIONS:
         rows = representativeness.dimension_counts(counts, dimension)
@@ -228,77 +179,6 @@ HIDDEN_TEST: Final[ChiSquare] = ChiSquare(False, None, None, None, None, "eng.ch
 """The chi-square test of a table with a hidden group: not shown (it would give the group away)."""
 
 
-Scores = dict[str, tuple[float | None, float | None]]
-"""(R score, dissimilarity index) of each dimension of representativeness."""
-
-
-def _scores(counts: PeriodCounts, min_group_size: int) -> Scores:
-    """The headline's representativeness scores, from the population and participants of each
-    category of the population table (:attr:`PeriodCounts.representation`):
-    :func:`representativeness.r_score_of` (for quartiers, the catalogue's value:
-    :func:`~analytics.engagement.headline.catalogue_values`) and
-    :func:`representativeness.dissimilarity_of`, as the section's tables compute them; (None, None)
-    when a category, or the participants of no category, is a small group (the section's table
-    hides it: the scores would give it back)."""
-    found: Scores = {}
-    for dimension in representativeness.DIMENSIONS:
-        population, participants = counts.representation.get(dimension, ((), ()))
-        outside = counts.participants - sum(participants)
-        if not statistics_shown([*participants, outside], min_group_size):
-            found[dimension] = (None, None)
-            continue
-        found[dimension] = (representativeness.r_score_of(participants, population),
-                            representativeness.dissimilarity_of(participants, population))
-    return found
-
-
-def _shown_count(count: int, min_size: int) -> int | None:
-    """``count``, or None when it is a small group (:func:`analytics.disclosure.hide_small_count`)."""
-    return None if hide_small_count(count, min_size) is None else count
-
-
-NOTHING_SHOWN: Final[dict[str, None]] = {
-    name: None for name in (
-        "participants", "attendances", "newcomers", "newcomer_share", "top10_share", "gini",
-        "retention", "previous_active", "lapsed_12m", "lapsed_12m_share", "r_score_quartier",
-        "r_score_age", "dissimilarity_quartier", "dissimilarity_age",
-    )
-}
-
-
-def _headline(counts: PeriodCounts, scores: Scores, min_group_size: int) -> Headline:
-    """The headline: the catalogue's values (:func:`~analytics.engagement.headline.catalogue_values`,
-    the same numbers as the indicator catalogue's) under the disclosure rule of ``min_group_size``."""
-    k = min_group_size
-    values = catalogue_values(counts)
-    participants = counts.participants
-    if small_scope(participants, k):
-        return Headline(**NOTHING_SHOWN, hidden=True, small_scope=True)
-    hidden = participants < k
-    return Headline(
-        participants=_shown_count(participants, k),
-        attendances=None if hidden else sum(
-            v * n for v, n in zip(counts.attendances_per_person, counts.people, strict=True)),
-        newcomers=shown_part(counts.newcomers, participants, k),
-        newcomer_share=values["engagement.newcomer_share"]
-        if safe_share(counts.newcomers, participants, k) is not None else None,
-        top10_share=values["engagement.top10_share"]
-        if not hidden and top_group_shown(participants, k) else None,
-        gini=None if hidden else values["engagement.gini"],
-        retention=values["engagement.retention"]
-        if safe_share(counts.retained, counts.previous_active, k) is not None else None,
-        previous_active=_shown_count(counts.previous_active, k),
-        lapsed_12m=_shown_count(counts.lapsed, k),
-        lapsed_12m_share=safe_share(counts.lapsed, counts.lapse_earlier_active, k),
-        r_score_quartier=None if hidden or scores["quartier"][0] is None
-        else values["representativeness.r_score_quartier"],
-        r_score_age=None if hidden else scores["age_band"][0],
-        dissimilarity_quartier=None if hidden else scores["quartier"][1],
-        dissimilarity_age=None if hidden else scores["age_band"][1],
-        hidden=hidden,
-    )
-
-
 def headline_indicators(headline: Headline) -> dict[str, float | int | None]:
     """The headline's figures under their catalogue keys (what the overview's tiles show to a
     protected role: :func:`analytics.disclosure.protect_indicators`)."""
@@ -310,15 +190,6 @@ def headline_indicators(headline: Headline) -> dict[str, float | int | None]:
         "engagement.retention": headline.retention,
         "representativeness.r_score_quartier": headline.r_score_quartier,
     }
-
-
-def compute_overview(
-    con: duckdb.DuckDBPyConnection, scope: Scope, thresholds: Thresholds
-) -> Overview:
-    """The headline figures of ``scope`` (the period [start, end] and the filters)."""
-    k = thresholds.min_group_size
-    counts = period_counts(con, scope, LAPSE_MONTHS)
-    return Overview(scope, k, _headline(counts, _scores(counts, k), k), data_start(con))
 
 
 def rotation_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> RotationPart:
@@ -389,8 +260,12 @@ def fatigue_part(
 def representativeness_part(
     con: duckdb.DuckDBPyConnection, scope: Scope, k: int
 ) -> RepresentativenessPart:
-    """Participants of the period against the population, by quartier and by age band."""
-    return RepresentativenessPart(_representations(con, scope, k))
+    """Participants of the period against the population, by quartier and by age band: the counts
+    of ``engagement/representation.sql`` (population and active participants per category of both
+    dimensions, :func:`.representativeness.dimension_counts`), scored by
+    :func:`.representativeness.r_score` (the formula :func:`.representativeness.r_score_of`)."""
+    counts = run_query(con, read_sql("engagement/representation"), scope.params())
+    return RepresentativenessPart(_representations(counts, k))
 
 
 def milestones_part(con: duckdb.DuckDBPyConnection, scope: Scope, k: int) -> MilestonesPart:

@@ -24,33 +24,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-import duckdb
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 from scipy import special  # not scipy.stats: importing it costs ~0.5 s on a first visit
 
 from analytics.disclosure import hidden_rows
-from analytics.engagement.scope import Scope, run_query
 
 CHI2_MIN_EXPECTED: Final[float] = 5.0
 """The chi-square test is shown only when every expected count is at least 5 (Cochran's rule)."""
 DIMENSIONS: Final[tuple[str, ...]] = ("quartier", "age_band")
 
 
-def representation_counts(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
-    """Population and active participants per category of both dimensions
-    (sql/engagement/representation.sql).
-
-    Columns: dimension (one of :data:`DIMENSIONS`), category, population, participants,
-    in_population (False for participants' categories missing from the population table, including
-    unknown = NULL).
-    """
-    return run_query(con, "representation", scope.params())
-
-
 def dimension_counts(counts: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """The rows of :func:`representation_counts` for one dimension, without the dimension column."""
+    """The rows of ``engagement/representation.sql`` (dimension, category, population,
+    participants, in_population) for one dimension, without the dimension column."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}; expected one of {DIMENSIONS}")
     rows = counts.loc[counts["dimension"] == dimension].drop(columns="dimension").reset_index(drop=True)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from analytics.disclosure import mask_partition
 from analytics.engagement.scope import Scope, run_query
+from analytics.store.db import read_sql
 
 OCCASIONAL_MIN: Final[int] = 2
 """Attended events in a year from which a participant is *occasional* (not one-time)."""
@@ -36,7 +37,7 @@ def buckets(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
 
     Columns: grain, bucket_start, participants, newcomers, returning (raw counts, not suppressed).
     """
-    return run_query(con, "buckets", scope.params())
+    return run_query(con, read_sql("engagement/buckets"), scope.params())
 
 
 def rotation_table(all_buckets: pd.DataFrame, grain: str, min_group_size: int) -> pd.DataFrame:
@@ -68,7 +69,7 @@ def frequency_classes(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFr
     values = scope.params(
         occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN, year_start=scope.year_start
     )
-    return run_query(con, "frequency_classes", values)
+    return run_query(con, read_sql("engagement/frequency_classes"), values)
 
 
 def frequency_shares(classes: pd.DataFrame, min_group_size: int) -> pd.DataFrame:

@@ -75,7 +75,7 @@ newcomers (anyone may look new) to be read as such."""
 def data_start(con: duckdb.DuckDBPyConnection) -> date | None:
     """The first day of participation data (the earliest attended event in the store, every filter
     aside; ``sql/engagement/data_start.sql``), None without attendance."""
-    first = run_query_row(con, "data_start", {})[0]
+    first = run_query_row(con, read_sql("engagement/data_start"), {})[0]
     return first if first is None else pd.Timestamp(first).date()
 
 
@@ -86,16 +86,15 @@ def starts_with_the_data(start: date, first_day: date | None, months: int = HIST
 
 
 def run_query(
-    con: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any]
+    con: duckdb.DuckDBPyConnection, sql: str, values: Mapping[str, Any]
 ) -> pd.DataFrame:
-    """Run ``analytics/sql/engagement/<name>.sql`` with the values it names (all bound)."""
-    sql = read_sql(f"engagement/{name}")
+    """Run ``sql`` (``read_sql("engagement/<name>")``, named by its path at the call so that
+    grepping the path finds its reader) with the values of ``values`` it names (all bound)."""
     return query_df(con, sql, named_params(sql, values))
 
 
 def run_query_row(
-    con: duckdb.DuckDBPyConnection, name: str, values: Mapping[str, Any]
+    con: duckdb.DuckDBPyConnection, sql: str, values: Mapping[str, Any]
 ) -> tuple[Any, ...]:
-    """The single row of a one-row engagement query."""
-    sql = read_sql(f"engagement/{name}")
+    """The single row of a one-row engagement query (see :func:`run_query`)."""
     return query_rows(con, sql, named_params(sql, values))[0]

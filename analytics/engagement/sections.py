@@ -1,6 +1,6 @@
 """The Engagement page's sections — the same on screen and in the downloadable report.
 
-:func:`section` turns the page's :class:`~analytics.engagement.page.Overview` and one section's
+:func:`section` turns the page's :class:`~analytics.engagement.headline.Overview` and one section's
 part into a :class:`Section` (a title, the definitions in plain words, metric tiles, notes, figures
 and tables); :func:`sections` does it for every section of an
 :class:`~analytics.engagement.page.EngagementData`. The page draws each section in a tab;
@@ -19,14 +19,13 @@ import pandas as pd
 from analytics.engagement import figures, tables
 from analytics.engagement.cohorts import median_survival
 from analytics.engagement.figures import Figure
+from analytics.engagement.headline import Headline, Overview
 from analytics.engagement.page import (
     CohortsPart,
     ConcentrationPart,
     EngagementData,
     FatiguePart,
-    Headline,
     MilestonesPart,
-    Overview,
     Part,
     Representation,
     RepresentativenessPart,
