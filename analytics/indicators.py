@@ -261,9 +261,9 @@ COUNTED_FAMILIES: Final[tuple[str, ...]] = ("engagement",)
 """Families whose counts come from one query and whose formulas are Python: ``engagement`` =
 :func:`analytics.engagement.headline.catalogue_values` of
 :func:`~analytics.engagement.headline.period_counts` (the Engagement page's headline reads the
-same). Every other family (``hours``, ``requests``) is one SQL file."""
-
-"""The SQL files ``analytics/sql/indicators/<family>.sql``; together they return every key once.
+same). Every other family (``hours``, ``requests``) is one SQL file, read by its path in
+:func:`compute_indicators` (``read_sql("indicators/hours")``, ``read_sql("indicators/requests")``);
+together they return every key once.
 
 ``hours.sql`` reads the daily totals of ``service_day``, whose outside hours use the workday window
 the derived tables were built with (part of their signature: a new window rebuilds them)."""
@@ -432,8 +432,9 @@ def compute_indicators(
     require_window(con, limits)
     found = {**_listed(con, keys, scope, limits), **_counted(con, keys, scope)}
     if ordered:
+        sql = {"hours": read_sql("indicators/hours"), "requests": read_sql("indicators/requests")}
         together = "SELECT *\nFROM " + ",\n".join(
-            f"(\n{read_sql(f'indicators/{family}')}\n) AS {family}" for family in ordered)
+            f"(\n{sql[family]}\n) AS {family}" for family in ordered)
         row = query_df(con, together, named_params(together, values))  # one row
         for position, key in enumerate(row.columns):
             if key not in _KINDS or key in found or _FAMILIES[key] not in ordered:

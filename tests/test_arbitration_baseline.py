@@ -20,12 +20,12 @@ from analytics.arbitration.baseline import (
     add_months,
     committed_windows,
     horizon,
-    load_baseline,
     team_days,
     teams_capacity,
     with_committed,
     working_days,
 )
+from analytics.arbitration.context import load_baseline
 from analytics.calendar import calendar_frame
 from analytics.schema import LOAD_ORDER
 from analytics.store.db import insert_frame, open_store, transaction

@@ -240,7 +240,8 @@ def test_derived_effort_and_profile_equal_the_per_entry_computation(
 @pytest.mark.parametrize("column", ["project_id", "level", "team", "months", "hours", "monthly_hours"])
 def test_history_effort_is_finished_effort_without_the_unused_columns(column: str) -> None:
     """The page's history reads only HISTORY_COLUMNS: the same rows and values as finished_effort."""
-    from analytics.arbitration.effort import HISTORY_COLUMNS, history_effort
+    from analytics.arbitration.context import history_effort
+    from analytics.arbitration.effort import HISTORY_COLUMNS
     from tests.test_arbitration_baseline import make_store
 
     con = make_store({"projects": STORE_PROJECTS, "time_entries": STORE_ENTRIES})

@@ -21,14 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from analytics.calendar import french_public_holidays
-from analytics.schema import LEVELS, NO_LEVEL
-from analytics.store.db import query_df, read_sql
-from analytics.store.derived import named_params
 
 RECENT_WEEKS: Final[int] = 12
 """Weeks of recent history used for a team's ordinary share of capacity."""
@@ -101,30 +97,6 @@ def horizon(as_of: date, months: int = HORIZON_MONTHS) -> tuple[date, date]:
     """The first and last day of the coming months after ``as_of``: from the next day to the end
     of the ``months``-th month after ``as_of``'s month."""
     return as_of + timedelta(days=1), add_months(month_start(as_of), months + 1) - timedelta(days=1)
-
-
-def load_baseline(
-    con: duckdb.DuckDBPyConnection, as_of: date, months: int = HORIZON_MONTHS
-) -> Baseline:
-    """Read capacity, recent ordinary share and committed projects for every service (3 queries)."""
-    first, last = horizon(as_of, months)
-    holidays = sorted(french_public_holidays(first.year, last.year))
-    values = {
-        "first_day": first, "last_day": last, "holidays": holidays, "as_of": as_of,
-        "recent_start": as_of - timedelta(weeks=RECENT_WEEKS) + timedelta(days=1),
-        "no_level": NO_LEVEL, "statuses": list(COMMITTED_STATUSES), "levels": list(LEVELS),
-    }
-    frames = {}
-    for name in ("future_capacity", "ordinary_share", "committed_projects"):
-        sql = read_sql(f"arbitration/{name}")
-        frames[name] = query_df(con, sql, named_params(sql, values))
-    capacity = frames["future_capacity"]
-    capacity["day"] = pd.to_datetime(capacity["day"])
-    return Baseline(
-        as_of=as_of, first_day=first, last_day=last, working_days=working_days(first, last),
-        capacity=capacity, ordinary=frames["ordinary_share"],
-        committed=frames["committed_projects"],
-    )
 
 
 def committed_windows(

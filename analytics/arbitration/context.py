@@ -1,16 +1,20 @@
-"""Everything the arbitration page and the ``simulate`` command compute from, read at once.
+"""Everything the arbitration page and the ``simulate`` command compute from, and the simulator's
+verdict over it.
 
-:func:`load_history` reads what the store's past says (teams, finished projects' effort: a few
-small reads of the derived tables); :func:`load_context` adds what the coming months hold (the
-baseline of every team, the candidate projects). The other functions are pure and cheap, so that
-the simulator can answer each click without touching the store again.
+The store is read here and only here, each query by its path: :func:`load_history` reads the
+store's past (``arbitration/reference_day``, ``arbitration/service_headcount``,
+``arbitration/history_effort``); :func:`with_coming_months` adds the coming months
+(:func:`load_baseline`: ``arbitration/future_capacity``, ``arbitration/ordinary_share``,
+``arbitration/committed_projects``; the candidate projects). The other functions are pure and
+cheap, so that the simulator can answer each click without touching the store again:
+:func:`run_simulation` is the verdict (the fit rule is :func:`.simulate.assess`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import numpy as np
@@ -21,19 +25,25 @@ from analytics.arbitration import portfolio as portfolio_mod
 from analytics.arbitration import simulate as simulate_mod
 from analytics.arbitration import teams as teams_mod
 from analytics.arbitration.baseline import (
+    COMMITTED_STATUSES,
+    HORIZON_MONTHS,
     MAX_PROJECT_MONTHS,
+    RECENT_WEEKS,
     START_SEARCH_MONTHS,
     Baseline,
     add_months,
     committed_windows,
-    load_baseline,
     month_start,
     teams_capacity,
     with_committed,
+    working_days,
 )
 from analytics.arbitration.baseline import horizon as baseline_horizon
+from analytics.calendar import french_public_holidays
+from analytics.schema import LEVELS, NO_LEVEL
 from analytics.settings import Thresholds
-from analytics.store.db import query_value, read_sql
+from analytics.store.db import query_df, query_value, read_sql
+from analytics.store.derived import named_params
 
 
 @dataclass(frozen=True)
@@ -41,7 +51,7 @@ class History:
     """What the store's past says for arbitration, as of the reference day ``as_of``.
 
     ``mapping``: each service's team (:func:`.teams.team_map`); ``teams``: the visible teams;
-    ``effort``: finished projects with their hours (:func:`.effort.history_effort`: the
+    ``effort``: finished projects with their hours (:func:`history_effort`: the
     columns of :func:`.effort.finished_effort` the page and the simulator use).
     """
 
@@ -100,6 +110,27 @@ def reference_day(con: duckdb.DuckDBPyConnection) -> date | None:
     return query_value(con, read_sql("arbitration/reference_day"))
 
 
+def service_headcount(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
+    """Services with their headcount on ``as_of``: service_id, service_name, agents.
+
+    ``agents`` counts the agents with a contract of more than 0 hours valid that day.
+    """
+    return query_df(con, read_sql("arbitration/service_headcount"), {"as_of": as_of})
+
+
+def history_effort(
+    con: duckdb.DuckDBPyConnection, team_of: Mapping[str, str | None]
+) -> pd.DataFrame:
+    """:func:`.effort.finished_effort` restricted to :data:`.effort.HISTORY_COLUMNS` (same rows,
+    same values): what the page draws and the estimates learn from, without the names and dates
+    it never shows."""
+    sql = read_sql("arbitration/history_effort")
+    effort = query_df(con, sql, named_params(sql, effort_mod.sql_params()))
+    effort.insert(effort.columns.get_loc("monthly_hours"), "team",
+                  teams_mod.team_column(effort["service_id"], team_of))
+    return effort
+
+
 def load_history(
     con: duckdb.DuckDBPyConnection, thresholds: Thresholds, as_of: date | None = None
 ) -> History | None:
@@ -108,13 +139,38 @@ def load_history(
     day = as_of or reference_day(con)
     if day is None:
         return None
-    mapping = teams_mod.team_map(teams_mod.service_headcount(con, day), thresholds.min_group_size)
+    mapping = teams_mod.team_map(service_headcount(con, day), thresholds.min_group_size)
     return History(
         as_of=day,
         min_group_size=thresholds.min_group_size,
         mapping=mapping,
         teams=teams_mod.visible_teams(mapping),
-        effort=effort_mod.history_effort(con, teams_mod.team_of(mapping)),
+        effort=history_effort(con, teams_mod.team_of(mapping)),
+    )
+
+
+def load_baseline(
+    con: duckdb.DuckDBPyConnection, as_of: date, months: int = HORIZON_MONTHS
+) -> Baseline:
+    """What every service carries in the coming months (the :mod:`.baseline` rules): capacity,
+    recent ordinary share and committed projects, in three queries."""
+    first, last = baseline_horizon(as_of, months)
+    holidays = sorted(french_public_holidays(first.year, last.year))
+    values = {
+        "first_day": first, "last_day": last, "holidays": holidays, "as_of": as_of,
+        "recent_start": as_of - timedelta(weeks=RECENT_WEEKS) + timedelta(days=1),
+        "no_level": NO_LEVEL, "statuses": list(COMMITTED_STATUSES), "levels": list(LEVELS),
+    }
+
+    def run(sql: str) -> pd.DataFrame:
+        return query_df(con, sql, named_params(sql, values))
+
+    capacity = run(read_sql("arbitration/future_capacity"))
+    capacity["day"] = pd.to_datetime(capacity["day"])
+    return Baseline(
+        as_of=as_of, first_day=first, last_day=last, working_days=working_days(first, last),
+        capacity=capacity, ordinary=run(read_sql("arbitration/ordinary_share")),
+        committed=run(read_sql("arbitration/committed_projects")),
     )
 
 

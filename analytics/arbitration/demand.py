@@ -58,12 +58,13 @@ def load_demand(
         "map_teams": [None if pd.isna(t) else str(t) for t in mapping["team_id"]],
         "levels": list(LEVELS), "statuses": list(ECHO_STATUSES),
     }
-    frames = {}
-    for name in ("requests_monthly", "requests_close_time", "requests_echo"):
-        sql = read_sql(f"arbitration/{name}")
-        frames[name] = query_df(con, sql, named_params(sql, values))
-    return Demand(start, end, frames["requests_monthly"], frames["requests_close_time"],
-                  frames["requests_echo"])
+
+    def run(sql: str) -> pd.DataFrame:
+        return query_df(con, sql, named_params(sql, values))
+
+    return Demand(start, end, run(read_sql("arbitration/requests_monthly")),
+                  run(read_sql("arbitration/requests_close_time")),
+                  run(read_sql("arbitration/requests_echo")))
 
 
 def period_months(start: date, end: date) -> list[date]:

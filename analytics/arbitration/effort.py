@@ -90,19 +90,8 @@ HISTORY_COLUMNS: Final[tuple[str, ...]] = (
     "team", "monthly_hours",
 )
 """The columns of :func:`finished_effort` the arbitration page and simulator use (criteria,
-breakdown dimensions and figures): :func:`history_effort` reads only these."""
-
-
-def history_effort(
-    con: duckdb.DuckDBPyConnection, team_of: Mapping[str, str | None]
-) -> pd.DataFrame:
-    """:func:`finished_effort` restricted to HISTORY_COLUMNS (same rows, same values): what the
-    page draws and the estimates learn from, without the names and dates it never shows."""
-    sql = read_sql("arbitration/history_effort")
-    effort = query_df(con, sql, named_params(sql, sql_params()))
-    effort.insert(effort.columns.get_loc("monthly_hours"), "team",
-                  team_column(effort["service_id"], team_of))
-    return effort
+breakdown dimensions and figures): :func:`analytics.arbitration.context.history_effort` reads only
+these."""
 
 
 def level_phase_hours(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

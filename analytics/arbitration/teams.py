@@ -9,25 +9,13 @@ not shown on its own: it is merged with the other small services into one team, 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Final
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.store.db import query_df, read_sql
-
 OTHER_TEAM: Final[str] = "__other__"
 """team_id of the merged small services ("other services")."""
-
-
-def service_headcount(con: duckdb.DuckDBPyConnection, as_of: date) -> pd.DataFrame:
-    """Services with their headcount on ``as_of``: service_id, service_name, agents.
-
-    ``agents`` counts the agents with a contract of more than 0 hours valid that day.
-    """
-    return query_df(con, read_sql("arbitration/service_headcount"), {"as_of": as_of})
 
 
 def team_map(headcount: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
