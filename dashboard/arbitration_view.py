@@ -8,6 +8,7 @@ services (teams), never agents. Widgets inside a tab keep their value while anot
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -32,6 +33,8 @@ from analytics.arbitration.simulate import (
     FITS,
     QUANTILES,
     ProjectSpec,
+    Simulation,
+    Tentative,
     candidate_starts,
 )
 from analytics.chart_locale import chart_config
@@ -63,6 +66,24 @@ def remove_tentative(number: int) -> None:
 
 
 @dataclass(frozen=True)
+class Asked:
+    """What the simulator's form asks the ``simulation`` loader, and where its answer goes."""
+
+    spec: ProjectSpec
+    tentatives: tuple[Tentative, ...]
+    target: float
+    capacity_change: float
+    place: Any
+    """The container above the tentative stack that :meth:`ArbitrationTabs.simulation_part` fills."""
+
+    @property
+    def choices(self) -> dict[str, Any]:
+        """The ``simulation`` loader's keyword arguments."""
+        return {"spec": self.spec, "tentatives": self.tentatives, "target": self.target,
+                "capacity_change": self.capacity_change}
+
+
+@dataclass(frozen=True)
 class ArbitrationTabs:
     """What every tab draws with: the session's translator, the thresholds in force, the store, the
     sidebar's scope, the teams and finished projects (``history``) and the teams' names."""
@@ -85,9 +106,10 @@ class ArbitrationTabs:
         components.download_buttons(frame, name, self.t)
 
     def draw(self, part: str) -> None:
-        """Draw the tab ``part``."""
-        {"effort": self.effort_part, "simulator": self.show_simulator,
-         "portfolio": self.portfolio_part, "demand": self.demand_part}[part]()
+        """Draw the tab ``part`` (the simulator: :meth:`simulator_form`, then the page calls its
+        loader and :meth:`simulation_part`)."""
+        {"effort": self.effort_part, "portfolio": self.portfolio_part,
+         "demand": self.demand_part}[part]()
 
     def effort_part(self) -> None:
         """What finished projects cost, by level and by a chosen dimension, and over their life."""
@@ -123,16 +145,18 @@ class ArbitrationTabs:
                         width="stretch", config=self.chart)
         self.table(present.activity_table(life.activities, t), "effort_by_activity")
 
-    def show_simulator(self) -> None:
-        """The what-if simulator: the form, the verdicts and projection, the tentative stack, and what
-        the team already carries."""
+    def simulator_form(self) -> Asked | None:
+        """The what-if simulator's form, its estimate, the tentative stack and what the team already
+        carries; returns what to ask the ``simulation`` loader (None: no team, or no finished
+        project to learn the level's effort from). The page calls the loader and
+        :meth:`simulation_part` draws its answer above the tentative stack."""
         t, th, ctx, names = self.t, self.th, self.ctx, self.names
         st.subheader(t("arb.sim.header"))
         st.caption(t("arb.sim.caption", target=t.percent(th.target_utilisation)))
         teams = list(ctx.teams["team_id"])
         if not teams:
             st.info(t("arb.sim.no_team", n=ctx.min_group_size))
-            return
+            return None
         if st.session_state.get("arb_team", teams[0]) not in teams:  # a link's team not shown here
             del st.session_state["arb_team"]
         left, middle, right = st.columns(3)
@@ -156,6 +180,25 @@ class ArbitrationTabs:
                                           help=t("arb.sim.capacity_change_help"), persist_state=KEEP))
         estimates = ARBITRATION["estimates"](self.src, perimeter=perimeter, team=team)
         result = st.container()
+        stacked = self.tentative_stack()
+        self.committed_part(team)
+        with result:
+            estimate = estimates.get(level)
+            if estimate is None:
+                st.info(t("arb.sim.no_estimate"))
+                return None
+            st.markdown(present.estimate_text(estimate, months, t, names))
+            if estimate.fell_back:
+                st.caption(t("arb.sim.fallback", n=ctx.min_group_size,
+                             requested=present.group_text(estimate.requested, t, names)))
+            st.caption(t("arb.sim.typical_life",
+                         months=counted(t, "common.months", estimate.months_p50, 1)))
+        return Asked(ProjectSpec(level, perimeter, team, start, months), tuple(stacked),
+                     th.target_utilisation, change, result)
+
+    def tentative_stack(self) -> list[Tentative]:
+        """The tentative projects stacked, each with its switch and its remove button."""
+        t, names = self.t, self.names
         st.subheader(t("arb.sim.tentative_header"))
         st.caption(t("arb.sim.tentative_caption"))
         st.button(t("arb.sim.add"), key="arb_add", on_click=add_tentative, icon=":material/add:")
@@ -174,38 +217,11 @@ class ArbitrationTabs:
             stacked.append(ARBITRATION["tentative"](self.src, spec=spec_of_item, enabled=enabled))
         if not stacked:
             st.caption(t("arb.sim.tentative_none"))
-        with result:
-            estimate = estimates.get(level)
-            if estimate is None:
-                st.info(t("arb.sim.no_estimate"))
-            else:
-                st.markdown(present.estimate_text(estimate, months, t, names))
-                if estimate.fell_back:
-                    st.caption(t("arb.sim.fallback", n=ctx.min_group_size,
-                                 requested=present.group_text(estimate.requested, t, names)))
-                st.caption(t("arb.sim.typical_life",
-                             months=counted(t, "common.months", estimate.months_p50, 1)))
-                spec = ProjectSpec(level, perimeter, team, start, months)
-                sim = ARBITRATION["simulation"](self.src, spec=spec, tentatives=tuple(stacked),
-                                                    target=th.target_utilisation, capacity_change=change)
-                st.markdown(t("arb.sim.verdict_for", team=names[team], start=t.date(start),
-                              level=t.label("level", level).lower(), count=months))
-                for quantile in QUANTILES:
-                    verdict = sim.verdicts[quantile]
-                    box = {FITS: st.success, DOES_NOT_FIT: st.error}.get(verdict.kind, st.warning)
-                    box(f"**{t(f'arb.sim.verdict_label.{quantile}')}** — "
-                        f"{present.verdict_text(verdict, t, ctx.latest_start)} "
-                        f"{present.why_text(verdict, t)}")
-                    if verdict.kind != FITS and len(teams) > 1:
-                        st.markdown(present.other_teams_text(sim.other_teams.get(quantile, ()), t,
-                                                             names, th.target_utilisation))
-                    st.caption(f"{present.facts_text(verdict, t)} "
-                               f"{present.month_peak_text(verdict, sim.weeks, t)}")
-                st.plotly_chart(figures.projection_figure(sim.weeks, names[team],
-                                                          th.target_utilisation, t),
-                                                                          width="stretch", config=self.chart)
-                st.caption(t("arb.sim.table_caption"))
-                self.table(present.projection_table(sim.weeks, t), "simulation_weeks")
+        return stacked
+
+    def committed_part(self, team: str) -> None:
+        """The team's planned and active projects and its recent ordinary share."""
+        t = self.t
         st.subheader(t("arb.sim.committed_header"))
         committed, ordinary_share = ARBITRATION["committed"](self.src, team=team)
         st.caption(t("arb.sim.committed_caption", weeks=RECENT_WEEKS, share=t.percent(ordinary_share)))
@@ -213,6 +229,30 @@ class ArbitrationTabs:
             st.caption(t("arb.sim.committed_none"))
         else:
             self.table(present.committed_table(committed, t), "committed_projects")
+
+    def simulation_part(self, asked: Asked, sim: Simulation) -> None:
+        """The verdicts (P50, P80) with their why and the other teams, the weekly projection."""
+        t, th, ctx, names = self.t, self.th, self.ctx, self.names
+        spec = asked.spec
+        with asked.place:
+            st.markdown(t("arb.sim.verdict_for", team=names[spec.team], start=t.date(spec.start),
+                          level=t.label("level", spec.level).lower(), count=spec.months))
+            for quantile in QUANTILES:
+                verdict = sim.verdicts[quantile]
+                box = {FITS: st.success, DOES_NOT_FIT: st.error}.get(verdict.kind, st.warning)
+                box(f"**{t(f'arb.sim.verdict_label.{quantile}')}** — "
+                    f"{present.verdict_text(verdict, t, ctx.latest_start)} "
+                    f"{present.why_text(verdict, t)}")
+                if verdict.kind != FITS and len(ctx.teams) > 1:
+                    st.markdown(present.other_teams_text(sim.other_teams.get(quantile, ()), t,
+                                                         names, th.target_utilisation))
+                st.caption(f"{present.facts_text(verdict, t)} "
+                           f"{present.month_peak_text(verdict, sim.weeks, t)}")
+            st.plotly_chart(figures.projection_figure(sim.weeks, names[spec.team],
+                                                      th.target_utilisation, t),
+                            width="stretch", config=self.chart)
+            st.caption(t("arb.sim.table_caption"))
+            self.table(present.projection_table(sim.weeks, t), "simulation_weeks")
 
     def request_levels(self, requests: pd.DataFrame, level: str) -> dict[str, str]:
         """A level per open request, edited in a table (folded): the requests set apart from

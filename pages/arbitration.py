@@ -3,9 +3,9 @@ project, the choice of proposed projects within the teams' capacity, and the dem
 generates. Officials see services (teams), never agents.
 
 Scope (sidebar) → the store's history (``dashboard.registry.ARBITRATION``) → the open tab, drawn by
-:class:`dashboard.arbitration_view.ArbitrationTabs` (which calls that tab's loaders with the
-widgets' choices). Only the open tab is computed; the choices made in a tab are kept while another
-one is open."""
+:class:`dashboard.arbitration_view.ArbitrationTabs`, which calls that tab's loaders with the
+widgets' choices; the simulator's verdict is asked here, with the choices of its form. Only the
+open tab is computed; the choices made in a tab are kept while another one is open."""
 
 from __future__ import annotations
 
@@ -44,4 +44,7 @@ tabs = st.tabs([t(f"arb.tab.{name}") for name in ARBITRATION.tabs], key="arbitra
 for tab, name in zip(tabs, ARBITRATION.tabs, strict=True):
     if tab.open is not False:  # only the open tab is computed (None: state not tracked)
         with tab, components.section(t, "arb.error"):
-            draw.draw(name)
+            if name != "simulator":
+                draw.draw(name)
+            elif (asked := draw.simulator_form()) is not None:  # None: nothing to simulate
+                draw.simulation_part(asked, ARBITRATION["simulation"](src, **asked.choices))
