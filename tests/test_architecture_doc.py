@@ -130,3 +130,62 @@ def test_each_of_the_six_numbers_starts_from_a_page_line(number: str) -> None:
     text = ARCHITECTURE.read_text(encoding="utf-8")
     section = text.split(number, 1)[1].split("\n### ", 1)[0]
     assert re.search(r"`pages/\w+\.py:\d+`", section), f"{number}: no page line"
+
+
+SIX_NUMBERS = ("Overview load ratio", "Capacity heatmap cell", "Hidden work per project",
+               "Simulator verdict", "Engagement Gini", "Representativeness R score")
+HOPS = ("registry", "loader", "function", "SQL", "tables")
+"""The five hops after the page, in order: page → registry entry → loader → analytics function →
+SQL file → table."""
+HOP_ROW = re.compile(r"^\| (\d+) (\w+) \|", re.M)
+
+
+def number_section(number: str) -> str:
+    """The section of one of the six numbers, from its heading to the next one."""
+    return ARCHITECTURE.read_text(encoding="utf-8").split(number, 1)[1].split("\n### ", 1)[0]
+
+
+@pytest.mark.parametrize("number", SIX_NUMBERS)
+def test_each_of_the_six_numbers_takes_at_most_five_hops(number: str) -> None:
+    section = number_section(number)
+    claimed = re.search(r"— (\d+) hops", section.split("\n", 1)[0])
+    assert claimed, f"{number}: the heading says no '— N hops'"
+    table = section.split("\n\n| hop |", 1)[1].split("\n\n", 1)[0]
+    hops = [(int(n), kind) for n, kind in HOP_ROW.findall(table) if kind != "include"]
+    # the first table follows the number hop by hop; an include is a fragment of the SQL hop
+    assert hops == list(enumerate(HOPS, start=1)), f"{number}: hops {hops}"
+    assert int(claimed[1]) == len(HOPS)
+
+
+SQL_DIR = ROOT / "analytics" / "sql"
+SQL_NAMES = sorted(str(path.relative_to(SQL_DIR).with_suffix("")) for path in SQL_DIR.rglob("*.sql"))
+CODE = "\n".join(path.read_text(encoding="utf-8") for folder in ("analytics", "dashboard", "pages")
+                 for path in sorted((ROOT / folder).rglob("*.py")))
+SQL_TEXT = "\n".join((SQL_DIR / f"{name}.sql").read_text(encoding="utf-8") for name in SQL_NAMES)
+
+
+def derived_tables() -> tuple[str, ...]:
+    from analytics.store.derived import DERIVED_TABLES
+
+    return DERIVED_TABLES
+
+
+@pytest.mark.parametrize("name", SQL_NAMES)
+def test_a_sql_file_is_named_by_its_path_where_it_is_read(name: str) -> None:
+    """Rule 5: grepping ``area/name`` finds the reader (``read_sql("area/name")`` or an
+    ``-- @include area/name`` line); the one exception, a derived table's own file, is named by
+    its table (Known detours)."""
+    if name.startswith("derived/") and name.removeprefix("derived/") in derived_tables():
+        return
+    assert f'"{name}"' in CODE or f"-- @include {name}\n" in SQL_TEXT, \
+        f"analytics/sql/{name}.sql is read by no literal path"
+
+
+@pytest.mark.parametrize("table", derived_tables())
+def test_a_derived_table_has_its_file_named_like_it(table: str) -> None:
+    assert (SQL_DIR / "derived" / f"{table}.sql").exists()
+
+
+def test_no_other_sql_path_is_built_in_code() -> None:
+    built = re.findall(r"""read_sql\(\s*f["'][^"']*""", CODE)
+    assert built == ['read_sql(f"derived/{table}'] * len(built), built
