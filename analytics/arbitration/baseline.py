@@ -12,6 +12,9 @@ For every working day after the reference day ``as_of`` (the last day with recor
   project already past its end date with hours left has them spread over the next
   ``LATE_PROJECT_MONTHS`` month(s); one without planned hours is costed with the typical monthly
   effort of its level (see :func:`committed_windows`).
+
+The three queries are read by :func:`analytics.arbitration.context.load_baseline` (with the other
+inputs of the simulator); the functions here are pure.
 """
 
 from __future__ import annotations
