@@ -33,6 +33,8 @@ def test_every_sql_file_reads_with_its_includes_resolved(name: str) -> None:
         ("arbitration/requests_close_time", "arbitration/team_map", "team_map AS ("),
         ("arbitration/requests_monthly", "arbitration/request_group", "WHEN grouping(team_id) = 0"),
         ("arbitration/requests_close_time", "arbitration/request_group", "WHEN grouping(team_id) = 0"),
+        ("engagement/headline", "engagement/population_counts", "category_counts AS ("),
+        ("engagement/representation", "engagement/population_counts", "category_counts AS ("),
     ],
 )
 def test_shared_ctes_are_included_once(name: str, fragment: str, cte: str) -> None:
