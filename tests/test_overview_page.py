@@ -13,8 +13,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from analytics.store.db import open_store
-from tests.conftest import load_tiny
+from tests.conftest import write_tiny_db
 from tests.test_access_app import AUTH, EMAILS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -23,13 +22,7 @@ NAMES = ("Alice", "Bruno", "Chloé", "David", "Emma")
 
 @pytest.fixture
 def tiny_db(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny.duckdb"
-    con = open_store(str(path))
-    load_tiny(con)
-    con.execute("INSERT INTO imports (file_name, sha256, format, rows_read, rows_accepted,"
-                " rows_rejected, status) VALUES ('tiny', 'x', 'csv', 1, 1, 0, 'imported')")
-    con.close()
-    return path
+    return write_tiny_db(tmp_path / "tiny.duckdb")
 
 
 @pytest.fixture
