@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_support import APP, sign_in_mode, signed_in_app
 from tests.hostile_fixtures import HOST, LIVE
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHOWN = ("!\\[x\\](http:\u2060//", "\\<img src=http:\u2060//", "\\*\\*gras\\*\\*", "\\[clique\\]")
 """Payloads as escaped markdown: at least one shows where names are written in sentences."""
 SHOWN_IN_CHARTS = ("&lt;img src=http://", "&lt;a href=")
@@ -167,30 +167,13 @@ def test_an_elected_official_with_a_hostile_name_sees_no_live_markup(
 ) -> None:
     """Signed in as an elected official (whose own name, from the identity provider, is hostile
     too): the pages officials see carry no live markup from data."""
-    from streamlit import config
-
-    roles = tmp_path / "roles.toml"
-    roles.write_text('[emails]\n"maire@ville.fr" = "elected"\n')
-    roles.chmod(0o600)
-    monkeypatch.setenv("PARTICIPATION_ROLES_FILE", str(roles))
-    monkeypatch.setenv("PARTICIPATION_DB", str(hostile_db))
-    before = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
-    try:
-        at = AppTest.from_file(APP, default_timeout=180)
-        at.secrets.update({"auth": {
-            "redirect_uri": "https://tableau.ville.fr/oauth2callback", "cookie_secret": "c" * 64,
-            "client_id": "tableau", "client_secret": "s",
-            "server_metadata_url": "https://sso.ville.fr/.well-known/openid-configuration"}})
-        at.user = {"is_logged_in": True, "email": "maire@ville.fr", "sub": "sub-elected",
-                   "name": f"![moi](http://{HOST}/moi.png)"}
+    sign_in_mode(hostile_db, tmp_path, monkeypatch, {"elected": "maire@ville.fr"})
+    at = signed_in_app("elected", timeout=180, name=f"![moi](http://{HOST}/moi.png)")
+    at.run()
+    at.switch_page(page).run()
+    if state is not None:
+        at.session_state[state] = tab
         at.run()
-        at.switch_page(page).run()
-        if state is not None:
-            at.session_state[state] = tab
-            at.run()
-    finally:
-        config.set_option("server.address", before)
     assert not at.exception, at.exception
     texts = list(markdown_texts(at))
     assert [(kind, text) for kind, text in texts if LIVE.search(text)] == []
