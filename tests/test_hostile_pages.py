@@ -79,7 +79,11 @@ def chart_strings(at: AppTest) -> Iterator[str]:
 def run_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, state: str | None,
              tab: str | None) -> AppTest:
     monkeypatch.setenv("PARTICIPATION_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=180)
+    return show(AppTest.from_file(APP, default_timeout=180), page, state, tab)
+
+
+def show(at: AppTest, page: str, state: str | None, tab: str | None) -> AppTest:
+    """Run the app ``at``, then ``page`` with the tab ``tab`` open (session key ``state``)."""
     at.run()
     at.switch_page(page).run()
     if state is not None:
@@ -168,13 +172,8 @@ def test_an_elected_official_with_a_hostile_name_sees_no_live_markup(
     """Signed in as an elected official (whose own name, from the identity provider, is hostile
     too): the pages officials see carry no live markup from data."""
     sign_in_mode(hostile_db, tmp_path, monkeypatch, {"elected": "maire@ville.fr"})
-    at = signed_in_app("elected", timeout=180, name=f"![moi](http://{HOST}/moi.png)")
-    at.run()
-    at.switch_page(page).run()
-    if state is not None:
-        at.session_state[state] = tab
-        at.run()
-    assert not at.exception, at.exception
+    at = show(signed_in_app("elected", timeout=180, name=f"![moi](http://{HOST}/moi.png)"),
+              page, state, tab)
     texts = list(markdown_texts(at))
     assert [(kind, text) for kind, text in texts if LIVE.search(text)] == []
     assert any("!\\[moi\\]" in text for _, text in texts)  # the name is shown, escaped

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import wait_until_idle
+from tests.browser.conftest import open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 VERDICT = re.compile(r"Estimation typique \(P50\) — (Tient\.|Ne tient pas)")
@@ -28,16 +28,20 @@ def wait_for_text(page: object, text: str, present: bool = True) -> None:
 
 
 def open_arbitration(page: object, server: str) -> None:
-    """Open the page. On the server's very first visit the app builds the demo town and lands on
-    the overview, so the page is opened again once the demo exists."""
-    for _ in range(2):
-        page.goto(server + "/arbitration")
-        wait_until_idle(page)
-        if page.url.rstrip("/").endswith("/arbitration"):
-            break
+    """Open the page (after the home page, where a fresh server builds the demo town)."""
+    open_page(page, server, "arbitration")
     page.wait_for_function(
         "() => document.body.innerText.includes('Arbitrage')", timeout=60_000
     )
+
+
+def open_simulator(browser: object, server: str, shown: str) -> object:
+    """A tall page on the arbitration page's simulator tab, once ``shown`` is on it."""
+    page = browser.new_page(viewport={"width": 1400, "height": 2400})
+    open_arbitration(page, server)
+    page.get_by_role("tab", name="Simulateur").click()
+    wait_for_text(page, shown)
+    return page
 
 
 def test_effort_per_level_and_a_verdict(browser: object, fresh_server: str) -> None:
@@ -60,10 +64,7 @@ def test_effort_per_level_and_a_verdict(browser: object, fresh_server: str) -> N
 def test_simulator_stacks_a_tentative_project_and_switches_it_off(
     browser: object, fresh_server: str
 ) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 2400})
-    open_arbitration(page, fresh_server)
-    page.get_by_role("tab", name="Simulateur").click()
-    wait_for_text(page, "Aucun projet provisoire pour l'instant.")
+    page = open_simulator(browser, fresh_server, "Aucun projet provisoire pour l'instant.")
     # a large reinforcement: the project fits
     capacity = page.get_by_role("spinbutton", name="Renfort ou départ (heures par semaine)")
     capacity.fill("2000")
@@ -88,10 +89,7 @@ def test_simulator_stacks_a_tentative_project_and_switches_it_off(
 def test_a_typed_start_date_updates_the_verdict_without_another_click(
     browser: object, fresh_server: str
 ) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 2400})
-    open_arbitration(page, fresh_server)
-    page.get_by_role("tab", name="Simulateur").click()
-    wait_for_text(page, "Estimation pessimiste (P80)")
+    page = open_simulator(browser, fresh_server, "Estimation pessimiste (P80)")
     start = page.locator("[data-testid='stSelectbox']").filter(has_text="Démarrage")
     start.locator("input").fill("sept. 2027")
     start.locator("input").press("Enter")

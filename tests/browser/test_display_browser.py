@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import wait_until_idle
+from tests.browser.conftest import open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -45,10 +45,7 @@ def test_hidden_hours_name_every_service_and_evenings_each_month_once(
     browser: object, fresh_server: str
 ) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 2400})
-    page.goto(fresh_server + "/")
-    wait_until_idle(page)
-    page.goto(fresh_server + "/capacity")
-    wait_until_idle(page)
+    open_page(page, fresh_server, "capacity")
     page.get_by_role("tab", name="Travail invisible").click()
     page.wait_for_function(
         "() => document.body.innerText.includes('Heures hors plage par service')"
