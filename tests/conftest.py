@@ -121,3 +121,20 @@ def store(keys: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con = open_store(":memory:")
     yield con
     con.close()
+
+
+@pytest.fixture
+def refreshes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The tables each call of ``refresh_derived`` rebuilds during the test, in call order (the
+    real refresh runs; the fixture only records what it returns)."""
+    from analytics.store import derived
+
+    calls: list[tuple[str, ...]] = []
+    real = derived.refresh_derived
+
+    def spy(cur: duckdb.DuckDBPyConnection, **options: object) -> tuple[str, ...]:
+        calls.append(real(cur, **options))  # type: ignore[arg-type]
+        return calls[-1]
+
+    monkeypatch.setattr(derived, "refresh_derived", spy)
+    return calls

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -277,13 +276,11 @@ def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     return {table: query_df(con, f"SELECT * FROM {table} ORDER BY ALL") for table in DERIVED_TABLES}
 
 
-def assert_a_full_refresh_changes_nothing(
-    con: duckdb.DuckDBPyConnection, refresh: Callable[..., object] = refresh_derived
-) -> dict[str, pd.DataFrame]:
-    """Rebuild every derived table with ``refresh``; each is as it was. Returns the tables."""
+def assert_a_full_refresh_changes_nothing(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Rebuild every derived table; each is as it was. Returns the tables."""
     before = snapshot(con)
     with transaction(con) as cur:
-        refresh(cur, thresholds=Thresholds())
+        refresh_derived(cur, thresholds=Thresholds())
     after = snapshot(con)
     for table in DERIVED_TABLES:
         pd.testing.assert_frame_equal(before[table], after[table], obj=table)
@@ -535,28 +532,19 @@ ROWS = {
 )
 def test_a_partial_refresh_equals_a_full_one(
     fresh_tiny_store: duckdb.DuckDBPyConnection, name: str, calendar_rebuilt: bool,
-    monkeypatch: pytest.MonkeyPatch,
+    refreshes: list[tuple[str, ...]],
 ) -> None:
     """An import rebuilds only the tables its rows reach, and they are what a full rebuild gives."""
     from analytics.ingest import import_file
-    from analytics.store import derived
 
-    calls: list[tuple[str, ...]] = []
-    real = derived.refresh_derived
-
-    def spy(cur: duckdb.DuckDBPyConnection, **options: object) -> tuple[str, ...]:
-        calls.append(real(cur, **options))  # type: ignore[arg-type]
-        return calls[-1]
-
-    monkeypatch.setattr(derived, "refresh_derived", spy)
     target = "time_entries" if name == "late_entry" else name
     result = import_file(fresh_tiny_store, ROWS[name].encode(), name=f"{target}.csv")
     assert result.status == "imported", result.message
     assert result.rows_added > 0
-    assert len(calls) == 1
-    assert ("calendar_days" in calls[0]) is calendar_rebuilt
-    assert (calls[0] == DERIVED_TABLES) is calendar_rebuilt  # a moved date span rebuilds all
-    assert_a_full_refresh_changes_nothing(fresh_tiny_store, real)
+    assert len(refreshes) == 1
+    assert ("calendar_days" in refreshes[0]) is calendar_rebuilt
+    assert (refreshes[0] == DERIVED_TABLES) is calendar_rebuilt  # a moved date span rebuilds all
+    assert_a_full_refresh_changes_nothing(fresh_tiny_store)
 
 
 def test_a_file_that_adds_nothing_rebuilds_nothing(
