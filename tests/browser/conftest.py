@@ -117,3 +117,15 @@ def open_page(
     wait_until_idle(page)
     page.goto(f"{server}/{path}{query}")
     wait_until_idle(page, content=content)
+
+
+TABS = "[data-testid='stTabs']"
+"""What a page with tabs shows once drawn (only the open tab is computed and drawn)."""
+
+
+def wait_for_text(page: object, *texts: str, content: str = "[data-testid='stMetricValue']") -> None:
+    """Wait until the page's text holds every one of ``texts``, then until it is idle showing
+    ``content`` (see :func:`wait_until_idle`)."""
+    page.wait_for_function("(texts) => texts.every((t) => document.body.innerText.includes(t))",
+                           arg=list(texts), timeout=60_000)
+    wait_until_idle(page, content=content)

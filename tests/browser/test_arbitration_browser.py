@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import open_page, wait_until_idle
+from tests.browser.conftest import TABS, open_page, wait_for_text, wait_until_idle
 
 pytestmark = pytest.mark.browser
 VERDICT = re.compile(r"Estimation typique \(P50\) — (Tient\.|Ne tient pas)")
@@ -20,19 +20,10 @@ def plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
-def wait_for_text(page: object, text: str, present: bool = True) -> None:
-    script = "(t) => document.body.innerText.includes(t)" if present else (
-        "(t) => !document.body.innerText.includes(t)")
-    page.wait_for_function(script, arg=text, timeout=60_000)
-    wait_until_idle(page, content="[data-testid='stTabs']")  # only the open tab is drawn
-
-
 def open_arbitration(page: object, server: str) -> None:
     """Open the page (after the home page, where a fresh server builds the demo town)."""
     open_page(page, server, "arbitration")
-    page.wait_for_function(
-        "() => document.body.innerText.includes('Arbitrage')", timeout=60_000
-    )
+    wait_for_text(page, "Arbitrage")
 
 
 def open_simulator(browser: object, server: str, shown: str) -> object:
@@ -40,7 +31,7 @@ def open_simulator(browser: object, server: str, shown: str) -> object:
     page = browser.new_page(viewport={"width": 1400, "height": 2400})
     open_arbitration(page, server)
     page.get_by_role("tab", name="Simulateur").click()
-    wait_for_text(page, shown)
+    wait_for_text(page, shown, content=TABS)
     return page
 
 
@@ -56,7 +47,7 @@ def test_effort_per_level_and_a_verdict(browser: object, fresh_server: str) -> N
     if target:
         page.screenshot(path=str(Path(target) / "arbitration.png"), full_page=False)
     page.get_by_role("tab", name="Simulateur").click()
-    wait_for_text(page, "Estimation pessimiste (P80)")
+    wait_for_text(page, "Estimation pessimiste (P80)", content=TABS)
     assert VERDICT.search(plain(page.inner_text("body")))
     page.close()
 
@@ -69,9 +60,9 @@ def test_simulator_stacks_a_tentative_project_and_switches_it_off(
     capacity = page.get_by_role("spinbutton", name="Renfort ou départ (heures par semaine)")
     capacity.fill("2000")
     capacity.press("Enter")
-    wait_for_text(page, "Estimation typique (P50) — Tient.")
+    wait_for_text(page, "Estimation typique (P50) — Tient.", content=TABS)
     page.get_by_role("button", name="Ajouter comme projet provisoire").click()
-    wait_for_text(page, "Projet provisoire 1 —")
+    wait_for_text(page, "Projet provisoire 1 —", content=TABS)
     box = page.locator("[data-testid='stCheckbox']").filter(has_text="Projet provisoire 1")
     assert box.locator("input").is_checked()
     box.locator("label").click()
@@ -79,10 +70,10 @@ def test_simulator_stacks_a_tentative_project_and_switches_it_off(
         "() => !document.querySelector(\"[data-testid='stCheckbox'] input\").checked",
         timeout=60_000,
     )
-    wait_until_idle(page, content="[data-testid='stTabs']")
+    wait_until_idle(page, content=TABS)
     assert "Projet provisoire 1 —" in page.inner_text("body")
     page.get_by_role("button", name="Retirer").click()
-    wait_for_text(page, "Aucun projet provisoire pour l'instant.")
+    wait_for_text(page, "Aucun projet provisoire pour l'instant.", content=TABS)
     page.close()
 
 
@@ -93,7 +84,7 @@ def test_a_typed_start_date_updates_the_verdict_without_another_click(
     start = page.locator("[data-testid='stSelectbox']").filter(has_text="Démarrage")
     start.locator("input").fill("sept. 2027")
     start.locator("input").press("Enter")
-    wait_for_text(page, "démarrage le 1er sept. 2027")
+    wait_for_text(page, "démarrage le 1er sept. 2027", content=TABS)
     body = plain(page.inner_text("body"))
     assert "Verdict pour" in body and "démarrage le 1er sept. 2027" in body
     page.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import open_page, wait_until_idle
+from tests.browser.conftest import open_page, wait_for_text
 
 pytestmark = pytest.mark.browser
 
@@ -37,12 +37,7 @@ def test_capacity_page_shows_the_story_and_follows_the_service_filter(
     )
     service.click()
     page.get_by_role("option", name="Services techniques").click()
-    page.wait_for_function(
-        "() => document.body.innerText.includes("
-        "'Service le plus chargé sur la période : Services techniques')",
-        timeout=60_000,
-    )
-    wait_until_idle(page)
+    wait_for_text(page, "Service le plus chargé sur la période : Services techniques")
     assert "Agent le plus chargé" in page.inner_text("body")
     page.close()
 
@@ -52,11 +47,7 @@ def test_overload_tab_frames_a_risk_signal_in_english(browser: object, fresh_ser
     open_page(page, fresh_server, "capacity", "?lang=en")
     page.get_by_role("tab", name="Sustained overload").click()
     # the chart is drawn by plotly after the script has finished: wait for its title, not just idle
-    page.wait_for_function(
-        "() => document.body.innerText.includes('risk signal')"
-        " && document.body.innerText.includes('Periods of sustained overload')", timeout=60_000
-    )
-    wait_until_idle(page)
+    wait_for_text(page, "risk signal", "Periods of sustained overload")
     body = plain(page.inner_text("body"))
     assert "1 agent in sustained overload." in body
     assert "Periods of sustained overload, per agent (weeks)" in body
