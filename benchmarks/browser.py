@@ -177,15 +177,26 @@ def measure_browser(
         samples.setdefault(key, []).append(seconds)
         say(f"browser {scale}: {name} {variant}: {seconds:.2f} s")
 
+    @contextmanager
+    def served(folder: Path) -> Iterator[str]:
+        """The app served on a fresh copy of ``store`` in ``folder`` (its base URL); on leaving, the
+        server is stopped and the copy deleted."""
+        process, base = start_server(copy_store(store, folder / "store.duckdb"), folder)
+        try:
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
+            for leftover in folder.glob("store.duckdb*"):
+                leftover.unlink(missing_ok=True)
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for run in range(runs):
                 folder = scratch / f"browser-{scale}-{run}"
                 folder.mkdir(parents=True, exist_ok=True)
-                db = copy_store(store, folder / "store.duckdb")
-                process, base = start_server(db, folder)
-                try:
+                with served(folder) as base:
                     say(f"browser {scale}: run {run + 1}/{runs}, server on {base}")
                     first = Visit(browser)
                     record("app", "app first visit", lambda v=first, b=base: v.open(
@@ -204,23 +215,12 @@ def measure_browser(
                                     service_label, service_name, p.content))
                             visit.close()
                     returning.close()
-                finally:
-                    process.terminate()
-                    process.wait(timeout=60)
-                    for leftover in folder.glob("store.duckdb*"):
-                        leftover.unlink(missing_ok=True)
-                process, base = start_server(copy_store(store, folder / "store.duckdb"), folder)
-                try:
+                with served(folder) as base:
                     loaded = Visit(browser)
                     with one_core_busy():
                         record("app", "app first visit, loaded", lambda v=loaded, b=base: v.open(
                             b, "[data-testid='stMetricValue']"))
                     loaded.close()
-                finally:
-                    process.terminate()
-                    process.wait(timeout=60)
-                    for leftover in folder.glob("store.duckdb*"):
-                        leftover.unlink(missing_ok=True)
         finally:
             browser.close()
     found = []

@@ -24,6 +24,7 @@ and 20 May), APRIL = 2024-04-01..2024-04-28 (the 28 days before MAY).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -58,22 +59,42 @@ def load_tiny(con: duckdb.DuckDBPyConnection) -> None:
         refresh_derived(cur, thresholds=Thresholds())
 
 
+def write_tiny_db(path: Path) -> Path:
+    """A store file at ``path`` holding the tiny town and one import (so that the app shows it as
+    imported data, not as the demo); returns ``path``."""
+    con = open_store(str(path))
+    try:
+        load_tiny(con)
+        con.execute("INSERT INTO imports (file_name, sha256, format, rows_read, rows_accepted,"
+                    " rows_rejected, status) VALUES ('tiny', 'x', 'csv', 1, 1, 0, 'imported')")
+    finally:
+        con.close()
+    return path
+
+
+@contextmanager
+def tiny_town() -> Iterator[duckdb.DuckDBPyConnection]:
+    """The tiny town in a new in-memory store, derived tables fresh; closed on leaving."""
+    con = open_store(":memory:")
+    try:
+        load_tiny(con)
+        yield con
+    finally:
+        con.close()
+
+
 @pytest.fixture(scope="session")
 def tiny_store() -> Iterator[duckdb.DuckDBPyConnection]:
     """The tiny town in an in-memory store, derived tables fresh. Shared: tests must not write to it."""
-    con = open_store(":memory:")
-    load_tiny(con)
-    yield con
-    con.close()
+    with tiny_town() as con:
+        yield con
 
 
 @pytest.fixture
 def fresh_tiny_store() -> Iterator[duckdb.DuckDBPyConnection]:
     """A private copy of the tiny town, for tests that change the store."""
-    con = open_store(":memory:")
-    load_tiny(con)
-    yield con
-    con.close()
+    with tiny_town() as con:
+        yield con
 
 
 @pytest.fixture
@@ -84,3 +105,36 @@ def empty_store() -> Iterator[duckdb.DuckDBPyConnection]:
         refresh_derived(cur, thresholds=Thresholds())
     yield con
     con.close()
+
+
+@pytest.fixture
+def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private folder for the pseudonymisation keys (PARTICIPATION_SECRET_DIR), empty at first."""
+    folder = tmp_path / "keys"
+    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store(keys: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A migrated in-memory store with no data and private keys: what an import writes to."""
+    con = open_store(":memory:")
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def refreshes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The tables each call of ``refresh_derived`` rebuilds during the test, in call order (the
+    real refresh runs; the fixture only records what it returns)."""
+    from analytics.store import derived
+
+    calls: list[tuple[str, ...]] = []
+    real = derived.refresh_derived
+
+    def spy(cur: duckdb.DuckDBPyConnection, **options: object) -> tuple[str, ...]:
+        calls.append(real(cur, **options))  # type: ignore[arg-type]
+        return calls[-1]
+
+    monkeypatch.setattr(derived, "refresh_derived", spy)
+    return calls

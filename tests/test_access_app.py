@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,26 +15,16 @@ import pandas as pd
 import pytest
 import streamlit as st
 from google.protobuf.json_format import MessageToDict
-from streamlit import config
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from analytics.access import PAGES, ROLE_PAGES, ROLES, PageId, Role
 from analytics.i18n import Translator
 from analytics.store.db import query_rows
+from tests.apptest_support import AUTH, sign_in_mode, signed_in_app
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 FR = Translator("fr")
-AUTH = {"auth": {
-    "redirect_uri": "https://tableau.ville.fr/oauth2callback", "cookie_secret": "c" * 64,
-    "client_id": "tableau", "client_secret": "s",
-    "server_metadata_url": "https://sso.ville.fr/.well-known/openid-configuration",
-}}
-EMAILS: dict[Role, str] = {
-    "direction": "dgs@ville.fr", "elected": "maire@ville.fr",
-    "evaluator": "evaluation@cabinet.fr", "data_admin": "rh.donnees@ville.fr",
-}
 WIRED: list[PageId] = list(PAGES)  # every page of the access model has its file (see the test below)
 
 
@@ -60,26 +50,17 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 @pytest.fixture
 def signed_in(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[Role], AppTest]]:
+) -> Callable[[Role], AppTest]:
     """Run the app as the signed-in user of a role (OIDC configured, server on a network address)."""
-    roles = tmp_path / "roles.toml"
-    roles.write_text("[emails]\n" + "".join(f'"{e}" = "{r}"\n' for r, e in EMAILS.items()))
-    roles.chmod(0o600)
-    monkeypatch.setenv("PARTICIPATION_ROLES_FILE", str(roles))
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    before = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
+    sign_in_mode(demo_db, tmp_path, monkeypatch)
 
     def run(role: Role) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=120)
-        at.secrets.update(AUTH)
-        at.user = {"is_logged_in": True, "email": EMAILS[role], "sub": f"sub-{role}", "name": role}
+        at = signed_in_app(role, name=role)
         at.run()
         assert not at.exception, at.exception
         return at
 
-    yield run
-    config.set_option("server.address", before)
+    return run
 
 
 def titles(at: AppTest) -> list[str]:

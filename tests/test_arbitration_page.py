@@ -15,21 +15,16 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.arbitration.portfolio import load_candidates, load_open_requests
 from analytics.demo import STORY_SERVICE_ID
+from tests.apptest_support import metric, open_app
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGE = "pages/arbitration.py"
+PAGE = "arbitration"
 TENTATIVE_COLUMN = "Projets provisoires, P50 (h)"
 STORY_SERVICE_NAME = "Vie des quartiers et démocratie participative"
 
 
 @pytest.fixture
 def page(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_app(demo_db, monkeypatch, PAGE)
 
 
 TABS = {"effort": "Coût par niveau", "simulator": "Simulateur", "portfolio": "Choix des projets",
@@ -42,12 +37,6 @@ def open_tab(at: AppTest, name: str) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
-
-
-def metric(at: AppTest, label: str) -> str:
-    matches = [m.value for m in at.metric if m.label == label]
-    assert matches, f"no metric {label!r}; have {[m.label for m in at.metric]}"
-    return matches[0]
 
 
 def verdicts(at: AppTest) -> list[str]:
@@ -271,15 +260,8 @@ def test_open_requests_are_chosen_among_with_the_proposed_projects(
 
 def _simulator(demo_db: Path, monkeypatch: pytest.MonkeyPatch, team: str | None) -> AppTest:
     """The arbitration page reached by a link of the overview (``?tab=simulator&team=…``)."""
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.query_params["tab"] = "simulator"
-    if team is not None:
-        at.query_params["team"] = team
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    query = {"tab": "simulator"} if team is None else {"tab": "simulator", "team": team}
+    return open_app(demo_db, monkeypatch, PAGE, query)
 
 
 def test_a_link_from_the_overview_opens_the_simulator_on_its_team(

@@ -10,26 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.demo import STORY_SERVICE_ID
+from tests.apptest_support import metric, open_app
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-TIMEOUT = 120
 STORY_SERVICE_NAME = "Vie des quartiers et démocratie participative"
 
 
 @pytest.fixture
 def page(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page("pages/capacity.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
-def metric(at: AppTest, label: str) -> str:
-    matches = [m.value for m in at.metric if m.label == label]
-    assert matches, f"no metric labelled {label!r}; have {[m.label for m in at.metric]}"
-    return matches[0]
+    return open_app(demo_db, monkeypatch, "capacity")
 
 
 def texts(at: AppTest) -> str:
@@ -137,12 +125,8 @@ def test_a_failing_tab_shows_its_message_and_the_tiles_still_draw(
         raise duckdb.IOException("disk unreadable")
 
     monkeypatch.setattr(load, "load_view", broken)
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
     st.cache_data.clear()
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page("pages/capacity.py").run()
-    assert not at.exception, at.exception
+    at = open_app(demo_db, monkeypatch, "capacity")
     assert "%" in metric(at, "Charge / capacité")
     assert [e.value for e in at.error] == [
         "Cette partie n'a pas pu être calculée (IOException). Les autres parties de la page "

@@ -5,8 +5,6 @@ out of range, and a store that cannot be opened (locked, not a DuckDB file, a di
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import duckdb
 import pytest
 
 from analytics.cli import EXIT_USAGE, main
+from tests.store_support import held_open
 
 PERIOD = ["--from", "2026-01-01", "--to", "2026-03-31"]
 SIMULATE = ["--team", "SVC-DG", "--level", "information", "--start", "2027-01-04", "--months", "3"]
@@ -116,17 +115,8 @@ def test_bad_input_is_one_line_with_exit_code_2(
 @pytest.fixture
 def locked(store: Path, tmp_path: Path) -> Iterator[Path]:
     """A store held open for writing by another process."""
-    path = tmp_path / "locked.duckdb"
-    shutil.copyfile(store, path)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ready', flush=True); time.sleep(60)", str(path)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-    yield path
-    holder.kill()
-    holder.wait()
+    with held_open(store, tmp_path) as path:
+        yield path
 
 
 @pytest.mark.parametrize(

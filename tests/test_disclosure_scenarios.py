@@ -10,30 +10,23 @@ hides that row, a second row, and the R score, dissimilarity and chi-square comp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
 import streamlit as st
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from analytics.i18n import Translator
+from tests.apptest_support import sign_in_mode, signed_in_app
 from tests.disclosure_fixtures import CULTURE, ONE_DAY, Case, build_scenario_store
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 FR = Translator("fr")
 HIDDEN = "–"
 SECTION_HIDDEN = FR("eng.section_hidden", k=5)
 SECTION_TABS = ["rotation", "concentration", "cohorts", "fatigue", "representativeness", "milestones"]
-AUTH = {"auth": {
-    "redirect_uri": "https://tableau.ville.fr/oauth2callback", "cookie_secret": "c" * 64,
-    "client_id": "tableau", "client_secret": "s",
-    "server_metadata_url": "https://sso.ville.fr/.well-known/openid-configuration",
-}}
-EMAILS = {"elected": "maire@ville.fr", "evaluator": "evaluation@cabinet.fr"}
 
 QUARTIER = FR("eng.axis.quartier")
 AGE = FR("eng.axis.age_band")
@@ -71,20 +64,12 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 @pytest.fixture
 def signed_in(
     scenario_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[str, Case, str], AppTest]]:
+) -> Callable[[str, Case, str], AppTest]:
     """Run a page as a signed-in official (or evaluator) with the period and filters of a case."""
-    roles = tmp_path / "roles.toml"
-    roles.write_text("[emails]\n" + "".join(f'"{e}" = "{r}"\n' for r, e in EMAILS.items()))
-    roles.chmod(0o600)
-    monkeypatch.setenv("PARTICIPATION_ROLES_FILE", str(roles))
-    monkeypatch.setenv("PARTICIPATION_DB", str(scenario_db))
-    before = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
+    sign_in_mode(scenario_db, tmp_path, monkeypatch)
 
     def run(role: str, case: Case, page: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=120)
-        at.secrets.update(AUTH)
-        at.user = {"is_logged_in": True, "email": EMAILS[role], "sub": f"sub-{role}", "name": role}
+        at = signed_in_app(role, name=role)
         at.run()
         at.sidebar.selectbox(key="period_preset").select("custom").run()
         at.sidebar.date_input(key="period_start").set_value(case.start)
@@ -97,8 +82,7 @@ def signed_in(
         assert not at.exception, at.exception
         return at
 
-    yield run
-    config.set_option("server.address", before)
+    return run
 
 
 def metrics(at: AppTest) -> dict[str, str]:

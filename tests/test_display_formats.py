@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -13,7 +11,6 @@ import pytest
 from analytics.data_health import import_history, week_labels
 from analytics.figures import TEMPLATE, separators
 from analytics.i18n import Translator
-from analytics.store.db import open_store
 
 NBSP_CHARS = {"\u00a0", "\u202f"}
 
@@ -51,14 +48,6 @@ def test_iso_weeks_are_labelled_in_the_pages_language(
     lang: str, start: date, end: date, expected: list[str]
 ) -> None:
     assert week_labels(start, end, Translator(lang)) == expected
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckDBPyConnection]:
-    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(tmp_path / "keys"))
-    con = open_store(":memory:")
-    yield con
-    con.close()
 
 
 @pytest.mark.parametrize(

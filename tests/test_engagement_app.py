@@ -6,26 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-TIMEOUT = 120
-
-
-def metric(at: AppTest, label: str) -> str:
-    matches = [m.value for m in at.metric if m.label == label]
-    assert matches, f"no metric labelled {label!r}; have {[m.label for m in at.metric]}"
-    return matches[0]
+from tests.apptest_support import metric, open_app
 
 
 def test_engagement_page_shows_its_numbers_and_follows_the_filters(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page("pages/engagement.py").run()
-    assert not at.exception, at.exception
+    at = open_app(demo_db, monkeypatch, "engagement")
     assert at.title[0].value == "Engagement des habitants"
     everyone = metric(at, "Participants distincts")
     assert everyone.replace("\u202f", "").isdigit()

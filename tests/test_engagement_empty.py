@@ -12,9 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.figures import is_empty
 from analytics.i18n import Translator
+from tests.apptest_support import APP, TIMEOUT, sign_in_mode, signed_in_app
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-TIMEOUT = 120
 NOTHING_TO_DRAW = {"fr": "rien à tracer pour ce périmètre", "en": "nothing to draw for this scope"}
 
 
@@ -45,31 +44,15 @@ def test_a_tab_with_an_empty_chart_says_there_is_nothing_to_draw(
     assert any(NOTHING_TO_DRAW[lang] in text for text in said), said
 
 
-ROLE_AUTH = {"auth": {
-    "redirect_uri": "https://tableau.ville.fr/oauth2callback", "cookie_secret": "c" * 64,
-    "client_id": "tableau", "client_secret": "s",
-    "server_metadata_url": "https://sso.ville.fr/.well-known/openid-configuration",
-}}
-
-
 @pytest.mark.parametrize("role", ["elected", "evaluator"])
 @pytest.mark.parametrize(("filter_key", "value"), [("filter_service", "SVC-DG"), ("filter_level", "none")])
 def test_every_role_gets_the_sentence_instead_of_an_error(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     role: str, filter_key: str, value: str,
 ) -> None:
-    from streamlit import config
-
     email = f"{role}@ville.fr"
-    roles = tmp_path / "roles.toml"
-    roles.write_text(f'[emails]\n"{email}" = "{role}"\n')
-    roles.chmod(0o600)
-    monkeypatch.setenv("PARTICIPATION_ROLES_FILE", str(roles))
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    config.set_option("server.address", "0.0.0.0")  # restored by the loopback fixture
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.secrets.update(ROLE_AUTH)
-    at.user = {"is_logged_in": True, "email": email, "sub": f"sub-{role}", "name": role}
+    sign_in_mode(demo_db, tmp_path, monkeypatch, {role: email})
+    at = signed_in_app(role, email, name=role)
     at.run()
     at.switch_page("pages/engagement.py").run()
     at.sidebar.selectbox(key=filter_key).set_value(value).run()

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_support import APP, sign_in_mode, signed_in_app
 from tests.hostile_fixtures import HOST, LIVE
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHOWN = ("!\\[x\\](http:\u2060//", "\\<img src=http:\u2060//", "\\*\\*gras\\*\\*", "\\[clique\\]")
 """Payloads as escaped markdown: at least one shows where names are written in sentences."""
 SHOWN_IN_CHARTS = ("&lt;img src=http://", "&lt;a href=")
@@ -79,7 +79,11 @@ def chart_strings(at: AppTest) -> Iterator[str]:
 def run_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, state: str | None,
              tab: str | None) -> AppTest:
     monkeypatch.setenv("PARTICIPATION_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=180)
+    return show(AppTest.from_file(APP, default_timeout=180), page, state, tab)
+
+
+def show(at: AppTest, page: str, state: str | None, tab: str | None) -> AppTest:
+    """Run the app ``at``, then ``page`` with the tab ``tab`` open (session key ``state``)."""
     at.run()
     at.switch_page(page).run()
     if state is not None:
@@ -167,31 +171,9 @@ def test_an_elected_official_with_a_hostile_name_sees_no_live_markup(
 ) -> None:
     """Signed in as an elected official (whose own name, from the identity provider, is hostile
     too): the pages officials see carry no live markup from data."""
-    from streamlit import config
-
-    roles = tmp_path / "roles.toml"
-    roles.write_text('[emails]\n"maire@ville.fr" = "elected"\n')
-    roles.chmod(0o600)
-    monkeypatch.setenv("PARTICIPATION_ROLES_FILE", str(roles))
-    monkeypatch.setenv("PARTICIPATION_DB", str(hostile_db))
-    before = config.get_option("server.address")
-    config.set_option("server.address", "0.0.0.0")
-    try:
-        at = AppTest.from_file(APP, default_timeout=180)
-        at.secrets.update({"auth": {
-            "redirect_uri": "https://tableau.ville.fr/oauth2callback", "cookie_secret": "c" * 64,
-            "client_id": "tableau", "client_secret": "s",
-            "server_metadata_url": "https://sso.ville.fr/.well-known/openid-configuration"}})
-        at.user = {"is_logged_in": True, "email": "maire@ville.fr", "sub": "sub-elected",
-                   "name": f"![moi](http://{HOST}/moi.png)"}
-        at.run()
-        at.switch_page(page).run()
-        if state is not None:
-            at.session_state[state] = tab
-            at.run()
-    finally:
-        config.set_option("server.address", before)
-    assert not at.exception, at.exception
+    sign_in_mode(hostile_db, tmp_path, monkeypatch, {"elected": "maire@ville.fr"})
+    at = show(signed_in_app("elected", timeout=180, name=f"![moi](http://{HOST}/moi.png)"),
+              page, state, tab)
     texts = list(markdown_texts(at))
     assert [(kind, text) for kind, text in texts if LIVE.search(text)] == []
     assert any("!\\[moi\\]" in text for _, text in texts)  # the name is shown, escaped

@@ -8,7 +8,6 @@ durations and clock times check each other; a name that differs only by punctuat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from analytics.ingest.preview import preview_file
 from analytics.ingest.review import kept_rejects
 from analytics.ingest.vocabulary import age_band, read_label
 from analytics.scope import Scope
-from analytics.store.db import open_store
 from tests.ingest_support import FIXTURES
 
 FR, EN = Translator("fr"), Translator("en")
@@ -32,14 +30,6 @@ NBSP = {"\u00a0", "\u202f"}
 
 def plain(text: str) -> str:
     return "".join(" " if ch in NBSP else ch for ch in text)
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckDBPyConnection]:
-    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(tmp_path / "keys"))
-    con = open_store(":memory:")
-    yield con
-    con.close()
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:

@@ -57,14 +57,6 @@ def plain(text: str) -> str:
     return "".join(" " if ch in NBSP else ch for ch in plain_text(text))
 
 
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckDBPyConnection]:
-    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(tmp_path / "keys"))
-    con = open_store(":memory:")
-    yield con
-    con.close()
-
-
 # --- every key the importer can raise is translated ----------------------------------------------
 
 

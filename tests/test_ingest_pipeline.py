@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -26,20 +25,6 @@ from tests.ingest_support import FIXTURES, store_checksum
 from tests.test_ingest_decode import ods_bytes, xlsx_bytes
 
 FRENCH = FIXTURES / "french_excel_cp1252.csv"
-
-
-@pytest.fixture
-def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "keys"
-    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store(keys: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    con = open_store(":memory:")
-    yield con
-    con.close()
 
 
 def value(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> object:

@@ -7,7 +7,6 @@ independently of the importer.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -15,19 +14,10 @@ import duckdb
 import pytest
 
 from analytics.ingest import import_file
-from analytics.store.db import open_store
 from tests.ingest_support import REALDATA, store_checksum
 
 pytestmark = pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/realdata is absent")
 SOLIDTIME = REALDATA / "solidtime"
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckDBPyConnection]:
-    monkeypatch.setenv("PARTICIPATION_SECRET_DIR", str(tmp_path / "keys"))
-    con = open_store(":memory:")
-    yield con
-    con.close()
 
 
 def raw_rows(path: Path) -> list[dict[str, str]]:

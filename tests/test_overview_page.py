@@ -4,60 +4,45 @@ the tiles count the same lists, and the period presets and typed dates apply at 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from analytics.store.db import open_store
-from tests.conftest import load_tiny
-from tests.test_access_app import AUTH, EMAILS
+from tests.apptest_support import APP, TIMEOUT, sign_in_mode, signed_in_app
+from tests.conftest import write_tiny_db
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 NAMES = ("Alice", "Bruno", "Chloé", "David", "Emma")
 
 
 @pytest.fixture
 def tiny_db(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny.duckdb"
-    con = open_store(str(path))
-    load_tiny(con)
-    con.execute("INSERT INTO imports (file_name, sha256, format, rows_read, rows_accepted,"
-                " rows_rejected, status) VALUES ('tiny', 'x', 'csv', 1, 1, 0, 'imported')")
-    con.close()
-    return path
+    return write_tiny_db(tmp_path / "tiny.duckdb")
 
 
 @pytest.fixture
 def overview_as(
     tiny_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[str], AppTest]]:
+) -> Callable[[str], AppTest]:
     """The app on the tiny town (last day with time 3 June 2024: the default period is 4 March to
     3 June) as ``direction`` (local mode) or ``elected`` (signed in); runs of 3 weeks count."""
     monkeypatch.setenv("PARTICIPATION_DB", str(tiny_db))
     monkeypatch.setenv("PARTICIPATION_OVERLOAD_MIN_WEEKS", "3")
-    roles = tmp_path / "roles.toml"
-    roles.write_text("[emails]\n" + "".join(f'"{e}" = "{r}"\n' for r, e in EMAILS.items()))
-    roles.chmod(0o600)
-    before = config.get_option("server.address")
 
     def run(role: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=120)
-        if role != "direction":
-            monkeypatch.setenv("PARTICIPATION_ROLES_FILE", str(roles))
-            config.set_option("server.address", "0.0.0.0")
-            at.secrets.update(AUTH)
-            at.user = {"is_logged_in": True, "email": EMAILS[role], "sub": f"sub-{role}"}  # type: ignore[index]
+        if role == "direction":
+            at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        else:
+            sign_in_mode(tiny_db, tmp_path, monkeypatch)
+            at = signed_in_app(role)
         at.run()
         assert not at.exception, at.exception
         return at
 
-    yield run
-    config.set_option("server.address", before)
+    return run
 
 
 MARKS = (":red[:material/priority_high:] ", ":orange[:material/visibility:] ")

@@ -7,24 +7,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-TIMEOUT = 120  # a cold machine needs time for the first run (imports, demo store already built)
+from tests.apptest_support import APP, TIMEOUT, metric, open_app
 
 
 @pytest.fixture
 def app(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def metric(at: AppTest, label: str) -> str:
-    """The value shown by the metric tile with this label."""
-    matches = [m.value for m in at.metric if m.label == label]
-    assert matches, f"no metric labelled {label!r}; have {[m.label for m in at.metric]}"
-    return matches[0]
+    return open_app(demo_db, monkeypatch)
 
 
 def test_overview_shows_headline_numbers_in_french(app: AppTest) -> None:

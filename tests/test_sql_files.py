@@ -24,6 +24,17 @@ def test_every_sql_file_reads_with_its_includes_resolved(name: str) -> None:
         ("capacity/service_week_load", "capacity/period_weeks", "edge_weeks AS ("),
         ("capacity/legal_avg12", "legal/avg12_windows", "earlier_running AS ("),
         ("derived/entry_facts", "rules/outside_hours", "WHEN is_nonworking_day THEN hours"),
+        ("engagement/attendance_trend", "engagement/attendance_groups", "by_group AS ("),
+        ("engagement/attendance_yearly", "engagement/attendance_groups", "by_group AS ("),
+        ("arbitration/finished_effort", "arbitration/finished_effort_rows", "with_months AS ("),
+        ("arbitration/history_effort", "arbitration/finished_effort_rows", "with_months AS ("),
+        ("arbitration/requests_echo", "arbitration/team_map", "team_map AS ("),
+        ("arbitration/requests_monthly", "arbitration/team_map", "team_map AS ("),
+        ("arbitration/requests_close_time", "arbitration/team_map", "team_map AS ("),
+        ("arbitration/requests_monthly", "arbitration/request_group", "WHEN grouping(team_id) = 0"),
+        ("arbitration/requests_close_time", "arbitration/request_group", "WHEN grouping(team_id) = 0"),
+        ("engagement/headline", "engagement/population_counts", "category_counts AS ("),
+        ("engagement/representation", "engagement/population_counts", "category_counts AS ("),
     ],
 )
 def test_shared_ctes_are_included_once(name: str, fragment: str, cte: str) -> None:

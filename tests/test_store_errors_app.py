@@ -3,9 +3,6 @@ DuckDB file, a directory — never DuckDB's raw English message with its path an
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.i18n import Translator
 from analytics.store.db import StoreProblem
+from tests.store_support import held_open
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120
@@ -23,17 +21,8 @@ TIMEOUT = 120
 @pytest.fixture
 def holder(demo_db: Path, tmp_path: Path) -> Iterator[Path]:
     """A copy of the demo store held open for writing by another process."""
-    path = tmp_path / "locked.duckdb"
-    shutil.copyfile(demo_db, path)
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ready', flush=True); time.sleep(60)", str(path)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
-    yield path
-    process.kill()
-    process.wait()
+    with held_open(demo_db, tmp_path) as path:
+        yield path
 
 
 def store_at(kind: str, tmp_path: Path, holder: Path | None) -> Path:

@@ -104,3 +104,28 @@ def wait_until_idle(
         }""",
         arg=[content, QUIET_MS], timeout=timeout_ms, polling=50,
     )
+
+
+def open_page(
+    page: object, server: str, path: str, query: str = "",
+    content: str = "[data-testid='stMetricValue']",
+) -> None:
+    """Open the app's page ``path`` (e.g. ``capacity``) with ``query`` (e.g. ``?lang=en``) and wait
+    until it is idle showing ``content``. The very first visit of a fresh server builds the demo town
+    on the home page (and stays there), so the home page is opened first."""
+    page.goto(f"{server}/{query}")
+    wait_until_idle(page)
+    page.goto(f"{server}/{path}{query}")
+    wait_until_idle(page, content=content)
+
+
+TABS = "[data-testid='stTabs']"
+"""What a page with tabs shows once drawn (only the open tab is computed and drawn)."""
+
+
+def wait_for_text(page: object, *texts: str, content: str = "[data-testid='stMetricValue']") -> None:
+    """Wait until the page's text holds every one of ``texts``, then until it is idle showing
+    ``content`` (see :func:`wait_until_idle`)."""
+    page.wait_for_function("(texts) => texts.every((t) => document.body.innerText.includes(t))",
+                           arg=list(texts), timeout=60_000)
+    wait_until_idle(page, content=content)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import wait_until_idle
+from tests.browser.conftest import open_page, wait_for_text
 
 pytestmark = pytest.mark.browser
 
@@ -19,20 +19,11 @@ def plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
-def open_capacity(page: object, server: str, query: str = "") -> None:
-    """Open the capacity page; the first visit to a fresh server builds the demo town on the
-    overview, so go there first."""
-    page.goto(server + "/" + query)
-    wait_until_idle(page)
-    page.goto(server + "/capacity" + query)
-    wait_until_idle(page)
-
-
 def test_capacity_page_shows_the_story_and_follows_the_service_filter(
     browser: object, fresh_server: str
 ) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
-    open_capacity(page, fresh_server)
+    open_page(page, fresh_server, "capacity")
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     body = plain(page.inner_text("body"))
     assert "Capacité des équipes" in body
@@ -46,26 +37,17 @@ def test_capacity_page_shows_the_story_and_follows_the_service_filter(
     )
     service.click()
     page.get_by_role("option", name="Services techniques").click()
-    page.wait_for_function(
-        "() => document.body.innerText.includes("
-        "'Service le plus chargé sur la période : Services techniques')",
-        timeout=60_000,
-    )
-    wait_until_idle(page)
+    wait_for_text(page, "Service le plus chargé sur la période : Services techniques")
     assert "Agent le plus chargé" in page.inner_text("body")
     page.close()
 
 
 def test_overload_tab_frames_a_risk_signal_in_english(browser: object, fresh_server: str) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
-    open_capacity(page, fresh_server, "?lang=en")
+    open_page(page, fresh_server, "capacity", "?lang=en")
     page.get_by_role("tab", name="Sustained overload").click()
     # the chart is drawn by plotly after the script has finished: wait for its title, not just idle
-    page.wait_for_function(
-        "() => document.body.innerText.includes('risk signal')"
-        " && document.body.innerText.includes('Periods of sustained overload')", timeout=60_000
-    )
-    wait_until_idle(page)
+    wait_for_text(page, "risk signal", "Periods of sustained overload")
     body = plain(page.inner_text("body"))
     assert "1 agent in sustained overload." in body
     assert "Periods of sustained overload, per agent (weeks)" in body

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import wait_until_idle
+from tests.browser.conftest import open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -39,10 +39,7 @@ def test_modebar_speaks_the_pages_language(
 
 def test_uploader_and_tables_in_french(browser: object, fresh_server: str) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
-    page.goto(fresh_server + "/")
-    wait_until_idle(page)
-    page.goto(fresh_server + "/data")
-    wait_until_idle(page, content="[data-testid='stFileUploaderDropzone']")
+    open_page(page, fresh_server, "data", content="[data-testid='stFileUploaderDropzone']")
     shown = page.evaluate("""() => {
       const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
       const after = (e) => getComputedStyle(e, '::after').content;

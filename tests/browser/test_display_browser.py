@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import wait_until_idle
+from tests.browser.conftest import open_page, wait_for_text, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -45,17 +45,9 @@ def test_hidden_hours_name_every_service_and_evenings_each_month_once(
     browser: object, fresh_server: str
 ) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 2400})
-    page.goto(fresh_server + "/")
-    wait_until_idle(page)
-    page.goto(fresh_server + "/capacity")
-    wait_until_idle(page)
+    open_page(page, fresh_server, "capacity")
     page.get_by_role("tab", name="Travail invisible").click()
-    page.wait_for_function(
-        "() => document.body.innerText.includes('Heures hors plage par service')"
-        " && document.body.innerText.includes('Soirées travaillées par agent et par mois')",
-        timeout=60_000,
-    )
-    wait_until_idle(page)
+    wait_for_text(page, "Heures hors plage par service", "Soirées travaillées par agent et par mois")
     services = chart_ticks(page, "Heures hors plage par service", "y")
     bars = page.locator(".js-plotly-plot").filter(has_text="Heures hors plage par service").first \
         .locator(".trace.bars").first.locator(".point")

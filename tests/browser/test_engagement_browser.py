@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_until_idle
+from tests.browser.conftest import open_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -18,17 +18,9 @@ REPORT_CHARTS = 5
 """The printed report keeps 5 of the page's 16 charts (tests/test_engagement_report.py)."""
 
 
-def open_engagement(page: object, server: str) -> None:
-    """Open the Engagement page (the very first visit builds the demo town on the home page)."""
-    page.goto(server)
-    wait_until_idle(page)
-    page.goto(server + "/engagement")
-    wait_until_idle(page)
-
-
 def test_engagement_page_shows_numbers_and_charts(browser: object, fresh_server: str) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
-    open_engagement(page, fresh_server)
+    open_page(page, fresh_server, "engagement")
     assert "Engagement des habitants" in page.inner_text("h1")
     tiles = page.locator("[data-testid='stMetric']")
     participants = tiles.filter(has_text="Participants distincts").first
@@ -46,7 +38,7 @@ def test_report_downloads_and_opens_offline_with_its_charts(
     browser: object, fresh_server: str, tmp_path: Path
 ) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1200}, accept_downloads=True)
-    open_engagement(page, fresh_server)
+    open_page(page, fresh_server, "engagement")
     page.get_by_role("tab", name="Rapport").click()
     page.wait_for_timeout(500)  # the tab switch reruns the page
     wait_until_idle(page)

@@ -14,7 +14,7 @@ import pytest
 
 from analytics.demo.catalogue import FIRST_NAMES, LAST_NAMES
 from tests.browser import test_signin_browser as signin
-from tests.browser.conftest import wait_until_idle
+from tests.browser.conftest import TABS, wait_for_text, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -111,9 +111,7 @@ def test_official_reads_what_a_new_project_can_afford(browser: object, deploymen
     start = main.locator("[data-testid='stSelectbox']").filter(has_text="Démarrage")
     start.locator("input").fill("juin 2027")
     start.locator("input").press("Enter")
-    page.wait_for_function("(t) => document.body.innerText.includes(t)",
-                           arg="démarrage le 1er juin 2027", timeout=60_000)
-    wait_until_idle(page, content="[data-testid='stTabs']")
+    wait_for_text(page, "démarrage le 1er juin 2027", content=TABS)
     body = plain(page.inner_text(MAIN))
     seen.append(body)
     assert f"Verdict pour {service} : niveau information, démarrage le 1er juin 2027" in body

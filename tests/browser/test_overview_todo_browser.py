@@ -7,9 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from analytics.store.db import open_store
 from tests.browser.conftest import start_server, wait_until_idle
-from tests.conftest import load_tiny
+from tests.conftest import write_tiny_db
 
 pytestmark = pytest.mark.browser
 
@@ -17,12 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def tiny_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("tiny_browser")
-    db = tmp / "tiny.duckdb"
-    con = open_store(str(db))
-    load_tiny(con)
-    con.execute("INSERT INTO imports (file_name, sha256, format, rows_read, rows_accepted,"
-                " rows_rejected, status) VALUES ('tiny', 'x', 'csv', 1, 1, 0, 'imported')")
-    con.close()
+    db = write_tiny_db(tmp / "tiny.duckdb")
     process, url = start_server(db, tmp)
     yield url
     process.terminate()

@@ -1,20 +1,10 @@
 -- What the arbitration page and simulator draw and estimate from, per finished participatory
--- project with recorded hours (the derived table finished_hours): the columns of
--- finished_effort.sql they use (criteria of comparability and breakdown dimensions, service_id
--- for the team), with
---   months        = days / $days_per_month (life in months of average length),
---   hours         = total staff hours recorded on the project,
---   monthly_hours = hours / months.
+-- project with recorded hours: the columns of finished_effort.sql they use (criteria of
+-- comparability and breakdown dimensions, service_id for the team), with months, hours and
+-- monthly_hours (see arbitration/finished_effort_rows.sql).
 -- One row per project, by project_id.
 WITH
-finished AS (
-    SELECT project_id, theme, service_id, level, initiative, perimeter, days, hours
-    FROM finished_hours
-),
-
-with_months AS (
-    SELECT *, days / $days_per_month AS months FROM finished
-)
+-- @include arbitration/finished_effort_rows
 
 SELECT
     project_id,
@@ -25,6 +15,6 @@ SELECT
     perimeter,
     months,
     hours,
-    hours / months AS monthly_hours
-FROM with_months
+    monthly_hours
+FROM effort
 ORDER BY project_id

@@ -8,10 +8,7 @@ requests_in AS (
     SELECT request_id, received_on, closed_on, channel, quartier, service_id FROM requests
 ),
 
-team_map AS (
-    SELECT unnest(CAST($map_services AS VARCHAR[])) AS service_id,
-           unnest(CAST($map_teams AS VARCHAR[]))    AS team_id
-),
+-- @include arbitration/team_map
 
 closed AS (
     SELECT r.channel, r.quartier, m.team_id, r.closed_on - r.received_on AS days
@@ -23,11 +20,7 @@ closed AS (
 )
 
 SELECT
-    CASE WHEN grouping(channel) = 0 THEN 'channel'
-         WHEN grouping(quartier) = 0 THEN 'quartier'
-         WHEN grouping(team_id) = 0 THEN 'team'
-         ELSE 'all' END                               AS dimension,
-    coalesce(channel, quartier, team_id)              AS category,
+    -- @include arbitration/request_group
     count(*)                                          AS closed,
     quantile_cont(days, 0.5)                          AS days_p50,
     quantile_cont(days, 0.8)                          AS days_p80

@@ -13,10 +13,7 @@ requests_in AS (
     SELECT project_id, received_on, closed_on FROM requests WHERE project_id IS NOT NULL
 ),
 
-team_map AS (
-    SELECT unnest(CAST($map_services AS VARCHAR[])) AS service_id,
-           unnest(CAST($map_teams AS VARCHAR[]))    AS team_id
-),
+-- @include arbitration/team_map
 
 started AS (
     SELECT p.*, m.team_id

@@ -15,10 +15,7 @@ requests_in AS (
     FROM requests
 ),
 
-team_map AS (
-    SELECT unnest(CAST($map_services AS VARCHAR[])) AS service_id,
-           unnest(CAST($map_teams AS VARCHAR[]))    AS team_id
-),
+-- @include arbitration/team_map
 
 scoped AS (
     SELECT r.*, m.team_id
@@ -74,11 +71,7 @@ cells AS (
 )
 
 SELECT
-    CASE WHEN grouping(channel) = 0 THEN 'channel'
-         WHEN grouping(quartier) = 0 THEN 'quartier'
-         WHEN grouping(team_id) = 0 THEN 'team'
-         ELSE 'all' END                               AS dimension,
-    coalesce(channel, quartier, team_id)              AS category,
+    -- @include arbitration/request_group
     month_start,
     CAST(sum(received) AS BIGINT)                     AS received,
     CAST(sum(born_from_projects) AS BIGINT)           AS born_from_projects,

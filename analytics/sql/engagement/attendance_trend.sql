@@ -2,30 +2,11 @@
 -- $end): least-squares fit of attendees = a + b · years, years = days since $origin / 365.25.
 -- Grain: one row per (dimension, group_key). Columns: events (n), mean_years (x̄), slope (b, attendees
 -- per event per year), intercept (a), sxx, syy, sxy (sums of squared deviations, for the slope's
--- standard error and confidence interval, computed in Python). Same per-event attendance (derived
--- table event_attendance) and scope as attendance_yearly.sql.
+-- standard error and confidence interval, computed in Python). The same events as
+-- attendance_yearly.sql (engagement/attendance_groups.sql).
 
 WITH
-per_event AS (
-    SELECT
-        date_diff('day', CAST($origin AS DATE), event_date) / 365.25    AS years,
-        event_kind,
-        initiative,
-        CAST(attendees AS DOUBLE)                                        AS attendees
-    FROM event_attendance
-    WHERE event_date <= $end
-      AND attendees IS NOT NULL
-      AND ($service IS NULL OR service_id = $service)
-      AND ($level IS NULL OR level = $level)
-),
-
-by_group AS (
-    SELECT 'event_kind' AS dimension, event_kind AS group_key, years, attendees
-    FROM per_event
-    UNION ALL
-    SELECT 'initiative', initiative, years, attendees
-    FROM per_event
-)
+-- @include engagement/attendance_groups
 
 SELECT
     dimension,
@@ -37,6 +18,13 @@ SELECT
     regr_sxx(attendees, years)        AS sxx,
     regr_syy(attendees, years)        AS syy,
     regr_sxy(attendees, years)        AS sxy
-FROM by_group
+FROM (
+    SELECT
+        dimension,
+        group_key,
+        date_diff('day', CAST($origin AS DATE), event_date) / 365.25    AS years,
+        CAST(attendees AS DOUBLE)                                        AS attendees
+    FROM by_group
+) AS points
 GROUP BY ALL
 ORDER BY dimension, group_key

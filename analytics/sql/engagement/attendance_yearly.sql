@@ -1,28 +1,13 @@
 -- Attendance per event, per calendar year, by kind of event and by initiative (every year up to $end).
 -- An event's attendance is the number of attended attendances when the event has per-person
 -- attendance rows, else its attendees_count; events with neither are left out (derived table
--- event_attendance).
+-- event_attendance; the events are those of engagement/attendance_groups.sql).
 -- Grain: one row per (dimension, group_key, year); dimension 'event_kind' or 'initiative'.
 -- Columns: events, attendees (sum over the events), mean_attendees (attendees per event).
 -- Scope: events of projects of $service / at $level ('none' = no project or a NULL level).
 
 WITH
-per_event AS (
-    SELECT event_date, event_kind, initiative, attendees
-    FROM event_attendance
-    WHERE event_date <= $end
-      AND attendees IS NOT NULL
-      AND ($service IS NULL OR service_id = $service)
-      AND ($level IS NULL OR level = $level)
-),
-
-by_group AS (
-    SELECT 'event_kind' AS dimension, event_kind AS group_key, event_date, attendees
-    FROM per_event
-    UNION ALL
-    SELECT 'initiative', initiative, event_date, attendees
-    FROM per_event
-)
+-- @include engagement/attendance_groups
 
 SELECT
     dimension,

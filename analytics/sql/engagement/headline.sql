@@ -21,7 +21,7 @@
 --                         as one list (ordered by dimension, category) of (dimension, population,
 --                         participants of the period living in / of that category): the headline's
 --                         representativeness scores, the rows of sql/engagement/representation.sql
---                         with in_population.
+--                         with in_population (both count through engagement/population_counts.sql).
 
 WITH
 activity AS (
@@ -62,30 +62,6 @@ histogram AS (
     GROUP BY attendances
 ),
 
-reference AS (
-    SELECT dimension, category, population
-    FROM population
-    WHERE dimension IN ('quartier', 'age_band') AND population > 0
-),
-
-category_counts AS (
-    SELECT 'quartier' AS dimension, quartier AS category, count(*) AS participants
-    FROM per_person
-    WHERE attendances > 0
-    GROUP BY quartier
-    UNION ALL
-    SELECT 'age_band', age_band, count(*)
-    FROM per_person
-    WHERE attendances > 0
-    GROUP BY age_band
-),
-
-representation AS (
-    SELECT r.dimension, r.category, r.population, coalesce(c.participants, 0) AS participants
-    FROM reference AS r
-    LEFT JOIN category_counts AS c ON c.dimension = r.dimension AND c.category = r.category
-),
-
 counts AS (
     SELECT
         count(*) FILTER (WHERE attendances > 0)                              AS participants,
@@ -94,7 +70,13 @@ counts AS (
         count(*) FILTER (WHERE in_lapse_earlier)                             AS lapse_earlier_active,
         count(*) FILTER (WHERE in_lapse_earlier AND NOT in_lapse_recent)     AS lapsed
     FROM per_person
-)
+),
+
+active_people AS (
+    SELECT quartier, age_band FROM per_person WHERE attendances > 0
+),
+
+-- @include engagement/population_counts
 
 SELECT
     c.participants,
@@ -107,6 +89,9 @@ SELECT
                                                                               AS histogram_attendances,
     (SELECT coalesce(list(participants ORDER BY attendances), []) FROM histogram)
                                                                               AS histogram_participants,
-    (SELECT coalesce(list((dimension, population, participants) ORDER BY dimension, category), [])
-     FROM representation)                                                     AS representation
+    (SELECT coalesce(list((r.dimension, r.population, coalesce(k.participants, 0))
+                          ORDER BY r.dimension, r.category), [])
+     FROM reference AS r
+     LEFT JOIN category_counts AS k ON k.dimension = r.dimension AND k.category = r.category)
+                                                                              AS representation
 FROM counts AS c

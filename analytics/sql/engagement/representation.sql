@@ -7,29 +7,15 @@
 -- rows).
 
 WITH
-active AS (
-    SELECT DISTINCT participant_id, participant_quartier, participant_age_band
+active_people AS (
+    SELECT DISTINCT participant_id, participant_quartier AS quartier, participant_age_band AS age_band
     FROM participant_activity
     WHERE event_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
 ),
 
-reference AS (
-    SELECT dimension, category, population
-    FROM population
-    WHERE dimension IN ('quartier', 'age_band') AND population > 0
-),
-
-counts AS (
-    SELECT 'quartier' AS dimension, participant_quartier AS category, count(*) AS participants
-    FROM active
-    GROUP BY participant_quartier
-    UNION ALL
-    SELECT 'age_band', participant_age_band, count(*)
-    FROM active
-    GROUP BY participant_age_band
-)
+-- @include engagement/population_counts
 
 SELECT
     coalesce(r.dimension, c.dimension)   AS dimension,
@@ -38,5 +24,5 @@ SELECT
     coalesce(c.participants, 0)          AS participants,
     r.category IS NOT NULL               AS in_population
 FROM reference AS r
-FULL JOIN counts AS c ON c.dimension = r.dimension AND c.category = r.category
+FULL JOIN category_counts AS c ON c.dimension = r.dimension AND c.category = r.category
 ORDER BY dimension, in_population DESC, category
