@@ -158,7 +158,7 @@ class AttentionInputs:
     services: pd.DataFrame
     outside: pd.DataFrame
     teams: pd.DataFrame
-    signal_counts: dict[str, int]
+    signal_counts: dict[str, int | None]
     trends: pd.DataFrame
     lapsed: int | None
     lapsed_share: float | None
@@ -318,15 +318,19 @@ def _hidden_participation(outside: pd.DataFrame) -> list[AttentionItem]:
     )]
 
 
-def _engagement(inputs: AttentionInputs, min_size: int) -> list[AttentionItem]:
+def _engagement(inputs: AttentionInputs, min_size: int, min_group_size: int) -> list[AttentionItem]:
+    """The engagement lines; ``min_size`` is the role's floor, ``min_group_size`` the one the fatigue
+    tab hid its counts with (a count of None: between 1 and ``min_group_size`` − 1)."""
     items: list[AttentionItem] = []
     link = (("engagement", "fatigue"),)
-    at_risk = hide_small_count(inputs.signal_counts.get("any", 0), min_size)
-    if inputs.signal_counts.get("any", 0) > 0:
+    signalled = inputs.signal_counts.get("any", 0)
+    if signalled is None or signalled > 0:
+        at_risk = None if signalled is None else hide_small_count(signalled, min_size)
+        few = min_size if signalled is not None else min_group_size
         key = "overview.todo.volunteers" if at_risk is not None else "overview.todo.volunteers_few"
         items.append(AttentionItem(
             "volunteers_at_risk", "watch", key,
-            {"count": Fact("count", int(at_risk if at_risk is not None else min_size)),
+            {"count": Fact("count", int(at_risk if at_risk is not None else few)),
              "volunteers": Fact("count", inputs.signal_counts.get("volunteers", 0))}, link))
     if inputs.lapsed:
         items.append(AttentionItem(
@@ -376,15 +380,15 @@ def attention_items(
         *_forecast(inputs.teams, shown, horizon_weeks),
         *_overloaded_services(inputs.service_load, shown, overload_ratio),
         *_hidden_participation(inputs.outside),
-        *_engagement(inputs, floor),
+        *_engagement(inputs, floor, min_group_size),
     ]
     return sorted(items, key=lambda item: item.severity != "act")  # stable: kinds keep their order
 
 
 def _written(fact: Fact, t: Translator) -> str:
     """One value as the sentence writes it."""
-    if fact.kind == "count":
-        return t.number(fact.value, 0 if float(fact.value).is_integer() else 1)
+    if fact.kind == "count":  # None: a small group the source hid ("–")
+        return t.number(fact.value, 0 if fact.value is None or float(fact.value).is_integer() else 1)
     if fact.kind == "hours":
         return t.hours(fact.value)
     if fact.kind == "percent":
