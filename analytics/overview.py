@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final, Literal
 
@@ -15,7 +15,7 @@ from analytics.capacity.hidden import outside_entries
 from analytics.capacity.overload import overloaded_agents
 from analytics.disclosure import hide_small_count, selectable_services
 from analytics.i18n import Markdown, Translator
-from analytics.schema import LEVELS, NO_LEVEL
+from analytics.schema import LEVELS
 from analytics.scope import Scope
 from analytics.settings import Thresholds
 from analytics.store.db import query_df, query_rows, read_sql
@@ -146,8 +146,9 @@ class AttentionInputs:
     * ``services``: :func:`services` (service_id, service_name, agents);
     * ``outside``: :func:`participation_outside` (participation hours outside ordinary hours);
     * ``teams``: :func:`analytics.capacity.forecast.teams_by_peak_load` of the coming weeks;
-    * ``signal_counts``, ``trends``: :func:`analytics.engagement.page.fatigue_part`'s
-      ``signal_counts`` and ``attendance_trends``;
+    * ``signal_counts``, ``trends``: the counts of volunteers at risk and the attendance trends of
+      the Engagement page's fatigue tab (:func:`analytics.engagement.fatigue.shown_signal_counts`:
+      None for a small group, and :func:`~analytics.engagement.fatigue.attendance_trends`);
     * ``lapsed``, ``lapsed_share``: the engagement headline's ``lapsed_12m`` and
       ``lapsed_12m_share`` (already hidden when small).
     """
@@ -179,13 +180,17 @@ def participation_outside(
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Hours outside ordinary hours on participatory projects only: the rows of
-    :func:`analytics.capacity.hidden.outside_entries` for each participation level (only ``level``
-    when the filter names one; none for ordinary work)."""
-    levels = [lvl for lvl in LEVELS if scope.level is None or lvl == scope.level]
-    frames = [outside_entries(con, replace(scope, level=lvl), thresholds) for lvl in levels]
-    if not frames:
-        return outside_entries(con, replace(scope, level=NO_LEVEL), thresholds).iloc[0:0]
-    return pd.concat(frames, ignore_index=True)
+    :func:`analytics.capacity.hidden.outside_entries` for each participation level in
+    :data:`~analytics.schema.LEVELS`' order (only ``level`` when the filter names one; none for
+    ordinary work). One query: every level's rows, those of participatory projects kept."""
+    found = outside_entries(con, scope, thresholds)
+    if scope.level is not None:
+        return found if scope.level in LEVELS else found.iloc[0:0]
+    ranks = query_df(con, read_sql("overview/participatory_projects"),
+                     {"participation_levels": list(LEVELS)})
+    kept = found.merge(ranks, on="project_id", how="inner")  # keeps the query's order
+    return (kept.sort_values("level_rank", kind="stable").drop(columns="level_rank")
+            .reset_index(drop=True))
 
 
 def _capped(items: list[AttentionItem], more_link: tuple[str, str | None]) -> list[AttentionItem]:
