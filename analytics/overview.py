@@ -193,11 +193,14 @@ def participation_outside(
             .reset_index(drop=True))
 
 
-def _capped(items: list[AttentionItem], more_link: tuple[str, str | None]) -> list[AttentionItem]:
-    """At most :data:`MAX_LINES_PER_KIND` items, then one "and N more" line."""
-    if len(items) <= MAX_LINES_PER_KIND:
+def _capped(items: list[AttentionItem], more_link: tuple[str, str | None],
+            total: int | None = None) -> list[AttentionItem]:
+    """At most :data:`MAX_LINES_PER_KIND` items, then one "and N more" line; ``total``: how many
+    items there are when only the first ones were built (default: ``len(items)``)."""
+    total = len(items) if total is None else total
+    if total <= MAX_LINES_PER_KIND:
         return items
-    rest = len(items) - MAX_LINES_PER_KIND
+    rest = total - MAX_LINES_PER_KIND
     more = AttentionItem("more", items[0].severity, "overview.todo.more",
                          {"count": Fact("count", rest)}, (more_link,))
     return [*items[:MAX_LINES_PER_KIND], more]
@@ -214,7 +217,7 @@ def _legal_by_agent(legal: dict[str, pd.DataFrame]) -> list[AttentionItem]:
     counts = rows.groupby(["agent_id", "rule"]).size()
     totals = rows.groupby("agent_id").size().sort_values(ascending=False, kind="stable")
     names = rows.drop_duplicates("agent_id").set_index("agent_id")
-    for agent_id in totals.index:
+    for agent_id in totals.index[:MAX_LINES_PER_KIND]:  # the lines shown; the rest is counted
         per_rule = {rule: int(counts.get((agent_id, rule), 0)) for rule in LEGAL_RULES}
         items.append(AttentionItem(
             "legal_agent", "act", "overview.todo.legal_agent",
@@ -223,7 +226,7 @@ def _legal_by_agent(legal: dict[str, pd.DataFrame]) -> list[AttentionItem]:
              "findings": Fact("legal", (per_rule, 1))},
             (("capacity", "legal"),),
         ))
-    return _capped(items, ("capacity", "legal"))
+    return _capped(items, ("capacity", "legal"), total=len(totals))
 
 
 def _legal_town(counts: dict[str, int], min_size: int) -> list[AttentionItem]:
@@ -237,6 +240,7 @@ def _legal_town(counts: dict[str, int], min_size: int) -> list[AttentionItem]:
 
 def _overload_agents(runs: pd.DataFrame, ratio: float) -> list[AttentionItem]:
     longest = runs.drop_duplicates("agent_id")  # summarise_runs: longest run first
+    shown = longest.head(MAX_LINES_PER_KIND)  # the lines shown; the rest is counted
     items = [
         AttentionItem(
             "overload_agent", "act", "overview.todo.overload_agent",
@@ -248,9 +252,9 @@ def _overload_agents(runs: pd.DataFrame, ratio: float) -> list[AttentionItem]:
              "end": Fact("date", (pd.Timestamp(row.run_end) + pd.Timedelta(days=6)).date())},
             (("capacity", "overload"),),
         )
-        for row in longest.itertuples()
+        for row in shown.itertuples()
     ]
-    return _capped(items, ("capacity", "overload"))
+    return _capped(items, ("capacity", "overload"), total=len(longest))
 
 
 def _overload_town(agents: int, min_size: int, ratio: float, weeks: int) -> list[AttentionItem]:
