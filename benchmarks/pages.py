@@ -165,10 +165,14 @@ def frame() -> Page:
 
 
 def overview_page() -> Page:
-    """pages/overview.py: freshness, its tiles' families, "À traiter"'s lists, the weekly load."""
-    from dashboard import registry
+    """pages/overview.py: freshness, its tiles' families, "À traiter"'s lists, the weekly load, then
+    the lines of "À traiter" the direction reads (pure analytics, on every rerun)."""
+    from dashboard import overview_loaders, registry
 
-    return from_registry(registry.OVERVIEW)
+    return from_registry(registry.OVERVIEW, Step(
+        "overview_loaders.attention",
+        lambda r: overview_loaders.attention(r["attention_inputs"], "direction"), cached=False,
+        shared=registry.TODO))
 
 
 def capacity_page() -> Page:

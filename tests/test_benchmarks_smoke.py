@@ -133,7 +133,8 @@ def test_the_markdown_table_has_a_row_per_page(outcome: tuple[int, dict, str]) -
     section = text.split("## Page computation — tiny", 1)[1].split("##", 1)[0]
     assert [line.split("|")[1].strip() for line in section.strip().splitlines()[2:]] == [
         "frame", "overview", "overview: own computation",
-        "overview: « À traiter » (attention_inputs, headline)", *PAGES[2:]]
+        "overview: « À traiter » (attention_inputs, headline, overview_loaders.attention)",
+        *PAGES[2:]]
 
 
 @pytest.mark.parametrize("variant", ["own", "« À traiter »"])
@@ -143,13 +144,13 @@ def test_the_overview_s_first_visit_is_split(outcome: tuple[int, dict, str], var
                 and m["variant"] == variant]
     assert found["status"] == "ok" and found["seconds"]["runs"] == 1
     assert found["note"] == ("freshness, indicators, weekly_load" if variant == "own"
-                             else "attention_inputs, headline")
+                             else "attention_inputs, headline, overview_loaders.attention")
     assert {m["name"] for m in rows(results, "part")} == {"overview"}
 
 
 @pytest.mark.parametrize(
     ("page", "parts"),
-    [("overview", {"« À traiter »": ["attention_inputs", "headline"]}),
+    [("overview", {"« À traiter »": ["attention_inputs", "headline", "overview_loaders.attention"]}),
      ("capacity", {}), ("engagement", {}), ("arbitration", {}), ("data", {})],
 )
 def test_the_shared_parts_come_from_the_registry(page: str, parts: dict[str, list[str]]) -> None:
