@@ -165,6 +165,15 @@ class AttentionInputs:
     lapsed_share: float | None
 
 
+@dataclass(frozen=True)
+class Todo:
+    """What "À traiter" shows one role: its lines (:func:`attention_items`) and the counts of the
+    lists they come from, which the tiles show (:func:`tile_counts`)."""
+
+    items: list[AttentionItem]
+    counts: dict[str, int]
+
+
 def tile_counts(legal: dict[str, pd.DataFrame], runs: pd.DataFrame) -> dict[str, int]:
     """The overview's counts of findings, from the lists "À traiter" reads (one home per number):
     ``legal.<rule>`` = findings of that rule (agent-days or agent-weeks), ``agents.sustained_overload``

@@ -165,14 +165,11 @@ def frame() -> Page:
 
 
 def overview_page() -> Page:
-    """pages/overview.py: freshness, its tiles' families, "À traiter"'s lists, the weekly load, then
-    the lines of "À traiter" the direction reads (pure analytics, on every rerun)."""
-    from dashboard import overview_loaders, registry
+    """pages/overview.py: freshness, its tiles' families, "À traiter" (its lists and lines, the
+    direction's), the weekly load."""
+    from dashboard import registry
 
-    return from_registry(registry.OVERVIEW, Step(
-        "overview_loaders.attention",
-        lambda r: overview_loaders.attention(r["attention_inputs"], "direction"), cached=False,
-        shared=registry.TODO))
+    return from_registry(registry.OVERVIEW)
 
 
 def capacity_page() -> Page:

@@ -61,3 +61,12 @@ def attention(
     th = load_thresholds()
     return overview.attention_items(inputs, role, th.min_group_size, th.overload_ratio,
                                     th.overload_min_weeks, HORIZON_WEEKS)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def todo(path: str, version: str, scope: Scope, role: Role | None) -> overview.Todo:
+    """What "À traiter" shows ``role``: its lines and the tiles' counts of its lists, from
+    :func:`attention_inputs` (cached, so that a rerun of the page reads this small result again, not
+    the lists of the seven loaders behind it)."""
+    inputs = attention_inputs(path, version, scope)
+    return overview.Todo(attention(inputs, role), overview.tile_counts(inputs.legal, inputs.runs))

@@ -118,7 +118,8 @@ OVERVIEW: Final = PageCalls("overview", "pages/overview.py", "", (
     Use("freshness", loaders.freshness, scoped=False),
     Use("indicators", loaders.indicators,
         choices=lambda results, scope: {"keys": loaders.OVERVIEW_COMPUTED}),
-    Use("attention_inputs", overview_loaders.attention_inputs, shared=TODO),
+    Use("todo", overview_loaders.todo, shared=TODO,
+        choices=lambda results, scope: {"role": "direction"}),
     Use("headline", engagement.overview, shared=TODO),
     Use("weekly_load", loaders.weekly_load),
 ))

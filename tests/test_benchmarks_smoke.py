@@ -133,7 +133,7 @@ def test_the_markdown_table_has_a_row_per_page(outcome: tuple[int, dict, str]) -
     section = text.split("## Page computation — tiny", 1)[1].split("##", 1)[0]
     assert [line.split("|")[1].strip() for line in section.strip().splitlines()[2:]] == [
         "frame", "overview", "overview: own computation",
-        "overview: « À traiter » (attention_inputs, headline, overview_loaders.attention)",
+        "overview: « À traiter » (todo, headline)",
         *PAGES[2:]]
 
 
@@ -144,13 +144,13 @@ def test_the_overview_s_first_visit_is_split(outcome: tuple[int, dict, str], var
                 and m["variant"] == variant]
     assert found["status"] == "ok" and found["seconds"]["runs"] == 1
     assert found["note"] == ("freshness, indicators, weekly_load" if variant == "own"
-                             else "attention_inputs, headline, overview_loaders.attention")
+                             else "todo, headline")
     assert {m["name"] for m in rows(results, "part")} == {"overview"}
 
 
 @pytest.mark.parametrize(
     ("page", "parts"),
-    [("overview", {"« À traiter »": ["attention_inputs", "headline", "overview_loaders.attention"]}),
+    [("overview", {"« À traiter »": ["todo", "headline"]}),
      ("capacity", {}), ("engagement", {}), ("arbitration", {}), ("data", {})],
 )
 def test_the_shared_parts_come_from_the_registry(page: str, parts: dict[str, list[str]]) -> None:
@@ -167,7 +167,7 @@ def split_overview(cold: float, warm: float, own: float, todo: float, beside: fl
     for group, variant, seconds, note in (
             ("page", "cold", cold, ""), ("page", "warm", warm, ""), ("page", "bare scan", beside, ""),
             ("part", "own", own, "freshness, indicators, weekly_load"),
-            ("part", "« À traiter »", todo, "attention_inputs, headline")):
+            ("part", "« À traiter »", todo, "todo, headline")):
         results.add(Measurement(group, "city", "overview", variant, stats=Stats.of([seconds]),
                                 note=note))
     return results
@@ -180,7 +180,7 @@ def split_overview(cold: float, warm: float, own: float, todo: float, beside: fl
         ("overview: computation, from cache", "6 ms", True),
         ("overview: own computation (cold) ÷ bare scan", "2.5×", True),
         ("overview: pandas reference ÷ own computation (cold)", "24.0×", True),
-        ("overview: « À traiter », read from other pages' loaders (attention_inputs, headline), "
+        ("overview: « À traiter », read from other pages' loaders (todo, headline), "
          "cold", "200 ms, 16.7× the bare scan", None),
     ],
 )
@@ -199,9 +199,9 @@ def test_the_overview_s_split_is_in_the_page_table() -> None:
     text = markdown(split_overview(0.230, 0.006, 0.030, 0.200, 0.012, 0.720))
     assert "| overview | 230 ms | 6 ms | – | – | – | – | 12 ms | – | – |" in text
     assert "| overview: own computation | 30 ms |  |  |  |  |  |  | 2.5× | 24.0× |" in text
-    assert ("| overview: « À traiter » (attention_inputs, headline) | 200 ms |  |  |  |  |  |  "
+    assert ("| overview: « À traiter » (todo, headline) | 200 ms |  |  |  |  |  |  "
             "| 16.7× (information) |  |") in text
-    assert ("| overview: « À traiter », read from other pages' loaders (attention_inputs, headline), "
+    assert ("| overview: « À traiter », read from other pages' loaders (todo, headline), "
             "cold | none (information) | 200 ms, 16.7× the bare scan | information |") in text
 
 
