@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final, Literal
 
@@ -15,7 +15,7 @@ from analytics.capacity.hidden import outside_entries
 from analytics.capacity.overload import overloaded_agents
 from analytics.disclosure import hide_small_count, selectable_services
 from analytics.i18n import Markdown, Translator
-from analytics.schema import LEVELS, NO_LEVEL
+from analytics.schema import LEVELS
 from analytics.scope import Scope
 from analytics.settings import Thresholds
 from analytics.store.db import query_df, query_rows, read_sql
@@ -146,8 +146,9 @@ class AttentionInputs:
     * ``services``: :func:`services` (service_id, service_name, agents);
     * ``outside``: :func:`participation_outside` (participation hours outside ordinary hours);
     * ``teams``: :func:`analytics.capacity.forecast.teams_by_peak_load` of the coming weeks;
-    * ``signal_counts``, ``trends``: :func:`analytics.engagement.page.fatigue_part`'s
-      ``signal_counts`` and ``attendance_trends``;
+    * ``signal_counts``, ``trends``: the counts of volunteers at risk and the attendance trends of
+      the Engagement page's fatigue tab (:func:`analytics.engagement.fatigue.shown_signal_counts`:
+      None for a small group, and :func:`~analytics.engagement.fatigue.attendance_trends`);
     * ``lapsed``, ``lapsed_share``: the engagement headline's ``lapsed_12m`` and
       ``lapsed_12m_share`` (already hidden when small).
     """
@@ -158,10 +159,19 @@ class AttentionInputs:
     services: pd.DataFrame
     outside: pd.DataFrame
     teams: pd.DataFrame
-    signal_counts: dict[str, int]
+    signal_counts: dict[str, int | None]
     trends: pd.DataFrame
     lapsed: int | None
     lapsed_share: float | None
+
+
+@dataclass(frozen=True)
+class Todo:
+    """What "À traiter" shows one role: its lines (:func:`attention_items`) and the counts of the
+    lists they come from, which the tiles show (:func:`tile_counts`)."""
+
+    items: list[AttentionItem]
+    counts: dict[str, int]
 
 
 def tile_counts(legal: dict[str, pd.DataFrame], runs: pd.DataFrame) -> dict[str, int]:
@@ -179,20 +189,27 @@ def participation_outside(
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Hours outside ordinary hours on participatory projects only: the rows of
-    :func:`analytics.capacity.hidden.outside_entries` for each participation level (only ``level``
-    when the filter names one; none for ordinary work)."""
-    levels = [lvl for lvl in LEVELS if scope.level is None or lvl == scope.level]
-    frames = [outside_entries(con, replace(scope, level=lvl), thresholds) for lvl in levels]
-    if not frames:
-        return outside_entries(con, replace(scope, level=NO_LEVEL), thresholds).iloc[0:0]
-    return pd.concat(frames, ignore_index=True)
+    :func:`analytics.capacity.hidden.outside_entries` for each participation level in
+    :data:`~analytics.schema.LEVELS`' order (only ``level`` when the filter names one; none for
+    ordinary work). One query: every level's rows, those of participatory projects kept."""
+    found = outside_entries(con, scope, thresholds)
+    if scope.level is not None:
+        return found if scope.level in LEVELS else found.iloc[0:0]
+    ranks = query_df(con, read_sql("overview/participatory_projects"),
+                     {"participation_levels": list(LEVELS)})
+    kept = found.merge(ranks, on="project_id", how="inner")  # keeps the query's order
+    return (kept.sort_values("level_rank", kind="stable").drop(columns="level_rank")
+            .reset_index(drop=True))
 
 
-def _capped(items: list[AttentionItem], more_link: tuple[str, str | None]) -> list[AttentionItem]:
-    """At most :data:`MAX_LINES_PER_KIND` items, then one "and N more" line."""
-    if len(items) <= MAX_LINES_PER_KIND:
+def _capped(items: list[AttentionItem], more_link: tuple[str, str | None],
+            total: int | None = None) -> list[AttentionItem]:
+    """At most :data:`MAX_LINES_PER_KIND` items, then one "and N more" line; ``total``: how many
+    items there are when only the first ones were built (default: ``len(items)``)."""
+    total = len(items) if total is None else total
+    if total <= MAX_LINES_PER_KIND:
         return items
-    rest = len(items) - MAX_LINES_PER_KIND
+    rest = total - MAX_LINES_PER_KIND
     more = AttentionItem("more", items[0].severity, "overview.todo.more",
                          {"count": Fact("count", rest)}, (more_link,))
     return [*items[:MAX_LINES_PER_KIND], more]
@@ -209,7 +226,7 @@ def _legal_by_agent(legal: dict[str, pd.DataFrame]) -> list[AttentionItem]:
     counts = rows.groupby(["agent_id", "rule"]).size()
     totals = rows.groupby("agent_id").size().sort_values(ascending=False, kind="stable")
     names = rows.drop_duplicates("agent_id").set_index("agent_id")
-    for agent_id in totals.index:
+    for agent_id in totals.index[:MAX_LINES_PER_KIND]:  # the lines shown; the rest is counted
         per_rule = {rule: int(counts.get((agent_id, rule), 0)) for rule in LEGAL_RULES}
         items.append(AttentionItem(
             "legal_agent", "act", "overview.todo.legal_agent",
@@ -218,7 +235,7 @@ def _legal_by_agent(legal: dict[str, pd.DataFrame]) -> list[AttentionItem]:
              "findings": Fact("legal", (per_rule, 1))},
             (("capacity", "legal"),),
         ))
-    return _capped(items, ("capacity", "legal"))
+    return _capped(items, ("capacity", "legal"), total=len(totals))
 
 
 def _legal_town(counts: dict[str, int], min_size: int) -> list[AttentionItem]:
@@ -232,6 +249,7 @@ def _legal_town(counts: dict[str, int], min_size: int) -> list[AttentionItem]:
 
 def _overload_agents(runs: pd.DataFrame, ratio: float) -> list[AttentionItem]:
     longest = runs.drop_duplicates("agent_id")  # summarise_runs: longest run first
+    shown = longest.head(MAX_LINES_PER_KIND)  # the lines shown; the rest is counted
     items = [
         AttentionItem(
             "overload_agent", "act", "overview.todo.overload_agent",
@@ -243,9 +261,9 @@ def _overload_agents(runs: pd.DataFrame, ratio: float) -> list[AttentionItem]:
              "end": Fact("date", (pd.Timestamp(row.run_end) + pd.Timedelta(days=6)).date())},
             (("capacity", "overload"),),
         )
-        for row in longest.itertuples()
+        for row in shown.itertuples()
     ]
-    return _capped(items, ("capacity", "overload"))
+    return _capped(items, ("capacity", "overload"), total=len(longest))
 
 
 def _overload_town(agents: int, min_size: int, ratio: float, weeks: int) -> list[AttentionItem]:
@@ -318,15 +336,19 @@ def _hidden_participation(outside: pd.DataFrame) -> list[AttentionItem]:
     )]
 
 
-def _engagement(inputs: AttentionInputs, min_size: int) -> list[AttentionItem]:
+def _engagement(inputs: AttentionInputs, min_size: int, min_group_size: int) -> list[AttentionItem]:
+    """The engagement lines; ``min_size`` is the role's floor, ``min_group_size`` the one the fatigue
+    tab hid its counts with (a count of None: between 1 and ``min_group_size`` − 1)."""
     items: list[AttentionItem] = []
     link = (("engagement", "fatigue"),)
-    at_risk = hide_small_count(inputs.signal_counts.get("any", 0), min_size)
-    if inputs.signal_counts.get("any", 0) > 0:
+    signalled = inputs.signal_counts.get("any", 0)
+    if signalled is None or signalled > 0:
+        at_risk = None if signalled is None else hide_small_count(signalled, min_size)
+        few = min_size if signalled is not None else min_group_size
         key = "overview.todo.volunteers" if at_risk is not None else "overview.todo.volunteers_few"
         items.append(AttentionItem(
             "volunteers_at_risk", "watch", key,
-            {"count": Fact("count", int(at_risk if at_risk is not None else min_size)),
+            {"count": Fact("count", int(at_risk if at_risk is not None else few)),
              "volunteers": Fact("count", inputs.signal_counts.get("volunteers", 0))}, link))
     if inputs.lapsed:
         items.append(AttentionItem(
@@ -376,15 +398,15 @@ def attention_items(
         *_forecast(inputs.teams, shown, horizon_weeks),
         *_overloaded_services(inputs.service_load, shown, overload_ratio),
         *_hidden_participation(inputs.outside),
-        *_engagement(inputs, floor),
+        *_engagement(inputs, floor, min_group_size),
     ]
     return sorted(items, key=lambda item: item.severity != "act")  # stable: kinds keep their order
 
 
 def _written(fact: Fact, t: Translator) -> str:
     """One value as the sentence writes it."""
-    if fact.kind == "count":
-        return t.number(fact.value, 0 if float(fact.value).is_integer() else 1)
+    if fact.kind == "count":  # None: a small group the source hid ("–")
+        return t.number(fact.value, 0 if fact.value is None or float(fact.value).is_integer() else 1)
     if fact.kind == "hours":
         return t.hours(fact.value)
     if fact.kind == "percent":

@@ -10,6 +10,8 @@ Pages are run through :mod:`benchmarks.pages` on the process-wide cached connect
 * ``direct``: the default view's steps with each loader replaced by the analytics function it wraps,
   one after the other;
 * ``filter``: cleared, then the default view with the service filter (cold);
+* ``part``: for a page with steps that read other pages' loaders (the overview's "À traiter"), the
+  same ``cold`` runs split: its own computation (:data:`OWN`) and each shared part, by its label;
 * ``bare scan``: the reference bare scan (:func:`benchmarks.reference.bare_scan`), timed right before
   each ``cold`` run of the page: the page's ratio to the floor compares samples taken in the same
   seconds, which a shared machine's slow spells (±15 % from one minute to the next) would otherwise
@@ -35,6 +37,11 @@ from benchmarks.results import Measurement
 from benchmarks.timing import Stats, timed
 
 Say = Callable[[str], None]
+
+OWN = "own"
+"""The variant (group ``part``) of a page's own computation: its first visit's cold steps without
+those that read other pages' loaders (:meth:`benchmarks.pages.Page.shared_parts`, each measured
+under its own label)."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,8 @@ def measure_pages(
             "first": [], "cold": [], "warm": [], "direct": [], "all tabs": [], "filter": [],
             "filter warm": [], "bare scan": [],
         }
+        parts = {OWN: page.own_view(), **page.shared_parts()} if page.shared_parts() else {}
+        part_samples: dict[str, list[float]] = {label: [] for label in parts}
         step_samples: dict[tuple[str, str], list[float]] = {}
         try:
             _clear()
@@ -115,6 +124,8 @@ def measure_pages(
                 default_cold = run_steps(new_run(), visit)
                 default_warm = run_steps(new_run(), visit)
                 page_samples["cold"].append(sum(default_cold.values()))
+                for label, steps in parts.items():  # the same cold runs, split
+                    part_samples[label].append(sum(default_cold[step.name] for step in steps))
                 page_samples["warm"].append(sum(default_warm.values()))
                 _clear()
                 all_cold = run_steps(new_run(), page.steps)
@@ -138,6 +149,10 @@ def measure_pages(
         for variant, values in page_samples.items():
             found.append(Measurement("page", scale, page.name, variant, stats=Stats.of(values),
                                      note=views if variant == "cold" else ""))
+        for label, steps in parts.items():
+            found.append(Measurement("part", scale, page.name, label,
+                                     stats=Stats.of(part_samples[label]),
+                                     note=", ".join(step.name for step in steps)))
         for step in page.steps:
             for variant in ("cold", "warm", "direct"):
                 values = step_samples.get((step.name, variant))

@@ -80,6 +80,9 @@ class Step:
     tab: str | None = None
     """The tab whose opening computes it (None: computed on every run of the page)."""
     cached: bool = True
+    shared: str | None = None
+    """The part of the page it feeds when it reads other pages' loaders (:attr:`dashboard.registry.
+    Use.shared`); None: the page's own computation."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,19 @@ class Page:
             return self.steps
         return self.tab_view(self.tabs[0])
 
+    def shared_parts(self) -> dict[str, tuple[Step, ...]]:
+        """The steps of the first visit that read other pages' loaders, by the part of the page
+        they feed (the overview's "À traiter"); empty for a page that computes all it shows."""
+        parts: dict[str, tuple[Step, ...]] = {}
+        for step in self.default_view():
+            if step.shared is not None:
+                parts[step.shared] = (*parts.get(step.shared, ()), step)
+        return parts
+
+    def own_view(self) -> tuple[Step, ...]:
+        """The steps of the first visit that are the page's own computation (not shared)."""
+        return tuple(step for step in self.default_view() if step.shared is None)
+
     def tab_view(self, tab: str) -> tuple[Step, ...]:
         """The steps computed when ``tab`` is open (lazy pages), or every step."""
         if not self.lazy_tabs:
@@ -127,7 +143,7 @@ def step_of(use: Use) -> Step:
             return plain(r.path, r.version, r.scope, **chosen)
         return plain(r.path, r.version, **chosen)
 
-    return Step(use.name, call, direct=direct, tab=use.tab)
+    return Step(use.name, call, direct=direct, tab=use.tab, shared=use.shared)
 
 
 def from_registry(calls: PageCalls, *pure: Step, content: str | None = None, note: str = "") -> Page:
@@ -149,7 +165,8 @@ def frame() -> Page:
 
 
 def overview_page() -> Page:
-    """pages/overview.py: freshness, its tiles' families, "À traiter"'s lists, the weekly load."""
+    """pages/overview.py: freshness, its tiles' families, "À traiter" (its lists and lines, the
+    direction's), the weekly load."""
     from dashboard import registry
 
     return from_registry(registry.OVERVIEW)

@@ -9,6 +9,8 @@ import         one file through the importer into a fresh store (``rows`` rows, 
 refresh        ``refresh_derived`` on a copy of a store (what every import pays after writing)
 page           a page's computation: its loaders and the pure analytics it calls, in page order
 step           one loader or analytics call of a page (the detail behind ``page``)
+part           a page's cold first visit split: its own computation (variant ``own``) and each part
+               read from other pages' loaders (variant: the part's label, e.g. « À traiter »)
 reference      the bare DuckDB scan (the floor) and the pandas implementation of the indicators
 script         the page's whole script run by Streamlit's AppTest (frame, tables, downloads, figures)
 browser        headless Chromium: from navigation to the page fully drawn

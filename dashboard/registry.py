@@ -9,6 +9,8 @@ Each :class:`Use` names one call: the cached loader (``dashboard/*loaders.py``),
 opening runs it (None: above the tabs, every run), whether it reads the scope or the whole store,
 and the choices a first visit makes (the widgets' defaults, computed from what the earlier calls of
 the page returned): the benchmarks call a loader with them, the page with what the user chose.
+A call that reads other pages' cached loaders names the part of the page it feeds (``shared``): the
+benchmarks measure the page's own computation without it.
 """
 
 from __future__ import annotations
@@ -57,6 +59,11 @@ class Use:
     """True when the loader reads the role's floor or disclosure from the scope; the others get the
     scope without them (:meth:`~analytics.scope.Scope.for_every_role`), so every role shares their
     cache entries."""
+    shared: str | None = None
+    """The part of the page this call feeds when it reads *other pages'* cached loaders (the
+    overview's "À traiter": the capacity and engagement pages' lists), None for the page's own
+    computation. The benchmarks hold the page's own computation against the bare scan and the
+    pandas reference, and report each shared part on its own line."""
 
     def __call__(self, src: Source, scope: Scope | None = None, **chosen: Any) -> Any:
         """The loader's result for the store ``src``, the ``scope`` (a scoped loader's) and the
@@ -103,12 +110,17 @@ FRAME: Final = PageCalls("frame", "app.py", "", (
 
 # --- overview ---------------------------------------------------------------------------------------
 
+TODO: Final[str] = "« À traiter »"
+"""The overview's part read from the capacity and engagement pages' loaders (and the engagement
+headline the tiles of a protected role show)."""
+
 OVERVIEW: Final = PageCalls("overview", "pages/overview.py", "", (
     Use("freshness", loaders.freshness, scoped=False),
     Use("indicators", loaders.indicators,
         choices=lambda results, scope: {"keys": loaders.OVERVIEW_COMPUTED}),
-    Use("attention_inputs", overview_loaders.attention_inputs),
-    Use("headline", engagement.overview),
+    Use("todo", overview_loaders.todo, shared=TODO,
+        choices=lambda results, scope: {"role": "direction"}),
+    Use("headline", engagement.overview, shared=TODO),
     Use("weekly_load", loaders.weekly_load),
 ))
 

@@ -13,10 +13,10 @@ from analytics.disclosure import protect_indicators
 from analytics.engagement.page import headline_indicators
 from analytics.figures import partial_note, weekly_load_figure
 from analytics.i18n import escape_markdown
-from analytics.overview import AttentionItem, describe, tile_counts
+from analytics.overview import AttentionItem, describe
 from analytics.peaks import peak_text, weekly_peak
 from analytics.periods import partial_weeks_of_data
-from dashboard import components, overview_loaders
+from dashboard import components
 from dashboard.access import page_guard
 from dashboard.loaders import OVERVIEW_COMPUTED, OVERVIEW_TILES
 from dashboard.registry import OVERVIEW
@@ -69,9 +69,9 @@ else:
 # The chart is sent first: the browser loads the charting code while "À traiter" is computed (on a
 # first visit, the slowest part of the page), then drawn in its place above.
 with todo, components.section(t, "overview.todo.error"):
-    inputs = OVERVIEW["attention_inputs"](src, f)
-    values = {**values, **tile_counts(inputs.legal, inputs.runs)}  # the tiles count the lists
-    items = overview_loaders.attention(inputs, who.role)
+    found = OVERVIEW["todo"](src, f, role=who.role)
+    values = {**values, **found.counts}  # the tiles count the lists
+    items = found.items
     if not items:
         st.success(t("overview.todo.none"), icon=":material/check_circle:")
     else:

@@ -127,9 +127,82 @@ def test_the_markdown_table_has_its_columns(outcome: tuple[int, dict, str], head
 
 
 def test_the_markdown_table_has_a_row_per_page(outcome: tuple[int, dict, str]) -> None:
+    """And, below the overview, its own computation and « À traiter » (read from other pages'
+    loaders) on lines of their own."""
     _, _, text = outcome
     section = text.split("## Page computation — tiny", 1)[1].split("##", 1)[0]
-    assert [line.split("|")[1].strip() for line in section.strip().splitlines()[2:]] == list(PAGES)
+    assert [line.split("|")[1].strip() for line in section.strip().splitlines()[2:]] == [
+        "frame", "overview", "overview: own computation",
+        "overview: « À traiter » (todo, headline)",
+        *PAGES[2:]]
+
+
+@pytest.mark.parametrize("variant", ["own", "« À traiter »"])
+def test_the_overview_s_first_visit_is_split(outcome: tuple[int, dict, str], variant: str) -> None:
+    _, results, _ = outcome
+    (found,) = [m for m in rows(results, "part") if m["name"] == "overview"
+                and m["variant"] == variant]
+    assert found["status"] == "ok" and found["seconds"]["runs"] == 1
+    assert found["note"] == ("freshness, indicators, weekly_load" if variant == "own"
+                             else "todo, headline")
+    assert {m["name"] for m in rows(results, "part")} == {"overview"}
+
+
+@pytest.mark.parametrize(
+    ("page", "parts"),
+    [("overview", {"« À traiter »": ["todo", "headline"]}),
+     ("capacity", {}), ("engagement", {}), ("arbitration", {}), ("data", {})],
+)
+def test_the_shared_parts_come_from_the_registry(page: str, parts: dict[str, list[str]]) -> None:
+    (found,) = [p for p in registry() if p.name == page]
+    assert {label: [s.name for s in steps] for label, steps in found.shared_parts().items()} == parts
+
+
+def split_overview(cold: float, warm: float, own: float, todo: float, beside: float,
+                   pandas: float) -> Results:
+    results = Results(machine={}, options={})
+    results.add(Measurement("reference", "city", "bare scan", "cold", stats=Stats.of([beside])))
+    results.add(Measurement("reference", "city", "pandas (load + compute)", "cold",
+                            stats=Stats.of([pandas])))
+    for group, variant, seconds, note in (
+            ("page", "cold", cold, ""), ("page", "warm", warm, ""), ("page", "bare scan", beside, ""),
+            ("part", "own", own, "freshness, indicators, weekly_load"),
+            ("part", "« À traiter »", todo, "todo, headline")):
+        results.add(Measurement(group, "city", "overview", variant, stats=Stats.of([seconds]),
+                                note=note))
+    return results
+
+
+@pytest.mark.parametrize(
+    ("budget", "measured", "met"),
+    [
+        ("overview: computation, cold (whole first visit)", "230 ms", True),
+        ("overview: computation, from cache", "6 ms", True),
+        ("overview: own computation (cold) ÷ bare scan", "2.5×", True),
+        ("overview: pandas reference ÷ own computation (cold)", "24.0×", True),
+        ("overview: « À traiter », read from other pages' loaders (todo, headline), "
+         "cold", "200 ms, 16.7× the bare scan", None),
+    ],
+)
+def test_the_overview_s_own_computation_holds_the_ratios(
+    budget: str, measured: str, met: bool | None
+) -> None:
+    """230 ms in all: 30 ms of its own (2.5× the 12 ms bare scan beside it, the pandas reference's
+    720 ms 24× slower), 200 ms of « À traiter » shown for information."""
+    rows_ = budgets(split_overview(0.230, 0.006, 0.030, 0.200, 0.012, 0.720))
+    (found,) = [row for row in rows_ if row["budget"] == budget]
+    assert (found["measured"], found["met"]) == (measured, met)
+    assert not [row for row in rows_ if row["budget"] == "overview: page (cold) ÷ bare scan"]
+
+
+def test_the_overview_s_split_is_in_the_page_table() -> None:
+    text = markdown(split_overview(0.230, 0.006, 0.030, 0.200, 0.012, 0.720))
+    assert "| overview | 230 ms | 6 ms | – | – | – | – | 12 ms | – | – |" in text
+    assert "| overview: own computation | 30 ms |  |  |  |  |  |  | 2.5× | 24.0× |" in text
+    assert ("| overview: « À traiter » (todo, headline) | 200 ms |  |  |  |  |  |  "
+            "| 16.7× (information) |  |") in text
+    assert ("| overview: « À traiter », read from other pages' loaders (todo, headline), "
+            "cold | none (information) | 200 ms, 16.7× the bare scan | information |") in text
 
 
 def test_the_registry_covers_every_page_of_the_app() -> None:

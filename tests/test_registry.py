@@ -25,7 +25,7 @@ DRAWING_FILES = sorted([*ROOT.glob("pages/*.py"), *ROOT.glob("dashboard/*_view.p
 def test_pages_and_views_call_no_loader_module_directly(file: Path) -> None:
     text = file.read_text(encoding="utf-8")
     called = re.findall(r"\b(\w*loaders)\.(\w+)\(", text)
-    allowed = {("overview_loaders", "attention"), ("loaders", "agent_weeks_table")}
+    allowed = {("loaders", "agent_weeks_table")}
     assert [call for call in called if call not in allowed] == []
 
 

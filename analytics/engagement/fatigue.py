@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy import special  # not scipy.stats: importing it costs ~0.5 s on a first visit
 
-from analytics.disclosure import mask_small_counts
+from analytics.disclosure import hide_small_count, mask_small_counts
 from analytics.engagement.scope import Scope, months_before, run_query, trailing_windows
 from analytics.schema import NO_LEVEL
 from analytics.store.db import read_sql
@@ -153,6 +153,15 @@ def flag_signals(measures: pd.DataFrame, settings: FatigueSettings | None = None
     return out
 
 
+def flagged_volunteers(
+    con: duckdb.DuckDBPyConnection, scope: Scope, settings: FatigueSettings | None = None
+) -> pd.DataFrame:
+    """Every volunteer at the period's end with its measures and risk signals:
+    :func:`flag_signals` of :func:`volunteer_signals`, with the same ``settings``."""
+    s = settings or FatigueSettings()
+    return flag_signals(volunteer_signals(con, scope, s), s)
+
+
 def signal_counts(flagged: pd.DataFrame) -> dict[str, int]:
     """Number of volunteers showing each signal, plus ``volunteers``, ``any`` (at least one) and
     ``no_shows_without_baseline`` (enough recent registrations, but too few before to tell a rise)."""
@@ -161,6 +170,14 @@ def signal_counts(flagged: pd.DataFrame) -> dict[str, int]:
     counts["volunteers"] = len(flagged)
     counts["any"] = int((flagged["signals"] > 0).sum())
     return counts
+
+
+def shown_signal_counts(flagged: pd.DataFrame, min_group_size: int) -> dict[str, int | None]:
+    """:func:`signal_counts` as the fatigue tab and the overview show them: each count of people
+    None when between 1 and ``min_group_size`` − 1 (:func:`~analytics.disclosure.hide_small_count`),
+    whoever looks."""
+    return {name: None if hide_small_count(count, min_group_size) is None else count
+            for name, count in signal_counts(flagged).items()}
 
 
 def attendance_yearly(

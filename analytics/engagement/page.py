@@ -238,8 +238,7 @@ def fatigue_part(
 ) -> FatiguePart:
     """Year-on-year erosion, volunteers' risk signals at the end, attendance per event."""
     fatigue_settings = settings or fatigue.FatigueSettings()
-    flagged = fatigue.flag_signals(fatigue.volunteer_signals(con, scope, fatigue_settings),
-                                   fatigue_settings)
+    flagged = fatigue.flagged_volunteers(con, scope, fatigue_settings)
     return FatiguePart(
         year_transitions=mask_partition(
             fatigue.year_transitions(con, scope), k, "previous_active", ["still_active", "lapsed"],
@@ -248,8 +247,7 @@ def fatigue_part(
         volunteers=flagged.loc[flagged["signals"] > 0]
         .sort_values(["signals", "participant_id"], ascending=[False, True])
         .reset_index(drop=True),
-        signal_counts={name: hide_small_count(count, k)
-                       for name, count in fatigue.signal_counts(flagged).items()},
+        signal_counts=fatigue.shown_signal_counts(flagged, k),
         fatigue_settings=fatigue_settings,
         attendance_yearly=fatigue.attendance_yearly(con, scope, k),
         attendance_trends=fatigue.attendance_trends(con, scope),
