@@ -11,6 +11,7 @@ divides its hours by the capacity of the agents who did record time that week.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -78,17 +79,18 @@ def load_ratio(hours: npt.ArrayLike, capacity: npt.ArrayLike) -> np.ndarray:
         return np.where(capacity > 0, hours / capacity, np.nan)
 
 
-def _most_loaded_first(totals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """``totals`` (hours and recorded_capacity_hours per ``keys``) with their load_ratio, highest
-    first, ties in the order of ``keys``, missing ratios and keys last."""
+def _most_loaded_first(totals: Mapping[str, np.ndarray], keys: list[str]) -> pd.DataFrame:
+    """The rows of ``totals`` (columns as arrays: ``keys``, hours and recorded_capacity_hours) with
+    their load_ratio, highest first, ties in the order of ``keys``, missing ratios and keys last."""
     ratio = load_ratio(totals["hours"], totals["recorded_capacity_hours"])
     # np.lexsort sorts by its last key first, stably: the ratio (highest first, NaN last), then keys
     order = np.lexsort([*(_ascending_codes(totals[key]) for key in reversed(keys)),
                         np.where(np.isnan(ratio), np.inf, -ratio)])
-    return totals.assign(load_ratio=ratio).take(order).reset_index(drop=True)
+    return pd.DataFrame({**{name: values[order] for name, values in totals.items()},
+                         "load_ratio": ratio[order]})
 
 
-def _ascending_codes(values: pd.Series) -> np.ndarray:
+def _ascending_codes(values: np.ndarray) -> np.ndarray:
     """Integers in the ascending order of ``values``, missing values last (for np.lexsort)."""
     codes, uniques = pd.factorize(values, sort=True)
     return np.where(codes < 0, len(uniques), codes)
@@ -101,7 +103,7 @@ def _classified(
     labels) of rows with these hours, capacity and recorded hours (all levels)."""
     ratio = np.where(recorded > 0, load_ratio(hours, capacity), np.nan)
     band = _bands(hours, capacity, recorded, thresholds.load_bands)
-    return {"load_ratio": ratio, "band": pd.Series(band, dtype="object")}
+    return {"load_ratio": ratio, "band": pd.Series(band, dtype="object", copy=False)}
 
 
 def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
@@ -145,7 +147,7 @@ def period_load(weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         .sum()
         .reset_index()
     )
-    return _most_loaded_first(grouped, keys)
+    return _most_loaded_first({name: grouped[name].to_numpy() for name in grouped.columns}, keys)
 
 
 def load_over_period(agent_weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -212,29 +214,18 @@ def _plain(column: np.ndarray) -> np.ndarray:
     return np.where(missing, None, column.data)  # (filled() would write its own "?" fill value)
 
 
-def _numbers(rows: Arrays, name: str) -> np.ndarray:
-    """The column ``name`` of a query as floats, NULLs as NaN."""
-    return _plain(rows[name]).astype(float)
-
-
-def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For rows in which equal keys follow each other: the first row of each run, and the run of
-    each row (0, 0, 0, 1, 1, …). NULL keys make one run."""
+def _starts(keys: np.ndarray) -> np.ndarray:
+    """For rows in which equal keys follow each other: the first row of each run of equal keys
+    (NULL keys make one run)."""
     codes = pd.factorize(keys, use_na_sentinel=False)[0]
-    new_run = np.diff(codes, prepend=-1) != 0
-    return np.flatnonzero(new_run), np.cumsum(new_run) - 1
+    return np.flatnonzero(np.diff(codes, prepend=-1) != 0)
 
 
-def _frame(
-    columns: Arrays, heads: pd.DataFrame, run: np.ndarray, drop: tuple[str, ...] = ()
-) -> pd.DataFrame:
-    """A query's rows as a DataFrame, in its column order without ``drop``: the columns of ``heads``
-    (one row per run, strings converted once) repeated on each row of their run, the others as
-    they came."""
-    return pd.DataFrame({
-        name: heads[name].array.take(run) if name in heads else _plain(column)
-        for name, column in columns.items() if name not in drop
-    })
+def _frame(columns: Mapping[str, np.ndarray], thresholds: Thresholds, hours: np.ndarray,
+           capacity: np.ndarray, recorded: np.ndarray) -> pd.DataFrame:
+    """Week rows as a DataFrame: ``columns`` as they came (NULLs as NaN or None), then their
+    ``load_ratio`` and ``band`` (:func:`_classified`)."""
+    return pd.DataFrame({**columns, **_classified(hours, capacity, recorded, thresholds)})
 
 
 def _service_part(
@@ -243,15 +234,18 @@ def _service_part(
     """From ``service_week_load.sql``'s rows (a service's rows follow each other): the classified
     service weeks, the period's load per service most loaded first (each run of rows summed in
     place), the missing agent-weeks and the recorded hours."""
-    starts, run = _runs(_plain(rows["service_id"]))
-    heads = pd.DataFrame({name: _plain(rows[name])[starts] for name in ("service_id", "service_name")})
+    columns = {name: _plain(column) for name, column in rows.items()}
     hours, recorded, recorded_capacity = (
-        _numbers(rows, name) for name in ("hours", "recorded_hours", "recorded_capacity_hours"))
-    weeks = _frame(rows, heads, run, drop=("recorded_hours",)).assign(
-        **_classified(hours, recorded_capacity, recorded, thresholds))
-    sums = {name: np.add.reduceat(values, starts) if len(starts) else np.empty(0)
-            for name, values in (("hours", hours), ("recorded_capacity_hours", recorded_capacity))}
-    totals = _most_loaded_first(heads.assign(**sums), ["service_id", "service_name"])
+        columns[name].astype(float) for name in ("hours", "recorded_hours", "recorded_capacity_hours"))
+    weeks = _frame({name: column for name, column in columns.items() if name != "recorded_hours"},
+                   thresholds, hours, recorded_capacity, recorded)
+    starts = _starts(columns["service_id"])
+    totals = _most_loaded_first({
+        "service_id": columns["service_id"][starts],
+        "service_name": columns["service_name"][starts],
+        **{name: np.add.reduceat(values, starts) if len(starts) else np.empty(0)
+           for name, values in (("hours", hours), ("recorded_capacity_hours", recorded_capacity))},
+    }, ["service_id", "service_name"])
     return weeks, totals, int(rows["agents_missing"].sum()), float(recorded.sum())
 
 
@@ -261,16 +255,19 @@ _AGENT_COLUMNS: Final[tuple[str, ...]] = ("agent_id", "agent_name", "service_id"
 def _agent_part(rows: Arrays, thresholds: Thresholds) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """From ``agent_week_top.sql``'s rows (agent by agent): the agents shown, most loaded first, with
     their period's load; their classified weeks; the number of agents in scope."""
-    ranks = rows["period_rank"]
-    starts, run = _runs(ranks)  # an agent's rows follow each other, with its period rank
-    heads = pd.DataFrame({name: _plain(rows[name])[starts] for name in _AGENT_COLUMNS})
-    by_rank = np.argsort(ranks[starts], kind="stable")
-    agents = heads.take(by_rank).reset_index(drop=True).assign(**{
-        name: _plain(rows[column])[starts][by_rank] for column, name in _PERIOD_COLUMNS.items()})
-    weeks = _frame(rows, heads, run, drop=(*_PERIOD_COLUMNS, "period_rank", "agents_total")).assign(
-        **_classified(*(_numbers(rows, name) for name in ("hours", "capacity_hours", "recorded_hours")),
-                      thresholds))
-    return agents, weeks, int(rows["agents_total"][0]) if len(ranks) else 0
+    columns = {name: _plain(column) for name, column in rows.items()}
+    ranks = columns["period_rank"]
+    starts = _starts(ranks)  # an agent's rows follow each other, with its period rank
+    firsts = starts[np.argsort(ranks[starts], kind="stable")]  # an agent's first row, by rank
+    agents = pd.DataFrame({
+        **{name: columns[name][firsts] for name in _AGENT_COLUMNS},
+        **{name: columns[column][firsts] for column, name in _PERIOD_COLUMNS.items()},
+    })
+    weeks = _frame(
+        {name: column for name, column in columns.items()
+         if name not in (*_PERIOD_COLUMNS, "period_rank", "agents_total")},
+        thresholds, *(columns[name].astype(float) for name in ("hours", "capacity_hours", "recorded_hours")))
+    return agents, weeks, int(columns["agents_total"][0]) if len(ranks) else 0
 
 
 def load_view(
