@@ -8,15 +8,16 @@
 -- overload_run_projects.sql (the overload tab only).
 WITH
 islands AS (
-    -- the weeks over the threshold; consecutive weeks of an agent share their island (the Monday
-    -- before the run's first week)
+    -- the weeks over the threshold, numbered agent by agent, week by week: the consecutive weeks of
+    -- an agent share their island (week number less row number; one window over all the rows,
+    -- cheaper than one per agent)
     SELECT
         agent_id,
         week_start,
         hours,
         capacity_hours,
-        week_start - 7 * CAST(row_number() OVER (PARTITION BY agent_id ORDER BY week_start) AS INTEGER)
-                                           AS island
+        date_diff('day', DATE '2000-01-03', week_start) // 7
+          - row_number() OVER (ORDER BY agent_id, week_start) AS island
     FROM agent_week
     WHERE week_start BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
