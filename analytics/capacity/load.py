@@ -22,7 +22,7 @@ import pandas as pd
 
 from analytics.scope import Scope
 from analytics.settings import Thresholds
-from analytics.store.db import Arrays, query_arrays, query_df, read_sql
+from analytics.store.db import query_arrays, query_df, read_sql
 
 BANDS: Final[tuple[str, ...]] = ("under", "near", "full", "over")
 """Load bands, from the lightest: under the first limit (85 %), up to 100 %, up to 110 %, above."""
@@ -204,11 +204,14 @@ class LoadView:
 
 
 def _plain(column: np.ndarray) -> np.ndarray:
-    """A query column (:func:`~analytics.store.db.query_arrays`) without its mask: NULLs as NaN
-    (numbers, integers becoming floats) or None (strings)."""
+    """A query column (:func:`~analytics.store.db.query_arrays`, or part of its rows) without its
+    mask: NULLs as NaN (numbers, integers becoming floats) or None (strings); a column without any
+    NULL as it came."""
     if not np.ma.isMaskedArray(column):
         return column
     missing = np.ma.getmaskarray(column)
+    if not missing.any():
+        return column.data
     if column.dtype.kind in "iuf":
         return np.where(missing, np.nan, column.data.astype(float))
     return np.where(missing, None, column.data)  # (filled() would write its own "?" fill value)
@@ -228,46 +231,55 @@ def _frame(columns: Mapping[str, np.ndarray], thresholds: Thresholds, hours: np.
     return pd.DataFrame({**columns, **_classified(hours, capacity, recorded, thresholds)})
 
 
+_SERVICE_COLUMNS: Final[tuple[str, ...]] = (
+    "service_id", "service_name", "week_start", "hours", "capacity_hours", "recorded_capacity_hours",
+    "agents", "agents_missing",
+)
+"""The columns of :attr:`LoadView.service_weeks` read from ``load_weeks.sql``'s service rows (before
+load_ratio and band)."""
+_AGENT_COLUMNS: Final[tuple[str, ...]] = ("agent_id", "agent_name", "service_id", "service_name")
+_AGENT_WEEK_COLUMNS: Final[tuple[str, ...]] = (
+    *_AGENT_COLUMNS, "week_start", "days_in_period", "recorded_hours", "hours", "capacity_hours",
+)
+"""The columns of :attr:`LoadView.agent_weeks` read from its agent rows (before load_ratio and band)."""
+
+
 def _service_part(
-    rows: Arrays, thresholds: Thresholds
+    rows: dict[str, np.ndarray], thresholds: Thresholds
 ) -> tuple[pd.DataFrame, pd.DataFrame, int, float]:
-    """From ``service_week_load.sql``'s rows (a service's rows follow each other): the classified
+    """From ``load_weeks.sql``'s service rows (a service's rows follow each other): the classified
     service weeks, the period's load per service most loaded first (each run of rows summed in
     place), the missing agent-weeks and the recorded hours."""
-    columns = {name: _plain(column) for name, column in rows.items()}
     hours, recorded, recorded_capacity = (
-        columns[name].astype(float) for name in ("hours", "recorded_hours", "recorded_capacity_hours"))
-    weeks = _frame({name: column for name, column in columns.items() if name != "recorded_hours"},
+        rows[name].astype(float) for name in ("hours", "recorded_hours", "recorded_capacity_hours"))
+    weeks = _frame({name: rows[name] for name in _SERVICE_COLUMNS},
                    thresholds, hours, recorded_capacity, recorded)
-    starts = _starts(columns["service_id"])
+    starts = _starts(rows["service_id"])
     totals = _most_loaded_first({
-        "service_id": columns["service_id"][starts],
-        "service_name": columns["service_name"][starts],
+        "service_id": rows["service_id"][starts],
+        "service_name": rows["service_name"][starts],
         **{name: np.add.reduceat(values, starts) if len(starts) else np.empty(0)
            for name, values in (("hours", hours), ("recorded_capacity_hours", recorded_capacity))},
     }, ["service_id", "service_name"])
     return weeks, totals, int(rows["agents_missing"].sum()), float(recorded.sum())
 
 
-_AGENT_COLUMNS: Final[tuple[str, ...]] = ("agent_id", "agent_name", "service_id", "service_name")
-
-
-def _agent_part(rows: Arrays, thresholds: Thresholds) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """From ``agent_week_top.sql``'s rows (agent by agent): the agents shown, most loaded first, with
-    their period's load; their classified weeks; the number of agents in scope."""
-    columns = {name: _plain(column) for name, column in rows.items()}
-    ranks = columns["period_rank"]
+def _agent_part(
+    rows: dict[str, np.ndarray], thresholds: Thresholds
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """From ``load_weeks.sql``'s agent rows (agent by agent): the agents shown, most loaded first,
+    with their period's load; their classified weeks; the number of agents in scope."""
+    ranks = rows["period_rank"]
     starts = _starts(ranks)  # an agent's rows follow each other, with its period rank
     firsts = starts[np.argsort(ranks[starts], kind="stable")]  # an agent's first row, by rank
     agents = pd.DataFrame({
-        **{name: columns[name][firsts] for name in _AGENT_COLUMNS},
-        **{name: columns[column][firsts] for column, name in _PERIOD_COLUMNS.items()},
+        **{name: rows[name][firsts] for name in _AGENT_COLUMNS},
+        **{name: rows[column][firsts] for column, name in _PERIOD_COLUMNS.items()},
     })
     weeks = _frame(
-        {name: column for name, column in columns.items()
-         if name not in (*_PERIOD_COLUMNS, "period_rank", "agents_total")},
-        thresholds, *(columns[name].astype(float) for name in ("hours", "capacity_hours", "recorded_hours")))
-    return agents, weeks, int(columns["agents_total"][0]) if len(ranks) else 0
+        {name: rows[name] for name in _AGENT_WEEK_COLUMNS},
+        thresholds, *(rows[name].astype(float) for name in ("hours", "capacity_hours", "recorded_hours")))
+    return agents, weeks, int(rows["agents_total"][0]) if len(ranks) else 0
 
 
 def load_view(
@@ -276,19 +288,21 @@ def load_view(
     thresholds: Thresholds | None = None,
     limit: int = HEATMAP_MAX_AGENTS,
 ) -> LoadView:
-    """The load tab for the period and filters: two queries over the same agent-weeks as
-    :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``). Their
-    rows come as arrays; each name is converted once, not once per week."""
-    start, end, service, level = scope.start, scope.end, scope.service, scope.level
+    """The load tab for the period and filters, from one query over the same agent-weeks as
+    :func:`agent_weeks` (``sql/capacity/load_weeks.sql``): its service rows and its agent rows come
+    as arrays; each name is converted once, not once per week."""
     limits = thresholds or Thresholds()
-    params = {"start": start, "end": end, "service": service, "level": level}
-    service_weeks, services, missing_weeks, recorded_hours = _service_part(
-        query_arrays(con, read_sql("capacity/service_week_load"), params), limits)
+    found = query_arrays(con, read_sql("capacity/load_weeks"), {
+        "start": scope.start, "end": scope.end, "service": scope.service, "level": scope.level,
+        "limit": limit})
+    services = _plain(found.pop("part")) == "service"
+    service_weeks, services_load, missing_weeks, recorded_hours = _service_part(
+        {name: _plain(column[services]) for name, column in found.items()}, limits)
     agents, agent_weeks, agents_total = _agent_part(
-        query_arrays(con, read_sql("capacity/agent_week_top"), {**params, "limit": limit}), limits)
+        {name: _plain(column[~services]) for name, column in found.items()}, limits)
     return LoadView(
         service_weeks=service_weeks,
-        services=services,
+        services=services_load,
         agents=agents,
         agent_weeks=agent_weeks,
         agents_total=agents_total,
