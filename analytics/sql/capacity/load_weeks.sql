@@ -29,11 +29,7 @@
 -- hours and capacity_hours over the service rows equal the catalogue's hours.total and capacity.hours.
 WITH
 -- @include capacity/period_weeks
-agents_in AS (
-    SELECT agent_id, service_id
-    FROM agents
-    WHERE $service IS NULL OR service_id = $service
-),
+-- @include capacity/agents_in
 
 -- the service heatmap ------------------------------------------------------------------------------
 
@@ -118,10 +114,9 @@ ranked AS (
 
 top AS (
     -- the agents shown, with their names
-    SELECT r.*, a.agent_name, a.service_id, s.service_name
+    SELECT r.*, a.agent_name, a.service_id, a.service_name
     FROM ranked AS r
-    JOIN agents AS a ON a.agent_id = r.agent_id
-    LEFT JOIN services AS s ON s.service_id = a.service_id
+    JOIN agents_in AS a ON a.agent_id = r.agent_id
     WHERE r.period_rank <= $limit
 )
 

@@ -7,6 +7,7 @@
 -- catalogue's agents.sustained_overload; what was worked on during each run is
 -- overload_run_projects.sql (the overload tab only).
 WITH
+-- @include capacity/agents_in
 islands AS (
     -- the weeks over the threshold, numbered agent by agent, week by week: the consecutive weeks of
     -- an agent share their island (week number less row number; one window over all the rows,
@@ -40,9 +41,8 @@ runs AS (
 )
 
 SELECT
-    r.agent_id, a.agent_name, a.service_id, s.service_name,
+    r.agent_id, a.agent_name, a.service_id, a.service_name,
     r.run_start, r.run_end, r.weeks, r.run_hours, r.run_capacity_hours, r.max_load_ratio
 FROM runs AS r
-LEFT JOIN agents AS a ON a.agent_id = r.agent_id
-LEFT JOIN services AS s ON s.service_id = a.service_id
+LEFT JOIN agents_in AS a USING (agent_id)
 ORDER BY r.weeks DESC, a.agent_name, r.agent_id, r.run_start

@@ -1,7 +1,7 @@
 -- Shared CTEs (not a query on its own): the agent-week rows of the period [$start, $end].
 -- Included by agent_week_load.sql, load_weeks.sql and data/health.sql with the line
 -- "-- @include capacity/period_weeks" right after their WITH (analytics.store.db.read_sql); the text
--- ends with a comma, so the including file goes on with its own CTEs (agents_in first).
+-- ends with a comma, so the including file goes on with its own CTEs.
 -- weeks: one row per (agent_id, week_start) with capacity or recorded time inside the period, with
 --        recorded_hours (all levels), hours (the level filter applied) and capacity_hours (never
 --        narrowed by the level). Whole weeks come from agent_week; the (at most two) weeks cut by the
