@@ -87,3 +87,17 @@ def test_runs_and_the_catalogue_agree(store, start: date, end: date, weeks: list
 
 def test_service_filter(store) -> None:
     assert overload_runs(store, Scope(date(2026, 3, 1), date(2026, 4, 30), service="S2")).empty
+
+
+def test_a_run_of_ordinary_work_names_no_project() -> None:
+    """r (35 h): over for four weeks from 2 March, no project: the run is listed with no project
+    and no participation, and counted."""
+    entries = [e for monday in (date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16),
+                                date(2026, 3, 23)) for e in week("r", monday, FULL)]
+    store = make_store(agents=[agent("r", "S1", "Rémi")],
+                       contracts=[contract("r", date(2020, 1, 1), 35)], time_entries=entries)
+    scope = Scope(date(2026, 3, 1), date(2026, 3, 31))
+    runs = overload_runs(store, scope)
+    assert runs[["agent_id", "weeks", "top_projects", "participation_share"]].to_dict("records") == [
+        {"agent_id": "r", "weeks": 4, "top_projects": [], "participation_share": 0.0}]
+    assert compute_indicators(store, scope)["agents.sustained_overload"] == 1

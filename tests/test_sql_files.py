@@ -20,8 +20,10 @@ def test_every_sql_file_reads_with_its_includes_resolved(name: str) -> None:
     ("name", "fragment", "cte"),
     [
         ("capacity/agent_week_load", "capacity/period_weeks", "edge_weeks AS ("),
-        ("capacity/agent_week_top", "capacity/period_weeks", "edge_weeks AS ("),
-        ("capacity/service_week_load", "capacity/period_weeks", "edge_weeks AS ("),
+        ("capacity/load_weeks", "capacity/period_weeks", "edge_weeks AS ("),
+        *(("capacity/" + name, "capacity/agents_in", "agents_in AS (")
+          for name in ("legal_days", "legal_weeks", "legal_avg12", "legal_rest", "overload_runs",
+                       "evenings", "participation_by_agent", "load_weeks")),
         ("capacity/legal_avg12", "legal/avg12_windows", "earlier_running AS ("),
         ("derived/entry_facts", "rules/outside_hours", "WHEN is_nonworking_day THEN hours"),
         ("engagement/attendance_trend", "engagement/attendance_groups", "by_group AS ("),

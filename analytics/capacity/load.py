@@ -11,6 +11,7 @@ divides its hours by the capacity of the agents who did record time that week.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -21,7 +22,7 @@ import pandas as pd
 
 from analytics.scope import Scope
 from analytics.settings import Thresholds
-from analytics.store.db import Arrays, query_arrays, query_df, read_sql
+from analytics.store.db import query_arrays, query_df, read_sql
 
 BANDS: Final[tuple[str, ...]] = ("under", "near", "full", "over")
 """Load bands, from the lightest: under the first limit (85 %), up to 100 %, up to 110 %, above."""
@@ -78,17 +79,18 @@ def load_ratio(hours: npt.ArrayLike, capacity: npt.ArrayLike) -> np.ndarray:
         return np.where(capacity > 0, hours / capacity, np.nan)
 
 
-def _most_loaded_first(totals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """``totals`` (hours and recorded_capacity_hours per ``keys``) with their load_ratio, highest
-    first, ties in the order of ``keys``, missing ratios and keys last."""
+def _most_loaded_first(totals: Mapping[str, np.ndarray], keys: list[str]) -> pd.DataFrame:
+    """The rows of ``totals`` (columns as arrays: ``keys``, hours and recorded_capacity_hours) with
+    their load_ratio, highest first, ties in the order of ``keys``, missing ratios and keys last."""
     ratio = load_ratio(totals["hours"], totals["recorded_capacity_hours"])
     # np.lexsort sorts by its last key first, stably: the ratio (highest first, NaN last), then keys
     order = np.lexsort([*(_ascending_codes(totals[key]) for key in reversed(keys)),
                         np.where(np.isnan(ratio), np.inf, -ratio)])
-    return totals.assign(load_ratio=ratio).take(order).reset_index(drop=True)
+    return pd.DataFrame({**{name: values[order] for name, values in totals.items()},
+                         "load_ratio": ratio[order]})
 
 
-def _ascending_codes(values: pd.Series) -> np.ndarray:
+def _ascending_codes(values: np.ndarray) -> np.ndarray:
     """Integers in the ascending order of ``values``, missing values last (for np.lexsort)."""
     codes, uniques = pd.factorize(values, sort=True)
     return np.where(codes < 0, len(uniques), codes)
@@ -101,7 +103,7 @@ def _classified(
     labels) of rows with these hours, capacity and recorded hours (all levels)."""
     ratio = np.where(recorded > 0, load_ratio(hours, capacity), np.nan)
     band = _bands(hours, capacity, recorded, thresholds.load_bands)
-    return {"load_ratio": ratio, "band": pd.Series(band, dtype="object")}
+    return {"load_ratio": ratio, "band": pd.Series(band, dtype="object", copy=False)}
 
 
 def classify_agent_weeks(weeks: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
@@ -145,7 +147,7 @@ def period_load(weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         .sum()
         .reset_index()
     )
-    return _most_loaded_first(grouped, keys)
+    return _most_loaded_first({name: grouped[name].to_numpy() for name in grouped.columns}, keys)
 
 
 def load_over_period(agent_weeks: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -202,74 +204,81 @@ class LoadView:
 
 
 def _plain(column: np.ndarray) -> np.ndarray:
-    """A query column (:func:`~analytics.store.db.query_arrays`) without its mask: NULLs as NaN
-    (numbers, integers becoming floats) or None (strings)."""
+    """A query column (:func:`~analytics.store.db.query_arrays`, or part of its rows) without its
+    mask: NULLs as NaN (numbers, integers becoming floats) or None (strings); a column without any
+    NULL as it came."""
     if not np.ma.isMaskedArray(column):
         return column
     missing = np.ma.getmaskarray(column)
+    if not missing.any():
+        return column.data
     if column.dtype.kind in "iuf":
         return np.where(missing, np.nan, column.data.astype(float))
     return np.where(missing, None, column.data)  # (filled() would write its own "?" fill value)
 
 
-def _numbers(rows: Arrays, name: str) -> np.ndarray:
-    """The column ``name`` of a query as floats, NULLs as NaN."""
-    return _plain(rows[name]).astype(float)
-
-
-def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For rows in which equal keys follow each other: the first row of each run, and the run of
-    each row (0, 0, 0, 1, 1, …). NULL keys make one run."""
+def _starts(keys: np.ndarray) -> np.ndarray:
+    """For rows in which equal keys follow each other: the first row of each run of equal keys
+    (NULL keys make one run)."""
     codes = pd.factorize(keys, use_na_sentinel=False)[0]
-    new_run = np.diff(codes, prepend=-1) != 0
-    return np.flatnonzero(new_run), np.cumsum(new_run) - 1
+    return np.flatnonzero(np.diff(codes, prepend=-1) != 0)
 
 
-def _frame(
-    columns: Arrays, heads: pd.DataFrame, run: np.ndarray, drop: tuple[str, ...] = ()
-) -> pd.DataFrame:
-    """A query's rows as a DataFrame, in its column order without ``drop``: the columns of ``heads``
-    (one row per run, strings converted once) repeated on each row of their run, the others as
-    they came."""
-    return pd.DataFrame({
-        name: heads[name].array.take(run) if name in heads else _plain(column)
-        for name, column in columns.items() if name not in drop
-    })
+def _frame(columns: Mapping[str, np.ndarray], thresholds: Thresholds, hours: np.ndarray,
+           capacity: np.ndarray, recorded: np.ndarray) -> pd.DataFrame:
+    """Week rows as a DataFrame: ``columns`` as they came (NULLs as NaN or None), then their
+    ``load_ratio`` and ``band`` (:func:`_classified`)."""
+    return pd.DataFrame({**columns, **_classified(hours, capacity, recorded, thresholds)})
+
+
+_SERVICE_COLUMNS: Final[tuple[str, ...]] = (
+    "service_id", "service_name", "week_start", "hours", "capacity_hours", "recorded_capacity_hours",
+    "agents", "agents_missing",
+)
+"""The columns of :attr:`LoadView.service_weeks` read from ``load_weeks.sql``'s service rows (before
+load_ratio and band)."""
+_AGENT_COLUMNS: Final[tuple[str, ...]] = ("agent_id", "agent_name", "service_id", "service_name")
+_AGENT_WEEK_COLUMNS: Final[tuple[str, ...]] = (
+    *_AGENT_COLUMNS, "week_start", "days_in_period", "recorded_hours", "hours", "capacity_hours",
+)
+"""The columns of :attr:`LoadView.agent_weeks` read from its agent rows (before load_ratio and band)."""
 
 
 def _service_part(
-    rows: Arrays, thresholds: Thresholds
+    rows: dict[str, np.ndarray], thresholds: Thresholds
 ) -> tuple[pd.DataFrame, pd.DataFrame, int, float]:
-    """From ``service_week_load.sql``'s rows (a service's rows follow each other): the classified
+    """From ``load_weeks.sql``'s service rows (a service's rows follow each other): the classified
     service weeks, the period's load per service most loaded first (each run of rows summed in
     place), the missing agent-weeks and the recorded hours."""
-    starts, run = _runs(_plain(rows["service_id"]))
-    heads = pd.DataFrame({name: _plain(rows[name])[starts] for name in ("service_id", "service_name")})
     hours, recorded, recorded_capacity = (
-        _numbers(rows, name) for name in ("hours", "recorded_hours", "recorded_capacity_hours"))
-    weeks = _frame(rows, heads, run, drop=("recorded_hours",)).assign(
-        **_classified(hours, recorded_capacity, recorded, thresholds))
-    sums = {name: np.add.reduceat(values, starts) if len(starts) else np.empty(0)
-            for name, values in (("hours", hours), ("recorded_capacity_hours", recorded_capacity))}
-    totals = _most_loaded_first(heads.assign(**sums), ["service_id", "service_name"])
+        rows[name].astype(float) for name in ("hours", "recorded_hours", "recorded_capacity_hours"))
+    weeks = _frame({name: rows[name] for name in _SERVICE_COLUMNS},
+                   thresholds, hours, recorded_capacity, recorded)
+    starts = _starts(rows["service_id"])
+    totals = _most_loaded_first({
+        "service_id": rows["service_id"][starts],
+        "service_name": rows["service_name"][starts],
+        **{name: np.add.reduceat(values, starts) if len(starts) else np.empty(0)
+           for name, values in (("hours", hours), ("recorded_capacity_hours", recorded_capacity))},
+    }, ["service_id", "service_name"])
     return weeks, totals, int(rows["agents_missing"].sum()), float(recorded.sum())
 
 
-_AGENT_COLUMNS: Final[tuple[str, ...]] = ("agent_id", "agent_name", "service_id", "service_name")
-
-
-def _agent_part(rows: Arrays, thresholds: Thresholds) -> tuple[pd.DataFrame, pd.DataFrame, int]:
-    """From ``agent_week_top.sql``'s rows (agent by agent): the agents shown, most loaded first, with
-    their period's load; their classified weeks; the number of agents in scope."""
+def _agent_part(
+    rows: dict[str, np.ndarray], thresholds: Thresholds
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """From ``load_weeks.sql``'s agent rows (agent by agent): the agents shown, most loaded first,
+    with their period's load; their classified weeks; the number of agents in scope."""
     ranks = rows["period_rank"]
-    starts, run = _runs(ranks)  # an agent's rows follow each other, with its period rank
-    heads = pd.DataFrame({name: _plain(rows[name])[starts] for name in _AGENT_COLUMNS})
-    by_rank = np.argsort(ranks[starts], kind="stable")
-    agents = heads.take(by_rank).reset_index(drop=True).assign(**{
-        name: _plain(rows[column])[starts][by_rank] for column, name in _PERIOD_COLUMNS.items()})
-    weeks = _frame(rows, heads, run, drop=(*_PERIOD_COLUMNS, "period_rank", "agents_total")).assign(
-        **_classified(*(_numbers(rows, name) for name in ("hours", "capacity_hours", "recorded_hours")),
-                      thresholds))
+    starts = _starts(ranks)  # an agent's rows follow each other, with its period rank
+    firsts = starts[np.argsort(ranks[starts], kind="stable")]  # an agent's first row, by rank
+    agents = pd.DataFrame({
+        **{name: rows[name][firsts] for name in _AGENT_COLUMNS},
+        **{name: rows[column][firsts] for column, name in _PERIOD_COLUMNS.items()},
+    })
+    weeks = _frame(
+        {name: rows[name] for name in _AGENT_WEEK_COLUMNS},
+        thresholds, *(rows[name].astype(float) for name in ("hours", "capacity_hours", "recorded_hours")))
     return agents, weeks, int(rows["agents_total"][0]) if len(ranks) else 0
 
 
@@ -279,19 +288,21 @@ def load_view(
     thresholds: Thresholds | None = None,
     limit: int = HEATMAP_MAX_AGENTS,
 ) -> LoadView:
-    """The load tab for the period and filters: two queries over the same agent-weeks as
-    :func:`agent_weeks` (``sql/capacity/service_week_load.sql`` and ``agent_week_top.sql``). Their
-    rows come as arrays; each name is converted once, not once per week."""
-    start, end, service, level = scope.start, scope.end, scope.service, scope.level
+    """The load tab for the period and filters, from one query over the same agent-weeks as
+    :func:`agent_weeks` (``sql/capacity/load_weeks.sql``): its service rows and its agent rows come
+    as arrays; each name is converted once, not once per week."""
     limits = thresholds or Thresholds()
-    params = {"start": start, "end": end, "service": service, "level": level}
-    service_weeks, services, missing_weeks, recorded_hours = _service_part(
-        query_arrays(con, read_sql("capacity/service_week_load"), params), limits)
+    found = query_arrays(con, read_sql("capacity/load_weeks"), {
+        "start": scope.start, "end": scope.end, "service": scope.service, "level": scope.level,
+        "limit": limit})
+    services = _plain(found.pop("part")) == "service"
+    service_weeks, services_load, missing_weeks, recorded_hours = _service_part(
+        {name: _plain(column[services]) for name, column in found.items()}, limits)
     agents, agent_weeks, agents_total = _agent_part(
-        query_arrays(con, read_sql("capacity/agent_week_top"), {**params, "limit": limit}), limits)
+        {name: _plain(column[~services]) for name, column in found.items()}, limits)
     return LoadView(
         service_weeks=service_weeks,
-        services=services,
+        services=services_load,
         agents=agents,
         agent_weeks=agent_weeks,
         agents_total=agents_total,

@@ -24,7 +24,7 @@ RUN_COLUMNS: Final[tuple[str, ...]] = (
     "agent_id", "agent_name", "service_id", "service_name", "run_start", "run_end", "weeks",
     "run_hours", "run_capacity_hours", "max_load_ratio",
 )
-"""The columns describing a run (repeated on each of its project rows in the SQL result)."""
+"""The columns describing a run (``sql/capacity/overload_runs.sql``)."""
 TOP_RUN_PROJECTS: Final[int] = 3
 """How many projects are named for each run (those with most hours during it)."""
 
@@ -36,8 +36,9 @@ def overload_rows(
     service: str | None = None,
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
-    """Runs of sustained overload with the hours per project during each (see
-    ``sql/capacity/overload_runs.sql``): one row per (run, project)."""
+    """The runs of sustained overload, one row per run (:data:`RUN_COLUMNS`, longest first; see
+    ``sql/capacity/overload_runs.sql``): the list the catalogue's ``agents.sustained_overload``
+    counts the agents of."""
     limits = thresholds or load_thresholds()
     return query_df(
         con,
@@ -48,30 +49,45 @@ def overload_rows(
     )
 
 
+def run_projects(con: duckdb.DuckDBPyConnection, runs: pd.DataFrame) -> pd.DataFrame:
+    """What was worked on during each run of ``runs`` (:func:`overload_rows`): one row per (run,
+    project) with agent_id, run_start, project_id, project_name, level and hours (see
+    ``sql/capacity/overload_run_projects.sql``); no row for a run without project hours."""
+    if runs.empty:
+        return pd.DataFrame(columns=["agent_id", "run_start", "project_id", "project_name", "level",
+                                     "hours"])
+    return query_df(con, read_sql("capacity/overload_run_projects"), {
+        "agent_ids": runs["agent_id"].tolist(),
+        "run_starts": [day.date() for day in pd.to_datetime(runs["run_start"])],
+        "run_ends": [day.date() for day in pd.to_datetime(runs["run_end"])],
+    })
+
+
 def overloaded_agents(rows: pd.DataFrame) -> int:
     """The catalogue's ``agents.sustained_overload``: the distinct agents of the runs ``rows``
     (:func:`overload_rows` or :func:`summarise_runs`)."""
     return int(rows["agent_id"].nunique()) if not rows.empty else 0
 
 
-def summarise_runs(rows: pd.DataFrame, top: int = TOP_RUN_PROJECTS) -> pd.DataFrame:
-    """One row per run, longest first: the run columns, ``load_ratio`` = run_hours /
-    run_capacity_hours (the run's mean load), ``participation_share`` (share of the run's hours on
-    participatory projects), and ``top_projects``: list of (project_name, hours) of the ``top``
-    projects with most hours during the run (ordinary work without project is not named)."""
+def summarise_runs(
+    runs: pd.DataFrame, projects: pd.DataFrame, top: int = TOP_RUN_PROJECTS
+) -> pd.DataFrame:
+    """One row per run of ``runs`` (:func:`overload_rows`), longest first: the run columns,
+    ``load_ratio`` = run_hours / run_capacity_hours (the run's mean load), ``participation_share``
+    (share of the run's hours on participatory projects), and ``top_projects``: list of
+    (project_name, hours) of the ``top`` projects with most hours during the run, from ``projects``
+    (:func:`run_projects`; ordinary work without project is not named)."""
     keys = ["agent_id", "run_start"]
-    runs = rows[list(RUN_COLUMNS)].drop_duplicates(keys).reset_index(drop=True)
+    runs = runs[list(RUN_COLUMNS)].reset_index(drop=True)
     if runs.empty:
         return runs.assign(load_ratio=[], participation_share=[], top_projects=[])
-    worked = rows[rows["hours"].notna()]
+    worked = projects.astype({"run_start": runs["run_start"].dtype})
     participation = (
         worked[worked["level"].notna() & (worked["level"] != NO_LEVEL)]
         .groupby(keys, as_index=False)["hours"].sum()
         .rename(columns={"hours": "participation_hours"})
     )
-    named = worked[worked["project_id"].notna()].sort_values(
-        [*keys, "hours", "project_id"], ascending=[True, True, False, True]
-    )
+    named = worked.sort_values([*keys, "hours", "project_id"], ascending=[True, True, False, True])
     named = named.groupby(keys).head(top)
     labels = named["project_name"].fillna(named["project_id"])
     named = named.assign(pair=list(zip(labels, named["hours"], strict=True)))
@@ -92,5 +108,5 @@ def overload_runs(
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """The runs of sustained overload in the period, summarised (:func:`summarise_runs`)."""
-    start, end, service = scope.start, scope.end, scope.service
-    return summarise_runs(overload_rows(con, start, end, service, thresholds))
+    runs = overload_rows(con, scope.start, scope.end, scope.service, thresholds)
+    return summarise_runs(runs, run_projects(con, runs))

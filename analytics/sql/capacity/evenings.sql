@@ -4,12 +4,7 @@
 --          work dates whose last end, possibly past midnight, is after $workday_end_hours on that
 --          date; with a level filter, the end of the work at that level).
 WITH
-agents_in AS (
-    SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
-    FROM agents AS a
-    LEFT JOIN services AS s ON s.service_id = a.service_id
-    WHERE $service IS NULL OR a.service_id = $service
-),
+-- @include capacity/agents_in
 
 late_days AS (
     SELECT DISTINCT agent_id, work_date

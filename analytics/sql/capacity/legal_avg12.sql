@@ -12,11 +12,12 @@
 --          micro-hour) among the weeks the windows cover: a mean of N weeks cannot exceed a limit no
 --          week exceeds.
 WITH
+-- @include capacity/agents_in
 -- @include legal/avg12_windows
-agents_in AS (
-    SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
-    FROM agents AS a
-    LEFT JOIN services AS s ON s.service_id = a.service_id
+over_limit AS (
+    SELECT agent_id, week_start, window_hours
+    FROM windows
+    WHERE window_hours / $avg_window_weeks > $max_avg_weekly_hours
 )
 
 SELECT
@@ -27,7 +28,6 @@ SELECT
     w.window_hours / $avg_window_weeks                              AS average_hours,
     $max_avg_weekly_hours                                           AS limit_hours,
     w.window_hours / $avg_window_weeks - $max_avg_weekly_hours      AS excess_hours
-FROM windows AS w
+FROM over_limit AS w
 LEFT JOIN agents_in AS a USING (agent_id)
-WHERE w.window_hours / $avg_window_weeks > $max_avg_weekly_hours
 ORDER BY w.week_start, a.agent_name, w.agent_id

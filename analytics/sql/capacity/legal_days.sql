@@ -3,11 +3,7 @@
 -- Columns: agent_id, agent_name, service_id, service_name, work_date, hours, limit_hours,
 --          excess_hours (hours − limit). Its row count is the catalogue's legal.days_over_10h.
 WITH
-agents_in AS (
-    SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
-    FROM agents AS a
-    LEFT JOIN services AS s ON s.service_id = a.service_id
-),
+-- @include capacity/agents_in
 
 workdays AS (
     SELECT agent_id, work_date, hours

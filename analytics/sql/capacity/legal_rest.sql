@@ -6,11 +6,7 @@
 --          first_start_ts, rest_hours, limit_hours, missing_hours (limit − rest). Its row count is the
 --          catalogue's legal.rest_under_11h.
 WITH
-agents_in AS (
-    SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
-    FROM agents AS a
-    LEFT JOIN services AS s ON s.service_id = a.service_id
-),
+-- @include capacity/agents_in
 
 short_rests AS (
     SELECT agent_id, work_date, previous_end_ts, first_start_ts, rest_hours

@@ -4,11 +4,7 @@
 -- Columns: agent_id, agent_name, service_id, service_name, week_start, hours, limit_hours,
 --          excess_hours. Its row count is the catalogue's legal.weeks_over_48h.
 WITH
-agents_in AS (
-    SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
-    FROM agents AS a
-    LEFT JOIN services AS s ON s.service_id = a.service_id
-),
+-- @include capacity/agents_in
 
 -- @include legal/period_weeks
 

@@ -6,12 +6,7 @@
 --          participation_hours (hours at information, consultation or coproduction, level filter
 --          applied: with level = 'none' they are 0).
 WITH
-agents_in AS (
-    SELECT a.agent_id, a.agent_name, a.service_id, s.service_name
-    FROM agents AS a
-    LEFT JOIN services AS s ON s.service_id = a.service_id
-    WHERE $service IS NULL OR a.service_id = $service
-),
+-- @include capacity/agents_in
 
 days_in AS (
     SELECT agent_id, level, hours

@@ -1,13 +1,13 @@
 -- Shared CTEs (not a query on its own): the agent-week rows of the period [$start, $end].
--- Included by agent_week_load.sql, agent_week_top.sql and service_week_load.sql with the line
+-- Included by agent_week_load.sql, load_weeks.sql and data/health.sql with the line
 -- "-- @include capacity/period_weeks" right after their WITH (analytics.store.db.read_sql); the text
--- ends with a comma, so the including file goes on with its own CTEs (agents_in first).
+-- ends with a comma, so the including file goes on with its own CTEs.
 -- weeks: one row per (agent_id, week_start) with capacity or recorded time inside the period, with
 --        recorded_hours (all levels), hours (the level filter applied) and capacity_hours (never
 --        narrowed by the level). Whole weeks come from agent_week; the (at most two) weeks cut by the
 --        period's edges are summed from agent_day and agent_day_capacity; with a level filter the hours
 --        of whole weeks are summed from agent_day at that level. $service narrows every CTE.
--- whole_weeks and weeks are NOT MATERIALIZED: a query reading them twice (agent_week_top.sql) scans
+-- whole_weeks and weeks are NOT MATERIALIZED: a query reading them twice (load_weeks.sql) scans
 -- agent_week again rather than buffering ~80 k agent-weeks of a city.
 level_weeks AS (
     -- hours at the chosen level in the weeks wholly inside the period (nothing without a level)

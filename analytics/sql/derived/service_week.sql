@@ -5,7 +5,7 @@
 --          agents (agents with hours or capacity that week), agents_missing (of those, agents without
 --          any recorded time: no timesheet).
 -- The whole weeks of the load tab's service heatmap without a level filter
--- (capacity/service_week_load.sql): agent_week summed per service.
+-- (capacity/load_weeks.sql): agent_week summed per service.
 
 CREATE OR REPLACE TABLE service_week AS
 WITH
