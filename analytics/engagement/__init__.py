@@ -2,7 +2,7 @@
 always the same ones, is volunteers' engagement eroding, is the public representative of the town?
 
 Modules, one per section of the page (each pure: SQL over the derived tables ``participant_activity``,
-``participation_buckets``, ``participation_cohorts``, ``participation_years``, ``first_attendance``,
+``participation_buckets``, ``participation_cohorts``, ``participation_years``,
 ``event_attendance`` and the canonical tables, plus small numpy/scipy functions; nothing here imports
 Streamlit):
 
