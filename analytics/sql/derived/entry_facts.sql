@@ -5,10 +5,6 @@
 --   activity, work_date, week_start (ISO Monday of work_date), hours,
 --   start_ts, end_ts  TIMESTAMPs on the wall clock; end_ts is on the next day when end_time < start_time;
 --                     both NULL when start_time or end_time is missing ("entry without times"),
---   start_clock_hours, end_clock_hours
---                     the same as hours after midnight of work_date (end_clock_hours > 24 past
---                     midnight); NULL without times. Lets the outside-hours share be recomputed for
---                     any workday window (indicators/hours.sql),
 --   is_nonworking_day work_date is a Saturday, a Sunday or a French public holiday,
 --   outside_hours     DESIGN's hours.outside_share split, with the workday window of the settings
 --                     ($workday_start_hours..$workday_end_hours, e.g. 8..19):
@@ -75,8 +71,6 @@ SELECT
          THEN s.work_date + s.end_time
               + CASE WHEN s.end_time < s.start_time THEN INTERVAL 1 DAY ELSE INTERVAL 0 DAY END
          END                                                         AS end_ts,
-    s.start_clock_hours,
-    s.end_clock_hours,
     s.is_nonworking_day,
     s.outside_hours
 FROM split AS s
