@@ -65,9 +65,7 @@ def frequency_classes(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFr
 
     Columns: year, participants, one_time, occasional, frequent.
     """
-    values = scope.params(
-        occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN, year_start=scope.year_start
-    )
+    values = scope.params(occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN)
     return run_query(con, "frequency_classes", values)
 
 
