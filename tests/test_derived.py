@@ -13,9 +13,18 @@ from analytics.settings import Thresholds
 from analytics.store.db import get_meta, query_df, query_rows, query_value, transaction
 from analytics.store.derived import DERIVED_TABLES, affected, reads, refresh_derived
 
+ENTRY_FACTS_OF = """
+SELECT f.* FROM entry_facts AS f JOIN time_entries AS e
+  ON f.agent_id = e.agent_id AND f.work_date = e.work_date AND f.hours = e.hours
+ AND f.project_id IS NOT DISTINCT FROM e.project_id AND f.activity IS NOT DISTINCT FROM e.activity
+ AND f.start_ts IS NOT DISTINCT FROM CASE WHEN e.end_time IS NOT NULL THEN e.work_date + e.start_time END
+WHERE e.entry_id = ?
+"""
+"""The entry_facts row of one time entry (entry_facts keeps no entry id: matched on its content)."""
+
 
 def entry(con: duckdb.DuckDBPyConnection, entry_id: str) -> dict[str, object]:
-    frame = query_df(con, "SELECT * FROM entry_facts WHERE entry_id = ?", [entry_id])
+    frame = query_df(con, ENTRY_FACTS_OF, [entry_id])
     assert len(frame) == 1
     return {
         key: (None if value is pd.NaT or (isinstance(value, float) and pd.isna(value)) else value)

@@ -1,6 +1,7 @@
--- entry_facts — grain: one row per time entry (time_entries.entry_id).
+-- entry_facts — grain: one row per time entry (without its entry_id: no query reads it, and a
+-- million distinct ids cost a quarter of the table's build).
 -- Columns:
---   entry_id, agent_id, service_id (the agent's service), project_id,
+--   agent_id, service_id (the agent's service), project_id,
 --   level             the project's level, or $no_level ('none') without project / with a NULL level,
 --   activity, work_date, week_start (ISO Monday of work_date), hours,
 --   start_ts, end_ts  TIMESTAMPs on the wall clock; end_ts is on the next day when end_time < start_time;
@@ -17,7 +18,7 @@
 CREATE OR REPLACE TABLE entry_facts AS
 WITH
 time_entries_in AS (
-    SELECT entry_id, agent_id, project_id, work_date, start_time, end_time, hours, activity
+    SELECT agent_id, project_id, work_date, start_time, end_time, hours, activity
     FROM time_entries
     WHERE touched_day(agent_id, work_date)  -- every entry, but in a keyed refresh (store/derived.py)
 ),
@@ -56,7 +57,6 @@ split AS (
 )
 
 SELECT
-    s.entry_id,
     s.agent_id,
     a.service_id,
     s.project_id,
