@@ -17,10 +17,10 @@ from analytics.store.derived import refresh_derived
     ("agent_id", "project_id", "work_date", "row"),
     [
         # Alice 2 May: preparation 09–12 (3 h) and meeting 17–21 (3.5 h) on P_CONS, in one row
-        pytest.param("A1", "P_CONS", date(2024, 5, 2), ("svc_jeu", "consultation", 2, 6.5),
+        pytest.param("A1", "P_CONS", date(2024, 5, 2), ("svc_jeu", "consultation", 6.5),
                      id="alice-2-may"),
         # Alice 6 May: site work 22:00–01:00 on P_COPRO, the week of Monday 6 May
-        pytest.param("A1", "P_COPRO", date(2024, 5, 6), ("svc_jeu", "coproduction", 1, 3.0),
+        pytest.param("A1", "P_COPRO", date(2024, 5, 6), ("svc_jeu", "coproduction", 3.0),
                      id="alice-6-may"),
     ],
 )
@@ -30,7 +30,7 @@ def test_agent_project_day(
 ) -> None:
     assert query_rows(
         tiny_store,
-        "SELECT service_id, level, entries, hours FROM agent_project_day "
+        "SELECT service_id, level, hours FROM agent_project_day "
         "WHERE agent_id = ? AND project_id = ? AND work_date = ?",
         [agent_id, project_id, work_date],
     ) == [row]
@@ -40,8 +40,6 @@ def test_agent_project_day_keeps_every_project_hour(tiny_store: duckdb.DuckDBPyC
     assert query_value(tiny_store, "SELECT count(*) FROM agent_project_day WHERE project_id IS NULL") == 0
     assert query_value(tiny_store, "SELECT sum(hours) FROM agent_project_day") == pytest.approx(
         query_value(tiny_store, "SELECT sum(hours) FROM time_entries WHERE project_id IS NOT NULL"))
-    assert query_value(tiny_store, "SELECT sum(entries) FROM agent_project_day") == query_value(
-        tiny_store, "SELECT count(*) FROM time_entries WHERE project_id IS NOT NULL")
 
 
 def _hidden(con: duckdb.DuckDBPyConnection, start: date, end: date,

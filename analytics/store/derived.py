@@ -28,7 +28,7 @@ service_week           one row per (service, ISO week) with hours or capacity: h
 service_day            one row per (service, work_date, level): entries, hours, outside_hours
 service_day_capacity   one row per (service, working day): agents, capacity_hours
 project_day            one row per (project, work_date, activity): hours
-agent_project_day      one row per (agent, project, work_date): level, entries, hours
+agent_project_day      one row per (agent, project, work_date): service, level, hours
 project_phase_hours    one row per (finished project, tenth of its life, activity): level, hours
 finished_hours         one row per finished project with recorded hours: its attributes, days, hours
 participant_activity   one row per attended attendance, with the event's date, kind, project level,
