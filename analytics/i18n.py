@@ -52,13 +52,25 @@ def po_files(lang: str) -> list[Path]:
 
 
 @cache
+def po_catalogue(lang: str, area: str) -> Catalog:
+    """The Babel catalogue of one area of ``lang`` (``<lang>/LC_MESSAGES/<area>.po``), read once."""
+    with (LOCALES_DIR / lang / "LC_MESSAGES" / f"{area}.po").open("rb") as handle:
+        return read_po(handle, locale=lang, domain=area, abort_invalid=True)
+
+
+@cache
 def po_catalogues(lang: str) -> Mapping[str, Catalog]:
     """The Babel catalogues of ``lang`` by area (file name without ``.po``), as read from disk."""
-    catalogues: dict[str, Catalog] = {}
-    for path in po_files(lang):
-        with path.open("rb") as handle:
-            catalogues[path.stem] = read_po(handle, locale=lang, domain=path.stem, abort_invalid=True)
-    return catalogues
+    return {path.stem: po_catalogue(lang, path.stem) for path in po_files(lang)}
+
+
+@cache
+def area_texts(lang: str, area: str) -> Mapping[str, str]:
+    """The translated plain texts of one area's catalogue by key: for a caller that needs one
+    area (the importer's vocabulary labels) without reading every catalogue (a tenth of a
+    second per language)."""
+    return {key: message.string for message in po_catalogue(lang, area)
+            if (key := message_key(message)) and isinstance(message.string, str) and message.string}
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ these."""
 
 def level_phase_hours(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Hours of finished projects per (level, phase, activity): :func:`finished_phase_hours`
-    summed over each level's projects (read from the derived table)."""
+    summed over each level's projects (from the derived project_phase_hours)."""
     sql = read_sql("arbitration/level_phase_hours")
     return query_df(con, sql, named_params(sql, sql_params()))
 
@@ -338,7 +338,7 @@ class LifeProfile:
 
 def load_life_profile(con: duckdb.DuckDBPyConnection) -> LifeProfile:
     """:class:`LifeProfile` of every finished project with recorded hours (the projects of
-    :func:`finished_effort`), read from the derived table."""
+    :func:`finished_effort`), from the derived project_phase_hours."""
     profile = profile_shares(level_phase_hours(con))
     return LifeProfile(profile=profile, activities=activity_shares(profile))
 

@@ -43,7 +43,7 @@ def outside_entries(
     thresholds: Thresholds | None = None,
 ) -> pd.DataFrame:
     """Hidden hours per (agent, project, event kind), only where there are some (see
-    ``sql/capacity/hidden_outside.sql``: from the derived agent_outside_day, whose workday window must
+    ``sql/capacity/hidden_outside.sql``: from the derived entry_facts, whose workday window must
     be that of ``thresholds``, see :func:`analytics.store.derived.require_window`).
 
     Columns: agent_id, project_id, project_name, event_kind and :data:`HIDDEN_COLUMNS`.

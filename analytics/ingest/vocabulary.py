@@ -127,13 +127,16 @@ ValueMap: TypeAlias = Mapping[str, Mapping[str, str]]
 @cache
 def lookup(vocabulary: str) -> dict[str, str]:
     """Normalised spelling → code for one vocabulary (codes, app labels, synonyms)."""
-    from analytics.i18n import catalogue
+    from analytics.i18n import LANGUAGES, area_texts
 
+    labels = [area_texts(lang, "vocab") for lang in LANGUAGES]
     table: dict[str, str] = {}
     for code in CODES[vocabulary]:
         table[normalise_header(code)] = code
-        for text in catalogue().get(f"vocab.{vocabulary}.{code}") or ():
-            table.setdefault(normalise_header(text), code)
+        for texts in labels:
+            text = texts.get(f"vocab.{vocabulary}.{code}")
+            if text:
+                table.setdefault(normalise_header(text), code)
     for spelling, code in EXTRA.get(vocabulary, {}).items():
         table.setdefault(spelling, code)
     return table

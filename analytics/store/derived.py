@@ -27,39 +27,28 @@ service_week           one row per (service, ISO week) with hours or capacity: h
                        recorded_capacity_hours, agents, agents_missing
 service_day            one row per (service, work_date, level): entries, hours, outside_hours
 service_day_capacity   one row per (service, working day): agents, capacity_hours
-project_day            one row per (project, work_date, activity): entries, agents, hours
-agent_project_day      one row per (agent, project, work_date): level, entries, hours
-agent_outside_day      one row per (agent, project or none, work_date) with hours outside the
-                       workday window: level, non-working day, weekend, outside_hours
-service_day_activity   one row per (service, work_date, level, activity): entries, hours
+project_day            one row per (project, work_date, activity): hours
+agent_project_day      one row per (agent, project, work_date): service, level, hours
 project_phase_hours    one row per (finished project, tenth of its life, activity): level, hours
 finished_hours         one row per finished project with recorded hours: its attributes, days, hours
-level_phase_hours      one row per (level, tenth of the life, activity) of finished projects: hours
 participant_activity   one row per attended attendance, with the event's date, kind, project level,
                        initiative and service and the participant's quartier
-participant_first      one row per (participant, service, level): first_date attended
 participant_first_all  one row per (participant, service or all, level or all): first_date attended
 participation_buckets  one row per (filters, month / quarter / year, first day in it): participants,
                        newcomers (the Engagement page's participants per bucket, for any period end)
 participation_cohorts  one row per (filters, cohort year, active year, active the year before, first
                        day in the year): participants
-participation_years    one row per (filters, year, attended events in the year): participants
-participation_ranks    one row per (filters, year, rank 1 / 2 / 5, day): participants whose rank-th
-                       attended event of the year fell that day (frequency classes up to any day)
-first_attendance       one row per (filters, participant): date, level and initiative of the first
-                       attended event
 event_attendance       one row per event: date, kind, initiative, service, level, attendees
 =====================  ===========================================================================
 
-``agent_week_running``, ``service_day``, ``service_day_capacity``, ``project_day``,
-``participant_first`` and ``participant_first_all`` exist for speed: the indicator catalogue (and any
+``agent_week_running``, ``service_day``, ``service_day_capacity``, ``project_day`` and
+``participant_first_all`` exist for speed: the indicator catalogue (and any
 page query) reads these small tables instead of one row per time entry or per agent-day, so that a
 page stays instant on a city (see docs/benchmarks.md).
 
-``participation_buckets``, ``participation_cohorts``, ``participation_years``,
-``participation_ranks`` and ``first_attendance`` are the Engagement page's history, pre-counted for
-every combination of its filters (a row per filter: NULL service or level = no filter): distinct
-participants cannot be added up across services or levels. Rows keyed by a *first day* (the
+``participation_buckets`` and ``participation_cohorts`` are the Engagement page's history,
+pre-counted for every combination of its filters (a row per filter: NULL service or level = no
+filter): distinct participants cannot be added up across services or levels. Rows keyed by a *first day* (the
 participant's first attended event in a month, a year…) give the counts up to any period end (the
 rows whose first day is on or before it).
 
@@ -100,21 +89,13 @@ DERIVED_TABLES: Final[tuple[str, ...]] = (
     "service_day_capacity",
     "project_day",
     "agent_project_day",
-    "agent_outside_day",
-    "service_day_activity",
     "project_phase_hours",
     "finished_hours",
-    "level_phase_hours",
     "participant_activity",
-    "participant_first",
     "participant_first_all",
     "participation_buckets",
     "participation_cohorts",
-    "participation_years",
-    "participation_ranks",
-    "first_attendance",
     "event_attendance",
-    "agent_absent_week",
 )
 """The derived tables, in build order (each reads only canonical tables and the ones before it)."""
 
@@ -282,8 +263,6 @@ KEYED: Final[dict[str, str]] = {
     "service_day_capacity": "touched_service_day(service_id, day)",
     "project_day": "touched_project_day(project_id, work_date)",
     "agent_project_day": "touched_day(agent_id, work_date)",
-    "agent_outside_day": "touched_day(agent_id, work_date)",
-    "service_day_activity": "touched_service_day(service_id, work_date)",
     "project_phase_hours": "touched_project(project_id)",
     "finished_hours": "touched_project(project_id)",
 }

@@ -3,11 +3,11 @@
 -- Columns: period_start (Monday of the ISO week or first day of the month, per $grain),
 --          activity (time_entries.activity; 'unspecified' when empty), level (project level or 'none'),
 --          hours. The sum of hours equals the catalogue's hours.total for the same filters.
--- Reads service_day_activity (the day's hours per service, level and activity), not every time entry.
+-- Reads entry_facts (one row per time entry, sorted by work_date: the period's row groups only).
 WITH
 days_in AS (
     SELECT work_date, activity, level, hours
-    FROM service_day_activity
+    FROM entry_facts
     WHERE work_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)

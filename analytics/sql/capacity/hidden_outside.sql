@@ -7,13 +7,15 @@
 --          split), weekday_outside_hours (before or after the window on working days), weekend_hours
 --          (Saturday, Sunday), holiday_hours (public holidays on weekdays);
 --          outside_hours = weekday_outside_hours + weekend_hours + holiday_hours.
--- Reads agent_outside_day (each agent's outside hours per project and day, with the settings' workday
--- window: part of the derived tables' signature, a new window rebuilds them).
+-- Reads the time entries with outside hours from entry_facts (outside_hours computed with the
+-- settings' workday window: part of the derived tables' signature, a new window rebuilds them).
 WITH
 days_in AS (
-    SELECT agent_id, project_id, work_date, is_nonworking_day, is_weekend, outside_hours
-    FROM agent_outside_day
-    WHERE work_date BETWEEN $start AND $end
+    SELECT agent_id, project_id, work_date, is_nonworking_day, isodow(work_date) >= 6 AS is_weekend,
+           outside_hours
+    FROM entry_facts
+    WHERE outside_hours > 0
+      AND work_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
 ),

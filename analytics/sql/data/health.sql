@@ -33,10 +33,32 @@ agent_list AS (
     SELECT agent_id, coalesce(agent_name, agent_id) AS agent FROM agents
 ),
 
+grid_days AS (
+    -- the Monday of the first week of the grid and the Friday of its last
+    SELECT min(week_start) AS first_day, max(week_start) + 4 AS last_day FROM grid_weeks
+),
+
+absent_days AS (
+    -- the Monday-to-Friday days of the grid covered by an absence (one or several, overlapping or not)
+    SELECT DISTINCT agent_id, day
+    FROM (
+        SELECT b.agent_id,
+               CAST(unnest(generate_series(CAST(greatest(b.start_date, g.first_day) AS TIMESTAMP),
+                                           CAST(least(b.end_date, g.last_day) AS TIMESTAMP),
+                                           INTERVAL 1 DAY)) AS DATE) AS day
+        FROM absences AS b, grid_days AS g
+        WHERE b.end_date >= b.start_date
+          AND b.end_date >= g.first_day AND b.start_date <= g.last_day
+    )
+    WHERE isodow(day) <= 5
+),
+
 absent_weeks AS (
-    SELECT agent_id, week_start
-    FROM agent_absent_week
-    WHERE week_start BETWEEN (SELECT min(week_start) FROM grid_weeks) AND CAST($end AS DATE)
+    -- the weeks of the grid whose five Monday-to-Friday days are all covered by absences
+    SELECT agent_id, CAST(date_trunc('week', day) AS DATE) AS week_start
+    FROM absent_days
+    GROUP BY ALL
+    HAVING count(*) >= 5
 ),
 
 statuses AS (

@@ -1,14 +1,11 @@
--- entry_facts — grain: one row per time entry (time_entries.entry_id).
+-- entry_facts — grain: one row per time entry (without its entry_id: no query reads it, and a
+-- million distinct ids cost a quarter of the table's build).
 -- Columns:
---   entry_id, agent_id, service_id (the agent's service), project_id,
+--   agent_id, service_id (the agent's service), project_id,
 --   level             the project's level, or $no_level ('none') without project / with a NULL level,
 --   activity, work_date, week_start (ISO Monday of work_date), hours,
 --   start_ts, end_ts  TIMESTAMPs on the wall clock; end_ts is on the next day when end_time < start_time;
 --                     both NULL when start_time or end_time is missing ("entry without times"),
---   start_clock_hours, end_clock_hours
---                     the same as hours after midnight of work_date (end_clock_hours > 24 past
---                     midnight); NULL without times. Lets the outside-hours share be recomputed for
---                     any workday window (indicators/hours.sql),
 --   is_nonworking_day work_date is a Saturday, a Sunday or a French public holiday,
 --   outside_hours     DESIGN's hours.outside_share split, with the workday window of the settings
 --                     ($workday_start_hours..$workday_end_hours, e.g. 8..19):
@@ -21,7 +18,7 @@
 CREATE OR REPLACE TABLE entry_facts AS
 WITH
 time_entries_in AS (
-    SELECT entry_id, agent_id, project_id, work_date, start_time, end_time, hours, activity
+    SELECT agent_id, project_id, work_date, start_time, end_time, hours, activity
     FROM time_entries
     WHERE touched_day(agent_id, work_date)  -- every entry, but in a keyed refresh (store/derived.py)
 ),
@@ -60,7 +57,6 @@ split AS (
 )
 
 SELECT
-    s.entry_id,
     s.agent_id,
     a.service_id,
     s.project_id,
@@ -75,8 +71,6 @@ SELECT
          THEN s.work_date + s.end_time
               + CASE WHEN s.end_time < s.start_time THEN INTERVAL 1 DAY ELSE INTERVAL 0 DAY END
          END                                                         AS end_ts,
-    s.start_clock_hours,
-    s.end_clock_hours,
     s.is_nonworking_day,
     s.outside_hours
 FROM split AS s

@@ -1,6 +1,6 @@
 -- participant_first_all — grain: one row per (participant_id, scope) where a scope is what the
--- catalogue's service and level filters can keep: one service and one level (as participant_first),
--- one service and every level, every service and one level, or everything.
+-- catalogue's service and level filters can keep: one service and one level, one service and every
+-- level, every service and one level, or everything.
 -- Columns: participant_id,
 --          all_services (true: every service, service_id NULL), service_id (the project's; NULL for
 --          events without project when all_services is false),
@@ -13,7 +13,10 @@
 CREATE OR REPLACE TABLE participant_first_all AS
 WITH
 firsts AS (
-    SELECT participant_id, service_id, level, first_date FROM participant_first
+    -- each participant's first attended event per (service, level) found in participant_activity
+    SELECT participant_id, service_id, level, min(event_date) AS first_date
+    FROM participant_activity
+    GROUP BY participant_id, service_id, level
 )
 
 SELECT

@@ -5,30 +5,44 @@
 -- active: censored at their last event. Each participant is counted once per grouping: grouping
 -- 'level' (group_key = the level of the project of their first event) and grouping 'initiative'
 -- (the initiative of their first event that has one, if up to $end; 'unknown' otherwise).
--- First events come from the derived table first_attendance, last events (up to $end) from
--- participant_activity.
+-- First events (over the whole history of the scope: the first event ties broken by event_id) and
+-- last events (up to $end) come from participant_activity.
 -- Columns: grouping, group_key, months (whole months of engagement, days / $days_per_month rounded
 -- down), lapsed (boolean), participants.
 
 WITH
-scope AS (
-    SELECT participant_id, event_date
+history AS (
+    SELECT participant_id, event_date, event_id, level, initiative
     FROM participant_activity
-    WHERE event_date <= $end
-      AND ($service IS NULL OR service_id = $service)
+    WHERE ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
 ),
 
+first_events AS (
+    -- each participant's first attended event, and first event with an initiative
+    SELECT
+        participant_id,
+        min((event_date, event_id, level))                                       AS first_event,
+        min((event_date, event_id, initiative)) FILTER (WHERE initiative IS NOT NULL)
+                                                                                  AS first_with_initiative
+    FROM history
+    GROUP BY participant_id
+),
+
 firsts AS (
-    SELECT participant_id, first_date, first_level, first_initiative, first_initiative_date
-    FROM first_attendance
-    WHERE service_id IS NOT DISTINCT FROM $service
-      AND level IS NOT DISTINCT FROM $level
+    SELECT
+        participant_id,
+        first_event[1]             AS first_date,
+        first_event[3]             AS first_level,
+        first_with_initiative[3]   AS first_initiative,
+        first_with_initiative[1]   AS first_initiative_date
+    FROM first_events
 ),
 
 lasts AS (
     SELECT participant_id, max(event_date) AS last_date
-    FROM scope
+    FROM history
+    WHERE event_date <= $end
     GROUP BY participant_id
 ),
 
