@@ -20,7 +20,6 @@ import duckdb
 import pandas as pd
 
 from analytics.disclosure import (
-    hide_small_count,
     mask_partition,
     mask_small_counts,
     statistics_shown,
