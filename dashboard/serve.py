@@ -1,5 +1,6 @@
 """``python -m dashboard.serve run app.py [streamlit options]``: ``streamlit run``, with the app's
-modules imported and plotly's figure machinery loaded before the server takes its first visit.
+modules imported and plotly's figure machinery loaded before the server takes its first visit, and
+small writes sent at once (TCP_NODELAY, see :func:`send_without_delay`).
 
 Streamlit imports a script's modules during the first run of the first session: on the demo town
 that was about 1 s of the first visit's first paint (pandas, DuckDB, plotly, scipy, the analytics
@@ -15,10 +16,11 @@ import ast
 import importlib
 import importlib.util
 import logging
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 ROOT: Final[Path] = Path(__file__).resolve().parent.parent
 SCRIPTS: Final[tuple[str, ...]] = ("app.py", "pages/*.py", "dashboard/*.py")
@@ -91,9 +93,34 @@ def warm(root: Path = ROOT) -> list[str]:
     return failed
 
 
+_ACCEPT: Final = socket.socket.accept
+
+
+def _accept_without_delay(self: socket.socket) -> tuple[socket.socket, Any]:
+    connection, address = _ACCEPT(self)
+    if connection.family in (socket.AF_INET, socket.AF_INET6):
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return connection, address
+
+
+def send_without_delay() -> None:
+    """Turn Nagle's algorithm off on every TCP connection this process accepts.
+
+    Streamlit binds its listening socket as ``socket.socket(family=...)`` (protocol 0), and asyncio
+    sets TCP_NODELAY only on sockets whose protocol is TCP: the server kept Nagle's algorithm, so
+    on a kept-alive connection each small response's body waited for the browser's delayed ACK,
+    about 40 ms (measured: 44 ms per request instead of 1 ms; a first visit fetches about 60
+    script files over six connections, about 0.4 s of its first paint, and the websocket's deltas
+    waited the same way). Setting the option when a connection is accepted is what asyncio does
+    for sockets made with ``IPPROTO_TCP``."""
+    socket.socket.accept = _accept_without_delay  # type: ignore[method-assign]
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Warm the modules, then hand the command line to Streamlit's own ``streamlit`` command."""
+    """Warm the modules, send small writes at once, then hand the command line to Streamlit's own
+    ``streamlit`` command."""
     warm()
+    send_without_delay()
     from streamlit.web.cli import main as streamlit_main
 
     sys.argv = ["streamlit", *(sys.argv[1:] if argv is None else argv)]
