@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import socket
+import time
 
 import pytest
 
-from dashboard.serve import imported_modules, warm
+from dashboard.serve import FIRST_USES, imported_modules, settle, warm
 
 
 @pytest.mark.parametrize("module", [
@@ -20,6 +22,12 @@ def test_every_module_the_pages_import_is_warmed(module: str) -> None:
 
 def test_warming_imports_every_module_of_the_app() -> None:
     assert warm() == []
+
+
+@pytest.mark.parametrize("first_use", FIRST_USES, ids=lambda f: f.__name__)
+def test_each_first_use_warms_without_error(first_use: object) -> None:
+    """A warming step that broke would only log a warning on the server: the test says so."""
+    first_use()
 
 
 def test_accepted_connections_send_small_writes_at_once() -> None:
@@ -36,3 +44,18 @@ def test_accepted_connections_send_small_writes_at_once() -> None:
             accepted, _ = listener.accept()
             with accepted:
                 assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+
+
+def test_after_settling_a_collection_walks_only_what_sessions_make() -> None:
+    """Streamlit collects garbage after every script run; the objects loaded while the server
+    started (modules, plotly's machinery) are frozen out of that walk."""
+    warm()
+    try:
+        settle()
+        assert gc.get_freeze_count() > 100_000  # the app's modules and their objects
+        assert len(gc.get_objects()) < 1_000  # what the test itself made since
+        started = time.perf_counter()
+        gc.collect(2)
+        assert time.perf_counter() - started < 0.02
+    finally:
+        gc.unfreeze()
