@@ -83,8 +83,9 @@ def _tables() -> None:
 
     frame = pd.DataFrame({"team": ["a", "b", "a"], "hours": [1.0, 2.0, 3.0]})
     summed = frame.groupby("team", as_index=False)["hours"].sum()
-    merged = summed.merge(frame, on="team", suffixes=("", "_entry"))
-    merged[merged["hours"] > 1].set_index("team").reindex(["b", "a"]).drop(columns="hours_entry")
+    merged = summed.merge(frame, on="team", suffixes=("", "_entry")).drop(columns="hours_entry")
+    merged[merged["hours"] > 1]
+    summed.set_index("team").reindex(["b", "a"])
 
 
 def _messages() -> None:
