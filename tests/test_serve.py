@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import gc
+import os
+import re
 import socket
+import subprocess
+import sys
 import time
 
 import pytest
 
-from dashboard.serve import FIRST_USES, imported_modules, settle, warm
+from dashboard.serve import FIRST_USES, ROOT, imported_modules, settle, warm
 
 
 @pytest.mark.parametrize("module", [
@@ -59,3 +63,16 @@ def test_after_settling_a_collection_walks_only_what_sessions_make() -> None:
         assert time.perf_counter() - started < 0.02
     finally:
         gc.unfreeze()
+
+
+def test_the_server_watches_no_source_file() -> None:
+    """Streamlit's file watcher maps every loaded module (about 1,900) to its files at the end of
+    each session's first run, on the server's event loop, before the run's last message is sent:
+    measured 1.2 s between the end of the first visit's run and its ``script_finished`` leaving the
+    server (0.3 s for each later session). The dashboard is served, not edited in place."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "streamlit", "config", "show"], cwd=ROOT, capture_output=True,
+        text=True, check=True,
+        env={k: v for k, v in os.environ.items() if k != "STREAMLIT_SERVER_FILE_WATCHER_TYPE"},
+    ).stdout
+    assert re.search(r'^fileWatcherType = "none"$', shown, re.M)
