@@ -1,4 +1,5 @@
-"""`python -m dashboard.serve`: the app's modules are imported before the server takes a visit."""
+"""`python -m dashboard.serve`: the app's modules are imported and their first uses paid before the
+server takes a visit; the server sends small responses at once and watches no source file."""
 
 from __future__ import annotations
 
@@ -34,12 +35,13 @@ def test_each_first_use_warms_without_error(first_use: object) -> None:
     first_use()
 
 
-def test_accepted_connections_send_small_writes_at_once() -> None:
+def test_accepted_connections_send_small_writes_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Streamlit binds its listening socket without naming the protocol (``proto`` 0), so asyncio
     leaves Nagle's algorithm on: each small response on a kept-alive connection waited ~40 ms for
     the browser's delayed ACK (60 static files at first paint, the websocket's deltas)."""
     from dashboard.serve import send_without_delay
 
+    monkeypatch.setattr(socket.socket, "accept", socket.socket.accept)  # restored after the test
     send_without_delay()
     with socket.socket(family=socket.AF_INET) as listener:  # as Streamlit binds it
         listener.bind(("127.0.0.1", 0))
