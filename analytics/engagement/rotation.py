@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from analytics.disclosure import mask_partition
-from analytics.engagement.concentration import histograms
 from analytics.engagement.scope import Scope, run_query
 from analytics.store.db import read_sql
 
@@ -63,23 +62,12 @@ def rotation_table(all_buckets: pd.DataFrame, grain: str, min_group_size: int) -
 
 
 def frequency_classes(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
-    """Participants per year (up to the period's end) by frequency class (raw counts): one-time (1
-    attended event that year), occasional (:data:`OCCASIONAL_MIN` to :data:`FREQUENT_MIN` − 1) and
-    frequent (:data:`FREQUENT_MIN` or more), from the per-year histogram of attended events per
-    participant (:func:`analytics.engagement.concentration.histograms`, dimension 'year').
+    """Participants per year (up to the period's end) by frequency class (raw counts).
 
     Columns: year, participants, one_time, occasional, frequent.
     """
-    years = histograms(con, scope).query("dimension == 'year'")
-    events, people = years["attendances_per_person"], years["participants"]
-    classes = pd.DataFrame({
-        "year": years["group_key"].astype("int64"),
-        "participants": people,
-        "one_time": people.where(events < OCCASIONAL_MIN, 0),
-        "occasional": people.where((events >= OCCASIONAL_MIN) & (events < FREQUENT_MIN), 0),
-        "frequent": people.where(events >= FREQUENT_MIN, 0),
-    })
-    return classes.groupby("year", as_index=False, sort=True).sum().astype("int64")
+    values = scope.params(occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN)
+    return run_query(con, "frequency_classes", values)
 
 
 def frequency_shares(classes: pd.DataFrame, min_group_size: int) -> pd.DataFrame:
