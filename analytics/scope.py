@@ -33,12 +33,6 @@ class Scope:
         if self.end < self.start:
             raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
 
-    @property
-    def year_start(self) -> date:
-        """1 January of the end's year: the whole years before it are read from the derived tables,
-        the end's year (up to the end) is counted from the attendances."""
-        return date(self.end.year, 1, 1)
-
     def params(self, **extra: Any) -> dict[str, Any]:
         """Bound SQL parameters: ``$start``, ``$end``, ``$service``, ``$level`` plus ``extra``."""
         return {

@@ -126,8 +126,7 @@ def histograms(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFrame:
     Columns: dimension ('period', 'level', 'event_kind' within the period; 'year' for every year up to
     the period's end), group_key, attendances_per_person, participants.
     """
-    return run_query(con, read_sql("engagement/histograms"),
-                     scope.params(year_start=scope.year_start))
+    return run_query(con, read_sql("engagement/histograms"), scope.params())
 
 
 def concentration_table(hist: pd.DataFrame, min_group_size: int) -> pd.DataFrame:

@@ -66,10 +66,8 @@ def frequency_classes(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFr
 
     Columns: year, participants, one_time, occasional, frequent.
     """
-    values = scope.params(
-        occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN, year_start=scope.year_start
-    )
-    return run_query(con, read_sql("engagement/frequency_classes"), values)
+    values = scope.params(occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN)
+    return run_query(con, "frequency_classes", values)
 
 
 def frequency_shares(classes: pd.DataFrame, min_group_size: int) -> pd.DataFrame:

@@ -6,8 +6,7 @@
 --   dimension 'year'       group = calendar year of the event, every year up to $end (history)
 -- Scope as the indicator catalogue: participant_activity (attended only), events of projects of
 -- $service and at $level. A histogram is enough for the top-10 % share, the Gini and the Lorenz curve.
--- Years before $end's year are whole: read from the derived table participation_years; $end's year
--- (from $year_start, its 1 January, to $end) is counted from participant_activity.
+-- Every year is counted from participant_activity, $end's year up to $end.
 
 WITH
 in_period AS (
@@ -18,20 +17,12 @@ in_period AS (
       AND ($level IS NULL OR level = $level)
 ),
 
-end_year AS (
+up_to_end AS (
     SELECT participant_id, year(event_date) AS year
     FROM participant_activity
-    WHERE event_date BETWEEN $year_start AND $end
+    WHERE event_date <= $end
       AND ($service IS NULL OR service_id = $service)
       AND ($level IS NULL OR level = $level)
-),
-
-whole_years AS (
-    SELECT year, attendances, participants
-    FROM participation_years
-    WHERE service_id IS NOT DISTINCT FROM $service
-      AND level IS NOT DISTINCT FROM $level
-      AND year < year(CAST($year_start AS DATE))
 ),
 
 per_person AS (
@@ -48,7 +39,7 @@ per_person AS (
     GROUP BY event_kind, participant_id
     UNION ALL
     SELECT 'year', CAST(year AS VARCHAR), participant_id, count(*)
-    FROM end_year
+    FROM up_to_end
     GROUP BY year, participant_id
 ),
 
@@ -56,9 +47,6 @@ histograms AS (
     SELECT dimension, group_key, attendances, count(*) AS participants
     FROM per_person
     GROUP BY ALL
-    UNION ALL
-    SELECT 'year', CAST(year AS VARCHAR), attendances, participants
-    FROM whole_years
 )
 
 SELECT
