@@ -11,6 +11,8 @@ import pytest
 
 from analytics.engagement.headline import period_counts
 from analytics.engagement.rotation import (
+    FREQUENT_MIN,
+    OCCASIONAL_MIN,
     buckets,
     frequency_classes,
     frequency_shares,
@@ -132,6 +134,9 @@ def test_five_events_in_a_year_make_a_frequent_participant() -> None:
     assert classes[["one_time", "occasional", "frequent"]].iloc[0].tolist() == [1, 1, 1]
     shares = frequency_shares(classes, min_group_size=1)
     assert shares["frequent_share"].iloc[0] == pytest.approx(1 / 3)
+    # the derived table (sql/derived/participation_ranks.sql) holds the ranks the classes read
+    ranks = con.sql("SELECT DISTINCT rank FROM participation_ranks ORDER BY rank").fetchall()
+    assert [rank for (rank,) in ranks] == [1, OCCASIONAL_MIN, FREQUENT_MIN]
 
 
 def _buckets(rows: list[tuple[str, str, int, int]]) -> pd.DataFrame:

@@ -2,8 +2,8 @@
 always the same ones, is volunteers' engagement eroding, is the public representative of the town?
 
 Modules, one per section of the page (each pure: SQL over the derived tables ``participant_activity``,
-``participation_buckets``, ``participation_cohorts``, ``event_attendance`` and the canonical tables,
-plus small numpy/scipy functions; nothing here imports Streamlit):
+``participation_buckets``, ``participation_cohorts``, ``participation_ranks``, ``event_attendance``
+and the canonical tables, plus small numpy/scipy functions; nothing here imports Streamlit):
 
 * :mod:`.scope` — the period and filters every computation takes, and the time windows;
 * :mod:`.headline` — the counts behind the headline figures, in one query, and the formulas of the

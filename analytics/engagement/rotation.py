@@ -67,7 +67,7 @@ def frequency_classes(con: duckdb.DuckDBPyConnection, scope: Scope) -> pd.DataFr
     Columns: year, participants, one_time, occasional, frequent.
     """
     values = scope.params(occasional_min=OCCASIONAL_MIN, frequent_min=FREQUENT_MIN)
-    return run_query(con, "frequency_classes", values)
+    return run_query(con, read_sql("engagement/frequency_classes"), values)
 
 
 def frequency_shares(classes: pd.DataFrame, min_group_size: int) -> pd.DataFrame:

@@ -38,6 +38,8 @@ participation_buckets  one row per (filters, month / quarter / year, first day i
                        newcomers (the Engagement page's participants per bucket, for any period end)
 participation_cohorts  one row per (filters, cohort year, active year, active the year before, first
                        day in the year): participants
+participation_ranks    one row per (filters, year, rank 1 / 2 / 5, day): participants whose rank-th
+                       attended event of the year fell that day (frequency classes up to any day)
 event_attendance       one row per event: date, kind, initiative, service, level, attendees
 =====================  ===========================================================================
 
@@ -46,7 +48,8 @@ event_attendance       one row per event: date, kind, initiative, service, level
 page query) reads these small tables instead of one row per time entry or per agent-day, so that a
 page stays instant on a city (see docs/benchmarks.md).
 
-``participation_buckets`` and ``participation_cohorts`` are the Engagement page's history,
+``participation_buckets``, ``participation_cohorts`` and ``participation_ranks`` are the Engagement
+page's history,
 pre-counted for every combination of its filters (a row per filter: NULL service or level = no
 filter): distinct participants cannot be added up across services or levels. Rows keyed by a *first day* (the
 participant's first attended event in a month, a year…) give the counts up to any period end (the
@@ -95,6 +98,7 @@ DERIVED_TABLES: Final[tuple[str, ...]] = (
     "participant_first_all",
     "participation_buckets",
     "participation_cohorts",
+    "participation_ranks",
     "event_attendance",
 )
 """The derived tables, in build order (each reads only canonical tables and the ones before it)."""

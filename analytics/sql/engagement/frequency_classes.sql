@@ -1,30 +1,34 @@
 -- Participants per calendar year up to $end by how often they came that year: one-time (1 attended
 -- event), occasional ($occasional_min to $frequent_min − 1 events) and frequent ($frequent_min or more).
 -- Grain: one row per year. Scope as the indicator catalogue.
--- Read from participant_activity (one row per attended attendance): each participant's attended
--- events per year up to $end, then counted per class.
+-- Read from the derived table participation_ranks: the participants with at least k attended
+-- events in a year up to $end are those whose k-th event of the year is on or before $end (its
+-- ranks are 1, $occasional_min and $frequent_min).
 
 WITH
-scope AS (
-    SELECT participant_id, year(event_date) AS year
-    FROM participant_activity
-    WHERE event_date <= $end
-      AND ($service IS NULL OR service_id = $service)
-      AND ($level IS NULL OR level = $level)
+reached AS (
+    SELECT year, rank, participants
+    FROM participation_ranks
+    WHERE service_id IS NOT DISTINCT FROM $service
+      AND level IS NOT DISTINCT FROM $level
+      AND reached_on <= $end
 ),
 
-per_participant AS (
-    SELECT year, participant_id, count(*) AS events
-    FROM scope
-    GROUP BY year, participant_id
+per_year AS (
+    SELECT
+        year,
+        CAST(coalesce(sum(participants) FILTER (WHERE rank = 1), 0) AS BIGINT)               AS active,
+        CAST(coalesce(sum(participants) FILTER (WHERE rank = $occasional_min), 0) AS BIGINT) AS occasional_up,
+        CAST(coalesce(sum(participants) FILTER (WHERE rank = $frequent_min), 0) AS BIGINT)   AS frequent_up
+    FROM reached
+    GROUP BY year
 )
 
 SELECT
-    CAST(year AS BIGINT)                                                               AS year,
-    count(*)                                                                           AS participants,
-    count(*) FILTER (WHERE events < $occasional_min)                                   AS one_time,
-    count(*) FILTER (WHERE events >= $occasional_min AND events < $frequent_min)       AS occasional,
-    count(*) FILTER (WHERE events >= $frequent_min)                                    AS frequent
-FROM per_participant
-GROUP BY year
+    CAST(year AS BIGINT)               AS year,
+    active                             AS participants,
+    active - occasional_up             AS one_time,
+    occasional_up - frequent_up        AS occasional,
+    frequent_up                        AS frequent
+FROM per_year
 ORDER BY year
