@@ -20,20 +20,7 @@ activity AS (
     GROUP BY ALL
 ),
 
-scoped AS (
-    SELECT participant_id, NULL::VARCHAR AS service_id, NULL::VARCHAR AS level, event_month, first_day
-    FROM activity
-    UNION ALL
-    SELECT participant_id, service_id, NULL, event_month, first_day
-    FROM activity
-    WHERE service_id IS NOT NULL
-    UNION ALL
-    SELECT participant_id, NULL, level, event_month, first_day FROM activity
-    UNION ALL
-    SELECT participant_id, service_id, level, event_month, first_day
-    FROM activity
-    WHERE service_id IS NOT NULL
-),
+-- @include derived/filter_rows
 
 months AS (
     SELECT service_id, level, participant_id, event_month AS bucket_start, min(first_day) AS first_day

@@ -19,20 +19,7 @@ activity AS (
     GROUP BY ALL
 ),
 
-scoped AS (
-    SELECT participant_id, NULL::VARCHAR AS service_id, NULL::VARCHAR AS level, active_year, first_day
-    FROM activity
-    UNION ALL
-    SELECT participant_id, service_id, NULL, active_year, first_day
-    FROM activity
-    WHERE service_id IS NOT NULL
-    UNION ALL
-    SELECT participant_id, NULL, level, active_year, first_day FROM activity
-    UNION ALL
-    SELECT participant_id, service_id, level, active_year, first_day
-    FROM activity
-    WHERE service_id IS NOT NULL
-),
+-- @include derived/filter_rows
 
 person_years AS (
     SELECT service_id, level, participant_id, active_year, min(first_day) AS first_day

@@ -15,20 +15,7 @@ WITH
 activity AS (
     SELECT participant_id, service_id, level, event_date FROM participant_activity
 ),
-scoped AS (
-    SELECT participant_id, NULL::VARCHAR AS service_id, NULL::VARCHAR AS level, event_date
-    FROM activity
-    UNION ALL
-    SELECT participant_id, service_id, NULL, event_date
-    FROM activity
-    WHERE service_id IS NOT NULL
-    UNION ALL
-    SELECT participant_id, NULL, level, event_date FROM activity
-    UNION ALL
-    SELECT participant_id, service_id, level, event_date
-    FROM activity
-    WHERE service_id IS NOT NULL
-),
+-- @include derived/filter_rows
 ranked AS (
     SELECT
         service_id,
