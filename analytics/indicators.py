@@ -254,8 +254,9 @@ INDICATOR_FAMILIES: Final[tuple[str, ...]] = tuple(dict.fromkeys(i.family for i 
 LIST_FAMILIES: Final[tuple[str, ...]] = ("legal", "overload")
 """Families counted from the lists the pages show: ``legal.<rule>`` = the findings of
 :func:`analytics.capacity.legal.legal_findings` for that rule, ``agents.sustained_overload`` =
-the agents of :func:`analytics.capacity.overload.overload_rows` (:func:`~analytics.capacity.
-overload.overloaded_agents`)."""
+the agents of :func:`analytics.capacity.overload.overload_rows`. Each count runs the list's own
+query inside the catalogue's one statement (``count_sql`` beside each list), so it is the list's
+length without fetching the list."""
 
 COUNTED_FAMILIES: Final[tuple[str, ...]] = ("engagement",)
 """Families whose counts come from one query and whose formulas are Python: ``engagement`` =
@@ -357,23 +358,15 @@ def _plain(value: Any, kind: IndicatorKind) -> float | int | None:
     return round(number) if kind == "count" else number
 
 
-def _listed(
-    con: duckdb.DuckDBPyConnection, keys: tuple[str, ...] | list[str], scope: Scope,
-    thresholds: Thresholds,
-) -> dict[str, float | int | None]:
-    """The keys of ``keys`` in :data:`LIST_FAMILIES`, each the length of the list it counts for the
-    scope's period and service (all of an agent's hours, whatever the level filter: a legal limit is
-    about total working time)."""
-    found: dict[str, float | int | None] = {}
-    rules = tuple(key.removeprefix("legal.") for key in keys if _FAMILIES[key] == "legal")
-    if rules:
-        every_level = Scope(scope.start, scope.end, scope.service)
-        findings = legal.legal_findings(con, every_level, thresholds, rules)
-        found.update({f"legal.{rule}": len(findings[rule]) for rule in rules})
-    if OVERLOAD_KEY in keys:
-        runs = overload.overload_rows(con, scope.start, scope.end, scope.service, thresholds)
-        found[OVERLOAD_KEY] = overload.overloaded_agents(runs)
-    return found
+def _list_counts(keys: tuple[str, ...] | list[str]) -> list[str]:
+    """One-row queries counting the lists of the keys of ``keys`` in :data:`LIST_FAMILIES`, each
+    the count of the very query its list comes from (:func:`analytics.capacity.legal.count_sql`,
+    :func:`analytics.capacity.overload.count_sql`). Those queries read the period and service
+    only: all of an agent's hours, whatever the level filter (a legal limit is about total working
+    time)."""
+    rules = [key.removeprefix("legal.") for key in keys if _FAMILIES[key] == "legal"]
+    return [*(legal.count_sql(rule) for rule in rules),
+            *((overload.count_sql(),) if OVERLOAD_KEY in keys else ())]
 
 
 def _counted(
@@ -430,14 +423,15 @@ def compute_indicators(
     ordered = tuple(family for family in families_of(keys)
                     if family not in (*LIST_FAMILIES, *COUNTED_FAMILIES))
     require_window(con, limits)
-    found = {**_listed(con, keys, scope, limits), **_counted(con, keys, scope)}
-    if ordered:
-        sql = {"hours": read_sql("indicators/hours"), "requests": read_sql("indicators/requests")}
+    found = _counted(con, keys, scope)
+    sql = {"hours": read_sql("indicators/hours"), "requests": read_sql("indicators/requests")}
+    parts = [*(sql[family] for family in ordered), *_list_counts(keys)]
+    if parts:
         together = "SELECT *\nFROM " + ",\n".join(
-            f"(\n{sql[family]}\n) AS {family}" for family in ordered)
+            f"(\n{part}\n) AS part_{number}" for number, part in enumerate(parts))
         row = query_df(con, together, named_params(together, values))  # one row
         for position, key in enumerate(row.columns):
-            if key not in _KINDS or key in found or _FAMILIES[key] not in ordered:
+            if key not in _KINDS or key in found:
                 raise RuntimeError(f"the indicator SQL files return an unexpected column {key!r}")
             found[key] = _plain(row.iloc[0, position], _KINDS[key])
     missing = [key for key in keys if key not in found]

@@ -20,6 +20,7 @@ PERIODS = [
     pytest.param(Scope(date(2026, 1, 5), date(2026, 6, 28)), id="half-year"),
     pytest.param(Scope(date(2025, 1, 6), date(2025, 12, 28)), id="year"),
     pytest.param(Scope(date(2026, 3, 2), date(2026, 5, 31), level="consultation"), id="level"),
+    pytest.param(Scope(date(2025, 6, 2), date(2026, 5, 31), service="SVC-PART"), id="service"),
 ]
 OPEN = Thresholds(min_group_size=1)  # nothing suppressed: every figure shown
 

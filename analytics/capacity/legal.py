@@ -2,7 +2,8 @@
 2001-623): each finding listed with its agent, date or week and hours.
 
 Each list is what the catalogue counts: ``compute_indicators(...)["legal." + rule]`` is
-``len(findings[rule])`` for the same period and service (computed so, not separately). Like the catalogue, the
+``len(findings[rule])`` for the same period and service: it counts the rows of the same SQL file
+(:func:`count_sql`), inside the catalogue's one statement. Like the catalogue, the
 lists always count all of an agent's hours, whatever the level filter: a legal limit is about total
 working time.
 """
@@ -45,6 +46,13 @@ def _params(start: date, end: date, service: str | None, thresholds: Thresholds)
         "avg_window_weeks": int(thresholds.avg_window_weeks),
         "min_daily_rest_hours": float(thresholds.min_daily_rest_hours),
     }
+
+
+def count_sql(rule: str) -> str:
+    """A one-row query counting the findings of ``rule`` (column ``legal.<rule>``): the rows of the
+    very query :func:`legal_findings` lists them with, so the catalogue's count is the list's
+    length without fetching the list."""
+    return f'SELECT count(*) AS "legal.{rule}"\nFROM (\n{read_sql(_SQL[rule])}\n)'
 
 
 def legal_findings(

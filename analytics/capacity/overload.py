@@ -63,9 +63,17 @@ def run_projects(con: duckdb.DuckDBPyConnection, runs: pd.DataFrame) -> pd.DataF
     })
 
 
+def count_sql() -> str:
+    """A one-row query giving the catalogue's ``agents.sustained_overload``: the distinct agents of
+    the runs :func:`overload_rows` lists (the same SQL file), without fetching the runs."""
+    return ('SELECT count(DISTINCT agent_id) AS "agents.sustained_overload"\n'
+            f'FROM (\n{read_sql("capacity/overload_runs")}\n)')
+
+
 def overloaded_agents(rows: pd.DataFrame) -> int:
-    """The catalogue's ``agents.sustained_overload``: the distinct agents of the runs ``rows``
-    (:func:`overload_rows` or :func:`summarise_runs`)."""
+    """The catalogue's ``agents.sustained_overload`` counted on runs already fetched (``rows``:
+    :func:`overload_rows` or :func:`summarise_runs`): their distinct agents, as :func:`count_sql`
+    counts them."""
     return int(rows["agent_id"].nunique()) if not rows.empty else 0
 
 
