@@ -100,7 +100,11 @@ class CapacityTabs:
             st.plotly_chart(drawable(figures.service_load_heatmap(view.service_weeks, th.load_bands, t)),
                             width="stretch", config=self.chart)
             st.caption(t("capacity.load.services_note"))
-            self.table(tables.present(view.service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services")
+            st.dataframe(tables.styled(tables.present(view.services, tables.SERVICE_PERIOD, t, th), t),
+                         hide_index=True, width="stretch")
+            st.caption(t("capacity.load.services_detail"))
+            components.download_buttons(
+                lambda: tables.present(view.service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services", t)
             st.subheader(t("capacity.load.agents"))
             if len(view.agents) < view.agents_total:
                 st.caption(t("capacity.load.top_agents", shown=len(view.agents), total=view.agents_total))

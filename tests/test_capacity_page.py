@@ -62,6 +62,23 @@ def test_page_names_the_story_team_and_agent(page: AppTest) -> None:
     assert runs.loc[0, "Semaines consécutives"] >= 8
 
 
+def test_the_load_tab_lists_each_service_once_most_loaded_first(
+    page: AppTest, demo_con: duckdb.DuckDBPyConnection
+) -> None:
+    """Under the service heatmap, one row per service with its load over the period, the most
+    loaded first (the week-by-week detail is the heatmap's, and the downloads')."""
+    services = page.dataframe[0].value
+    assert list(services.columns) == ["Service", "Heures (h)", "Capacité des agents ayant saisi (h)",
+                                      "Charge (heures ÷ capacité) (%)"]
+    assert services["Service"].is_unique
+    assert len(services) == demo_con.execute(
+        "SELECT count(DISTINCT service_id) FROM agents WHERE service_id IS NOT NULL").fetchone()[0]
+    assert services.loc[0, "Service"] == STORY_SERVICE_NAME
+    assert services["Charge (heures ÷ capacité) (%)"].is_monotonic_decreasing
+    assert 50 < services.loc[0, "Charge (heures ÷ capacité) (%)"] < 200
+    assert any(c.value.startswith("Le détail semaine par semaine") for c in page.caption)
+
+
 def test_service_filter_applies_to_the_page(page: AppTest) -> None:
     everyone = metric(page, "Part de la participation")
     page.sidebar.selectbox(key="filter_service").select("SVC-TECH").run()

@@ -127,6 +127,14 @@ SERVICE_WEEKS: Final[tuple[Column, ...]] = (
     ("load_ratio", "capacity.col.load", "share"),
     ("band", "capacity.col.band", "band"),
 )
+SERVICE_PERIOD: Final[tuple[Column, ...]] = (
+    ("service_name", "capacity.col.service", "text"),
+    ("hours", "capacity.col.hours", "hours"),
+    ("recorded_capacity_hours", "capacity.col.recorded_capacity", "hours"),
+    ("load_ratio", "capacity.col.load", "share"),
+)
+"""The load tab's table: each service's load over the period (``LoadView.services``), most loaded
+first; the week-by-week rows (:data:`SERVICE_WEEKS`) are the heatmap's and the downloads'."""
 ACTIVITY_LEVEL: Final[tuple[Column, ...]] = (
     ("period_start", "capacity.col.period_start", "date"),
     ("activity", "capacity.col.activity", "activity"),
