@@ -12,6 +12,7 @@ import pandas as pd
 
 from analytics.access import Role, can_see_agents
 from analytics.capacity.hidden import outside_entries
+from analytics.capacity.legal import RULES as LEGAL_RULES
 from analytics.capacity.overload import overloaded_agents
 from analytics.disclosure import hide_small_count, selectable_services
 from analytics.i18n import Markdown, Translator
@@ -106,10 +107,6 @@ MAX_LINES_PER_KIND: Final[int] = 3
 """At most this many lines of one kind; the rest is one "and N more" line linking to the detail."""
 TOP_PROJECTS: Final[int] = 3
 """How many projects are named as the cause of participation hours outside ordinary hours."""
-LEGAL_RULES: Final[tuple[str, ...]] = (
-    "days_over_10h", "weeks_over_48h", "avg12_over_44h", "rest_under_11h",
-)
-"""The four limits of décret 2000-815 (as :data:`analytics.capacity.legal.RULES`)."""
 TREND_VOCABULARY: Final[dict[str, str]] = {"event_kind": "event_kind", "initiative": "initiative"}
 
 

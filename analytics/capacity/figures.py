@@ -222,15 +222,23 @@ def agent_load_heatmap(
     )
 
 
+def service_band_heatmap(
+    frame: pd.DataFrame, hours_col: str, capacity_col: str, title: str,
+    limits: tuple[float, float, float], t: Translator,
+) -> dict[str, Any]:
+    """A service × week :func:`band_heatmap` of ``hours_col`` / ``capacity_col``: rows named by
+    ``service_name`` (the ``service_id`` where it has none), on the service axis."""
+    labels = frame["service_name"].fillna(frame["service_id"]).astype(str)
+    return band_heatmap(frame, labels, hours_col, capacity_col, title,
+                        t("capacity.fig.axis.service"), limits, t)
+
+
 def service_load_heatmap(
     service_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
 ) -> dict[str, Any]:
     """Service × week heatmap of load (hours / capacity of the agents who recorded time)."""
-    labels = service_weeks["service_name"].fillna(service_weeks["service_id"]).astype(str)
-    return band_heatmap(
-        service_weeks, labels, "hours", "recorded_capacity_hours",
-        t("capacity.fig.service_heatmap.title"), t("capacity.fig.axis.service"), limits, t,
-    )
+    return service_band_heatmap(service_weeks, "hours", "recorded_capacity_hours",
+                                t("capacity.fig.service_heatmap.title"), limits, t)
 
 
 def hours_over_time_figure(
@@ -460,11 +468,8 @@ def forecast_heatmap(
     team_weeks: pd.DataFrame, limits: tuple[float, float, float], t: Translator
 ) -> dict[str, Any]:
     """Team × coming week heatmap of projected load (projected hours / capacity) in the bands."""
-    labels = team_weeks["service_name"].fillna(team_weeks["service_id"]).astype(str)
-    return band_heatmap(
-        team_weeks, labels, "projected_hours", "capacity_hours",
-        t("capacity.fig.forecast_heatmap.title"), t("capacity.fig.axis.service"), limits, t,
-    )
+    return service_band_heatmap(team_weeks, "projected_hours", "capacity_hours",
+                                t("capacity.fig.forecast_heatmap.title"), limits, t)
 
 
 def agent_card_figure(

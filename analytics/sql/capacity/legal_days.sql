@@ -5,19 +5,12 @@
 WITH
 -- @include capacity/agents_in
 
-workdays AS (
-    SELECT agent_id, work_date, hours
+over_limit AS (
+    SELECT agent_id, work_date, hours, $max_daily_hours AS limit_hours
     FROM agent_workday
     WHERE work_date BETWEEN $start AND $end
       AND ($service IS NULL OR service_id = $service)
       AND hours > $max_daily_hours
 )
 
-SELECT
-    d.agent_id, a.agent_name, a.service_id, a.service_name,
-    d.work_date, d.hours,
-    $max_daily_hours              AS limit_hours,
-    d.hours - $max_daily_hours    AS excess_hours
-FROM workdays AS d
-LEFT JOIN agents_in AS a USING (agent_id)
-ORDER BY d.work_date, a.agent_name, d.agent_id
+-- @include legal/findings

@@ -8,12 +8,10 @@ WITH
 
 -- @include legal/period_weeks
 
-SELECT
-    w.agent_id, a.agent_name, a.service_id, a.service_name,
-    w.week_start, w.hours,
-    $max_weekly_hours              AS limit_hours,
-    w.hours - $max_weekly_hours    AS excess_hours
-FROM weeks AS w
-LEFT JOIN agents_in AS a USING (agent_id)
-WHERE w.hours > $max_weekly_hours
-ORDER BY w.week_start, a.agent_name, w.agent_id
+over_limit AS (
+    SELECT agent_id, week_start, hours, $max_weekly_hours AS limit_hours
+    FROM weeks
+    WHERE hours > $max_weekly_hours
+)
+
+-- @include legal/findings
