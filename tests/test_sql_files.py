@@ -24,7 +24,6 @@ def test_every_sql_file_reads_with_its_includes_resolved(name: str) -> None:
         *(("capacity/" + name, "capacity/agents_in", "agents_in AS (")
           for name in ("legal_days", "legal_weeks", "legal_avg12", "legal_rest", "overload_runs",
                        "evenings", "participation_by_agent", "load_weeks")),
-        ("capacity/legal_avg12", "legal/avg12_windows", "earlier_running AS ("),
         ("derived/entry_facts", "rules/outside_hours", "WHEN is_nonworking_day THEN hours"),
         ("engagement/attendance_trend", "engagement/attendance_groups", "by_group AS ("),
         ("engagement/attendance_yearly", "engagement/attendance_groups", "by_group AS ("),

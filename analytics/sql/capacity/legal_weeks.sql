@@ -6,12 +6,14 @@
 WITH
 -- @include capacity/agents_in
 
--- @include legal/period_weeks
-
 over_limit AS (
+    -- the agent's weeks whose Monday is in the period, with the week's hours (all levels, Monday to
+    -- Sunday, even past $end) over the limit
     SELECT agent_id, week_start, hours, $max_weekly_hours AS limit_hours
-    FROM weeks
-    WHERE hours > $max_weekly_hours
+    FROM agent_week
+    WHERE week_start BETWEEN $start AND $end
+      AND ($service IS NULL OR service_id = $service)
+      AND hours > $max_weekly_hours
 )
 
 -- @include legal/findings

@@ -4,7 +4,7 @@
 --          cumulative_hours (the agent's hours of every week up to and including this one).
 -- The hours of any window of weeks are a difference of two rows: the hours of weeks w-(N-1)..w are
 -- cumulative_hours(w) - cumulative_hours(w - N weeks) (0 before the first row). The 12-week
--- average of legal.avg12_over_44h reads it (indicators/legal_weeks.sql) for any window length, without a
+-- average of legal.avg12_over_44h reads it (capacity/legal_avg12.sql) for any window length, without a
 -- window function at query time.
 -- A keyed refresh (analytics/store/derived.py) computes the rows of a touched agent from its first
 -- touched week on (touched_from; the first day of time in a whole rebuild), adding the hours of the
