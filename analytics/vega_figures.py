@@ -121,7 +121,8 @@ def weekly_load_chart(
     top = max((max(row["hours"], row["capacity"]) for row in rows), default=0.0) or 1.0
     layers.insert(1, {  # the hatching of the partial weeks, a line every ~STRIPE_PX pixels
         "data": {"values": _stripes(rows, top * STRIPE_PX / (HEIGHT * 0.8))},
-        "mark": {"type": "rule", "color": "white", "strokeWidth": 1.5, "tooltip": None},
+        "mark": {"type": "rule", "color": "white", "strokeWidth": 1.5, "tooltip": None,
+                 "aria": False},
         "encoding": {"x2": {"field": "week_end"}, "y": {"field": "at", "type": "quantitative"}}})
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",

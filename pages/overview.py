@@ -55,6 +55,7 @@ weeks = OVERVIEW["weekly_load"](src, f)
 if weeks["hours"].sum() > 0:
     partial = partial_weeks_of_data(pd.to_datetime(weeks["week_start"]).dt.date, f.start, f.end,
                                     fresh.first_work_date, fresh.last_work_date)
+    components.vega_toolbar_words(t)
     st.vega_lite_chart(weekly_load_chart(weeks, t, [p.start for p in partial]), width="stretch")
     if partial:
         st.caption(partial_note(partial, t))
