@@ -2,10 +2,10 @@
 
 The overview is the first page a visitor sees. Its chart was a plotly figure: the browser then had to
 load, compile and run plotly's 4.7 MB script before the page was complete (about 1.3 s of browser
-CPU on the demo town, half the first paint's). Streamlit's vega-lite chart needs a quarter of that.
-The other pages keep plotly.
+CPU on the demo town, 40 % of the first visit's). Streamlit's vega-lite chart costs about a third of
+that. The other pages keep plotly.
 
-A spec here is a plain dict with its data inline (no Arrow table for the browser to decode): the
+A spec here is a plain dict with its data inline (no Arrow table to build and send): the
 title says what the chart shows, the axes carry units, numbers and dates are written the page
 language's way (the spec's ``config.locale``), and every text comes from the catalogues (vega
 draws text as text: no markup is read).
