@@ -253,32 +253,6 @@ def base_layout(
     return escape_figure(fig)
 
 
-def weekly_load_figure(weeks: pd.DataFrame, t: Translator, partial: Any = ()) -> go.Figure:
-    """Hours worked per week (ordinary and participation) against the team's capacity; the bars of
-    the ``partial`` weeks (their Mondays: weeks the data cover in part) hatched."""
-    fig = go.Figure()
-    ordinary = weeks["hours"] - weeks["participation_hours"]
-    fig.add_bar(
-        x=weeks["week_start"], y=ordinary, name=t("fig.weekly_load.ordinary"),
-        marker_color=PALETTE["sky"], hovertemplate="%{y:,.0f} h",
-    )
-    fig.add_bar(
-        x=weeks["week_start"], y=weeks["participation_hours"], name=t("fig.weekly_load.participation"),
-        marker_color=PALETTE["orange"], hovertemplate="%{y:,.0f} h",
-    )
-    fig.add_scatter(
-        x=weeks["week_start"], y=weeks["capacity_hours"], name=t("fig.weekly_load.capacity"),
-        mode="lines", line={"color": PALETTE["red"], "width": 2, "shape": "hv"},
-        hovertemplate="%{y:,.0f} h",
-    )
-    fig.update_layout(barmode="stack")
-    hatch_partial(fig, partial)
-    return base_layout(
-        fig, t, t("fig.weekly_load.title"), t("fig.axis.week"), t("fig.axis.hours_per_week"),
-        date_axis=True,
-    )
-
-
 PARTIAL_PATTERN: Final[str] = "/"
 """Hatching of the bars of a partial period (:func:`hatch_partial`)."""
 

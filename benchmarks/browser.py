@@ -8,7 +8,8 @@ would) and measures from ``page.goto`` to the page *complete*:
 1. the server has sent ``script_finished`` for the run (read from the app's websocket, decoded with
    Streamlit's own ``ForwardMsg`` protobuf), and
 2. the DOM shows no running-status widget and no skeleton, the page's main content
-   (:attr:`benchmarks.pages.Page.content`) is in the main area, and every plotly chart there is drawn.
+   (:attr:`benchmarks.pages.Page.content`) is in the main area, and every chart there (plotly or
+   vega-lite) is drawn.
 
 Variants: ``app first visit`` (the root URL, first visit after the server started: DESIGN's "first
 paint" budget; ``first content`` is the same visit until the page title shows), ``app first visit,
@@ -50,6 +51,9 @@ _COMPLETE_JS: Final[str] = """
   if (!main.querySelector(content)) return false;
   for (const chart of main.querySelectorAll("[data-testid='stPlotlyChart']")) {
     if (!chart.querySelector('.main-svg')) return false;
+  }
+  for (const chart of main.querySelectorAll("[data-testid='stVegaLiteChart']")) {
+    if (!chart.querySelector('.marks')) return false;
   }
   return true;
 }

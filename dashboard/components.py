@@ -61,6 +61,20 @@ def uploader_words(t: Translator, limit_mb: int, types: Sequence[str]) -> None:
             "data.upload_limits", mb=limit_mb, types=", ".join(kind.upper() for kind in types))))
 
 
+VEGA_TOOLBAR_HIDDEN = (
+    "<style>[data-testid='stFullScreenFrame']:has([data-testid='stVegaLiteChart']) "
+    "[data-testid='stElementToolbar'] {display: none}</style>")
+"""Hides the toolbar of Streamlit's vega-lite charts (its buttons' titles are fixed English)."""
+
+
+def vega_toolbar_words(t: Translator) -> None:
+    """Streamlit 1.67 gives its vega-lite charts a toolbar whose buttons say « Download as PNG »,
+    « Copy Vega-Lite spec » and « Fullscreen », in English with no option to translate them: in
+    French the toolbar is left out (as the plotly charts leave out Streamlit's « Fullscreen »)."""
+    if t.lang == "fr":
+        st.html(VEGA_TOOLBAR_HIDDEN)
+
+
 def uploader_style(button: str, limits: str) -> str:
     """The style sheet of :func:`uploader_words` (texts quoted for CSS)."""
     def quoted(text: str) -> str:

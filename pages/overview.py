@@ -8,14 +8,14 @@ import streamlit as st
 
 from analytics.access import min_group_size_applies
 from analytics.capacity.forecast import HORIZON_WEEKS
-from analytics.chart_locale import chart_config
 from analytics.disclosure import protect_indicators
 from analytics.engagement.page import headline_indicators
-from analytics.figures import partial_note, weekly_load_figure
+from analytics.figures import partial_note
 from analytics.i18n import escape_markdown
 from analytics.overview import AttentionItem, describe
 from analytics.peaks import peak_text, weekly_peak
 from analytics.periods import partial_weeks_of_data
+from analytics.vega_figures import weekly_load_chart
 from dashboard import components
 from dashboard.access import page_guard
 from dashboard.loaders import OVERVIEW_COMPUTED, OVERVIEW_TILES
@@ -25,7 +25,6 @@ from dashboard.store import source
 
 require_frame("pages/overview.py")
 t = translator()
-CHART = chart_config(t.lang)  # plotly's buttons in the page's language
 who = page_guard("overview", t)
 src, f = source(), scope()
 MARKS = {"act": ":red[:material/priority_high:]", "watch": ":orange[:material/visibility:]"}
@@ -56,8 +55,8 @@ weeks = OVERVIEW["weekly_load"](src, f)
 if weeks["hours"].sum() > 0:
     partial = partial_weeks_of_data(pd.to_datetime(weeks["week_start"]).dt.date, f.start, f.end,
                                     fresh.first_work_date, fresh.last_work_date)
-    st.plotly_chart(weekly_load_figure(weeks, t, [p.start for p in partial]), width="stretch",
-                    config=CHART)
+    components.vega_toolbar_words(t)
+    st.vega_lite_chart(weekly_load_chart(weeks, t, [p.start for p in partial]), width="stretch")
     if partial:
         st.caption(partial_note(partial, t))
     if peak := peak_text(t, "overview.peak", values.get("capacity.load_ratio"),

@@ -34,13 +34,13 @@ def test_an_unexpected_error_on_a_page_shows_a_sentence_quoting_the_logged_id(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
     lang: str, sentence: str,
 ) -> None:
-    import analytics.figures
+    import analytics.vega_figures
 
     def broken(*_: object) -> None:
         raise RuntimeError(SECRET)
 
     monkeypatch.setenv("PARTICIPATION_DB", str(demo_db))
-    monkeypatch.setattr(analytics.figures, "weekly_load_figure", broken)
+    monkeypatch.setattr(analytics.vega_figures, "weekly_load_chart", broken)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
     at.sidebar.selectbox(key="lang").set_value(lang).run()

@@ -28,6 +28,24 @@ def specs(at: AppTest) -> list[dict[str, Any]]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def vega_specs(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def vega_number_format(spec: dict[str, Any]) -> tuple[str | None, bool, bool]:
+    """A vega-lite chart's separators (its locale), and whether every number on an axis and every
+    number of the tooltip separates thousands (a ``,`` in its d3 format)."""
+    number = spec.get("config", {}).get("locale", {}).get("number", {})
+    channels = [channel for layer in [spec, *spec.get("layer", [])]
+                for channel in layer.get("encoding", {}).values()]
+    axes = [c["axis"].get("format", "") for c in channels
+            if isinstance(c, dict) and c.get("type") == "quantitative" and "axis" in c]
+    tips = [tip.get("format", "") for c in channels if isinstance(c, list) for tip in c
+            if tip.get("type") == "quantitative"]
+    return (number.get("decimal", "") + number.get("thousands", "") or None,
+            bool(axes) and all("," in f for f in axes), bool(tips) and all("," in f for f in tips))
+
+
 def number_format(spec: dict[str, Any]) -> tuple[str | None, bool, bool]:
     layout = spec["layout"]
     axes = layout.get("template", {}).get("layout", {})
@@ -51,5 +69,6 @@ def test_every_chart_separates_thousands_the_french_way(
             at.run()
             assert not at.exception, (tab, at.exception)
         seen += [number_format(spec) for spec in specs(at)]
+        seen += [vega_number_format(spec) for spec in vega_specs(at)]
     assert seen, "no chart drawn"
     assert set(seen) == {(",\u202f", True, True)}  # narrow no-break space, as Babel writes it

@@ -59,7 +59,8 @@ def markdown_texts(at: AppTest) -> Iterator[tuple[str, str]]:
 
 
 def chart_strings(at: AppTest) -> Iterator[str]:
-    """Every text of every plotly chart of the page except hover templates (made by the app)."""
+    """Every text of every chart of the page (plotly, vega-lite) except hover templates (made by
+    the app)."""
 
     def walk(value: Any, key: str = "") -> Iterator[str]:
         if isinstance(value, dict):
@@ -72,7 +73,7 @@ def chart_strings(at: AppTest) -> Iterator[str]:
         elif isinstance(value, str):
             yield value
 
-    for chart in at.get("plotly_chart"):
+    for chart in [*at.get("plotly_chart"), *at.get("vega_lite_chart")]:
         yield from walk(json.loads(chart.proto.spec))
 
 

@@ -1,5 +1,6 @@
-"""Real-browser test: the overview chart's axis, as plotly draws it, separates thousands the French
-way (« 4 000 », not « 4000 ») and the English way (« 4,000 »)."""
+"""Real-browser test: the charts' axes, as vega-lite (the overview) and plotly (the other pages)
+draw them, separate thousands the French way (« 4 000 », not « 4000 ») and the English way
+(« 4,000 »)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,17 @@ from tests.browser.conftest import open_page, wait_for_text, wait_until_idle
 pytestmark = pytest.mark.browser
 
 NBSP = {"\u00a0": " ", "\u202f": " "}
+Y_TICKS = "[data-testid='stVegaLiteChart'] g.role-axis[aria-label^='Y-axis'] .role-axis-label text"
+"""The labels of the y axis of the overview's weekly chart, as vega draws them (svg text)."""
 
 
 def y_ticks(browser: object, url: str) -> list[str]:
     page = browser.new_page(viewport={"width": 1400, "height": 1800})
     page.goto(url)
     wait_until_idle(page)
-    page.wait_for_selector(".js-plotly-plot .ytick text", timeout=60_000)
+    page.wait_for_selector(Y_TICKS, timeout=60_000)
     ticks = [text.translate(str.maketrans(NBSP)) for text in
-             page.locator(".js-plotly-plot .ytick text").all_text_contents()]
+             page.locator(Y_TICKS).all_text_contents()]
     page.close()
     return ticks
 

@@ -26,7 +26,10 @@ def test_first_start_builds_demo_and_shows_overview(browser: object, fresh_serve
     assert re.fullmatch(r"\d+(?:,\d)?\s?%", load.inner_text().replace("\u202f", " ").replace("\u00a0", " "))
     participants = tiles.filter(has_text="Participants distincts")
     assert re.search(r"\d", participants.locator("[data-testid='stMetricValue']").inner_text())
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    page.wait_for_selector("[data-testid='stVegaLiteChart'] .marks", timeout=60_000)
+    page.locator("[data-testid='stVegaLiteChart']").hover()
+    english = page.get_by_role("button", name=re.compile("Download as PNG|Copy Vega-Lite|Fullscreen"))
+    assert [b for b in english.all() if b.is_visible()] == []  # Streamlit's English toolbar
     target = os.environ.get("SCREENSHOT_DIR")
     if target:
         page.screenshot(path=str(Path(target) / "overview.png"), full_page=False)
