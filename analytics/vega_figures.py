@@ -105,6 +105,9 @@ def weekly_load_chart(
               "scale": {"domain": [names[key] for key in SERIES],
                         "range": [COLOURS[key] for key in SERIES]},
               "legend": {"orient": "top", "direction": "horizontal"}}
+    capacity = [{**row, "series": names["capacity"]} for row in rows]
+    if capacity:  # a step line ends on its last point: one more, at the last week's end, draws it
+        capacity.append({**capacity[-1], "week": capacity[-1]["week_end"]})
     layers: list[dict[str, Any]] = [
         {"data": {"values": segments}, "mark": {"type": "bar", "stroke": "white", "strokeWidth": 0.5},
          "encoding": {
@@ -113,7 +116,7 @@ def weekly_load_chart(
              "color": colour, "tooltip": tooltip,
              "opacity": {"condition": {"test": "datum.partial", "value": PARTIAL_OPACITY},
                          "value": 1}}},
-        {"data": {"values": [{**row, "series": names["capacity"]} for row in rows]},
+        {"data": {"values": capacity},
          "mark": {"type": "line", "interpolate": "step-after", "strokeWidth": 2},
          "encoding": {"y": {**hours_axis, "field": "capacity"}, "color": colour,
                       "tooltip": tooltip}},

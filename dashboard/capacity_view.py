@@ -101,7 +101,8 @@ class CapacityTabs:
                             width="stretch", config=self.chart)
             st.caption(t("capacity.load.services_note"))
             st.dataframe(tables.styled(tables.present(view.services, tables.SERVICE_PERIOD, t, th), t),
-                         hide_index=True, width="stretch")
+                         hide_index=True, width="stretch", column_config={  # names in full
+                             t("capacity.col.service"): st.column_config.TextColumn(width="large")})
             st.caption(t("capacity.load.services_detail"))
             components.download_buttons(
                 lambda: tables.present(view.service_weeks, tables.SERVICE_WEEKS, t, th), "charge_services", t)

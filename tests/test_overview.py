@@ -32,6 +32,20 @@ def test_weekly_load_adds_up_to_the_catalogue(
     assert "load_ratio" not in weeks  # the ratio's one home is the catalogue (capacity.load_ratio)
 
 
+def test_a_week_the_data_cover_in_part_compares_the_same_days(
+    tiny_store: duckdb.DuckDBPyConnection,
+) -> None:
+    """The tiny town's last recorded day is Monday 3 June 2024: that week's bar has one day of
+    hours, so its capacity is that one day's too, not Monday to Friday's (a load of a fifth)."""
+    weeks = weekly_load(tiny_store, Scope(date(2024, 5, 27), date(2024, 6, 3)))
+    whole = compute_indicators(tiny_store, Scope(date(2024, 5, 27), date(2024, 6, 2)))
+    monday = compute_indicators(tiny_store, Scope(date(2024, 6, 3), date(2024, 6, 3)))
+    assert list(weeks["week_start"].dt.date) == [date(2024, 5, 27), date(2024, 6, 3)]
+    assert weeks["capacity_hours"].tolist() == pytest.approx(
+        [whole["capacity.hours"], monday["capacity.hours"]])
+    assert weeks["hours"].tolist() == pytest.approx([whole["hours.total"], monday["hours.total"]])
+
+
 def test_freshness_of_an_empty_store(empty_store: duckdb.DuckDBPyConnection) -> None:
     fresh = freshness(empty_store)
     assert (fresh.origin, fresh.imports, fresh.last_work_date) == ("imports", 0, None)

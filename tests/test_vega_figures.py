@@ -57,7 +57,15 @@ def test_only_the_partial_week_is_lighter_and_hatched() -> None:
     assert bars["encoding"]["opacity"]["condition"] == {"test": "datum.partial", "value": 0.55}
     assert {rule["week"] for rule in hatching["data"]["values"]} == {"2026-11-30T00:00:00"}
     assert max(rule["at"] for rule in hatching["data"]["values"]) <= 600.0  # within the bar
-    assert [p["series"] for p in line["data"]["values"]] == ["Capacité contractuelle"] * 3
+    assert [p["series"] for p in line["data"]["values"]] == ["Capacité contractuelle"] * 4
+
+
+def test_the_capacity_line_runs_over_the_last_week_too() -> None:
+    """A step line ends on its last point: one more point, at the last week's end, draws the last
+    week's capacity over its bar instead of a drop at its Monday."""
+    line = weekly_load_chart(WEEKS, Translator("fr"))["layer"][-1]["data"]["values"]
+    assert [(p["week"], p["capacity"]) for p in line[-2:]] == [
+        ("2026-11-30T00:00:00", 3700.0), ("2026-12-06T00:00:00", 3700.0)]
 
 
 def test_the_tooltip_gives_the_weeks_three_numbers_in_hours() -> None:
